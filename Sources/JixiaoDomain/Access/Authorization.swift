@@ -1,0 +1,113 @@
+import Foundation
+
+/// Everything the system lets someone do, named once so pages, API and importers ask the same question.
+public enum Action: String, CaseIterable, Codable, Sendable {
+    case viewOrganization = "view_organization"
+    case manageOrganization = "manage_organization"
+    case viewUser = "view_user"
+    case manageUser = "manage_user"
+    case viewAudit = "view_audit"
+    /// Open work that has been assigned to an agency or expert (evaluations, reviews).
+    case viewAssignedWork = "view_assigned_work"
+
+    public var isReadOnly: Bool {
+        switch self {
+        case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork: true
+        case .manageOrganization, .manageUser: false
+        }
+    }
+}
+
+/// The signed-in person as the rules see it.
+public struct Actor: Sendable, Equatable {
+    public var userID: UUID
+    public var organizationID: UUID
+    public var organizationPath: HierarchyPath
+    public var roles: Set<Role>
+    public var isActive: Bool
+
+    public init(userID: UUID, organizationID: UUID, organizationPath: HierarchyPath, roles: Set<Role>, isActive: Bool = true) {
+        self.userID = userID; self.organizationID = organizationID
+        self.organizationPath = organizationPath; self.roles = roles; self.isActive = isActive
+    }
+}
+
+/// What an action is aimed at: the organisation it belongs to, and who it has been assigned to.
+public struct AccessTarget: Sendable, Equatable {
+    public var organizationID: UUID
+    public var organizationPath: HierarchyPath
+    /// Agencies entrusted with this object (委托第三方). Empty until evaluations exist.
+    public var assignedAgencyIDs: Set<UUID>
+    /// Experts (users) assigned to review or score this object.
+    public var assignedExpertIDs: Set<UUID>
+
+    public init(organizationID: UUID, organizationPath: HierarchyPath, assignedAgencyIDs: Set<UUID> = [], assignedExpertIDs: Set<UUID> = []) {
+        self.organizationID = organizationID; self.organizationPath = organizationPath
+        self.assignedAgencyIDs = assignedAgencyIDs; self.assignedExpertIDs = assignedExpertIDs
+    }
+}
+
+/// The answer to "may this person do this to that".
+public enum AccessDecision: Equatable, Sendable {
+    case allow
+    /// The person can see the target but not do this to it: answer 403.
+    case forbid
+    /// The target is outside the person's reach: answer 404 so its existence does not leak.
+    case conceal
+}
+
+/// The one authorization function of Jixiao. Every page, API call and import asks it.
+///
+/// Rules (DOMAIN.md §1): a person acts only inside its organisation's subtree (a finance bureau's subtree holds
+/// its departments, their units, its agencies and the lower-level bureaus); agencies and experts reach only what
+/// is assigned to them, plus their own organisation's record; supervisors only read; inactive accounts reach nothing.
+public enum Authorization {
+    /// What each role may do to something inside its reach.
+    public static func permits(_ role: Role, _ action: Action) -> Bool {
+        switch role {
+        case .administrator:
+            return action != .viewAssignedWork
+        case .performanceOfficer:
+            return [.viewOrganization, .viewUser, .viewAudit].contains(action)
+        case .budgetOfficer, .departmentOfficer, .unitOfficer:
+            return [.viewOrganization, .viewUser].contains(action)
+        case .supervisor:
+            return [.viewOrganization, .viewUser, .viewAudit].contains(action)
+        case .agencyEvaluator, .expert:
+            return [.viewOrganization, .viewAssignedWork].contains(action)
+        }
+    }
+
+    /// Whether `target` lies inside what `role` reaches for `actor`.
+    public static func reaches(_ role: Role, actor: Actor, target: AccessTarget) -> Bool {
+        switch role {
+        case .agencyEvaluator:
+            return target.assignedAgencyIDs.contains(actor.organizationID) || target.organizationID == actor.organizationID
+        case .expert:
+            return target.assignedExpertIDs.contains(actor.userID) || target.organizationID == actor.organizationID
+        default:
+            return actor.organizationPath.contains(target.organizationPath)
+        }
+    }
+
+    public static func decide(_ actor: Actor, _ action: Action, _ target: AccessTarget) -> AccessDecision {
+        guard actor.isActive else { return .conceal }
+        let reachingRoles = actor.roles.filter { reaches($0, actor: actor, target: target) }
+        if reachingRoles.contains(where: { permits($0, action) }) {
+            // An agency or expert reaches its own organisation's record, but assigned work only when assigned.
+            if action == .viewAssignedWork && !isAssigned(actor, target) { return .conceal }
+            return .allow
+        }
+        let canSee = reachingRoles.contains { role in Action.allCases.contains { $0.isReadOnly && permits(role, $0) } }
+        return canSee ? .forbid : .conceal
+    }
+
+    /// Whether the person may do `action` anywhere at all: decides which navigation entries to show.
+    public static func mayEver(_ actor: Actor, _ action: Action) -> Bool {
+        actor.isActive && actor.roles.contains { permits($0, action) }
+    }
+
+    private static func isAssigned(_ actor: Actor, _ target: AccessTarget) -> Bool {
+        target.assignedAgencyIDs.contains(actor.organizationID) || target.assignedExpertIDs.contains(actor.userID)
+    }
+}

@@ -1,0 +1,36 @@
+/// A JSON document built in Swift, for the OpenAPI description.
+indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
+                         ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    case string(String), int(Int), bool(Bool), null, array([JSONValue]), object([(String, JSONValue)])
+
+    init(stringLiteral value: String) { self = .string(value) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+
+    private struct FieldKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let value): var c = encoder.singleValueContainer(); try c.encode(value)
+        case .int(let value): var c = encoder.singleValueContainer(); try c.encode(value)
+        case .bool(let value): var c = encoder.singleValueContainer(); try c.encode(value)
+        case .null: var c = encoder.singleValueContainer(); try c.encodeNil()
+        case .array(let values): var c = encoder.unkeyedContainer(); for v in values { try c.encode(v) }
+        case .object(let pairs):
+            var c = encoder.container(keyedBy: FieldKey.self)
+            for (key, value) in pairs { try c.encode(value, forKey: FieldKey(stringValue: key)) }
+        }
+    }
+
+    subscript(key: String) -> JSONValue? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+}

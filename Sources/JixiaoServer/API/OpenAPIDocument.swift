@@ -1,0 +1,106 @@
+/// The OpenAPI 3.1 description of `/api/v1`, generated from the same endpoint declarations that register the routes.
+enum OpenAPIDocument {
+    static func build() -> JSONValue {
+        var paths: [(String, JSONValue)] = []
+        for endpoint in APIRoutes.endpoints {
+            let operation = self.operation(endpoint)
+            if let index = paths.firstIndex(where: { $0.0 == endpoint.openAPIPath }), case .object(var methods) = paths[index].1 {
+                methods.append((endpoint.method.rawValue.lowercased(), operation))
+                paths[index].1 = .object(methods)
+            } else {
+                paths.append((endpoint.openAPIPath, .object([(endpoint.method.rawValue.lowercased(), operation)])))
+            }
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "Jixiao 预算绩效管理 API", "version": "1.0.0",
+                     "description": "Organizations, users and tokens of a Jixiao installation. Errors are {\"error\": {code, message, field, details}}."],
+            "servers": [["url": "/"]],
+            "paths": .object(paths),
+            "components": ["schemas": schemas, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        ]
+    }
+
+    private static func operation(_ endpoint: APIEndpoint) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("operationId", .string(endpoint.operationID)),
+            ("summary", .string(endpoint.summary)),
+            ("tags", [.string(endpoint.tag)]),
+        ]
+        let parameters = endpoint.pathParameters + endpoint.query
+        if !parameters.isEmpty {
+            fields.append(("parameters", .array(parameters.map { parameter in
+                ["name": .string(parameter.name), "in": .string(parameter.location), "required": .bool(parameter.location == "path"),
+                 "description": .string(parameter.description), "schema": ["type": .string(parameter.type)]]
+            })))
+        }
+        if let schema = endpoint.requestSchema {
+            let body: JSONValue = endpoint.requestMediaType == "application/json" ? ref(schema) : ["type": "string"]
+            fields.append(("requestBody", ["required": true, "content": .object([(endpoint.requestMediaType, .object([("schema", body)]))])]))
+        }
+        var responses: [(String, JSONValue)] = []
+        if let schema = endpoint.responseSchema {
+            responses.append((String(endpoint.successStatus), ["description": "Success", "content": ["application/json": ["schema": ref(schema)]]]))
+        } else {
+            responses.append((String(endpoint.successStatus), ["description": "Success"]))
+        }
+        let errorBody: JSONValue = ["content": ["application/json": ["schema": ref("Error")]]]
+        for (status, text) in [("400", "Malformed request"), ("401", "Missing, expired or invalid token"),
+                               ("403", "Not permitted"), ("404", "Not found or outside the caller's reach"),
+                               ("409", "Conflict"), ("422", "Invalid input, per field or per row"), ("429", "Too many failed sign-ins")] {
+            guard case .object(let pairs) = errorBody else { continue }
+            responses.append((status, .object([("description", .string(text))] + pairs)))
+        }
+        fields.append(("responses", .object(responses)))
+        if endpoint.requiresToken { fields.append(("security", .array([["bearer": []]]))) }
+        return .object(fields)
+    }
+
+    private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+
+    private static func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
+        ["type": "object", "properties": .object(properties), "required": .array(required.map(JSONValue.string))]
+    }
+
+    private static let string: JSONValue = ["type": "string"]
+    private static let nullableString: JSONValue = ["type": ["string", "null"]]
+    private static let uuid: JSONValue = ["type": "string", "format": "uuid"]
+    private static let boolean: JSONValue = ["type": "boolean"]
+    private static let integer: JSONValue = ["type": "integer"]
+    private static let kinds: JSONValue = ["type": "string", "enum": ["finance_bureau", "department", "unit", "agency"]]
+    private static let levels: JSONValue = ["type": ["string", "null"], "enum": ["central", "province", "city", "county", "township", .null]]
+    private static let roles: JSONValue = ["type": "array", "items": ["type": "string", "enum": ["administrator", "performance_officer",
+        "budget_officer", "department_officer", "unit_officer", "agency_evaluator", "expert", "supervisor"]]]
+
+    private static var schemas: JSONValue {
+        .object([
+            ("Error", object([("error", object([("code", string), ("message", string), ("field", nullableString),
+                                                 ("details", ["type": "array", "items": object([("line", ["type": ["integer", "null"]]), ("location", nullableString),
+                                                                                                ("field", nullableString), ("message", string)], required: ["message"])])],
+                                               required: ["code", "message", "details"]))], required: ["error"])),
+            ("TokenRequest", object([("username", string), ("password", string), ("name", string)], required: ["username", "password"])),
+            ("TokenResponse", object([("token", string), ("tokenType", string), ("expiresAt", ["type": "string", "format": "date-time"])],
+                                     required: ["token", "tokenType", "expiresAt"])),
+            ("Organization", object([("id", uuid), ("code", string), ("name", string), ("kind", kinds), ("level", levels),
+                                     ("parentID", ["type": ["string", "null"], "format": "uuid"]), ("path", string), ("depth", integer),
+                                     ("isActive", boolean)], required: ["id", "code", "name", "kind", "path", "depth", "isActive"])),
+            ("OrganizationPage", object([("items", ["type": "array", "items": ref("Organization")]), ("page", integer), ("per", integer), ("total", integer)],
+                                        required: ["items", "page", "per", "total"])),
+            ("OrganizationCreate", object([("code", string), ("name", string), ("kind", kinds), ("level", levels), ("parentCode", string)],
+                                          required: ["code", "name", "kind", "parentCode"])),
+            ("OrganizationUpdate", object([("code", string), ("name", string), ("level", levels), ("isActive", boolean)], required: [])),
+            ("Move", object([("parentCode", string)], required: ["parentCode"])),
+            ("ImportResult", object([("imported", integer)], required: ["imported"])),
+            ("User", object([("id", uuid), ("username", string), ("displayName", string), ("organizationID", uuid),
+                             ("organizationCode", nullableString), ("roles", roles), ("isActive", boolean), ("mustChangePassword", boolean)],
+                            required: ["id", "username", "displayName", "organizationID", "roles", "isActive", "mustChangePassword"])),
+            ("UserPage", object([("items", ["type": "array", "items": ref("User")]), ("page", integer), ("per", integer), ("total", integer)],
+                                required: ["items", "page", "per", "total"])),
+            ("UserCreate", object([("username", string), ("displayName", string), ("organizationCode", string), ("roles", roles), ("password", string)],
+                                  required: ["username", "displayName", "organizationCode", "roles"])),
+            ("UserCreated", object([("user", ref("User")), ("oneTimePassword", nullableString)], required: ["user"])),
+            ("UserUpdate", object([("displayName", string), ("organizationCode", string), ("roles", roles), ("isActive", boolean)], required: [])),
+            ("PasswordReset", object([("oneTimePassword", string)], required: ["oneTimePassword"])),
+        ])
+    }
+}

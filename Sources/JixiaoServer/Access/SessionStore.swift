@@ -1,0 +1,147 @@
+import Fluent
+import Vapor
+
+/// Browser sessions and API tokens: creating them, finding the person behind one, ending them.
+enum SessionStore {
+    static func loadUser(_ userID: UUID, on db: any Database) async throws -> (UserModel, OrganizationModel)? {
+        guard let user = try await UserModel.query(on: db).filter(\.$id == userID).with(\.$roles).with(\.$organization).first(),
+              user.isActive, user.organization.isActive else { return nil }
+        return (user, user.organization)
+    }
+
+    /// Starts a session and returns the cookie token (only its digest is stored).
+    static func start(for user: UserModel, request: Request) async throws -> String {
+        let token = Secrets.token()
+        let now = Date()
+        let session = SessionModel(tokenHash: Secrets.digest(token), userID: try user.requireID(), csrfToken: Secrets.token(),
+                                   now: now, expiresAt: now.addingTimeInterval(request.application.jixiao.sessionLifetime),
+                                   clientAddress: request.clientAddress)
+        try await session.save(on: request.db)
+        return token
+    }
+
+    enum Lookup { case valid(SignedInUser), rejected(String) }
+
+    static func resolveSession(token: String, request: Request) async throws -> Lookup {
+        guard let session = try await SessionModel.query(on: request.db).filter(\.$tokenHash == Secrets.digest(token)).first() else {
+            return .rejected("unknown session")
+        }
+        let now = Date()
+        guard session.expiresAt > now else {
+            try await session.delete(on: request.db)
+            return .rejected("expired session")
+        }
+        guard let (user, organization) = try await loadUser(session.$user.id, on: request.db) else {
+            try await session.delete(on: request.db)
+            return .rejected("account inactive")
+        }
+        // Sliding expiry, written at most once a minute so reads stay reads.
+        if now.timeIntervalSince(session.lastSeenAt) > 60 {
+            session.lastSeenAt = now
+            session.expiresAt = now.addingTimeInterval(request.application.jixiao.sessionLifetime)
+            try await session.save(on: request.db)
+        }
+        var signedIn = try SignedInUser(user: user, organization: organization)
+        signedIn.sessionID = session.id
+        signedIn.csrfToken = session.csrfToken
+        return .valid(signedIn)
+    }
+
+    static func resolveBearer(token: String, request: Request) async throws -> Lookup {
+        guard let record = try await APITokenModel.query(on: request.db).filter(\.$tokenHash == Secrets.digest(token)).first() else {
+            return .rejected("unknown token")
+        }
+        let now = Date()
+        if record.revokedAt != nil { return .rejected("revoked token") }
+        if record.expiresAt <= now { return .rejected("expired token") }
+        guard let (user, organization) = try await loadUser(record.$user.id, on: request.db) else {
+            return .rejected("account inactive")
+        }
+        if record.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            record.lastUsedAt = now
+            try await record.save(on: request.db)
+        }
+        var signedIn = try SignedInUser(user: user, organization: organization)
+        signedIn.apiTokenID = record.id
+        return .valid(signedIn)
+    }
+
+    /// Ends every session of a user (after a password reset or deactivation).
+    static func endAll(for userID: UUID, on db: any Database) async throws {
+        try await SessionModel.query(on: db).filter(\.$user.$id == userID).delete()
+    }
+
+    static func sessionCookie(_ token: String, request: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, expires: nil, maxAge: nil, path: "/",
+                          isSecure: request.application.jixiao.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+/// Finds who is behind each request: the session cookie for pages, the bearer token for the API.
+/// Forged or expired credentials are recorded in the audit trail and answered as anonymous (pages)
+/// or 401 (API).
+struct AuthenticationMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.isAPI {
+            // The API never reads cookies: a browser's session cannot be ridden by a cross-site request.
+            if let bearer = request.headers.bearerAuthorization {
+                switch try await SessionStore.resolveBearer(token: bearer.token, request: request) {
+                case .valid(let user): request.signedIn = user
+                case .rejected(let reason):
+                    try await AuditTrail.record("auth.token_rejected", entityType: "api_token", entityID: "-",
+                                                summary: reason, context: request.auditContext, on: request.db)
+                    throw AppError(.unauthorized, "invalid_token", Message(.errorInvalidToken))
+                }
+            }
+            return try await next.respond(to: request)
+        }
+        var clearCookie = false
+        if let token = request.cookies[Cookies.session]?.string, !token.isEmpty {
+            switch try await SessionStore.resolveSession(token: token, request: request) {
+            case .valid(let user): request.signedIn = user
+            case .rejected(let reason):
+                clearCookie = true
+                try await AuditTrail.record("auth.session_rejected", entityType: "session", entityID: "-",
+                                            summary: reason, context: request.auditContext, on: request.db)
+            }
+        }
+        let response = try await next.respond(to: request)
+        if clearCookie && response.cookies[Cookies.session] == nil { response.cookies[Cookies.session] = .expired }
+        return response
+    }
+}
+
+/// Pages behind sign-in: anonymous visitors go to the sign-in page, API callers get 401.
+/// A person who must change the one-time password is held on the password page.
+struct RequireSignInMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let user = request.signedIn else {
+            if request.isAPI { throw AppError.unauthenticated() }
+            let target = request.url.string
+            let query = (try? URLEncodedFormEncoder().encode(["next": target])) ?? ""
+            return request.redirect(to: "/signin?\(query)")
+        }
+        if user.mustChangePassword, !request.isAPI, !request.url.path.hasPrefix("/account/password"),
+           request.url.path != "/signout" {
+            return request.redirect(to: "/account/password")
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Every state-changing form of a signed-in browser carries the session's CSRF token
+/// (form field `_csrf` or header `X-CSRF-Token`).
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method != .GET && request.method != .HEAD {
+            let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
+            guard let expected = request.signedIn?.csrfToken, let sent, Secrets.constantTimeEquals(sent, expected) else {
+                try await AuditTrail.record("auth.csrf_rejected", entityType: "request", entityID: "-",
+                                            summary: "\(request.method.rawValue) \(request.url.path)",
+                                            context: request.auditContext, on: request.db)
+                throw AppError(.forbidden, "csrf_rejected", Message(.errorCSRF))
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}

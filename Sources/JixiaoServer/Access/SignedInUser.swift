@@ -1,0 +1,92 @@
+import Vapor
+import JixiaoDomain
+
+/// The person behind a request, loaded once by the authentication middleware.
+struct SignedInUser: Sendable {
+    var userID: UUID
+    var username: String
+    var displayName: String
+    var locale: AppLocale?
+    var mustChangePassword: Bool
+    var organizationID: UUID
+    var organizationName: String
+    var organizationKind: OrganizationKind
+    var organizationPath: HierarchyPath
+    var roles: Set<Role>
+    /// The browser session, when signed in by cookie; nil for bearer tokens.
+    var sessionID: UUID?
+    var csrfToken: String?
+    var apiTokenID: UUID?
+
+    var actor: Actor {
+        Actor(userID: userID, organizationID: organizationID, organizationPath: organizationPath, roles: roles)
+    }
+
+    init(user: UserModel, organization: OrganizationModel) throws {
+        userID = try user.requireID(); username = user.username; displayName = user.displayName
+        locale = AppLocale(tag: user.locale); mustChangePassword = user.mustChangePassword
+        organizationID = try organization.requireID(); organizationName = organization.name
+        organizationKind = organization.organizationKind; organizationPath = organization.hierarchyPath
+        roles = user.roleSet
+    }
+}
+
+extension Request {
+    private struct SignedInKey: StorageKey { typealias Value = SignedInUser }
+
+    var signedIn: SignedInUser? {
+        get { storage[SignedInKey.self] }
+        set { storage[SignedInKey.self] = newValue }
+    }
+
+    func requireSignedIn() throws -> SignedInUser {
+        guard let user = signedIn else { throw AppError.unauthenticated() }
+        return user
+    }
+
+    /// The language of this response: the user's choice, else the `lang` cookie, else Accept-Language.
+    var appLocale: AppLocale {
+        if let locale = signedIn?.locale { return locale }
+        if let locale = AppLocale(tag: cookies[Cookies.language]?.string) { return locale }
+        return AppLocale.preferred(acceptLanguage: headers.first(name: .acceptLanguage))
+    }
+
+    var localizer: Localizer { Localizer(locale: appLocale) }
+
+    var clientAddress: String {
+        // Behind the documented reverse proxy the first X-Forwarded-For hop is the browser.
+        if let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    var auditContext: AuditContext {
+        AuditContext(
+            userID: signedIn?.userID.uuidString.lowercased() ?? "-",
+            userName: signedIn?.username ?? "-",
+            organizationID: signedIn?.organizationID.uuidString.lowercased() ?? "-",
+            scopePath: signedIn?.organizationPath.rawValue ?? "",
+            requestID: id, clientAddress: clientAddress)
+    }
+
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+
+    /// Asks the one authorization function and turns its answer into the right refusal, recording refusals.
+    func authorize(_ action: Action, _ target: AccessTarget) async throws {
+        let user = try requireSignedIn()
+        let decision = Authorization.decide(user.actor, action, target)
+        guard decision != .allow else { return }
+        try await AuditTrail.record(
+            "access.denied", entityType: "organization", entityID: target.organizationID.uuidString.lowercased(),
+            summary: "action=\(action.rawValue) decision=\(decision == .forbid ? "403" : "404") path=\(url.path)",
+            context: auditContext, on: db)
+        throw decision == .forbid ? AppError.forbidden() : AppError.notFound()
+    }
+}
+
+enum Cookies {
+    static let session = "jixiao_session"
+    static let signInCSRF = "jixiao_signin_csrf"
+    static let language = "jixiao_lang"
+}

@@ -1,0 +1,97 @@
+import Vapor
+import Plot
+
+/// Turns every error into a localized page for browsers or a JSON body with a stable code for the API.
+struct ErrorRenderingMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let appError = Self.appError(for: error, request: request)
+            return Self.render(appError, request: request)
+        }
+    }
+
+    static func appError(for error: any Error, request: Request) -> AppError {
+        switch error {
+        case let error as AppError:
+            return error
+        case let error as FormErrors:
+            guard let first = error.errors.first else { return AppError(.unprocessableEntity, "invalid_input", Message(.errorInvalidInput)) }
+            if error.errors.count == 1 { return first }
+            return AppError(first.status, first.code, Message(.formHasErrors, String(error.errors.count)), field: first.field,
+                            details: error.errors.map { AppError.Detail(field: $0.field, message: $0.message) })
+        case let abort as any AbortError:
+            switch abort.status {
+            case .notFound: return .notFound()
+            case .payloadTooLarge:
+                let megabytes = request.application.jixiao.maximumImportBytes / (1024 * 1024)
+                return AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(megabytes)))
+            case .unauthorized: return .unauthenticated()
+            case .forbidden: return .forbidden()
+            case .badRequest, .unprocessableEntity, .unsupportedMediaType:
+                return AppError(abort.status, "bad_request", Message(.errorBadRequest, abort.reason))
+            case .methodNotAllowed: return AppError(.methodNotAllowed, "method_not_allowed", Message(.errorBadRequest, abort.reason))
+            default:
+                request.logger.report(error: error)
+                return AppError(abort.status, "error", Message(.errorInternal, request.id))
+            }
+        case let error as DecodingError:
+            return AppError(.badRequest, "bad_request", Message(.errorBadRequest, "\(error)"))
+        default:
+            request.logger.report(error: error)
+            return AppError(.internalServerError, "internal_error", Message(.errorInternal, request.id))
+        }
+    }
+
+    static func render(_ error: AppError, request: Request) -> Response {
+        let t = request.localizer
+        if request.isAPI || request.headers.accept.contains(where: { $0.mediaType == .json }) && !request.headers.accept.contains(where: { $0.mediaType == .html }) {
+            return APIErrorBody(error, localizer: t).response(status: error.status)
+        }
+        if error.status == .unauthorized {
+            return request.redirect(to: "/signin")
+        }
+        let title: TextKey = switch error.status {
+        case .notFound: .errorNotFoundTitle
+        case .forbidden: .errorForbiddenTitle
+        case .internalServerError: .errorInternalTitle
+        default: .errorGenericTitle
+        }
+        return request.layout.render(title: t(title), status: error.status,
+            Components.notice(t(error.message), kind: "error"),
+            .if(!error.details.isEmpty, .ul(.class("error-list"), .forEach(error.details.prefix(200)) { detail in
+                .li(.unwrap(detail.location) { .strong(.text(t($0) + "：")) }, .text(t(detail.message)))
+            })),
+            .p(.a(.href("/"), .text(t(.backHome))))
+        )
+    }
+}
+
+/// The JSON shape of every API error: `{"error": {"code", "message", "field", "details": […]}}`.
+struct APIErrorBody: Content {
+    struct Body: Content {
+        var code: String
+        var message: String
+        var field: String?
+        var details: [DetailBody]
+    }
+    struct DetailBody: Content {
+        var line: Int?
+        var location: String?
+        var field: String?
+        var message: String
+    }
+    var error: Body
+
+    init(_ error: AppError, localizer t: Localizer) {
+        self.error = Body(code: error.code, message: t(error.message), field: error.field,
+                          details: error.details.map { DetailBody(line: $0.line, location: $0.location.map { t($0) }, field: $0.field, message: t($0.message)) })
+    }
+
+    func response(status: HTTPResponseStatus) -> Response {
+        let response = Response(status: status)
+        try? response.content.encode(self, as: .json)
+        return response
+    }
+}

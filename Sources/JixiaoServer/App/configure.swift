@@ -1,0 +1,74 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Wires a Jixiao application: database, migrations, middleware, routes, commands.
+/// `autoMigrate` runs every pending migration before the first request (what `serve` does).
+public func configure(_ app: Application, database: DatabaseSetting, autoMigrate: Bool = true) async throws {
+    if app.storage[SettingsMarker.self] == nil { app.jixiao = JixiaoSettings.fromEnvironment() }
+    switch database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+    case .postgres(let url, let schema):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema { configuration.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+    }
+    app.migrations.add(Migrations.all)
+
+    app.middleware = Middlewares()
+    app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(ErrorRenderingMiddleware())
+    app.middleware.use(AuthenticationMiddleware())
+    app.routes.defaultMaxBodySize = "1mb"
+
+    try routes(app)
+
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+
+    if autoMigrate {
+        try await app.autoMigrate()
+        if case .sqliteFile = database {
+            // WAL lets readers go on while one writer commits; it is a property of the file, so set once.
+            try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await Bootstrap.ensureAdministrator(app)
+    }
+}
+
+/// Tests set their own settings before `configure`; this marker says they did.
+struct SettingsMarker: StorageKey { typealias Value = Bool }
+
+extension Application {
+    func useSettings(_ settings: JixiaoSettings) {
+        jixiao = settings
+        storage[SettingsMarker.self] = true
+    }
+}
+
+func routes(_ app: Application) throws {
+    app.get("assets", "app.css") { _ in Stylesheet.response() }
+    app.get("healthz") { _ in "ok" }
+    try app.register(collection: SignInController())
+    APIRoutes.register(on: app)
+
+    let pages = app.grouped(RequireSignInMiddleware()).grouped(CSRFMiddleware())
+    try pages.register(collection: AccountController())
+    try pages.register(collection: HomeController())
+    try pages.register(collection: OrganizationController())
+    try pages.register(collection: UserController())
+    try pages.register(collection: AuditController())
+}
+
+/// Echoes the request id so a person can quote it and an operator find it in the audit trail and logs.
+struct RequestIDMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Request-ID", value: request.id)
+        return response
+    }
+}

@@ -1,0 +1,65 @@
+import Plot
+
+/// Small building blocks of forms and lists. Each field shows its error right beside it and links
+/// the two for screen readers.
+enum Components {
+    static func textField(label: String, name: String, value: String = "", error: String? = nil,
+                          type: HTMLInputType = .text, required: Bool = false, hint: String? = nil,
+                          autocomplete: String? = nil) -> Node<HTML.FormContext> {
+        let errorID = "\(name)-error"
+        return .div(.class(error == nil ? "field" : "field has-error"),
+            .label(.for(name), .text(label)),
+            input([.type(type), .id(name), .name(name), .value(value)]
+                  + (required ? [.required(true)] : [])
+                  + (autocomplete.map { [.attribute(named: "autocomplete", value: $0)] } ?? [])
+                  + (error != nil ? [.attribute(named: "aria-invalid", value: "true"), .attribute(named: "aria-describedby", value: errorID)] : [])),
+            .unwrap(hint) { .p(.class("hint"), .text($0)) },
+            .unwrap(error) { .p(.class("field-error"), .id(errorID), .attribute(named: "role", value: "alert"), .text($0)) }
+        )
+    }
+
+    static func selectField(label: String, name: String, options: [(value: String, label: String)], selected: String?,
+                            error: String? = nil, includeEmpty: String? = nil) -> Node<HTML.FormContext> {
+        let errorID = "\(name)-error"
+        return .div(.class(error == nil ? "field" : "field has-error"),
+            .label(.for(name), .text(label)),
+            .select(.id(name), .attribute(named: "name", value: name),
+                    .if(error != nil, .attribute(named: "aria-describedby", value: errorID)),
+                    .unwrap(includeEmpty) { Self.option(value: "", label: $0, selected: false) },
+                    .forEach(options) { Self.option(value: $0.value, label: $0.label, selected: $0.value == selected) }),
+            .unwrap(error) { .p(.class("field-error"), .id(errorID), .attribute(named: "role", value: "alert"), .text($0)) }
+        )
+    }
+
+    static func checkboxes(legend: String, name: String, options: [(value: String, label: String)], checked: Set<String>,
+                           error: String? = nil) -> Node<HTML.FormContext> {
+        .fieldset(.class(error == nil ? "field" : "field has-error"),
+            .element(named: "legend", text: legend),
+            .forEach(options) { option in
+                .label(.class("check"),
+                       input([.type(.checkbox), .name("\(name)[]"), .value(option.value)] + (checked.contains(option.value) ? [.checked(true)] : [])),
+                       .text(" " + option.label))
+            },
+            .unwrap(error) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) }
+        )
+    }
+
+    /// An `<input>` whose attributes are computed (Plot's variadic form cannot take conditionals).
+    static func input<Context>(_ attributes: [Attribute<HTML.InputContext>]) -> Node<Context> {
+        .selfClosedElement(named: "input", attributes: attributes)
+    }
+
+    /// An `<option>` with its visible text as content.
+    static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
+        .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+                                          selected ? .attribute(named: "selected") : .group([]), .text(label)])
+    }
+
+    static func notice(_ text: String, kind: String = "info") -> Node<HTML.BodyContext> {
+        .div(.class("notice notice-\(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"), .text(text))
+    }
+
+    static func badge(_ text: String, kind: String = "") -> Node<HTML.BodyContext> {
+        .span(.class("badge \(kind)"), .text(text))
+    }
+}

@@ -1,0 +1,62 @@
+import Fluent
+import Plot
+import Vapor
+import JixiaoDomain
+
+/// The start page and the honest placeholders of the loop's later sections.
+struct HomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        for section in Section.allCases where section != .admin {
+            routes.get(PathComponent(stringLiteral: section.rawValue)) { req async throws -> Response in
+                try placeholder(req, section)
+            }
+        }
+        routes.get("admin") { req in req.redirect(to: "/orgs") }
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        let t = req.localizer
+        let sections = Section.allCases.filter { $0 != .admin && $0.isVisible(to: user.roles) }
+        let adminPages = AdminPage.allCases.filter { Authorization.mayEver(user.actor, $0.requiredAction) }
+        return req.layout.render(title: t(.homeTitle),
+            .p(.class("lead"), .text(t(.homeWelcome, user.displayName, user.organizationName))),
+            .p(.text(t(.homeRoles) + user.roles.sorted { $0.rawValue < $1.rawValue }.map { t($0.title) }.joined(separator: "、"))),
+            .h2(.text(t(.homeLoop))),
+            .ol(.class("loop"), .forEach([TextKey.loopGoals, .loopMonitoring, .loopEvaluation, .loopFeedback, .loopUse]) { .li(.text(t($0))) }),
+            .div(.class("tiles"),
+                .forEach(sections) { section in
+                    .a(.class("tile"), .href(section.path), .strong(.text(t(section.title))), .span(.text(t(section.summary))))
+                },
+                .forEach(adminPages) { page in
+                    .a(.class("tile"), .href(page.path), .strong(.text(t(page.title))), .span(.text(t(.sectionAdminSummary))))
+                }
+            )
+        )
+    }
+
+    private func placeholder(_ req: Request, _ section: Section) throws -> Response {
+        let user = try req.requireSignedIn()
+        guard section.isVisible(to: user.roles) else { throw AppError.notFound() }
+        let t = req.localizer
+        return req.layout.render(title: t(section.title),
+            Components.notice(t(.notYetAvailable), kind: "info"),
+            .p(.text(t(section.summary))))
+    }
+}
+
+extension Role {
+    var title: TextKey {
+        switch self {
+        case .administrator: .roleAdministrator
+        case .performanceOfficer: .rolePerformanceOfficer
+        case .budgetOfficer: .roleBudgetOfficer
+        case .departmentOfficer: .roleDepartmentOfficer
+        case .unitOfficer: .roleUnitOfficer
+        case .agencyEvaluator: .roleAgencyEvaluator
+        case .expert: .roleExpert
+        case .supervisor: .roleSupervisor
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Plot
+import Vapor
+import JixiaoDomain
+
+/// The page frame every HTML response shares: header with the person and language switch,
+/// the loop's navigation filtered by role, and a main area.
+struct Layout {
+    let request: Request
+    var t: Localizer { request.localizer }
+
+    func render(title: String, status: HTTPResponseStatus = .ok, _ content: Node<HTML.BodyContext>...) -> Response {
+        let user = request.signedIn
+        let html = HTML(
+            .lang(request.appLocale == .zhHans ? .chinese : .english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · \(t(.appName))"),
+                .link(.rel(.stylesheet), .href("/assets/app.css"))
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .text(t(.skipToContent))),
+                .header(.class("site-header"),
+                    .a(.class("brand"), .href("/"), .text(t(.appName)), .span(.class("brand-sub"), .text(t(.appSubtitle)))),
+                    .unwrap(user) { user in
+                        .div(.class("who"),
+                            .span(.text("\(user.displayName)（\(user.organizationName)）")),
+                            .a(.href("/account/password"), .text(t(.changePassword))),
+                            .form(.method(.post), .action("/signout"), .class("inline"),
+                                  csrfField(),
+                                  .button(.type(.submit), .class("link-button"), .text(t(.signOut))))
+                        )
+                    },
+                    languageSwitch()
+                ),
+                .unwrap(user) { user in navigation(for: user) },
+                .main(.id("main"), .class("content"), .h1(.text(title)), .group(content)),
+                .footer(.class("site-footer"), .text(t(.footerLoop)))
+            )
+        )
+        let response = Response(status: status)
+        response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.body = .init(string: html.render())
+        return response
+    }
+
+    func csrfField() -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("_csrf"), .value(request.signedIn?.csrfToken ?? ""))
+    }
+
+    private func languageSwitch() -> Node<HTML.BodyContext> {
+        let other: AppLocale = request.appLocale == .zhHans ? .en : .zhHans
+        let back = request.url.path
+        return .form(.method(.post), .action("/locale"), .class("inline lang-switch"),
+                     .if(request.signedIn != nil, csrfField()),
+                     .input(.type(.hidden), .name("locale"), .value(other.rawValue)),
+                     .input(.type(.hidden), .name("back"), .value(back)),
+                     .button(.type(.submit), .class("link-button"), .attribute(named: "lang", value: other.htmlLang),
+                             .text(other == .en ? "English" : "中文")))
+    }
+
+    private func navigation(for user: SignedInUser) -> Node<HTML.BodyContext> {
+        let path = request.url.path
+        let sections = Section.allCases.filter { $0.isVisible(to: user.roles) }
+        let adminPages = AdminPage.allCases.filter { Authorization.mayEver(user.actor, $0.requiredAction) }
+        return .nav(.class("site-nav"), .attribute(named: "aria-label", value: t(.navLabel)),
+            .ul(.forEach(sections) { section in
+                let links: [(String, TextKey)] = section == .admin
+                    ? adminPages.map { ($0.path, $0.title) }
+                    : [(section.path, section.title)]
+                return .li(
+                    section == .admin
+                        ? .group(.span(.class("nav-group"), .text(t(section.title))),
+                                 .ul(.forEach(links) { link in
+                                     .li(.a(.href(link.0), .if(path.hasPrefix(link.0), .attribute(named: "aria-current", value: "page")), .text(t(link.1))))
+                                 }))
+                        : .a(.href(section.path), .if(path.hasPrefix(section.path), .attribute(named: "aria-current", value: "page")), .text(t(section.title)))
+                )
+            })
+        )
+    }
+}
+
+extension Request {
+    var layout: Layout { Layout(request: self) }
+}

@@ -1,0 +1,168 @@
+import Fluent
+import SQLKit
+import Vapor
+import JixiaoDomain
+
+struct UserDraft: Sendable {
+    var username: String
+    var displayName: String
+    var organizationCode: String
+    var roles: Set<Role>
+    /// Empty: the system generates a one-time password the person must change at first sign-in.
+    var password: String
+}
+
+/// 用户管理 operations shared by pages and API.
+enum UserService {
+    static func visible(_ id: UUID, _ req: Request, for action: Action = .viewUser) async throws -> UserModel {
+        guard let user = try await UserModel.query(on: req.db).filter(\.$id == id).with(\.$roles).with(\.$organization).first() else {
+            throw AppError.notFound()
+        }
+        try await req.authorize(action, user.organization.accessTarget)
+        return user
+    }
+
+    static func isValidUsername(_ name: String) -> Bool {
+        (3...64).contains(name.count) && name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
+    }
+
+    /// A readable one-time password meeting the policy: letters and digits without look-alikes.
+    static func oneTimePassword() -> String {
+        let letters = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ"), digits = Array("23456789")
+        var chars = (0..<10).map { _ in letters.randomElement()! } + (0..<4).map { _ in digits.randomElement()! }
+        chars.shuffle()
+        return String(chars)
+    }
+
+    private static func organization(code: String, _ req: Request) async throws -> OrganizationModel? {
+        guard let org = try await OrganizationService.byCode(code, on: req.db) else { return nil }
+        let actor = try req.requireSignedIn().actor
+        return Authorization.decide(actor, .viewOrganization, org.accessTarget) == .conceal ? nil : org
+    }
+
+    static func create(_ draft: UserDraft, _ req: Request) async throws -> (UserModel, oneTimePassword: String?) {
+        var errors: [AppError] = []
+        if !isValidUsername(draft.username) { errors.append(.invalid("username", Message(.errorInvalidUsername))) }
+        else if try await UserModel.query(on: req.db).filter(\.$username == draft.username).first() != nil {
+            errors.append(AppError(.conflict, "username_taken", Message(.errorUsernameTaken, draft.username), field: "username"))
+        }
+        if draft.displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
+        let org = try await organization(code: draft.organizationCode, req)
+        if org == nil { errors.append(.invalid("organization_code", Message(.errorUnknownOrganization, draft.organizationCode))) }
+        if let org {
+            do { try RoleAssignment.validate(draft.roles, for: org.organizationKind) } catch { errors.append(error.appError) }
+        }
+        if !draft.password.isEmpty {
+            do { try PasswordPolicy.validate(draft.password, username: draft.username) }
+            catch { errors.append(.invalid("password", error.message)) }
+        }
+        if !errors.isEmpty { throw FormErrors(errors: errors) }
+        guard let org else { throw FormErrors(errors: errors) }
+        try await req.authorize(.manageUser, org.accessTarget)
+
+        let generated = draft.password.isEmpty ? oneTimePassword() : nil
+        let hash = try await Passwords.hash(generated ?? draft.password, on: req.application)
+        let user = UserModel(username: draft.username, displayName: draft.displayName, organizationID: org.id!,
+                             passwordHash: hash, mustChangePassword: true)
+        try await req.db.transaction { db in
+            try await user.create(on: db)
+            for role in draft.roles { try await UserRoleModel(userID: user.id!, role: role).create(on: db) }
+            try await user.$roles.load(on: db)
+            try await AuditTrail.record("user.created", entityType: "user", entityID: user.id!.uuidString.lowercased(),
+                                        summary: "after: \(user.auditSummary)", context: req.auditContext, on: db)
+        }
+        user.$organization.value = org
+        return (user, generated)
+    }
+
+    /// Changes display name, organisation and roles.
+    static func update(_ user: UserModel, displayName: String, organizationCode: String, roles: Set<Role>, _ req: Request) async throws {
+        try await req.authorize(.manageUser, user.organization.accessTarget)
+        var errors: [AppError] = []
+        if displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
+        let org = organizationCode == user.organization.code ? user.organization : try await organization(code: organizationCode, req)
+        if org == nil { errors.append(.invalid("organization_code", Message(.errorUnknownOrganization, organizationCode))) }
+        if let org {
+            do { try RoleAssignment.validate(roles, for: org.organizationKind) } catch { errors.append(error.appError) }
+        }
+        if user.id == (try req.requireSignedIn()).userID, !roles.contains(.administrator), user.roleSet.contains(.administrator) {
+            errors.append(.invalid("roles", Message(.errorRemoveOwnAdmin)))
+        }
+        if !errors.isEmpty { throw FormErrors(errors: errors) }
+        guard let org else { return }
+        try await req.authorize(.manageUser, org.accessTarget)
+
+        let before = user.auditSummary
+        user.displayName = displayName
+        user.$organization.id = org.id!
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            try await UserRoleModel.query(on: db).filter(\.$user.$id == user.id!).delete()
+            for role in roles { try await UserRoleModel(userID: user.id!, role: role).create(on: db) }
+            try await user.$roles.load(on: db)
+            try await AuditTrail.record("user.updated", entityType: "user", entityID: user.id!.uuidString.lowercased(),
+                                        summary: "before: \(before); after: \(user.auditSummary)", context: req.auditContext, on: db)
+        }
+        user.$organization.value = org
+    }
+
+    /// Sets a new one-time password and signs the person out everywhere.
+    static func resetPassword(_ user: UserModel, _ req: Request) async throws -> String {
+        try await req.authorize(.manageUser, user.organization.accessTarget)
+        let password = oneTimePassword()
+        user.passwordHash = try await Passwords.hash(password, on: req.application)
+        user.mustChangePassword = true
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            try await SessionStore.endAll(for: user.id!, on: db)
+            try await AuditTrail.record("user.password_reset", entityType: "user", entityID: user.id!.uuidString.lowercased(),
+                                        summary: "username=\(user.username)", context: req.auditContext, on: db)
+        }
+        return password
+    }
+
+    static func setActive(_ user: UserModel, _ active: Bool, _ req: Request) async throws {
+        try await req.authorize(.manageUser, user.organization.accessTarget)
+        if user.id == (try req.requireSignedIn()).userID, !active {
+            throw AppError(.conflict, "own_account", Message(.errorDeactivateSelf))
+        }
+        let before = user.auditSummary
+        user.isActive = active
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            if !active {
+                try await SessionStore.endAll(for: user.id!, on: db)
+                try await APITokenModel.query(on: db).filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil)
+                    .set(\.$revokedAt, to: Date()).update()
+            }
+            try await AuditTrail.record(active ? "user.reactivated" : "user.deactivated", entityType: "user",
+                                        entityID: user.id!.uuidString.lowercased(),
+                                        summary: "before: \(before); after: \(user.auditSummary)", context: req.auditContext, on: db)
+        }
+    }
+
+    /// Users inside the subtree of `root`, by username, with their organisations and roles.
+    static func list(under root: OrganizationModel, search: String?, offset: Int, limit: Int, on db: any Database) async throws -> (items: [UserModel], total: Int) {
+        let range = root.hierarchyPath.subtreeRange
+        let query = UserModel.query(on: db).join(OrganizationModel.self, on: \UserModel.$organization.$id == \OrganizationModel.$id)
+            .filter(OrganizationModel.self, \.$path >= range.lower).filter(OrganizationModel.self, \.$path < range.upper)
+        if let search, !search.isEmpty {
+            let pattern = "%\(search.replacingOccurrences(of: "%", with: ""))%"
+            query.group(.or) { $0.filter(\.$username, .custom("LIKE"), pattern).filter(\.$displayName, .custom("LIKE"), pattern) }
+        }
+        let total = try await query.count()
+        let items = try await query.with(\.$roles).with(\.$organization).sort(\.$username).offset(offset).limit(limit).all()
+        return (items, total)
+    }
+}
+
+extension RoleAssignmentError {
+    var appError: AppError {
+        switch self {
+        case .noRoles: .invalid("roles", Message(.errorNoRoles))
+        case .roleNotAllowed(let role, let kind): .invalid("roles", Message(.errorRoleNotAllowed, localized: [role.title, kind.title]))
+        }
+    }
+}
