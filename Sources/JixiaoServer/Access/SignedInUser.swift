@@ -55,7 +55,7 @@ extension Request {
 
     var clientAddress: String {
         // Behind the documented reverse proxy the first X-Forwarded-For hop is the browser.
-        if let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+        if application.jixiao.trustForwardedFor, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
             return forwarded.trimmingCharacters(in: .whitespaces)
         }
         return remoteAddress?.ipAddress ?? "unknown"

@@ -2,26 +2,30 @@ import Vapor
 import JixiaoDomain
 
 /// Settings a process reads once at start; tests override them.
-struct JixiaoSettings: Sendable {
+public struct JixiaoSettings: Sendable {
+    public init() {}
     /// Bcrypt work factor; tests lower it to keep the suite fast.
-    var bcryptCost = 12
+    public var bcryptCost = 12
     /// Adds `Secure` to cookies. On by default; `JIXIAO_COOKIE_SECURE=0` for plain-HTTP set-ups on a LAN.
     /// Browsers accept Secure cookies from http://127.0.0.1 and http://localhost.
-    var secureCookies = true
-    var sessionLifetime: TimeInterval = 8 * 3600
-    var apiTokenLifetime: TimeInterval = 30 * 24 * 3600
-    var throttle = SignInThrottle.standard
+    public var secureCookies = true
+    public var sessionLifetime: TimeInterval = 8 * 3600
+    public var apiTokenLifetime: TimeInterval = 30 * 24 * 3600
+    public var throttle = SignInThrottle.standard
     /// Largest organisation list accepted for import.
-    var maximumImportBytes = 5 * 1024 * 1024
+    public var maximumImportBytes = 5 * 1024 * 1024
     /// The first administrator's password; when unset, a one-time password is generated and printed.
-    var initialAdminPassword: String?
+    public var initialAdminPassword: String?
     /// Level of the finance bureau created on first start (the installation's top).
-    var rootLevel = AdministrativeLevel.county
+    public var rootLevel = AdministrativeLevel.county
+    /// Believe `X-Forwarded-For` for the client address (throttling, audit) only behind a known reverse proxy.
+    public var trustForwardedFor = false
 
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> JixiaoSettings {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> JixiaoSettings {
         var settings = JixiaoSettings()
         if let cost = environment["JIXIAO_BCRYPT_COST"].flatMap(Int.init), (4...31).contains(cost) { settings.bcryptCost = cost }
         if environment["JIXIAO_COOKIE_SECURE"] == "0" { settings.secureCookies = false }
+        if environment["JIXIAO_TRUST_PROXY"] == "1" { settings.trustForwardedFor = true }
         if let password = environment["JIXIAO_ADMIN_PASSWORD"], !password.isEmpty { settings.initialAdminPassword = password }
         if let level = environment["JIXIAO_ROOT_LEVEL"].flatMap(AdministrativeLevel.init(key:)) { settings.rootLevel = level }
         return settings

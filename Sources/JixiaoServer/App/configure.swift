@@ -30,21 +30,24 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(DemoCommand(), as: "demo")
 
-    if autoMigrate {
-        try await app.autoMigrate()
-        if case .sqliteFile = database {
-            // WAL lets readers go on while one writer commits; it is a property of the file, so set once.
-            try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
-        }
-        try await Bootstrap.ensureAdministrator(app)
+    if autoMigrate { try await prepareDatabase(app, database: database) }
+}
+
+/// Brings the schema up to date and, on the very first start, creates the administrator.
+public func prepareDatabase(_ app: Application, database: DatabaseSetting) async throws {
+    try await app.autoMigrate()
+    if case .sqliteFile = database {
+        // WAL lets readers go on while one writer commits; it is a property of the file, so set once.
+        try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
     }
+    try await Bootstrap.ensureAdministrator(app)
 }
 
 /// Tests set their own settings before `configure`; this marker says they did.
 struct SettingsMarker: StorageKey { typealias Value = Bool }
 
 extension Application {
-    func useSettings(_ settings: JixiaoSettings) {
+    public func useSettings(_ settings: JixiaoSettings) {
         jixiao = settings
         storage[SettingsMarker.self] = true
     }

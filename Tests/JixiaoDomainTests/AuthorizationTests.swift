@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import JixiaoDomain
+
+/// The access matrix restated from DOMAIN.md §1 and the foundation issue, independently of the code:
+/// what each role may do to something inside its reach.
+private let allowedInside: [Role: Set<Action>] = [
+    .administrator: [.viewOrganization, .manageOrganization, .viewUser, .manageUser, .viewAudit],
+    .performanceOfficer: [.viewOrganization, .viewUser, .viewAudit],
+    .budgetOfficer: [.viewOrganization, .viewUser],
+    .departmentOfficer: [.viewOrganization, .viewUser],
+    .unitOfficer: [.viewOrganization, .viewUser],
+    .agencyEvaluator: [.viewOrganization, .viewAssignedWork],
+    .expert: [.viewOrganization, .viewAssignedWork],
+    .supervisor: [.viewOrganization, .viewUser, .viewAudit],
+]
+
+/// A small tree: province bureau P → city bureau C → department D → unit U; sibling department S under P;
+/// agency A registered with P.
+private struct World {
+    let p = UUID(), c = UUID(), d = UUID(), u = UUID(), s = UUID(), a = UUID()
+    var pPath: HierarchyPath { .root(p) }
+    var cPath: HierarchyPath { pPath.appending(c) }
+    var dPath: HierarchyPath { cPath.appending(d) }
+    var uPath: HierarchyPath { dPath.appending(u) }
+    var sPath: HierarchyPath { pPath.appending(s) }
+    var aPath: HierarchyPath { pPath.appending(a) }
+
+    /// Where a holder of each role sits in the matrix test, and a target inside and outside its reach.
+    func placement(of role: Role) -> (actor: Actor, inside: AccessTarget, outside: AccessTarget) {
+        let expertID = UUID()
+        switch role {
+        case .administrator, .performanceOfficer, .budgetOfficer, .supervisor:
+            return (Actor(userID: UUID(), organizationID: c, organizationPath: cPath, roles: [role]),
+                    AccessTarget(organizationID: u, organizationPath: uPath),
+                    AccessTarget(organizationID: s, organizationPath: sPath))
+        case .departmentOfficer:
+            return (Actor(userID: UUID(), organizationID: d, organizationPath: dPath, roles: [role]),
+                    AccessTarget(organizationID: u, organizationPath: uPath),
+                    AccessTarget(organizationID: c, organizationPath: cPath))
+        case .unitOfficer:
+            return (Actor(userID: UUID(), organizationID: u, organizationPath: uPath, roles: [role]),
+                    AccessTarget(organizationID: u, organizationPath: uPath),
+                    AccessTarget(organizationID: d, organizationPath: dPath))
+        case .agencyEvaluator:
+            return (Actor(userID: UUID(), organizationID: a, organizationPath: aPath, roles: [role]),
+                    AccessTarget(organizationID: u, organizationPath: uPath, assignedAgencyIDs: [a]),
+                    AccessTarget(organizationID: s, organizationPath: sPath))
+        case .expert:
+            return (Actor(userID: expertID, organizationID: p, organizationPath: pPath, roles: [role]),
+                    AccessTarget(organizationID: u, organizationPath: uPath, assignedExpertIDs: [expertID]),
+                    AccessTarget(organizationID: s, organizationPath: sPath))
+        }
+    }
+}
+
+@Suite("Authorization matrix: every role × action × inside/outside")
+struct AuthorizationTests {
+    static let combinations: [(Role, Action)] = Role.allCases.flatMap { role in Action.allCases.map { (role, $0) } }
+
+    @Test("inside the reach", arguments: combinations)
+    func inside(role: Role, action: Action) {
+        let world = World()
+        let (actor, inside, _) = world.placement(of: role)
+        let expected: AccessDecision = allowedInside[role]!.contains(action) ? .allow : .forbid
+        #expect(Authorization.decide(actor, action, inside) == expected)
+    }
+
+    @Test("outside the reach nothing is revealed", arguments: combinations)
+    func outside(role: Role, action: Action) {
+        let world = World()
+        let (actor, _, outside) = world.placement(of: role)
+        #expect(Authorization.decide(actor, action, outside) == .conceal)
+    }
+
+    @Test("an inactive account reaches nothing", arguments: Role.allCases)
+    func inactive(role: Role) {
+        let world = World()
+        var (actor, inside, _) = world.placement(of: role)
+        actor.isActive = false
+        for action in Action.allCases { #expect(Authorization.decide(actor, action, inside) == .conceal) }
+    }
+
+    @Test func supervisorsOnlyRead() {
+        let world = World()
+        let supervisor = Actor(userID: UUID(), organizationID: world.p, organizationPath: world.pPath, roles: [.supervisor])
+        for action in Action.allCases where !action.isReadOnly {
+            #expect(Authorization.decide(supervisor, action, AccessTarget(organizationID: world.u, organizationPath: world.uPath)) == .forbid)
+        }
+    }
+
+    @Test func financeBureauSeesDepartmentsAndLowerBureaus() {
+        let world = World()
+        let officer = Actor(userID: UUID(), organizationID: world.p, organizationPath: world.pPath, roles: [.performanceOfficer])
+        #expect(Authorization.decide(officer, .viewOrganization, AccessTarget(organizationID: world.c, organizationPath: world.cPath)) == .allow)
+        #expect(Authorization.decide(officer, .viewOrganization, AccessTarget(organizationID: world.s, organizationPath: world.sPath)) == .allow)
+        let cityOfficer = Actor(userID: UUID(), organizationID: world.c, organizationPath: world.cPath, roles: [.performanceOfficer])
+        #expect(Authorization.decide(cityOfficer, .viewOrganization, AccessTarget(organizationID: world.p, organizationPath: world.pPath)) == .conceal)
+    }
+
+    @Test func agencySeesItsOwnRecordButNoUnassignedWork() {
+        let world = World()
+        let agency = Actor(userID: UUID(), organizationID: world.a, organizationPath: world.aPath, roles: [.agencyEvaluator])
+        let own = AccessTarget(organizationID: world.a, organizationPath: world.aPath)
+        #expect(Authorization.decide(agency, .viewOrganization, own) == .allow)
+        #expect(Authorization.decide(agency, .viewAssignedWork, own) == .conceal)
+        let unassigned = AccessTarget(organizationID: world.u, organizationPath: world.uPath)
+        #expect(Authorization.decide(agency, .viewAssignedWork, unassigned) == .conceal)
+    }
+
+    @Test func severalRolesCombine() {
+        let world = World()
+        let person = Actor(userID: UUID(), organizationID: world.c, organizationPath: world.cPath, roles: [.supervisor, .administrator])
+        #expect(Authorization.decide(person, .manageUser, AccessTarget(organizationID: world.u, organizationPath: world.uPath)) == .allow)
+        #expect(Authorization.mayEver(person, .viewAudit))
+        let unit = Actor(userID: UUID(), organizationID: world.u, organizationPath: world.uPath, roles: [.unitOfficer])
+        #expect(!Authorization.mayEver(unit, .manageOrganization))
+    }
+
+    @Test func rolesFitOrganizationKinds() {
+        #expect(throws: Never.self) { try RoleAssignment.validate([.unitOfficer], for: .unit) }
+        #expect(throws: RoleAssignmentError.roleNotAllowed(.unitOfficer, .department)) { try RoleAssignment.validate([.unitOfficer], for: .department) }
+        #expect(throws: RoleAssignmentError.roleNotAllowed(.supervisor, .agency)) { try RoleAssignment.validate([.supervisor], for: .agency) }
+        #expect(throws: RoleAssignmentError.noRoles) { try RoleAssignment.validate([], for: .unit) }
+    }
+}
