@@ -90,8 +90,6 @@ struct APIErrorBody: Content {
     }
 
     func response(status: HTTPResponseStatus) -> Response {
-        let response = Response(status: status)
-        try? response.content.encode(self, as: .json)
-        return response
+        (try? Response.json(self, status: status)) ?? Response(status: status)
     }
 }

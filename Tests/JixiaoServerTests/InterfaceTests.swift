@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+
+@Suite("Interface and API contract")
+struct InterfaceTests {
+    @Test func everyKeyHasBothLanguages() {
+        for key in TextKey.allCases {
+            #expect(StringTables.zhHans[key]?.isEmpty == false, "zh-Hans lacks \(key)")
+            #expect(StringTables.en[key]?.isEmpty == false, "en lacks \(key)")
+        }
+    }
+
+    @Test func acceptLanguageChoosesOurLanguage() {
+        #expect(AppLocale.preferred(acceptLanguage: nil) == .zhHans)
+        #expect(AppLocale.preferred(acceptLanguage: "en-GB,en;q=0.8") == .en)
+        #expect(AppLocale.preferred(acceptLanguage: "fr-FR,en;q=0.5,zh;q=0.9") == .zhHans)
+        #expect(AppLocale.preferred(acceptLanguage: "de-DE") == .zhHans)
+    }
+
+    @Test("the OpenAPI document lists exactly the API routes that exist", arguments: TestDatabase.all)
+    func openAPIMatchesRoutes(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            #expect(response.status == .ok)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let documented = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
+            let registered = Set(app.routes.all.compactMap { route -> String? in
+                let components = route.path.map { component -> String in
+                    switch component {
+                    case .constant(let value): value
+                    case .parameter(let name): "{\(name)}"
+                    case .anything: "*"
+                    case .catchall: "**"
+                    }
+                }
+                guard components.starts(with: ["api", "v1"]) else { return nil }
+                return "\(route.method.rawValue) /" + components.joined(separator: "/")
+            })
+            #expect(documented == registered, "only documented: \(documented.subtracting(registered)); only routed: \(registered.subtracting(documented))")
+            #expect(document["openapi"] as? String == "3.1.0")
+        }
+    }
+
+    @Test("API errors are JSON with a stable code", arguments: TestDatabase.all)
+    func apiErrors(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            let anonymous = APIClient(app: app)
+            let unauthenticated = try await anonymous.send(.GET, "/api/v1/users")
+            #expect(unauthenticated.status == .unauthorized)
+            #expect(anonymous.errorCode(unauthenticated) == "unauthenticated")
+            var forged = APIClient(app: app)
+            forged.token = "not-a-real-token"
+            let invalid = try await forged.send(.GET, "/api/v1/orgs")
+            #expect(invalid.status == .unauthorized)
+            #expect(forged.errorCode(invalid) == "invalid_token")
+            let wrong = try await anonymous.send(.POST, "/api/v1/tokens", json: ["username": "admin", "password": "nope-nope-1"])
+            #expect(wrong.status == .unauthorized)
+            #expect(anonymous.errorCode(wrong) == "bad_credentials")
+        }
+    }
+
+    @Test("tokens can be revoked and expire", arguments: TestDatabase.all)
+    func tokenLifecycle(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            let client = try await APIClient.signIn(app, "admin", adminPassword)
+            #expect(try await client.send(.GET, "/api/v1/me").status == .ok)
+            #expect(try await client.send(.DELETE, "/api/v1/tokens/current").status == .noContent)
+            #expect(try await client.send(.GET, "/api/v1/me").status == .unauthorized)
+            let second = try await APIClient.signIn(app, "admin", adminPassword)
+            try await APITokenModel.query(on: app.db).set(\.$expiresAt, to: Date().addingTimeInterval(-60)).update()
+            #expect(try await second.send(.GET, "/api/v1/me").status == .unauthorized)
+            let stored = try await APITokenModel.query(on: app.db).all()
+            #expect(stored.allSatisfy { $0.tokenHash.count == 64 && $0.tokenHash != second.token }, "only digests are stored")
+            #expect(try await auditActions(app).filter { $0 == "auth.token_rejected" }.count == 2)
+        }
+    }
+
+    @Test("navigation shows only what the role may use", arguments: TestDatabase.all)
+    func navigationByRole(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let expert = Browser(app)
+            try await expert.signIn("expert", DemoData.password)
+            let page = try await expert.get("/").body.string
+            #expect(page.contains("绩效评价") && page.contains("智库"))
+            #expect(!page.contains("href=\"/goals\"") && !page.contains("href=\"/users\"") && !page.contains("href=\"/audit\""))
+            #expect(try await expert.get("/goals").status == .notFound)
+            let placeholder = try await expert.get("/evaluation")
+            #expect(placeholder.status == .ok && placeholder.body.string.contains("尚未开放"))
+            let admin = Browser(app)
+            try await admin.signIn("province-admin", DemoData.password)
+            let adminPage = try await admin.get("/").body.string
+            #expect(adminPage.contains("href=\"/users\"") && adminPage.contains("href=\"/audit\""))
+            let tree = try await admin.get("/orgs").body.string
+            #expect(tree.contains("江南省财政厅") && tree.contains("临江市财政局") && tree.contains("江南省教育厅"))
+        }
+    }
+}

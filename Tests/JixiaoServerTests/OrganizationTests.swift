@@ -1,0 +1,146 @@
+import Fluent
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+
+@Suite("Organizations: scope, rules, moves, import")
+struct OrganizationTests {
+    func codes(_ response: TestingHTTPResponse) throws -> [String] {
+        try response.content.decode(PageDTO<OrganizationDTO>.self).items.map(\.code)
+    }
+
+    @Test("everyone lists only their own subtree", arguments: TestDatabase.all)
+    func scopedListing(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let department = try await APIClient.signIn(app, "dept-officer", DemoData.password)
+            let listed = try codes(try await department.send(.GET, "/api/v1/orgs"))
+            #expect(Set(listed) == ["990000-101", "990000-101-01", "990000-101-02", "990000-101-03"])
+
+            let city = try await APIClient.signIn(app, "city-perf", DemoData.password)
+            let cityCodes = try codes(try await city.send(.GET, "/api/v1/orgs?per=1000"))
+            #expect(cityCodes.contains("990121-101-01"), "a city bureau sees its counties' units")
+            #expect(!cityCodes.contains("990200"), "but not the other city")
+            #expect(!cityCodes.contains("990000"))
+
+            let supervisor = try await APIClient.signIn(app, "supervisor", DemoData.password)
+            #expect(try codes(try await supervisor.send(.GET, "/api/v1/orgs?per=1000")).count == DemoData.organizations.count)
+
+            let agency = try await APIClient.signIn(app, "agency-evaluator", DemoData.password)
+            #expect(try codes(try await agency.send(.GET, "/api/v1/orgs")) == ["990000-A01"])
+        }
+    }
+
+    @Test("outside the scope is 404, inside without the right is 403, both audited", arguments: TestDatabase.all)
+    func refusals(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let otherCity = try #require(try await OrganizationService.byCode("990200", on: app.db))
+            let ownUnit = try #require(try await OrganizationService.byCode("990000-101-01", on: app.db))
+            let department = try await APIClient.signIn(app, "dept-officer", DemoData.password)
+            let hidden = try await department.send(.GET, "/api/v1/orgs/\(otherCity.id!.uuidString)")
+            #expect(hidden.status == .notFound)
+            #expect(department.errorCode(hidden) == "not_found")
+            let missing = try await department.send(.GET, "/api/v1/orgs/\(UUID().uuidString)")
+            #expect(missing.status == .notFound)
+            #expect(missing.body.string == hidden.body.string, "an unknown id and a hidden one look the same")
+
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let forbidden = try await unit.send(.PATCH, "/api/v1/orgs/\(ownUnit.id!.uuidString)", json: ["name": "改名"])
+            #expect(forbidden.status == .forbidden)
+            let supervisor = try await APIClient.signIn(app, "supervisor", DemoData.password)
+            #expect(try await supervisor.send(.PATCH, "/api/v1/orgs/\(ownUnit.id!.uuidString)", json: ["name": "改名"]).status == .forbidden)
+            #expect(try await OrganizationModel.find(ownUnit.id, on: app.db)?.name == "江南师范大学")
+
+            let browser = Browser(app)
+            try await browser.signIn("dept-officer", DemoData.password)
+            #expect(try await browser.get("/orgs/\(otherCity.id!.uuidString)").status == .notFound)
+            #expect(try await browser.get("/orgs?under=\(otherCity.id!.uuidString)").status == .notFound)
+            #expect(try await auditActions(app).filter { $0 == "access.denied" }.count >= 5)
+
+            let noToken = APIClient(app: app)
+            #expect(try await noToken.send(.GET, "/api/v1/orgs").status == .unauthorized)
+        }
+    }
+
+    @Test("creation follows the hierarchy rules with field errors", arguments: TestDatabase.all)
+    func creationRules(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            func create(_ body: [String: any Sendable]) async throws -> TestingHTTPResponse {
+                try await admin.send(.POST, "/api/v1/orgs", json: body)
+            }
+            let ok = try await create(["code": "990223", "name": "石门县财政局", "kind": "finance_bureau", "level": "county", "parentCode": "990200"])
+            #expect(ok.status == .created)
+            let dto = try ok.content.decode(OrganizationDTO.self)
+            let parent = try #require(try await OrganizationService.byCode("990200", on: app.db))
+            #expect(dto.path.hasPrefix(parent.path) && dto.depth == parent.depth + 1 && dto.level == "county")
+
+            let skipping = try await create(["code": "990299", "name": "越级县", "kind": "finance_bureau", "level": "county", "parentCode": "990000"])
+            #expect(skipping.status == .unprocessableEntity)
+            #expect(admin.errorCode(skipping) == "hierarchy_rule")
+            let deptUnderDept = try await create(["code": "X1", "name": "部门", "kind": "department", "parentCode": "990000-101"])
+            #expect(deptUnderDept.status == .unprocessableEntity)
+            let duplicate = try await create(["code": "990223", "name": "重复", "kind": "department", "parentCode": "990200"])
+            #expect(duplicate.status == .conflict)
+            #expect(admin.errorCode(duplicate) == "code_taken")
+
+            let county = try await APIClient.signIn(app, "county-admin", DemoData.password)
+            let outside = try await county.send(.POST, "/api/v1/orgs", json: ["code": "Y1", "name": "外部", "kind": "department", "parentCode": "990200"])
+            #expect(outside.status == .unprocessableEntity, "a parent outside the scope is as unknown")
+
+            let browser = Browser(app)
+            try await browser.signIn("province-admin", DemoData.password)
+            try await browser.get("/orgs/new")
+            let page = try await browser.post("/orgs/new", ["parent_code": "990000", "kind": "finance_bureau", "code": "bad code", "name": ""])
+            #expect(page.status == .unprocessableEntity)
+            let html = page.body.string
+            #expect(html.contains("code-error") && html.contains("name-error") && html.contains("level-error"))
+        }
+    }
+
+    @Test("moving rewrites the whole subtree and refuses cycles", arguments: TestDatabase.all)
+    func moves(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let county = try #require(try await OrganizationService.byCode("990122", on: app.db))
+            let moved = try await admin.send(.POST, "/api/v1/orgs/\(county.id!.uuidString)/move", json: ["parentCode": "990200"])
+            #expect(moved.status == .ok)
+            let newParent = try #require(try await OrganizationService.byCode("990200", on: app.db))
+            let unit = try #require(try await OrganizationService.byCode("990122-101-01", on: app.db))
+            #expect(unit.path.hasPrefix(newParent.path))
+            #expect(unit.depth == unit.hierarchyPath.depth)
+            let cityTwo = try await APIClient.signIn(app, "supervisor", DemoData.password)
+            let under = try codes(try await cityTwo.send(.GET, "/api/v1/orgs?under=\(newParent.id!.uuidString)&per=1000"))
+            #expect(under.contains("990122-101-02"))
+
+            let department = try #require(try await OrganizationService.byCode("990000-101", on: app.db))
+            let cycle = try await admin.send(.POST, "/api/v1/orgs/\(department.id!.uuidString)/move", json: ["parentCode": "990000-101-01"])
+            #expect(cycle.status == .unprocessableEntity)
+            let unitMove = try #require(try await OrganizationService.byCode("990000-102-01", on: app.db))
+            let underUnit = try await admin.send(.POST, "/api/v1/orgs/\(unitMove.id!.uuidString)/move", json: ["parentCode": "990000-101-01"])
+            #expect(underUnit.status == .ok, "a unit may sit under another unit")
+            let moveDepartmentAcrossLevels = try await admin.send(.POST, "/api/v1/orgs/\(department.id!.uuidString)/move", json: ["parentCode": "990221"])
+            #expect(moveDepartmentAcrossLevels.status == .ok)
+            let school = try #require(try await OrganizationService.byCode("990000-101-02", on: app.db))
+            #expect(school.administrativeLevel == .county, "units inherit the new bureau's level")
+            let actions = try await auditActions(app)
+            #expect(actions.filter { $0 == "organization.moved" }.count == 3)
+        }
+    }
+
+    @Test("deactivation needs an empty subtree", arguments: TestDatabase.all)
+    func deactivation(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let department = try #require(try await OrganizationService.byCode("990200-102", on: app.db))
+            let refused = try await admin.send(.PATCH, "/api/v1/orgs/\(department.id!.uuidString)", json: ["isActive": false])
+            #expect(refused.status == .conflict)
+            let unit = try #require(try await OrganizationService.byCode("990200-102-01", on: app.db))
+            #expect(try await admin.send(.PATCH, "/api/v1/orgs/\(unit.id!.uuidString)", json: ["isActive": false]).status == .ok)
+            #expect(try await admin.send(.PATCH, "/api/v1/orgs/\(department.id!.uuidString)", json: ["isActive": false]).status == .ok)
+            let under = try await admin.send(.POST, "/api/v1/orgs", json: ["code": "Z1", "name": "新单位", "kind": "unit", "parentCode": "990200-102"])
+            #expect(under.status == .unprocessableEntity)
+        }
+    }
+}

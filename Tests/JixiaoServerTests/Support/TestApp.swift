@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+
+/// The databases a server test runs on: in-memory SQLite always, PostgreSQL when JIXIAO_TEST_POSTGRES_URL is set.
+enum TestDatabase: CustomStringConvertible, Sendable {
+    case sqlite
+    case postgres(String)
+
+    static var postgresURL: String? {
+        guard let url = ProcessInfo.processInfo.environment["JIXIAO_TEST_POSTGRES_URL"], !url.isEmpty else { return nil }
+        return url
+    }
+
+    static let all: [TestDatabase] = {
+        if let url = postgresURL { return [.sqlite, .postgres(url)] }
+        print("note: PostgreSQL server tests skipped: JIXIAO_TEST_POSTGRES_URL is not set (they run on SQLite only)")
+        return [.sqlite]
+    }()
+
+    var description: String {
+        switch self {
+        case .sqlite: "SQLite"
+        case .postgres: "PostgreSQL"
+        }
+    }
+}
+
+let adminPassword = "Admin2026pass"
+
+/// A configured application on a fresh database, with the demo province loaded. Each PostgreSQL test
+/// gets a schema of its own that is dropped afterwards, so tests run in parallel without meeting.
+func withJixiao(_ database: TestDatabase, demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    var settings = JixiaoSettings()
+    settings.bcryptCost = 4
+    settings.initialAdminPassword = adminPassword
+    settings.trustForwardedFor = true
+    settings.secureCookies = false
+    app.useSettings(settings)
+    var schema: String?
+    do {
+        switch database {
+        case .sqlite:
+            try await configure(app, database: .sqliteMemory)
+        case .postgres(let url):
+            let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+            schema = String(name)
+            try await configure(app, database: .postgres(url: url, schema: schema), autoMigrate: false)
+            try await app.db.sql.raw("CREATE SCHEMA \(ident: String(name))").run()
+            try await prepareDatabase(app, database: .postgres(url: url, schema: schema))
+        }
+        if demo { _ = try await DemoLoader.load(on: app.db, bcryptCost: 4, threadPool: app.threadPool) }
+        try await body(app)
+    } catch {
+        await cleanUp(app, schema: schema)
+        throw error
+    }
+    await cleanUp(app, schema: schema)
+}
+
+private func cleanUp(_ app: Application, schema: String?) async {
+    if let schema { try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+    try? await app.asyncShutdown()
+}
+
+/// A browser for tests: keeps cookies, reads the CSRF token from the last page, sends forms.
+final class Browser {
+    let app: Application
+    var cookies: [String: String] = [:]
+    var address: String
+    var acceptLanguage = "zh-CN,zh;q=0.9"
+    private(set) var lastCSRF: String?
+
+    init(_ app: Application, address: String = "192.0.2.10") {
+        self.app = app
+        self.address = address
+    }
+
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer? = nil, contentType: HTTPMediaType? = nil,
+              extraHeaders: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = extraHeaders
+        headers.replaceOrAdd(name: "X-Forwarded-For", value: address)
+        headers.replaceOrAdd(name: .acceptLanguage, value: acceptLanguage)
+        if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let contentType { headers.contentType = contentType }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        for value in response.headers[.setCookie] {
+            let pair = value.split(separator: ";").first.map(String.init) ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { continue }
+            if value.contains("Max-Age=0") || value.lowercased().contains("expires=thu, 01 jan 1970") || parts[1].isEmpty {
+                cookies[parts[0]] = nil
+            } else {
+                cookies[parts[0]] = parts[1]
+            }
+        }
+        if let token = Self.csrf(in: response.body.string) { lastCSRF = token }
+        return response
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse { try await send(.GET, path) }
+
+    /// Posts a form; the CSRF token of the last page is added unless `csrf` says otherwise.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String], csrf: String?? = .none) async throws -> TestingHTTPResponse {
+        var fields = fields
+        switch csrf {
+        case .none: if let token = lastCSRF { fields["_csrf"] = token }
+        case .some(let explicit): if let explicit { fields["_csrf"] = explicit }
+        }
+        let encoded = fields.map { "\(Self.escape($0.key))=\(Self.escape($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, body: ByteBuffer(string: encoded), contentType: .urlEncodedForm)
+    }
+
+    @discardableResult
+    func signIn(_ username: String, _ password: String) async throws -> TestingHTTPResponse {
+        try await get("/signin")
+        return try await post("/signin", ["username": username, "password": password, "next": "/"])
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    static func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
+
+/// A bearer-token API client.
+struct APIClient {
+    let app: Application
+    var token: String?
+    var address = "192.0.2.20"
+
+    static func signIn(_ app: Application, _ username: String, _ password: String) async throws -> APIClient {
+        var client = APIClient(app: app)
+        let response = try await client.send(.POST, "/api/v1/tokens", json: ["username": username, "password": password])
+        #expect(response.status == .created, "token for \(username): \(response.body.string)")
+        client.token = try response.content.decode(TokenResponse.self).token
+        return client
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, json: [String: any Sendable]? = nil, body: ByteBuffer? = nil,
+              contentType: HTTPMediaType? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: "X-Forwarded-For", value: address)
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var payload = body
+        if let json {
+            payload = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
+            headers.contentType = .json
+        } else if let contentType {
+            headers.contentType = contentType
+        }
+        return try await app.testing().sendRequest(method, path, headers: headers, body: payload)
+    }
+
+    func errorCode(_ response: TestingHTTPResponse) -> String? {
+        (try? JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            .flatMap { $0["error"] as? [String: Any] }?["code"] as? String
+    }
+}
+
+func organizationCount(_ app: Application) async throws -> Int {
+    try await OrganizationModel.query(on: app.db).count()
+}
+
+func auditActions(_ app: Application) async throws -> [String] {
+    struct Row: Decodable { var action: String }
+    return try await app.db.sql.select().column("action").from(AuditTrail.entriesTable).orderBy("sequence")
+        .all(decoding: Row.self).map(\.action)
+}
