@@ -134,7 +134,7 @@ enum OrganizationService {
             let range = oldPath.subtreeRange
             // One statement rewrites every path in the subtree; the unique index on path guards the result.
             try await db.sql.raw("""
-                UPDATE organizations SET path = \(bind: newPath.rawValue) || substr(path, \(bind: oldPath.rawValue.count + 1)),
+                UPDATE organizations SET path = \(bind: newPath.rawValue) || substr(path, \(bind: Int32(oldPath.rawValue.count + 1))),
                 depth = depth + \(bind: newPath.depth - oldPath.depth)
                 WHERE path >= \(bind: range.lower) AND path < \(bind: range.upper)
                 """).run()
