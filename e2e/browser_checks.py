@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Browser checks for CI: a real `jixiao serve` on a fresh SQLite file, driven by headless Chromium
+through the DevTools protocol. Signs in with the printed one-time password, changes it, looks at the
+sign-in page and the organization tree (Chinese text, no error, readable at 1366x768 and 390 px wide,
+keyboard reachable), tries wrong input, and saves screenshots and DOM to the output folder.
+Prints 'e2e: N passed, M failed' as its last line."""
+import argparse, base64, json, os, re, shutil, socket, subprocess, sys, time, urllib.request
+
+import websocket
+
+CHECKS = []
+
+
+def check(name, condition, detail=""):
+    CHECKS.append((name, bool(condition)))
+    print(f"  {'ok  ' if condition else 'FAIL'} {name}" + (f" — {detail}" if detail and not condition else ""))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return True
+        except Exception:
+            time.sleep(0.3)
+    return False
+
+
+class Page:
+    """The smallest DevTools client: one page, commands answered in order."""
+
+    def __init__(self, ws_url):
+        self.ws = websocket.create_connection(ws_url, timeout=30, suppress_origin=True)
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def eval(self, expression):
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        return result.get("result", {}).get("value")
+
+    def wait_loaded(self, seconds=20):
+        deadline = time.time() + seconds
+        time.sleep(0.2)
+        while time.time() < deadline:
+            try:
+                if self.eval("document.readyState") == "complete":
+                    return
+            except RuntimeError:
+                pass
+            time.sleep(0.1)
+
+    def goto(self, url):
+        self.call("Page.navigate", url=url)
+        self.wait_loaded()
+
+    def submit(self, form_selector, fields):
+        script = "(() => { const f = document.querySelector(%s);" % json.dumps(form_selector)
+        for name, value in fields.items():
+            script += "f.querySelector('[name=%s]').value = %s;" % (json.dumps(name), json.dumps(value))
+        script += "f.submit(); })()"
+        self.eval(script)
+        self.wait_loaded()
+
+    def text(self):
+        return self.eval("document.body.innerText") or ""
+
+    def save(self, out, name):
+        shot = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
+        with open(os.path.join(out, f"{name}.png"), "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
+        with open(os.path.join(out, f"{name}.html"), "w", encoding="utf-8") as f:
+            f.write(self.eval("document.documentElement.outerHTML") or "")
+
+    def viewport(self, width, height, mobile=False):
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    os.makedirs(args.out, exist_ok=True)
+    env = dict(os.environ, JIXIAO_DATABASE_PATH=os.path.join(args.work, "jixiao.sqlite"), JIXIAO_BCRYPT_COST="8")
+    env.pop("DATABASE_URL", None)
+    processes = []
+    try:
+        demo = subprocess.run([args.binary, "demo"], env=env, capture_output=True, text=True, timeout=600)
+        match = re.search(r"one-time password:\s+(\S+)", demo.stdout)
+        check("demo loads and the first start prints a one-time password", demo.returncode == 0 and match, demo.stdout[-500:] + demo.stderr[-500:])
+        one_time = match.group(1) if match else ""
+        again = subprocess.run([args.binary, "demo"], env=env, capture_output=True, text=True, timeout=600)
+        check("demo is idempotent", again.returncode == 0 and "0 organizations and 0 accounts added" in again.stdout, again.stdout[-300:])
+
+        port = free_port()
+        server_log = open(os.path.join(args.work, "serve.log"), "w")
+        server = subprocess.Popen([args.binary, "serve", "--hostname", "127.0.0.1", "--port", str(port)], env=env,
+                                  stdout=server_log, stderr=subprocess.STDOUT)
+        processes.append(server)
+        base = f"http://127.0.0.1:{port}"
+        check("serve answers", wait_http(base + "/healthz"))
+
+        profile = os.path.join(args.work, "chromium-profile")
+        chromium = subprocess.Popen(["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                     "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--remote-debugging-port=0",
+                                     "--window-size=1366,768", "about:blank"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        processes.append(chromium)
+        port_file = os.path.join(profile, "DevToolsActivePort")
+        deadline = time.time() + 60
+        while not os.path.exists(port_file) and time.time() < deadline:
+            time.sleep(0.2)
+        devtools_port = open(port_file).read().split()[0]
+        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{devtools_port}/json/list"))
+        page = Page(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
+        page.call("Page.enable")
+        page.call("Runtime.enable")
+        page.call("Network.enable")
+        page.call("Network.setExtraHTTPHeaders", headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+        page.viewport(1366, 768)
+
+        page.goto(base + "/")
+        text = page.text()
+        check("anonymous visitors land on the sign-in page", "/signin" in page.eval("location.pathname") and "登录" in text)
+        page.save(args.out, "signin")
+
+        page.submit("form[action='/signin']", {"username": "admin", "password": "wrong-password-1"})
+        check("a wrong password is refused in Chinese", "用户名或密码不正确" in page.text())
+
+        page.submit("form[action='/signin']", {"username": "admin", "password": one_time})
+        check("the one-time password leads to the password page", page.eval("location.pathname") == "/account/password", page.text()[:200])
+        page.submit("form[action='/account/password']", {"current": one_time, "new": "short", "confirm": "short"})
+        check("a weak new password is explained beside its field",
+              page.eval("document.querySelectorAll('.field-error').length") >= 1 and "至少 10 个字符" in page.text())
+        page.submit("form[action='/account/password']", {"current": one_time, "new": "Admin2026ci", "confirm": "Admin2026ci"})
+        check("the password is changed", "密码已修改" in page.text())
+
+        page.goto(base + "/orgs")
+        text = page.text()
+        check("the organization tree renders in Chinese", all(s in text for s in ["组织机构", "江南省财政厅", "临江市财政局", "江南省教育厅"]), text[:300])
+        check("no error on the tree page", not any(s in text for s in ["系统错误", "未找到", "Internal"]))
+        check("an administrator's navigation holds administration only", "系统管理" in text and "目标管理" not in text)
+        width = page.eval("document.documentElement.scrollWidth")
+        check("the tree fits 1366×768 without sideways scrolling", width is not None and width <= 1366, f"scrollWidth={width}")
+        page.save(args.out, "orgs-1366")
+
+        page.call("Input.dispatchKeyEvent", type="keyDown", key="Tab", code="Tab", windowsVirtualKeyCode=9)
+        page.call("Input.dispatchKeyEvent", type="keyUp", key="Tab", code="Tab", windowsVirtualKeyCode=9)
+        focused = page.eval("document.activeElement && document.activeElement.className")
+        check("the keyboard reaches the skip link first", focused == "skip-link", f"focused={focused}")
+
+        page.viewport(390, 844, mobile=True)
+        page.goto(base + "/orgs")
+        width = page.eval("document.documentElement.scrollWidth")
+        check("the tree is readable 390 px wide", width is not None and width <= 390, f"scrollWidth={width}")
+        page.save(args.out, "orgs-390")
+        page.viewport(1366, 768)
+
+        page.goto(base + "/orgs/new?parent=990000")
+        page.submit("form[action='/orgs/new']", {"code": "bad code", "name": "", "kind": "finance_bureau", "level": ""})
+        errors = page.eval("Array.from(document.querySelectorAll('.field.has-error label')).map(l => l.textContent)") or []
+        check("wrong input shows errors next to code, name and level", {"编码", "名称", "级次"} <= set(errors), str(errors))
+        page.save(args.out, "org-new-errors")
+
+        page.goto(base + "/orgs/import")
+        check("the import page explains the file layout", "parent_code" in page.text())
+
+        page.goto(base + "/audit")
+        text = page.text()
+        check("the audit trail lists sign-ins", "auth.signin_failed" in text and "auth.signin_succeeded" in text)
+
+        page.eval("document.querySelector('.lang-switch button').click()")
+        page.wait_loaded()
+        page.goto(base + "/orgs")
+        check("English is one click away", "Organizations" in page.text() and "Finance bureau" in page.text())
+        page.save(args.out, "orgs-en")
+
+        page.eval("document.querySelector('form[action=\\'/signout\\'] button').click()")
+        page.wait_loaded()
+        page.goto(base + "/signin")
+        page.submit("form[action='/signin']", {"username": "perf-officer", "password": "Demo2026jixiao"})
+        text = page.text()
+        check("a performance officer's navigation shows the whole loop",
+              all(s in text for s in ["Goal management", "Monitoring", "Evaluation", "Use of results", "Think tanks", "Analytics"]), text[:300])
+        page.eval("document.querySelector('.lang-switch button').click()")
+        page.wait_loaded()
+        page.goto(base + "/monitoring")
+        check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
+        page.save(args.out, "placeholder")
+
+        verify = subprocess.run([args.binary, "audit", "verify"], env=env, capture_output=True, text=True, timeout=120)
+        check("audit verify reports an intact chain", verify.returncode == 0 and "OK" in verify.stdout, verify.stdout + verify.stderr)
+    except Exception as error:  # a crash of the driver is a failed check, not a silent pass
+        check("browser checks ran to the end", False, repr(error))
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    passed = sum(1 for _, ok in CHECKS if ok)
+    failed = len(CHECKS) - passed
+    print(f"e2e: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
