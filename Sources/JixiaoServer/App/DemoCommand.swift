@@ -68,7 +68,7 @@ enum DemoLoader {
     }
 
     /// The bureau made at first start, still with its placeholder code and nothing under it.
-    private static func untouchedRoot(on db: any Database) async throws -> OrganizationModel? {
+    static func untouchedRoot(on db: any Database) async throws -> OrganizationModel? {
         guard let root = try await OrganizationModel.query(on: db).filter(\.$code == Bootstrap.rootCode).filter(\.$parentID == nil).first(),
               try await OrganizationModel.query(on: db).filter(\.$parentID == root.id).count() == 0 else { return nil }
         return root

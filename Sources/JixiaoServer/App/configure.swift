@@ -29,6 +29,8 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
 
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 
     if autoMigrate { try await prepareDatabase(app, database: database) }
 }
