@@ -128,6 +128,8 @@ struct SignInTests {
             #expect(created.status == .created)
             let oneTime = try created.content.decode(UserCreateResponse.self).oneTimePassword
             let password = try #require(oneTime)
+            let tokenAttempt = try await APIClient(app: app).send(.POST, "/api/v1/tokens", json: ["username": "wang.fang", "password": password])
+            #expect(tokenAttempt.status == .forbidden)
             let browser = Browser(app)
             #expect(try await browser.signIn("wang.fang", password).headers.first(name: .location) == "/account/password")
             #expect(try await browser.get("/orgs").headers.first(name: .location) == "/account/password")

@@ -100,6 +100,9 @@ enum APIRoutes {
         let body = try req.content.decode(TokenRequest.self)
         let username = body.username.trimmingCharacters(in: .whitespaces).lowercased()
         switch try await SignInController.authenticate(username: username, password: body.password, request: req) {
+        case .success(let user) where user.mustChangePassword:
+            // A one-time password opens the password page only; API access waits for a real password.
+            throw AppError(.forbidden, "password_change_required", Message(.errorPasswordChangeRequired))
         case .success(let user):
             let token = Secrets.token()
             let now = Date()

@@ -199,5 +199,6 @@ extension StringTables {
         .errorPasswordTooLong: "At most {0} bytes.",
         .errorPasswordIsUsername: "The password cannot be the username.",
         .errorPasswordNeedsLetterAndDigit: "Use both letters and digits.",
+        .errorPasswordChangeRequired: "Sign in on the web with the one-time password and set a new password before requesting a token.",
     ]
 }

@@ -199,5 +199,6 @@ extension StringTables {
         .errorPasswordTooLong: "密码最多 {0} 字节。",
         .errorPasswordIsUsername: "密码不能与用户名相同。",
         .errorPasswordNeedsLetterAndDigit: "密码须同时包含字母和数字。",
+        .errorPasswordChangeRequired: "请先在网页上用一次性密码登录并设置新密码，再申请访问令牌。",
     ]
 }

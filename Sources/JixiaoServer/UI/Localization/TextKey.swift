@@ -199,6 +199,7 @@ enum TextKey: String, CaseIterable, Sendable {
     case errorPasswordTooLong
     case errorPasswordIsUsername
     case errorPasswordNeedsLetterAndDigit
+    case errorPasswordChangeRequired
 }
 
 enum StringTables {}
