@@ -17,6 +17,7 @@ enum TestDatabase: CustomStringConvertible, Sendable {
     }
 
     static let all: [TestDatabase] = {
+        if postgresURL != nil { print("note: server suites run on SQLite and on PostgreSQL (JIXIAO_TEST_POSTGRES_URL is set)") }
         if let url = postgresURL { return [.sqlite, .postgres(url)] }
         print("note: PostgreSQL server tests skipped: JIXIAO_TEST_POSTGRES_URL is not set (they run on SQLite only)")
         return [.sqlite]
