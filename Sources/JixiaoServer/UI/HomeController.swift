@@ -30,7 +30,7 @@ struct HomeController: RouteCollection {
                     .a(.class("tile"), .href(section.path), .strong(.text(t(section.title))), .span(.text(t(section.summary))))
                 },
                 .forEach(adminPages) { page in
-                    .a(.class("tile"), .href(page.path), .strong(.text(t(page.title))), .span(.text(t(.sectionAdminSummary))))
+                    .a(.class("tile"), .href(page.path), .strong(.text(t(page.title))), .span(.text(t(page.summary))))
                 }
             )
         )

@@ -63,6 +63,14 @@ enum AdminPage: CaseIterable {
         }
     }
 
+    var summary: TextKey {
+        switch self {
+        case .organizations: .adminOrganizationsSummary
+        case .users: .adminUsersSummary
+        case .audit: .adminAuditSummary
+        }
+    }
+
     var requiredAction: Action {
         switch self {
         case .organizations: .viewOrganization

@@ -125,7 +125,7 @@ extension StringTables {
         .initialPasswordHint: "Leave empty to generate a one-time password that must be changed at first sign-in.",
         .oneTimePasswordShown: "One-time password: {0} (shown only now; hand it over in person or over a safe channel)",
         .resetPassword: "Reset password",
-        .resetPasswordHint: "Generates a new one-time password and ends all of the user’s sessions.",
+        .resetPasswordHint: "Generates a new one-time password and ends all of the user's sessions.",
         .nextPage: "Next page",
         .olderEntries: "Older entries",
         .auditExplain: "Every create, update, delete and every sign-in success or failure is recorded here, hash-chained so that “jixiao audit verify” detects tampering.",
@@ -200,5 +200,8 @@ extension StringTables {
         .errorPasswordIsUsername: "The password cannot be the username.",
         .errorPasswordNeedsLetterAndDigit: "Use both letters and digits.",
         .errorPasswordChangeRequired: "Sign in on the web with the one-time password and set a new password before requesting a token.",
+        .adminOrganizationsSummary: "The tree of finance bureaus, departments, units and agencies; importing lists.",
+        .adminUsersSummary: "Accounts, roles, password resets and deactivation.",
+        .adminAuditSummary: "Every change and sign-in, hash-chained against tampering.",
     ]
 }

@@ -200,5 +200,8 @@ extension StringTables {
         .errorPasswordIsUsername: "密码不能与用户名相同。",
         .errorPasswordNeedsLetterAndDigit: "密码须同时包含字母和数字。",
         .errorPasswordChangeRequired: "请先在网页上用一次性密码登录并设置新密码，再申请访问令牌。",
+        .adminOrganizationsSummary: "财政部门、预算部门、预算单位与第三方机构的层级树，导入机构名录。",
+        .adminUsersSummary: "账号、角色、重置密码与停用。",
+        .adminAuditSummary: "全部变更与登录记录，哈希链防篡改。",
     ]
 }

@@ -200,6 +200,9 @@ enum TextKey: String, CaseIterable, Sendable {
     case errorPasswordIsUsername
     case errorPasswordNeedsLetterAndDigit
     case errorPasswordChangeRequired
+    case adminOrganizationsSummary
+    case adminUsersSummary
+    case adminAuditSummary
 }
 
 enum StringTables {}
