@@ -84,7 +84,7 @@ struct BenchCommand: AsyncCommand {
     /// Inserts a copy of the generated province's rows into bare tables with the same columns and indexes.
     static func rawBaseline(on db: any Database) async throws -> (rows: Int, seconds: Double) {
         let organizations = Array(SyntheticHierarchy(plan: .province, codePrefix: "RAW"))
-        let people = Generator.people(for: organizations, count: ScalePlan.province.users, passwordHash: "-", prefix: "raw")
+        let people = Generator.people(for: organizations, count: ScalePlan.province.users, prefix: "raw")
         let hash = String(repeating: "x", count: 60)
         let orgTable = "bench_raw_organizations", userTable = "bench_raw_users", roleTable = "bench_raw_user_roles"
         for table in [roleTable, userTable, orgTable] { try await db.sql.drop(table: table).ifExists().run() }
@@ -121,16 +121,7 @@ struct BenchCommand: AsyncCommand {
                 try await Generator.insertOrganizations(batch, into: orgTable, now: now, on: db)
             }
             for batch in people.chunked(into: Generator.batchSize) {
-                var users = db.sql.insert(into: userTable).columns("id", "username", "display_name", "organization_id", "password_hash",
-                                                                   "locale", "is_active", "must_change_password", "created_at", "updated_at")
-                var roles = db.sql.insert(into: roleTable).columns("id", "user_id", "role")
-                for person in batch {
-                    users = users.values(SQLBind(person.id), SQLBind(person.username), SQLBind(person.name), SQLBind(person.organizationID),
-                                         SQLBind(hash), SQLBind(String?.none), SQLBind(true), SQLBind(false), SQLBind(now), SQLBind(now))
-                    roles = roles.values(SQLBind(UUID()), SQLBind(person.id), SQLBind(person.role.rawValue))
-                }
-                try await users.run()
-                try await roles.run()
+                try await Generator.insertPeople(batch, usersTable: userTable, rolesTable: roleTable, passwordHash: hash, now: now, on: db)
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000

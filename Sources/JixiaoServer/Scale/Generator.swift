@@ -15,8 +15,8 @@ enum Generator {
     static func codePrefix(for plan: ScalePlan) -> String { plan.name == "province" ? "GP" : "GC" }
 
     /// The rows of users and roles for a list of organisations, computed before any timing starts.
-    static func people(for organizations: [OrganizationRow], count: Int, passwordHash: String, prefix: String)
-        -> [(id: UUID, username: String, name: String, organizationID: UUID, role: Role)] {
+    static func people(for organizations: [OrganizationRow], count: Int, prefix: String)
+        -> [Person] {
         let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"), given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平")
         return (0..<count).map { i in
             let org = organizations[i % organizations.count]
@@ -38,7 +38,7 @@ enum Generator {
         // On a fresh installation the generated top bureau takes the placeholder's place, so `admin` sees it.
         let placeholder = try await DemoLoader.untouchedRoot(on: database)
         let organizations = Array(SyntheticHierarchy(plan: plan, codePrefix: prefix, rootID: placeholder?.id))
-        let people = people(for: organizations, count: plan.users, passwordHash: hash, prefix: prefix)
+        let people = people(for: organizations, count: plan.users, prefix: prefix)
         let total = organizations.count + 2 * people.count
         let now = Date()
         try await database.transaction { db in
@@ -58,17 +58,7 @@ enum Generator {
                 written += batch.count; report()
             }
             for batch in people.chunked(into: batchSize) {
-                var users = db.sql.insert(into: UserModel.schema)
-                    .columns("id", "username", "display_name", "organization_id", "password_hash", "locale", "is_active",
-                             "must_change_password", "created_at", "updated_at")
-                var roles = db.sql.insert(into: UserRoleModel.schema).columns("id", "user_id", "role")
-                for person in batch {
-                    users = users.values(SQLBind(person.id), SQLBind(person.username), SQLBind(person.name), SQLBind(person.organizationID),
-                                         SQLBind(hash), SQLBind(String?.none), SQLBind(true), SQLBind(false), SQLBind(now), SQLBind(now))
-                    roles = roles.values(SQLBind(UUID()), SQLBind(person.id), SQLBind(person.role.rawValue))
-                }
-                try await users.run()
-                try await roles.run()
+                try await insertPeople(batch, usersTable: UserModel.schema, rolesTable: UserRoleModel.schema, passwordHash: hash, now: now, on: db)
                 written += 2 * batch.count; report()
             }
             try await AuditTrail.record("organization.generated", entityType: "organization", entityID: organizations[0].id.uuidString.lowercased(),
@@ -76,6 +66,23 @@ enum Generator {
                                         context: .system("generate"), on: db)
         }
         return Result(organizations: organizations.count, users: people.count, roles: people.count, seconds: Date().timeIntervalSince(start))
+    }
+
+    typealias Person = (id: UUID, username: String, name: String, organizationID: UUID, role: Role)
+
+    static func insertPeople(_ batch: ArraySlice<Person>, usersTable: String, rolesTable: String, passwordHash: String,
+                             now: Date, on db: any Database) async throws {
+        var users = db.sql.insert(into: usersTable)
+            .columns("id", "username", "display_name", "organization_id", "password_hash", "locale", "is_active",
+                     "must_change_password", "created_at", "updated_at")
+        var roles = db.sql.insert(into: rolesTable).columns("id", "user_id", "role")
+        for person in batch {
+            users = users.values(SQLBind(person.id), SQLBind(person.username), SQLBind(person.name), SQLBind(person.organizationID),
+                                 SQLBind(passwordHash), SQLBind(String?.none), SQLBind(true), SQLBind(false), SQLBind(now), SQLBind(now))
+            roles = roles.values(SQLBind(UUID()), SQLBind(person.id), SQLBind(person.role.rawValue))
+        }
+        try await users.run()
+        try await roles.run()
     }
 
     static func insertOrganizations(_ batch: ArraySlice<OrganizationRow>, into table: String, now: Date, on db: any Database) async throws {
