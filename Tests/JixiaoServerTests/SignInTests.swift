@@ -116,6 +116,12 @@ struct SignInTests {
             #expect(try await browser.get("/orgs").status == .seeOther)
             let actions = try await auditActions(app)
             #expect(actions.filter { $0 == "auth.session_rejected" }.count == 2)
+            // Another person's expired session is swept at the next successful sign-in.
+            let other = Browser(app, address: "192.0.2.77")
+            try await other.signIn("expert", DemoData.password)
+            try await SessionModel.query(on: app.db).set(\.$expiresAt, to: Date().addingTimeInterval(-1)).update()
+            try await Browser(app).signIn("dept-officer", DemoData.password)
+            #expect(try await SessionModel.query(on: app.db).filter(\.$expiresAt < Date()).count() == 0)
         }
     }
 

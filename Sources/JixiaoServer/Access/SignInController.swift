@@ -108,7 +108,15 @@ struct SignInController: RouteCollection {
                                         entityID: user?.id?.uuidString.lowercased() ?? username, summary: "username=\(username) \(reason)",
                                         context: context, on: db)
         }
+        if succeeded { try await removeStaleRecords(now: now, on: req.db) }
         return succeeded ? .success(user!) : .failed
+    }
+
+    /// Expired sessions and attempts older than a day serve nobody; a successful sign-in sweeps them
+    /// so the tables do not grow without end.
+    static func removeStaleRecords(now: Date, on db: any Database) async throws {
+        try await SessionModel.query(on: db).filter(\.$expiresAt < now).delete()
+        try await SignInAttemptModel.query(on: db).filter(\.$attemptedAt < now.addingTimeInterval(-24 * 3600)).delete()
     }
 
     /// Only same-site paths are followed after sign-in, never another host.
