@@ -1,0 +1,179 @@
+import Foundation
+
+/// 运算符 — how an actual value is compared with the target (DOMAIN.md §4.1).
+public enum TargetOperator: String, CaseIterable, Codable, Sendable {
+    case atLeast = "≥"
+    case greaterThan = ">"
+    case atMost = "≤"
+    case lessThan = "<"
+    case equal = "="
+    case qualitative = "定性"
+
+    public enum Direction: Sendable { case higherIsBetter, lowerIsBetter, exact, qualitative }
+
+    public var direction: Direction {
+        switch self {
+        case .atLeast, .greaterThan: .higherIsBetter
+        case .atMost, .lessThan: .lowerIsBetter
+        case .equal: .exact
+        case .qualitative: .qualitative
+        }
+    }
+}
+
+/// A calendar date without time or zone, for deadline targets ("2026年10月前").
+public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public var year: Int, month: Int, day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...CalendarDay.days(in: month, of: year)).contains(day) else { return nil }
+        self.year = year; self.month = month; self.day = day
+    }
+
+    public static func days(in month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public static func < (a: CalendarDay, b: CalendarDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public var description: String { "\(year)年\(month)月\(day)日" }
+}
+
+/// What a target is measured in.
+public enum TargetValue: Hashable, Codable, Sendable {
+    /// A number with its unit ("95" and "%", "735" and "人次", "90" and "万元"; the unit may be empty).
+    case number(Decimal, unit: String)
+    /// A deadline.
+    case date(CalendarDay)
+    /// A qualitative grade or statement ("优", "达到预期目标").
+    case text(String)
+}
+
+/// 指标值 — a parsed target: operator and value.
+public struct Target: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var op: TargetOperator
+    public var value: TargetValue
+
+    public init(op: TargetOperator, value: TargetValue) { self.op = op; self.value = value }
+
+    public var isQuantitative: Bool { op != .qualitative }
+    public var number: Decimal? { if case .number(let n, _) = value { n } else { nil } }
+    public var unit: String? { if case .number(_, let unit) = value { unit } else { nil } }
+
+    /// The canonical way to write it, which parses back to the same target.
+    public var description: String {
+        switch value {
+        case .number(let n, let unit): "\(op.rawValue)\(n)\(unit)"
+        case .date(let day): "\(op == .atMost ? "" : op.rawValue)\(day.year)年\(day.month)月\(day.day)日前"
+        case .text(let text): op == .qualitative ? text : "\(op.rawValue)\(text)"
+        }
+    }
+}
+
+/// Why a target as typed cannot be read.
+public enum TargetParseError: Error, Hashable, Sendable {
+    case empty
+    /// A number without a sign: the operator is never guessed (shown as 未标注, needs confirmation).
+    case missingOperator(value: String)
+    /// A sign followed by something that is not a number or date ("≥较好").
+    case notANumber(String)
+    /// A sign with nothing after it.
+    case missingValue
+    /// A date that does not exist or lacks its year ("2026年13月前", "12月底前").
+    case invalidDate(String)
+    /// A unit that cannot be a unit ("95%%", "9.5.1").
+    case invalidUnit(String)
+    /// A deadline with ≥, = or >: a deadline is always "on or before".
+    case deadlineNeedsAtMost(String)
+}
+
+/// 指标值解析 — reads targets as people type them: "≥95%", "≤90万元", "不低于735人次", "2025年12月前", "=100%", "优".
+public enum TargetParser {
+    /// Operator words, longest first so "≥" is not read as ">" and "不低于" before "低于".
+    static let operatorWords: [(String, TargetOperator)] = [
+        (">=", .atLeast), ("≥", .atLeast), ("≧", .atLeast), ("大于等于", .atLeast), ("大于或等于", .atLeast), ("不低于", .atLeast),
+        ("不少于", .atLeast), ("不小于", .atLeast), ("至少", .atLeast),
+        ("<=", .atMost), ("≤", .atMost), ("≦", .atMost), ("小于等于", .atMost), ("小于或等于", .atMost), ("不高于", .atMost),
+        ("不超过", .atMost), ("不多于", .atMost), ("不大于", .atMost), ("至多", .atMost), ("控制在", .atMost),
+        ("==", .equal), ("=", .equal), ("等于", .equal),
+        (">", .greaterThan), ("大于", .greaterThan), ("高于", .greaterThan), ("超过", .greaterThan), ("多于", .greaterThan),
+        ("<", .lessThan), ("小于", .lessThan), ("低于", .lessThan), ("少于", .lessThan),
+        ("定性:", .qualitative), ("定性", .qualitative),
+    ].sorted { $0.0.count > $1.0.count }
+
+    public static func parse(_ raw: String) throws(TargetParseError) -> Target {
+        var text = TextNormalization.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .empty }
+        var op: TargetOperator?
+        if let (word, found) = operatorWords.first(where: { text.hasPrefix($0.0) }) {
+            op = found
+            text = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+            if found == .qualitative {
+                text = text.trimmingCharacters(in: CharacterSet(charactersIn: ":：").union(.whitespaces))
+                guard !text.isEmpty else { throw .missingValue }
+                return Target(op: .qualitative, value: .text(text))
+            }
+            guard !text.isEmpty else { throw .missingValue }
+        }
+        if let deadline = try deadline(in: text) {
+            guard op == nil || op == .atMost || op == .lessThan else { throw .deadlineNeedsAtMost(raw) }
+            guard op != nil || deadline.hasDeadlineWord else { throw .missingOperator(value: raw) }
+            return Target(op: op ?? .atMost, value: .date(deadline.day))
+        }
+        if let (number, unit) = try numberAndUnit(text, raw: raw) {
+            guard let op else { throw .missingOperator(value: raw) }
+            return Target(op: op, value: .number(number, unit: unit))
+        }
+        if op != nil { throw .notANumber(raw) }
+        // No sign and no number: a qualitative target. Whether it is measurable is for the linter to say.
+        return Target(op: .qualitative, value: .text(text))
+    }
+
+    private struct Deadline { var day: CalendarDay; var hasDeadlineWord: Bool }
+
+    /// "2025年12月前", "2025年12月底前", "2025年12月31日前", "2025年底前", "2025年6月30日以前".
+    private static func deadline(in text: String) throws(TargetParseError) -> Deadline? {
+        let pattern = #"^(\d{4})?\s*年?\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?\s*(底|末)?\s*(前|以前|之前|内|完成|止)?$"#
+        guard text.contains("年") || text.contains("月"),
+              let regex = try? NSRegularExpression(pattern: pattern),
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        func group(_ i: Int) -> String? {
+            guard let range = Range(match.range(at: i), in: text) else { return nil }
+            return String(text[range])
+        }
+        guard let yearText = group(1), let year = Int(yearText) else { throw .invalidDate(text) }
+        let month = group(2).flatMap(Int.init)
+        let dayText = group(3).flatMap(Int.init)
+        guard let monthValue = month ?? (group(4) != nil && text.contains("年") ? 12 : nil), (1...12).contains(monthValue) else {
+            throw .invalidDate(text)
+        }
+        let day = dayText ?? CalendarDay.days(in: monthValue, of: year)
+        guard let calendarDay = CalendarDay(year: year, month: monthValue, day: day) else { throw .invalidDate(text) }
+        return Deadline(day: calendarDay, hasDeadlineWord: group(5) != nil || group(4) != nil)
+    }
+
+    /// A leading decimal number ("1,200", "95.5", "-3") and the unit after it.
+    private static func numberAndUnit(_ text: String, raw: String) throws(TargetParseError) -> (Decimal, String)? {
+        var digits = ""
+        var index = text.startIndex
+        if index < text.endIndex, text[index] == "-" { digits.append("-"); index = text.index(after: index) }
+        var seenDigit = false, seenPoint = false
+        while index < text.endIndex {
+            let c = text[index]
+            if c.isASCIIDigit { digits.append(c); seenDigit = true }
+            else if c == "," && seenDigit && !seenPoint { }
+            else if c == "." && seenDigit && !seenPoint { digits.append(c); seenPoint = true }
+            else { break }
+            index = text.index(after: index)
+        }
+        guard seenDigit, !digits.hasSuffix(".") else { return nil }
+        let unit = String(text[index...]).trimmingCharacters(in: .whitespaces)
+        if let first = unit.first, first.isASCIIDigit || first == "." || first == "," { throw .invalidUnit(raw) }
+        if unit.contains("%") && unit != "%" { throw .invalidUnit(raw) }
+        guard let number = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { throw .notANumber(raw) }
+        return (number, unit)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Why a money amount as typed cannot be read.
+public enum MoneyParseError: Error, Equatable, Sendable {
+    case empty
+    case notANumber(String)
+    case tooManyDecimals(String, maximum: Int)
+    case negative(String)
+    case tooLarge(String)
+}
+
+/// An exact amount of money in fen (分). Never a floating-point number.
+/// Forms show 万元 with up to six decimals (one fen is 0.000001 万元), so every 万元 figure a person types
+/// is representable exactly.
+public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public var fen: Int64
+
+    public init(fen: Int64) { self.fen = fen }
+    public static let zero = Money(fen: 0)
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen - rhs.fen) }
+
+    /// Reads 元 as people write them: "1234.56", "1,234.5", "１２３４".
+    public init(yuan text: String) throws(MoneyParseError) {
+        self.fen = try Self.scaled(text, decimals: 2)
+    }
+
+    /// Reads 万元 with up to six decimals: "12.345678", "1,200".
+    public init(wanYuan text: String) throws(MoneyParseError) {
+        self.fen = try Self.scaled(text, decimals: 6)
+    }
+
+    /// 万元 with as many decimals as needed (at most six), e.g. "12.5", "0.000001", "300".
+    public var wanYuanText: String { Self.format(fen, decimals: 6) }
+    /// 元 with two decimals, e.g. "125000.00".
+    public var yuanText: String {
+        let sign = fen < 0 ? "-" : ""
+        let absolute = fen.magnitude
+        let cents = absolute % 100
+        return "\(sign)\(absolute / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+    public var description: String { "\(wanYuanText)万元" }
+
+    /// Parses a non-negative decimal text into an integer scaled by 10^decimals, exactly.
+    static func scaled(_ raw: String, decimals: Int) throws(MoneyParseError) -> Int64 {
+        let text = TextNormalization.halfWidth(raw).replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw .empty }
+        if text.hasPrefix("-") { throw .negative(raw) }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty || parts.count == 2,
+              whole.allSatisfy(\.isASCIIDigit), parts.count == 1 || parts[1].allSatisfy(\.isASCIIDigit),
+              !(parts.count == 2 && parts[1].isEmpty) else { throw .notANumber(raw) }
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.count <= decimals else { throw .tooManyDecimals(raw, maximum: decimals) }
+        let digits = (whole.isEmpty ? "0" : String(whole)) + fraction + String(repeating: "0", count: decimals - fraction.count)
+        guard digits.count <= 18, let value = Int64(digits) else { throw .tooLarge(raw) }
+        return value
+    }
+
+    static func format(_ value: Int64, decimals: Int) -> String {
+        let sign = value < 0 ? "-" : ""
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let absolute = value.magnitude
+        var fraction = String(absolute % scale)
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(sign)\(absolute / scale)" + (fraction.isEmpty ? "" : ".\(fraction)")
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+/// Text as people paste it from Word and Excel: full-width digits and signs become their ASCII forms.
+public enum TextNormalization {
+    public static func halfWidth(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: result.unicodeScalars.append(" ")
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
