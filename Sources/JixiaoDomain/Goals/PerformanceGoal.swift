@@ -7,9 +7,9 @@ public struct Indicator: Hashable, Codable, Sendable {
     public var category: IndicatorCategory
     public var subcategory: IndicatorSubcategory
     public var name: String
-    /// The target as typed ("≥95%"); `target` is nil when it could not be read.
-    public var targetText: String
-    public var target: Target?
+    /// The target as typed ("≥95%"); `target` follows it and is nil when it cannot be read.
+    public var targetText: String { didSet { target = try? TargetParser.parse(targetText) } }
+    public private(set) var target: Target?
     public var weight: Decimal?
     public var standard: StandardSource?
     public var note: String
