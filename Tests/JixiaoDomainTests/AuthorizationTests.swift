@@ -6,13 +6,13 @@ import Testing
 /// what each role may do to something inside its reach.
 private let allowedInside: [Role: Set<Action>] = [
     .administrator: [.viewOrganization, .manageOrganization, .viewUser, .manageUser, .viewAudit],
-    .performanceOfficer: [.viewOrganization, .viewUser, .viewAudit],
-    .budgetOfficer: [.viewOrganization, .viewUser],
-    .departmentOfficer: [.viewOrganization, .viewUser],
-    .unitOfficer: [.viewOrganization, .viewUser],
+    .performanceOfficer: [.viewOrganization, .viewUser, .viewAudit, .viewBudget],
+    .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget],
+    .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal],
+    .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal],
     .agencyEvaluator: [.viewOrganization, .viewAssignedWork],
     .expert: [.viewOrganization, .viewAssignedWork],
-    .supervisor: [.viewOrganization, .viewUser, .viewAudit],
+    .supervisor: [.viewOrganization, .viewUser, .viewAudit, .viewBudget],
 ]
 
 /// A small tree: province bureau P → city bureau C → department D → unit U; sibling department S under P;

@@ -121,3 +121,16 @@ struct GoalDiffTests {
         #expect(GoalDiff.between(old, old).isEmpty)
     }
 }
+
+@Suite("Drafts stay with their organisation")
+struct GoalVisibilityTests {
+    @Test func draftsAreSeenOnlyByTheirOwner() {
+        let bureau = HierarchyPath.root(UUID()), department = bureau.appending(UUID()), unit = department.appending(UUID())
+        let unitOfficer = Actor(userID: UUID(), organizationID: unit.ids.last!, organizationPath: unit, roles: [.unitOfficer])
+        let departmentOfficer = Actor(userID: UUID(), organizationID: department.ids.last!, organizationPath: department, roles: [.departmentOfficer])
+        #expect(GoalVisibility.canSee(unitOfficer, ownerOrganizationPath: unit, state: .draft, everSubmitted: false))
+        #expect(!GoalVisibility.canSee(departmentOfficer, ownerOrganizationPath: unit, state: .draft, everSubmitted: false))
+        #expect(GoalVisibility.canSee(departmentOfficer, ownerOrganizationPath: unit, state: .submitted, everSubmitted: true))
+        #expect(GoalVisibility.canSee(departmentOfficer, ownerOrganizationPath: unit, state: .draft, everSubmitted: true), "a withdrawn goal was seen before")
+    }
+}

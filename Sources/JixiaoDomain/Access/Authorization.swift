@@ -9,11 +9,15 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewAudit = "view_audit"
     /// Open work that has been assigned to an agency or expert (evaluations, reviews).
     case viewAssignedWork = "view_assigned_work"
+    /// See budget objects and their goals (预算对象、绩效目标).
+    case viewBudget = "view_budget"
+    /// Create budget objects and write their goals (谁申请资金，谁设定目标).
+    case declareGoal = "declare_goal"
 
     public var isReadOnly: Bool {
         switch self {
-        case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork: true
-        case .manageOrganization, .manageUser: false
+        case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
+        case .manageOrganization, .manageUser, .declareGoal: false
         }
     }
 }
@@ -66,13 +70,15 @@ public enum Authorization {
     public static func permits(_ role: Role, _ action: Action) -> Bool {
         switch role {
         case .administrator:
-            return action != .viewAssignedWork
+            return [.viewOrganization, .manageOrganization, .viewUser, .manageUser, .viewAudit].contains(action)
         case .performanceOfficer:
-            return [.viewOrganization, .viewUser, .viewAudit].contains(action)
-        case .budgetOfficer, .departmentOfficer, .unitOfficer:
-            return [.viewOrganization, .viewUser].contains(action)
+            return [.viewOrganization, .viewUser, .viewAudit, .viewBudget].contains(action)
+        case .budgetOfficer:
+            return [.viewOrganization, .viewUser, .viewBudget].contains(action)
+        case .departmentOfficer, .unitOfficer:
+            return [.viewOrganization, .viewUser, .viewBudget, .declareGoal].contains(action)
         case .supervisor:
-            return [.viewOrganization, .viewUser, .viewAudit].contains(action)
+            return [.viewOrganization, .viewUser, .viewAudit, .viewBudget].contains(action)
         case .agencyEvaluator, .expert:
             return [.viewOrganization, .viewAssignedWork].contains(action)
         }
