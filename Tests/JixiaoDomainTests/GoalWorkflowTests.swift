@@ -90,6 +90,11 @@ struct GoalWorkflowTests {
         }
     }
 
+    @Test func onlyTheOwnerFiles() {
+        #expect(throws: GoalWorkflowError.notOwner(action: "submit")) { try GoalWorkflow.apply(.submit, to: .draft, by: [.departmentOfficer], actorIsOwner: false) }
+        #expect(throws: Never.self) { try GoalWorkflow.apply(.departmentApprove(opinion: ""), to: .submitted, by: [.departmentOfficer], actorIsOwner: false) }
+    }
+
     @Test func submissionWaitsForValidation() {
         #expect(throws: GoalWorkflowError.validationFailed(count: 2)) { try GoalWorkflow.apply(.submit, to: .draft, by: [.unitOfficer], validationErrors: 2) }
     }

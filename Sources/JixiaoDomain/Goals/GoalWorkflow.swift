@@ -90,6 +90,14 @@ public enum GoalAction: Hashable, Sendable {
         }
     }
 
+    /// Actions of the organisation that asks for the money, as opposed to its reviewers.
+    public var isFilerAction: Bool {
+        switch self {
+        case .submit, .withdraw, .requestAdjustment: true
+        default: false
+        }
+    }
+
     /// Roles that may take this action (scope is checked separately by `Authorization`).
     public var permittedRoles: Set<Role> {
         switch self {
@@ -106,6 +114,8 @@ public enum GoalWorkflowError: Error, Hashable, Sendable {
     case opinionRequired
     case reviewIncomplete(missing: [ReviewCriterion])
     case validationFailed(count: Int)
+    /// 谁申请资金，谁设定目标: only the organisation that owns the goal files, withdraws or asks to adjust it.
+    case notOwner(action: String)
 }
 
 /// The result of a transition: the version's new state, and whether a new version must be opened.
@@ -118,9 +128,10 @@ public struct GoalTransition: Hashable, Sendable {
 /// 目标审核流程 — the state machine of one goal version. Every transition checks the state and the role here;
 /// the server adds the organisation scope and saves the result with its audit entry.
 public enum GoalWorkflow {
-    public static func apply(_ action: GoalAction, to state: GoalState, by roles: Set<Role>,
+    public static func apply(_ action: GoalAction, to state: GoalState, by roles: Set<Role>, actorIsOwner: Bool = true,
                              validationErrors: Int = 0) throws(GoalWorkflowError) -> GoalTransition {
         guard !roles.isDisjoint(with: action.permittedRoles) else { throw .roleNotPermitted(action: action.name) }
+        if action.isFilerAction && !actorIsOwner { throw .notOwner(action: action.name) }
         func require(_ allowed: GoalState...) throws(GoalWorkflowError) {
             guard allowed.contains(state) else { throw .notAllowed(action: action.name, from: state) }
         }

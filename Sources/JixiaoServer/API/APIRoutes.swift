@@ -4,7 +4,9 @@ import JixiaoDomain
 
 /// Every `/api/v1` operation. Pages and API share the services; only decoding and rendering differ.
 enum APIRoutes {
-    static let endpoints: [APIEndpoint] = [
+    static var endpoints: [APIEndpoint] { coreEndpoints + GoalAPI.endpoints }
+
+    static let coreEndpoints: [APIEndpoint] = [
         APIEndpoint(method: .GET, path: ["openapi.json"], operationID: "getOpenAPI", summary: "This OpenAPI document",
                     tag: "meta", requiresToken: false, handler: { req in try Response.json(OpenAPIDocument.build()) }),
         APIEndpoint(method: .POST, path: ["tokens"], operationID: "createToken",

@@ -72,6 +72,46 @@ enum OpenAPIDocument {
     private static let roles: JSONValue = ["type": "array", "items": ["type": "string", "enum": ["administrator", "performance_officer",
         "budget_officer", "department_officer", "unit_officer", "agency_evaluator", "expert", "supervisor"]]]
 
+    private static let decimalText: JSONValue = ["type": "string", "description": "exact decimal as text"]
+    private static let states: JSONValue = ["type": "string", "enum": ["draft", "submitted", "departmentApproved", "returned", "approved", "rejected", "released", "superseded"]]
+
+    private static var goalSchemas: [(String, JSONValue)] {
+        let indicator = object([("id", uuid), ("category", string), ("subcategory", string), ("name", string), ("target", string),
+                                ("weight", decimalText), ("standard", nullableString), ("note", string), ("libraryEntryID", ["type": ["string", "null"], "format": "uuid"]),
+                                ("parsed", object([("op", string), ("number", nullableString), ("unit", nullableString), ("date", nullableString), ("text", nullableString)], required: ["op"]))],
+                               required: ["subcategory", "name", "target"])
+        let finding = object([("rule", string), ("severity", ["type": "string", "enum": ["error", "warning", "notice"]]), ("row", ["type": ["integer", "null"]]), ("message", string)],
+                             required: ["rule", "severity", "message"])
+        return [
+            ("Indicator", indicator),
+            ("Finding", finding),
+            ("Goal", object([("objectID", uuid), ("code", string), ("name", string), ("kind", string), ("organizationCode", string), ("fiscalYear", integer),
+                             ("fundSource", string), ("category", string), ("requestedWanYuan", decimalText), ("isKeyProject", boolean), ("version", integer),
+                             ("versions", ["type": "array", "items": integer]), ("state", states), ("lockVersion", integer), ("annualGoal", string),
+                             ("midTermGoal", nullableString), ("indicators", ["type": "array", "items": ref("Indicator")]),
+                             ("validation", ["type": "array", "items": ref("Finding")]), ("findings", ["type": "array", "items": ref("Finding")])],
+                            required: ["objectID", "code", "name", "state", "version", "lockVersion", "indicators", "validation", "findings"])),
+            ("GoalQueue", object([("items", ["type": "array", "items": object([("objectID", uuid), ("code", string), ("name", string), ("organization", string),
+                                                                             ("state", states), ("version", integer), ("lockVersion", integer)], required: ["objectID", "code", "state"])])],
+                                 required: ["items"])),
+            ("BudgetObjectCreate", object([("kind", ["type": "string", "enum": ["project", "department_overall", "transfer_payment", "policy"]]), ("code", string),
+                                           ("name", string), ("organizationCode", string), ("fiscalYear", integer), ("functionalClassification", string),
+                                           ("fundSource", ["type": "string", "enum": ["general_public", "government_fund", "state_capital", "social_insurance"]]),
+                                           ("category", ["type": "string", "enum": ["recurring", "continuing", "one_off"]]), ("startYear", integer), ("endYear", integer),
+                                           ("requestedWanYuan", decimalText), ("isKeyProject", boolean), ("isServiceProject", boolean)],
+                                          required: ["code", "name", "organizationCode", "fiscalYear", "requestedWanYuan"])),
+            ("GoalContent", object([("lockVersion", integer), ("annualGoal", string), ("midTermGoal", nullableString), ("indicators", ["type": "array", "items": ref("Indicator")])],
+                                   required: ["lockVersion", "annualGoal", "indicators"])),
+            ("Transition", object([("action", ["type": "string", "enum": ["submit", "withdraw", "department_approve", "department_return", "finance_review",
+                                                                          "finance_return", "release", "request_adjustment"]]),
+                                   ("lockVersion", integer), ("opinion", string), ("grade", ["type": "string", "enum": ["优", "良", "中", "差"]]),
+                                   ("ratings", ["type": "object", "additionalProperties": ["type": "string", "enum": ["优", "良", "中", "差"]]])],
+                                  required: ["action", "lockVersion"])),
+            ("Release", object([("fiscalYear", integer), ("underCode", string)], required: ["fiscalYear"])),
+            ("ReleaseResult", object([("released", integer)], required: ["released"])),
+        ]
+    }
+
     private static var schemas: JSONValue {
         .object([
             ("Error", object([("error", object([("code", string), ("message", string), ("field", nullableString),
@@ -101,6 +141,6 @@ enum OpenAPIDocument {
             ("UserCreated", object([("user", ref("User")), ("oneTimePassword", nullableString)], required: ["user"])),
             ("UserUpdate", object([("displayName", string), ("organizationCode", string), ("roles", roles), ("isActive", boolean)], required: [])),
             ("PasswordReset", object([("oneTimePassword", string)], required: ["oneTimePassword"])),
-        ])
+        ] + goalSchemas)
     }
 }

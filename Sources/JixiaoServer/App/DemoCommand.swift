@@ -10,7 +10,9 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let (organizations, accounts) = try await DemoLoader.load(on: app.db, bcryptCost: app.jixiao.bcryptCost, threadPool: app.threadPool)
+        let goals = try await DemoGoals.load(on: app.db)
         context.console.print("Demo data: \(organizations) organizations and \(accounts) accounts added (existing ones kept).")
+        context.console.print("Demo goals: \(goals) budget objects for \(DemoGoals.fiscalYear) added.")
         context.console.print("Accounts (password \(DemoData.password)):")
         for account in DemoData.accounts {
             context.console.print("  \(account.username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.roles.map(\.rawValue).joined(separator: ","))  @ \(account.organization)")

@@ -67,6 +67,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: OrganizationController())
     try pages.register(collection: UserController())
     try pages.register(collection: AuditController())
+    try pages.register(collection: GoalController())
 }
 
 /// Echoes the request id so a person can quote it and an operator find it in the audit trail and logs.

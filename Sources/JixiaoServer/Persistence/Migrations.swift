@@ -8,6 +8,7 @@ enum Migrations {
         CreateUsers(),
         CreateCredentials(),
         CreateAuditTrail(),
+        CreateGoals(),
     ]
 }
 

@@ -7,7 +7,7 @@ import JixiaoDomain
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
-        for section in Section.allCases where section != .admin {
+        for section in Section.allCases where section.isPlaceholder {
             routes.get(PathComponent(stringLiteral: section.rawValue)) { req async throws -> Response in
                 try placeholder(req, section)
             }

@@ -6,6 +6,9 @@ enum Section: String, CaseIterable, Sendable {
 
     var path: String { "/\(rawValue)" }
 
+    /// Sections not built yet answer with an honest "not yet available" page.
+    var isPlaceholder: Bool { self != .admin && self != .goals }
+
     var title: TextKey {
         switch self {
         case .goals: .navGoals

@@ -86,6 +86,26 @@ enum Stylesheet {
     .tile:hover { border-color:var(--brand); }
     ol.loop { padding-left:1.5rem; }
     pre.sample { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.75rem; overflow-x:auto; }
+    textarea { width:100%; max-width:48rem; padding:.45rem .6rem; border:1px solid #9aa5b1; border-radius:6px; font:inherit; }
+    input[type=number] { width:8rem; padding:.45rem .6rem; border:1px solid #9aa5b1; border-radius:6px; font:inherit; }
+    table.editor td { padding:.3rem .3rem; } table.editor select { width:auto; max-width:16rem; }
+    table.editor td:nth-child(3) input { min-width:13rem; } table.editor td:nth-child(4) input { min-width:8rem; }
+    table.editor td:nth-child(5) input { width:4.5rem; min-width:4.5rem; }
+    td.number { text-align:right; font-variant-numeric:tabular-nums; }
+    ul.row-findings, ul.findings { margin:0; padding-left:1.1rem; } ul.row-findings { font-size:.85rem; min-width:12rem; }
+    li.severity-error { color:var(--err); } li.severity-warning { color:#7a5200; } li.severity-notice { color:var(--muted); }
+    .badge.severity-error { background:#fdecea; color:var(--err); } .badge.severity-warning { background:#fff6e0; color:#7a5200; }
+    .badge.severity-notice { background:#eaf2fb; } .badge.key { background:#fff6e0; }
+    .badge.state-released { background:#e9f6ec; } .badge.state-returned, .badge.state-rejected { background:#fdecea; }
+    .badge.state-approved, .badge.state-departmentApproved { background:#e3f0fc; } .badge.state-submitted { background:#f3e8fd; }
+    nav.tabs { display:flex; gap:.25rem; margin-bottom:1rem; border-bottom:1px solid var(--line); }
+    nav.tabs a { padding:.4rem .9rem; text-decoration:none; border:1px solid transparent; border-bottom:0; border-radius:6px 6px 0 0; color:var(--ink); }
+    nav.tabs a[aria-current=page] { background:#fff; border-color:var(--line); font-weight:600; }
+    .versions { margin:.75rem 0; } .goal-text { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem .9rem; }
+    ul.diff { list-style:none; padding:0; } ul.diff li { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; margin:.4rem 0; }
+    .badge.added { background:#e9f6ec; } .badge.removed { background:#fdecea; } .badge.changed { background:#fff6e0; }
+    del { color:var(--err); } ins { color:var(--ok); text-decoration:none; font-weight:600; }
+    .field-change { margin-right:.5rem; }
     @media (max-width: 720px) {
       body { grid-template-columns:1fr; grid-template-areas:"header" "nav" "main" "footer"; }
       .site-nav { border-right:0; border-bottom:1px solid var(--line); padding:.5rem; }

@@ -1,0 +1,221 @@
+import Fluent
+import Vapor
+import JixiaoDomain
+
+struct IndicatorDTO: Content {
+    var id: UUID?
+    var category: String?
+    var subcategory: String
+    var name: String
+    var target: String
+    var weight: String?
+    var standard: String?
+    var note: String?
+    var libraryEntryID: UUID?
+    /// Read back only: the parsed target.
+    var parsed: ParsedTargetDTO?
+
+    init(_ indicator: Indicator) {
+        id = indicator.id; category = indicator.category.rawValue; subcategory = indicator.subcategory.rawValue
+        name = indicator.name; target = indicator.targetText; weight = indicator.weight.map { "\($0)" }
+        standard = indicator.standard?.rawValue; note = indicator.note; libraryEntryID = indicator.libraryEntryID
+        parsed = indicator.target.map(ParsedTargetDTO.init)
+    }
+
+    var indicator: Indicator {
+        let sub = IndicatorSubcategory(rawValue: subcategory) ?? .quantity
+        return Indicator(id: id ?? UUID(), category: sub.category, subcategory: sub, name: name, targetText: target,
+                         weight: weight.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) },
+                         standard: standard.flatMap(StandardSource.init(rawValue:)), note: note ?? "", libraryEntryID: libraryEntryID)
+    }
+}
+
+struct ParsedTargetDTO: Content {
+    var op: String
+    var number: String?
+    var unit: String?
+    var date: String?
+    var text: String?
+
+    init(_ target: Target) {
+        op = target.op.rawValue
+        switch target.value {
+        case .number(let n, let unit): number = "\(n)"; self.unit = unit
+        case .date(let day): date = String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
+        case .text(let text): self.text = text
+        }
+    }
+}
+
+struct FindingDTO: Content { var rule: String; var severity: String; var row: Int?; var message: String }
+
+struct GoalDTO: Content {
+    var objectID: UUID
+    var code: String
+    var name: String
+    var kind: String
+    var organizationCode: String
+    var fiscalYear: Int
+    var fundSource: String
+    var category: String
+    var requestedWanYuan: String
+    var isKeyProject: Bool
+    var version: Int
+    var versions: [Int]
+    var state: String
+    var lockVersion: Int
+    var annualGoal: String
+    var midTermGoal: String?
+    var indicators: [IndicatorDTO]
+    var validation: [FindingDTO]
+    var findings: [FindingDTO]
+
+    init(_ loaded: LoadedGoal, localizer t: Localizer) {
+        let o = loaded.object, v = loaded.version
+        objectID = o.id!; code = o.code; name = o.name; kind = o.kind; organizationCode = loaded.organization.code
+        fiscalYear = o.fiscalYear; fundSource = o.fundSource; category = o.category; requestedWanYuan = o.requested.wanYuanText
+        isKeyProject = o.isKeyProject; version = v.versionNumber; versions = loaded.versions.map(\.versionNumber)
+        state = v.state; lockVersion = v.lockVersion; annualGoal = loaded.goal.annualGoal; midTermGoal = loaded.goal.midTermGoal
+        indicators = loaded.goal.indicators.map(IndicatorDTO.init)
+        validation = GoalValidation.validate(loaded.goal).map { FindingDTO(rule: "validation", severity: "error", row: $0.index.map { $0 + 1 }, message: t($0.message)) }
+        findings = GoalLinter.lint(loaded.goal, context: GoalService.context(for: o)).map {
+            FindingDTO(rule: $0.rule.rawValue, severity: $0.severity == .warning ? "warning" : "notice", row: $0.index.map { $0 + 1 }, message: t($0.message))
+        }
+    }
+}
+
+struct BudgetObjectCreateRequest: Content {
+    var kind: String?
+    var code: String
+    var name: String
+    var organizationCode: String
+    var fiscalYear: Int
+    var functionalClassification: String?
+    var fundSource: String?
+    var category: String?
+    var startYear: Int?
+    var endYear: Int?
+    var requestedWanYuan: String
+    var isKeyProject: Bool?
+    var isServiceProject: Bool?
+}
+
+struct GoalContentRequest: Content {
+    var lockVersion: Int
+    var annualGoal: String
+    var midTermGoal: String?
+    var indicators: [IndicatorDTO]
+}
+
+struct TransitionRequest: Content {
+    var action: String
+    var lockVersion: Int
+    var opinion: String?
+    var grade: String?
+    var ratings: [String: String]?
+}
+
+struct ReleaseRequest: Content { var fiscalYear: Int; var underCode: String? }
+struct ReleaseResponse: Content { var released: Int }
+struct GoalQueueDTO: Content {
+    var items: [Item]
+    struct Item: Content {
+        var objectID: UUID, code: String, name: String, organization: String, state: String, version: Int, lockVersion: Int
+        var fundSource: String, isKeyProject: Bool, requestedWanYuan: String, validationErrors: Int, warnings: Int, notices: Int
+    }
+}
+
+enum GoalAPI {
+    static let endpoints: [APIEndpoint] = [
+        APIEndpoint(method: .GET, path: ["budget-objects"], operationID: "listGoals",
+                    summary: "Budget objects of a fiscal year with their newest goal version, within the caller's reach", tag: "goals",
+                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year"),
+                            .init(name: "state", location: "query", type: "string", description: "Only this state"),
+                            .init(name: "under", location: "query", type: "string", description: "Organization code of a subtree"),
+                            .init(name: "waiting", location: "query", type: "boolean", description: "Only what waits for the caller")],
+                    responseSchema: "GoalQueue", handler: list),
+        APIEndpoint(method: .POST, path: ["budget-objects"], operationID: "createBudgetObject", summary: "Open a budget object with an empty draft goal",
+                    tag: "goals", requestSchema: "BudgetObjectCreate", successStatus: 201, responseSchema: "Goal", handler: create),
+        APIEndpoint(method: .GET, path: ["budget-objects", ":id"], operationID: "getGoal",
+                    summary: "A budget object with a goal version, its validation errors and linter findings", tag: "goals",
+                    query: [.init(name: "version", location: "query", type: "integer", description: "Version number (default: newest visible)")],
+                    responseSchema: "Goal", handler: get),
+        APIEndpoint(method: .PUT, path: ["budget-objects", ":id", "goal"], operationID: "saveGoal",
+                    summary: "Replace the content of an editable goal version (lockVersion guards concurrent edits)", tag: "goals",
+                    requestSchema: "GoalContent", responseSchema: "Goal", handler: save),
+        APIEndpoint(method: .POST, path: ["budget-objects", ":id", "transitions"], operationID: "transitionGoal",
+                    summary: "Submit, withdraw, review, return, release or ask to adjust a goal", tag: "goals",
+                    requestSchema: "Transition", responseSchema: "Goal", handler: transition),
+        APIEndpoint(method: .POST, path: ["goals", "release"], operationID: "releaseGoals",
+                    summary: "Release every approved goal of a fiscal year under an organization", tag: "goals",
+                    requestSchema: "Release", responseSchema: "ReleaseResult", handler: release),
+    ]
+
+    private static func id(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound() }
+        return id
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
+        let year = (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear
+        var under: OrganizationModel?
+        if let code = try? req.query.get(String.self, at: "under") {
+            guard let found = try await OrganizationService.byCode(code, on: req.db) else { throw AppError.notFound() }
+            try await req.authorize(.viewBudget, found.accessTarget)
+            under = found
+        }
+        let state = (try? req.query.get(String.self, at: "state")).flatMap(GoalState.init(rawValue:))
+        let rows = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, states: state.map { [$0] }, under: under), for: user,
+                                               waitingOnly: (try? req.query.get(Bool.self, at: "waiting")) ?? false, on: req.db)
+        return try .json(GoalQueueDTO(items: rows.map {
+            .init(objectID: $0.objectID, code: $0.code, name: $0.name, organization: $0.organizationName, state: $0.state, version: $0.versionNumber,
+                  lockVersion: $0.lockVersion, fundSource: $0.fundSource, isKeyProject: $0.isKeyProject,
+                  requestedWanYuan: Money(fen: $0.requestedFen).wanYuanText, validationErrors: $0.validationErrors, warnings: $0.lintWarnings, notices: $0.lintNotices)
+        }))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let body = try req.content.decode(BudgetObjectCreateRequest.self)
+        let draft = BudgetObjectDraft(kind: body.kind.flatMap(BudgetObjectKind.init(rawValue:)) ?? .project, code: body.code, name: body.name,
+                                      organizationCode: body.organizationCode, fiscalYear: body.fiscalYear,
+                                      functionalClassification: body.functionalClassification ?? "",
+                                      fundSource: body.fundSource.flatMap(FundSource.init(rawValue:)) ?? .generalPublic,
+                                      category: body.category.flatMap(ProjectCategory.init(rawValue:)) ?? .oneOff,
+                                      startYear: body.startYear ?? body.fiscalYear, endYear: body.endYear ?? body.fiscalYear,
+                                      requestedWanYuan: body.requestedWanYuan, isKeyProject: body.isKeyProject ?? false,
+                                      isServiceProject: body.isServiceProject ?? false)
+        let object = try await GoalService.createObject(draft, req)
+        return try .json(GoalDTO(try await GoalService.load(object.id!, req), localizer: req.localizer), status: .created)
+    }
+
+    @Sendable static func get(req: Request) async throws -> Response {
+        try .json(GoalDTO(try await GoalService.load(try id(req), versionNumber: try? req.query.get(Int.self, at: "version"), req), localizer: req.localizer))
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let body = try req.content.decode(GoalContentRequest.self)
+        let goal = PerformanceGoal(annualGoal: body.annualGoal, midTermGoal: body.midTermGoal, indicators: body.indicators.map(\.indicator))
+        return try .json(GoalDTO(try await GoalService.saveContent(try id(req), lockVersion: body.lockVersion, goal: goal, req), localizer: req.localizer))
+    }
+
+    @Sendable static func transition(req: Request) async throws -> Response {
+        let body = try req.content.decode(TransitionRequest.self)
+        let form = TransitionForm(action: body.action, opinion: body.opinion, lock_version: body.lockVersion, grade: body.grade,
+                                  relevance: body.ratings?["relevance"], feasibility: body.ratings?["feasibility"],
+                                  scientific: body.ratings?["scientific"], reasonableness: body.ratings?["reasonableness"])
+        let loaded = try await GoalService.transition(try id(req), action: try form.goalAction(), lockVersion: body.lockVersion, req)
+        return try .json(GoalDTO(loaded, localizer: req.localizer))
+    }
+
+    @Sendable static func release(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        let body = try req.content.decode(ReleaseRequest.self)
+        let organization: OrganizationModel?
+        if let code = body.underCode { organization = try await OrganizationService.byCode(code, on: req.db) }
+        else { organization = try await OrganizationModel.find(user.organizationID, on: req.db) }
+        guard let organization else { throw AppError.notFound() }
+        return try .json(ReleaseResponse(released: try await GoalService.releaseAll(under: organization, fiscalYear: body.fiscalYear, req)))
+    }
+}

@@ -1,0 +1,146 @@
+import Fluent
+import Vapor
+import JixiaoDomain
+
+/// 演示目标 — goals of the demo province across sectors, in every workflow state, with realistic indicators.
+enum DemoGoals {
+    struct Project {
+        var code: String, name: String, unit: String, kind: BudgetObjectKind = .project, classification: String
+        var fund: FundSource = .generalPublic, category: ProjectCategory, requestedWan: String, key = false, service = true
+        var state: GoalState, annualGoal: String
+        var indicators: [(IndicatorSubcategory, String, String, Decimal, StandardSource?)]
+        var opinion = ""
+        var adjusted = false
+    }
+
+    static let fiscalYear = GoalController.currentFiscalYear
+
+    static let projects: [Project] = [
+        Project(code: "JN2027-EDU-001", name: "高校家庭经济困难学生资助", unit: "990000-101-01", classification: "2050205", category: .recurring,
+                requestedWan: "1260", key: true, state: .submitted, annualGoal: "按政策资助家庭经济困难学生，保障其顺利完成学业。",
+                indicators: [(.quantity, "资助学生人数", "≥3200人次", 25, .plan), (.quality, "资助对象认定准确率", "=100%", 15, .plan),
+                             (.timeliness, "资助资金发放时间", "2027年11月前", 10, .plan), (.outputCost, "本专科生年生均资助标准", "≤3300元", 10, .plan),
+                             (.socialBenefit, "困难学生辍学率", "≤0.5%", 20, .history), (.serviceSatisfaction, "受助学生满意度", "≥95%", 20, .industry)]),
+        Project(code: "JN2027-EDU-002", name: "师范生公费教育经费", unit: "990000-101-01", classification: "2050205", category: .continuing,
+                requestedWan: "860.5", state: .draft, annualGoal: "培养乡村教师，提高教学质量。",
+                indicators: [(.quantity, "公费师范生培养人数", "≥600人", 30, .plan), (.socialBenefit, "提高教学质量", "明显提升", 30, nil),
+                             (.socialBenefit, "毕业生到乡村学校任教人数", "≥550人", 40, .plan)]),
+        Project(code: "JN2027-EDU-003", name: "义务教育营养改善计划", unit: "990000-101-02", classification: "2050202", category: .continuing,
+                requestedWan: "120", key: true, state: .departmentApproved, annualGoal: "为学生提供营养膳食补助，改善学生营养健康状况。",
+                indicators: [(.quantity, "学生受资助人数", "≥735人次", 20, .plan), (.quantity, "供餐学校数量", "≥12所", 10, .plan),
+                             (.quality, "食品安全抽检合格率", "=100%", 10, .industry), (.timeliness, "补助资金发放时间", "2027年12月前", 10, .plan),
+                             (.outputCost, "生均每天补助标准", "≤5元", 10, .plan), (.socialBenefit, "学生营养不良发生率", "≤8%", 20, .history),
+                             (.serviceSatisfaction, "学生及家长满意度", "≥90%", 20, .industry)]),
+        Project(code: "JN2027-EDU-004", name: "职业院校实训基地建设", unit: "990000-101-03", classification: "2050303", category: .oneOff,
+                requestedWan: "2350", key: true, service: false, state: .approved, annualGoal: "建成智能制造实训基地，提升学生实践技能。",
+                indicators: [(.quantity, "新建实训工位", "≥400个", 20, .plan), (.quality, "设备验收合格率", "=100%", 15, .industry),
+                             (.timeliness, "基地建成投入使用时间", "2027年9月前", 15, .plan), (.outputCost, "单个工位建设成本", "≤5.8万元", 10, .plan),
+                             (.socialBenefit, "年培训学生人次", "≥6000人次", 20, .plan), (.serviceSatisfaction, "实训学生满意度", "≥90%", 20, .industry)]),
+        Project(code: "JN2027-HLT-001", name: "公立医院综合改革补助", unit: "990000-102-01", classification: "2100201", category: .recurring,
+                requestedWan: "5600", key: true, state: .released, annualGoal: "巩固公立医院综合改革成果，减轻群众就医负担。",
+                indicators: [(.quantity, "开展日间手术病种数", "≥60个", 20, .plan), (.quality, "三级公立医院绩效考核等级", "优", 10, .industry),
+                             (.timeliness, "补助资金拨付时间", "2027年6月前", 10, .plan), (.outputCost, "次均住院费用", "≤1.2万元", 10, .history),
+                             (.socialBenefit, "患者平均住院日", "≤7.5天", 20, .history), (.economicBenefit, "药品收入占比", "≤28%", 10, .industry),
+                             (.serviceSatisfaction, "门诊患者满意度", "≥92%", 20, .industry)]),
+        Project(code: "JN2027-HLT-002", name: "重大传染病防控", unit: "990000-102-02", classification: "2100409", category: .recurring,
+                requestedWan: "1800", state: .returned, annualGoal: "做好重点传染病监测和防控，防止疫情扩散。",
+                indicators: [(.quantity, "传染病监测哨点数", "≥120个", 30, .plan), (.quality, "疫情报告及时率", "≥95%", 20, .industry),
+                             (.socialBenefit, "进一步加强防控能力", "有效提升", 30, nil), (.serviceSatisfaction, "群众满意度", "≥85%", 20, .industry)],
+                opinion: "效益指标表述笼统，请量化“防控能力”并补充时效指标。"),
+        Project(code: "JN2027-AGR-001", name: "农业科技推广示范", unit: "990000-103-01", classification: "2130106", category: .continuing,
+                requestedWan: "680", service: false, state: .released, annualGoal: "推广优良品种和绿色技术，带动农户增收。",
+                indicators: [(.quantity, "建设示范基地", "≥25个", 20, .plan), (.quantity, "培训农民人次", "≥5000人次", 15, .plan),
+                             (.quality, "主推技术到位率", "≥95%", 15, .industry), (.timeliness, "示范任务完成时间", "2027年11月前", 10, .plan),
+                             (.economicBenefit, "示范区亩均增收", "≥150元", 20, .history), (.ecologicalBenefit, "化肥使用量减少", "≥5%", 20, .plan)],
+                adjusted: true),
+        Project(code: "JN2027-TRA-001", name: "农村公路养护工程", unit: "990000-104-01", classification: "2140106", category: .recurring,
+                requestedWan: "3200", state: .submitted, annualGoal: "完成农村公路日常养护和危桥改造，保障群众安全出行。",
+                indicators: [(.quantity, "养护农村公路里程", "≥1800公里", 25, .plan), (.quantity, "危桥改造座数", "≥15座", 15, .plan),
+                             (.quality, "优良路率", "≥85%", 15, .industry), (.timeliness, "危桥改造完工时间", "2027年10月前", 10, .plan),
+                             (.socialBenefit, "公路交通事故率", "≥3%", 15, .history), (.serviceSatisfaction, "沿线群众满意度", "≥90%", 20, .industry)]),
+        Project(code: "JN2027-SOC-001", name: "城乡居民基本养老保险补助", unit: "990000-105-01", classification: "2080801", fund: .socialInsurance,
+                category: .recurring, requestedWan: "15800", key: true, state: .departmentApproved, annualGoal: "按时足额发放城乡居民基础养老金。",
+                indicators: [(.quantity, "享受待遇人数", "≥86万人", 25, .plan), (.quality, "养老金足额发放率", "=100%", 20, .plan),
+                             (.timeliness, "养老金按月发放及时率", "=100%", 15, .plan), (.socialBenefit, "参保率", "≥95%", 20, .plan),
+                             (.serviceSatisfaction, "参保群众满意度", "≥90%", 20, .industry)]),
+        Project(code: "AP2027-EDU-001", name: "义务教育营养改善计划", unit: "990121-101-01", classification: "2050202", category: .continuing,
+                requestedWan: "86", state: .draft, annualGoal: "改善农村学生营养状况，提高学生健康水平。",
+                indicators: [(.quantity, "受益学生人数", "≥1500人", 40, .plan), (.quality, "食品安全事故发生率", "=0%", 20, .industry),
+                             (.socialBenefit, "学生体质健康达标率", "≥90%", 40, .history)]),
+    ]
+
+    /// Adds the demo goals that are missing; returns how many budget objects were created.
+    static func load(on db: any Database) async throws -> Int {
+        var created = 0
+        for project in projects {
+            guard try await BudgetObjectModel.query(on: db).filter(\.$code == project.code).filter(\.$fiscalYear == fiscalYear).first() == nil,
+                  let unit = try await OrganizationModel.query(on: db).filter(\.$code == project.unit).first() else { continue }
+            let object = BudgetObjectModel()
+            object.id = UUID(); object.kind = project.kind.rawValue; object.code = project.code; object.name = project.name
+            object.$organization.id = unit.id!; object.fiscalYear = fiscalYear; object.functionalClassification = project.classification
+            object.fundSource = project.fund.rawValue; object.category = project.category.rawValue
+            object.startYear = project.category == .oneOff ? fiscalYear : fiscalYear - 1; object.endYear = fiscalYear + (project.category == .oneOff ? 0 : 2)
+            object.requestedFen = try Money(wanYuan: project.requestedWan).fen; object.isKeyProject = project.key; object.isServiceProject = project.service
+            if project.state == .released || project.state == .approved { object.approvedFen = object.requestedFen }
+            try await object.create(on: db)
+            let goal = PerformanceGoal(annualGoal: project.annualGoal, indicators: project.indicators.map {
+                Indicator(category: $0.0.category, subcategory: $0.0, name: $0.1, targetText: $0.2, weight: $0.3, standard: $0.4)
+            })
+            let first = try await addVersion(goal, number: 1, state: project.adjusted ? .released : project.state, object: object, opinion: project.opinion, on: db)
+            if project.adjusted {
+                var adjusted = goal
+                adjusted.indicators[0].targetText = "≥30个"
+                adjusted.indicators[1].targetText = "≥6000人次"
+                let second = try await addVersion(adjusted, number: 2, state: .draft, object: object, opinion: "", on: db)
+                second.isAdjustment = true
+                second.adjustmentReason = "省委一号文件扩大示范范围，调整示范基地和培训任务。"
+                try await second.save(on: db)
+                _ = first
+            }
+            try await AuditTrail.record("budget_object.created", entityType: "budget_object", entityID: object.id!.uuidString.lowercased(),
+                                        summary: "after: \(object.auditSummary) state=\(project.state.rawValue)", context: .system("demo"), on: db)
+            created += 1
+        }
+        return created
+    }
+
+    private static func addVersion(_ goal: PerformanceGoal, number: Int, state: GoalState, object: BudgetObjectModel, opinion: String,
+                                   on db: any Database) async throws -> GoalVersionModel {
+        let findings = GoalLinter.lint(goal, context: GoalService.context(for: object))
+        let version = GoalVersionModel()
+        version.id = UUID(); version.$budgetObject.id = object.id!; version.versionNumber = number; version.state = state.rawValue
+        version.annualGoal = goal.annualGoal; version.midTermGoal = goal.midTermGoal; version.isAdjustment = number > 1
+        version.everSubmitted = state != .draft; version.lockVersion = 0
+        version.validationErrors = GoalValidation.validate(goal).count
+        version.lintWarnings = findings.filter { $0.severity == .warning }.count
+        version.lintNotices = findings.filter { $0.severity == .notice }.count
+        if state == .approved || state == .released { version.financeGrade = ReviewGrade.excellent.rawValue }
+        if state == .released { version.releasedAt = Date() }
+        try await version.create(on: db)
+        for (position, indicator) in goal.indicators.enumerated() {
+            try await GoalIndicatorModel(versionID: version.id!, position: position, indicator: indicator).create(on: db)
+        }
+        // The path the demo goal took, so its history reads like a real one.
+        let path: [(String, GoalState, GoalState)] = {
+            var steps: [(String, GoalState, GoalState)] = []
+            if state == .draft { return steps }
+            steps.append(("submit", .draft, .submitted))
+            if state == .returned { steps.append(("department_return", .submitted, .returned)); return steps }
+            if state == .submitted { return steps }
+            steps.append(("department_approve", .submitted, .departmentApproved))
+            if state == .departmentApproved { return steps }
+            steps.append(("finance_review", .departmentApproved, .approved))
+            if state == .approved { return steps }
+            steps.append(("release", .approved, .released))
+            return steps
+        }()
+        for (index, step) in path.enumerated() {
+            let transition = GoalTransitionModel()
+            transition.versionID = version.id!; transition.action = step.0; transition.fromState = step.1.rawValue; transition.toState = step.2.rawValue
+            transition.actorUserID = UUID(); transition.actorName = "演示数据"
+            transition.opinion = step.0 == "department_return" ? opinion : ""; transition.occurredAt = Date().addingTimeInterval(Double(index - path.count) * 86_400)
+            try await transition.create(on: db)
+        }
+        return version
+    }
+}

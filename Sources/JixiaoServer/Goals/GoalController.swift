@@ -1,0 +1,268 @@
+import Fluent
+import Plot
+import Vapor
+import JixiaoDomain
+
+/// 目标管理 pages: the work queue and list, opening a budget object, the goal editor with its checks,
+/// the review actions, the history and the difference between versions.
+struct GoalController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let goals = routes.grouped("goals")
+        goals.get(use: index)
+        goals.get("new", use: newForm)
+        goals.post("new", use: create)
+        goals.post("release", use: releaseAll)
+        goals.get(":id", use: show)
+        goals.post(":id", "content", use: save)
+        goals.post(":id", "transition", use: transition)
+        goals.get(":id", "diff", use: diff)
+    }
+
+    static var currentFiscalYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) + 1 }
+
+    struct Filter: Content {
+        var year: Int?
+        var state: String?
+        var under: String?
+        var fund: String?
+        var key: String?
+        var severity: String?
+        var all: String?
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
+        let t = req.localizer
+        let filter = try req.query.decode(Filter.self)
+        let year = filter.year ?? Self.currentFiscalYear
+        var under: OrganizationModel?
+        if let code = filter.under, !code.isEmpty {
+            under = try await OrganizationService.byCode(code, on: req.db)
+            if let found = under { try await req.authorize(.viewBudget, found.accessTarget) } else { throw AppError.notFound() }
+        }
+        let showAll = filter.all == "1"
+        let queueFilter = GoalQueueFilter(fiscalYear: year, states: filter.state.flatMap(GoalState.init(rawValue:)).map { [$0] }, under: under,
+                                          fundSource: filter.fund.flatMap(FundSource.init(rawValue:)), keyProjectsOnly: filter.key == "1",
+                                          minimumSeverity: filter.severity == "warning" ? .warning : (filter.severity == "any" ? .notice : nil))
+        let rows = try await GoalService.queue(queueFilter, for: user, waitingOnly: !showAll, on: req.db)
+        let canDeclare = Authorization.mayEver(user.actor, .declareGoal)
+        let canRelease = !user.roles.isDisjoint(with: GoalAction.release.permittedRoles)
+        let approvedCount = rows.filter { $0.goalState == .approved }.count
+        func link(all: Bool) -> String {
+            var items = ["year=\(year)"]
+            if all { items.append("all=1") }
+            if let code = filter.under, !code.isEmpty { items.append("under=\(code)") }
+            return "/goals?" + items.joined(separator: "&")
+        }
+        return req.layout.render(title: t(.navGoals),
+            .nav(.class("tabs"), .a(.href(link(all: false)), .if(!showAll, .attribute(named: "aria-current", value: "page")), .text(t(.goalsWaiting))),
+                 .a(.href(link(all: true)), .if(showAll, .attribute(named: "aria-current", value: "page")), .text(t(.goalsAll)))),
+            .form(.method(.get), .action("/goals"), .class("toolbar wrap"),
+                .if(showAll, .input(.type(.hidden), .name("all"), .value("1"))),
+                .div(.class("field"), .label(.for("year"), .text(t(.fieldFiscalYear))),
+                     .input(.type(.number), .id("year"), .name("year"), .value(String(year)))),
+                .div(.class("field"), .label(.for("under"), .text(t(.fieldUnderOrganization))),
+                     .input(.type(.text), .id("under"), .name("under"), .value(filter.under ?? ""))),
+                Components.selectField(label: t(.fieldState), name: "state", options: GoalState.allCases.map { ($0.rawValue, t($0.title)) },
+                                       selected: filter.state, includeEmpty: t(.allStates)),
+                Components.selectField(label: t(.fieldFundSource), name: "fund", options: FundSource.allCases.map { ($0.rawValue, $0.chineseName) },
+                                       selected: filter.fund, includeEmpty: t(.allFundSources)),
+                Components.selectField(label: t(.fieldKeyProject), name: "key", options: [("1", t(.keyProjectsOnly))], selected: filter.key, includeEmpty: t(.allProjects)),
+                Components.selectField(label: t(.fieldFindings), name: "severity", options: [("warning", t(.withWarnings)), ("any", t(.withAnyFinding))],
+                                       selected: filter.severity, includeEmpty: t(.allGoals)),
+                .button(.type(.submit), .text(t(.filter))),
+                .if(canDeclare, .a(.class("button"), .href("/goals/new?year=\(year)"), .text(t(.newBudgetObject))))
+            ),
+            .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(rows.count), String(year)))),
+            .div(.class("table-scroll"), .table(.class("data"),
+                .thead(.tr(.th(.text(t(.fieldCode))), .th(.text(t(.fieldProjectName))), .th(.text(t(.fieldOrganization))),
+                           .th(.text(t(.fieldFundSource))), .th(.text(t(.fieldRequested))), .th(.text(t(.fieldState))), .th(.text(t(.fieldFindings))))),
+                .tbody(.forEach(rows) { row in
+                    .tr(.td(.span(.class("code"), .text(row.code))),
+                        .td(.a(.href("/goals/\(row.objectID.uuidString)"), .text(row.name)), .if(row.isKeyProject, .group(.text(" "), Components.badge(t(.keyProject), kind: "key")))),
+                        .td(.text(row.organizationName)),
+                        .td(.text(FundSource(rawValue: row.fundSource)?.chineseName ?? row.fundSource)),
+                        .td(.class("number"), .text(Money(fen: row.requestedFen).wanYuanText)),
+                        .td(Components.badge(t(row.goalState.title), kind: "state-\(row.state)"), .if(row.versionNumber > 1, .text(" v\(row.versionNumber)"))),
+                        .td(.if(row.validationErrors > 0, Components.badge(t(.errorsCount, String(row.validationErrors)), kind: "severity-error")),
+                            .if(row.lintWarnings > 0, Components.badge(t(.warningsCount, String(row.lintWarnings)), kind: "severity-warning")),
+                            .if(row.lintNotices > 0, Components.badge(t(.noticesCount, String(row.lintNotices)), kind: "severity-notice"))))
+                })
+            )),
+            .if(canRelease && approvedCount > 0, .form(.method(.post), .action("/goals/release"), .class("card"),
+                req.layout.csrfField(),
+                .input(.type(.hidden), .name("year"), .value(String(year))),
+                .input(.type(.hidden), .name("under"), .value(filter.under ?? "")),
+                .p(.text(t(.batchReleaseExplain, String(approvedCount)))),
+                .button(.type(.submit), .class("primary"), .text(t(.batchRelease)))))
+        )
+    }
+
+    struct ReleaseForm: Content { var year: Int; var under: String? }
+
+    @Sendable func releaseAll(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        let form = try req.content.decode(ReleaseForm.self)
+        let organization: OrganizationModel
+        if let code = form.under, !code.isEmpty, let found = try await OrganizationService.byCode(code, on: req.db) {
+            organization = found
+        } else {
+            guard let own = try await OrganizationModel.find(user.organizationID, on: req.db) else { throw AppError.notFound() }
+            organization = own
+        }
+        let count = try await GoalService.releaseAll(under: organization, fiscalYear: form.year, req)
+        return req.redirect(to: "/goals?all=1&year=\(form.year)&state=released&released=\(count)")
+    }
+
+    // MARK: opening a budget object
+
+    struct NewForm: Content {
+        var kind: String?
+        var code: String?
+        var name: String?
+        var organization_code: String?
+        var year: Int?
+        var functional_classification: String?
+        var fund_source: String?
+        var category: String?
+        var start_year: Int?
+        var end_year: Int?
+        var requested: String?
+        var key_project: String?
+        var service_project: String?
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
+        let year = (try? req.query.get(Int.self, at: "year")) ?? Self.currentFiscalYear
+        let organization = try await OrganizationModel.find(user.organizationID, on: req.db)
+        return renderNew(req, form: NewForm(kind: "project", organization_code: organization?.code, year: year, fund_source: "general_public",
+                                            category: "one_off", start_year: year, end_year: year), errors: [:], status: .ok)
+    }
+
+    private func renderNew(_ req: Request, form: NewForm, errors: [String: Message], status: HTTPResponseStatus) -> Response {
+        let t = req.localizer
+        let error: (String) -> String? = { errors[$0].map { t($0) } }
+        return req.layout.render(title: t(.newBudgetObject), status: status,
+            .if(!errors.isEmpty, Components.notice(t(.formHasErrors, String(errors.count)), kind: "error")),
+            .form(.method(.post), .action("/goals/new"), .class("card"),
+                req.layout.csrfField(),
+                Components.selectField(label: t(.fieldObjectKind), name: "kind", options: BudgetObjectKind.allCases.map { ($0.rawValue, $0.chineseName) },
+                                       selected: form.kind, error: error("kind")),
+                Components.textField(label: t(.fieldProjectCode), name: "code", value: form.code ?? "", error: error("code"), required: true, hint: t(.codeHint)),
+                Components.textField(label: t(.fieldProjectName), name: "name", value: form.name ?? "", error: error("name"), required: true),
+                Components.textField(label: t(.fieldOrganizationCode), name: "organization_code", value: form.organization_code ?? "", error: error("organization_code"), required: true),
+                Components.textField(label: t(.fieldFiscalYear), name: "year", value: form.year.map(String.init) ?? "", error: error("fiscal_year"), type: .number, required: true),
+                Components.textField(label: t(.fieldFunctionalClassification), name: "functional_classification", value: form.functional_classification ?? "",
+                                     error: error("functional_classification"), hint: t(.functionalClassificationHint)),
+                Components.selectField(label: t(.fieldFundSource), name: "fund_source", options: FundSource.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.fund_source),
+                Components.selectField(label: t(.fieldProjectCategory), name: "category", options: ProjectCategory.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.category),
+                Components.textField(label: t(.fieldStartYear), name: "start_year", value: form.start_year.map(String.init) ?? "", type: .number, required: true),
+                Components.textField(label: t(.fieldEndYear), name: "end_year", value: form.end_year.map(String.init) ?? "", error: error("end_year"), type: .number, required: true),
+                Components.textField(label: t(.fieldRequestedWan), name: "requested", value: form.requested ?? "", error: error("requested"), required: true, hint: t(.requestedHint)),
+                .fieldset(.class("field"), .element(named: "legend", text: t(.fieldFlags)),
+                    .label(.class("check"), Components.input([.type(.checkbox), .name("key_project"), .value("1")] + (form.key_project == "1" ? [.checked(true)] : [])), .text(" " + t(.keyProject))),
+                    .label(.class("check"), Components.input([.type(.checkbox), .name("service_project"), .value("1")] + (form.service_project == "1" ? [.checked(true)] : [])), .text(" " + t(.serviceProject)))),
+                .p(.button(.type(.submit), .class("primary"), .text(t(.create))))
+            )
+        )
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let form = try req.content.decode(NewForm.self)
+        let year = form.year ?? Self.currentFiscalYear
+        let draft = BudgetObjectDraft(kind: form.kind.flatMap(BudgetObjectKind.init(rawValue:)) ?? .project,
+                                      code: (form.code ?? "").trimmingCharacters(in: .whitespaces), name: (form.name ?? "").trimmingCharacters(in: .whitespaces),
+                                      organizationCode: (form.organization_code ?? "").trimmingCharacters(in: .whitespaces), fiscalYear: year,
+                                      functionalClassification: (form.functional_classification ?? "").trimmingCharacters(in: .whitespaces),
+                                      fundSource: form.fund_source.flatMap(FundSource.init(rawValue:)) ?? .generalPublic,
+                                      category: form.category.flatMap(ProjectCategory.init(rawValue:)) ?? .oneOff,
+                                      startYear: form.start_year ?? year, endYear: form.end_year ?? year,
+                                      requestedWanYuan: form.requested ?? "", isKeyProject: form.key_project == "1", isServiceProject: form.service_project == "1")
+        do {
+            let object = try await GoalService.createObject(draft, req)
+            return req.redirect(to: "/goals/\(object.id!.uuidString)")
+        } catch let errors as FormErrors {
+            return renderNew(req, form: form, errors: errors.byField, status: .unprocessableEntity)
+        }
+    }
+
+    // MARK: one goal
+
+    private func objectID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound() }
+        return id
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let loaded = try await GoalService.load(try objectID(req), versionNumber: try? req.query.get(Int.self, at: "version"), req)
+        return try await GoalPage(request: req, loaded: loaded).render(draft: nil, problem: nil, status: .ok)
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let id = try objectID(req)
+        let form = try req.content.decode(GoalForm.self)
+        do {
+            _ = try await GoalService.saveContent(id, lockVersion: form.lock_version ?? -1, goal: form.goal(), req)
+        } catch let error as AppError where error.status == .conflict {
+            let loaded = try await GoalService.load(id, req)
+            return try await GoalPage(request: req, loaded: loaded).render(draft: form.goal(), problem: error, status: .conflict)
+        }
+        return req.redirect(to: "/goals/\(id.uuidString)?saved=1")
+    }
+
+    @Sendable func transition(req: Request) async throws -> Response {
+        let id = try objectID(req)
+        let form = try req.content.decode(TransitionForm.self)
+        do {
+            _ = try await GoalService.transition(id, action: try form.goalAction(), lockVersion: form.lock_version ?? -1, req)
+        } catch let error as AppError where error.status != .notFound && error.status != .internalServerError {
+            let loaded = try await GoalService.load(id, req)
+            return try await GoalPage(request: req, loaded: loaded).render(draft: nil, problem: error, status: error.status)
+        }
+        return req.redirect(to: "/goals/\(id.uuidString)?done=\(form.action)")
+    }
+
+    @Sendable func diff(req: Request) async throws -> Response {
+        let id = try objectID(req)
+        let from = try await GoalService.load(id, versionNumber: try req.query.get(Int.self, at: "from"), req)
+        let to = try await GoalService.load(id, versionNumber: try req.query.get(Int.self, at: "to"), req)
+        let changes = GoalDiff.between(from.goal, to.goal)
+        let t = req.localizer
+        func describe(_ i: Indicator) -> String { "\(i.category.chineseName) › \(i.subcategory.chineseName) › \(i.name)：\(i.targetText)（\(t(.fieldWeight)) \(i.weight.map { "\($0)" } ?? "—")）" }
+        return req.layout.render(title: t(.diffTitle, from.object.name, String(from.version.versionNumber), String(to.version.versionNumber)),
+            .p(.a(.href("/goals/\(id.uuidString)"), .text(t(.backToGoal)))),
+            changes.isEmpty ? Components.notice(t(.diffNone)) : .group(
+                .if(changes.annualGoalChanged, .div(.class("card"), .h2(.text(t(.fieldAnnualGoal))),
+                    .p(.del(.text(from.goal.annualGoal))), .p(.ins(.text(to.goal.annualGoal))))),
+                .if(changes.midTermGoalChanged, .div(.class("card"), .h2(.text(t(.fieldMidTermGoal))),
+                    .p(.del(.text(from.goal.midTermGoal ?? ""))), .p(.ins(.text(to.goal.midTermGoal ?? ""))))),
+                .ul(.class("diff"), .forEach(changes.changes) { change in
+                    switch change {
+                    case .added(let indicator): .li(.class("added"), Components.badge(t(.diffAdded), kind: "added"), .text(" " + describe(indicator)))
+                    case .removed(let indicator): .li(.class("removed"), Components.badge(t(.diffRemoved), kind: "removed"), .text(" " + describe(indicator)))
+                    case .changed(let old, let new, let fields):
+                        .li(.class("changed"), Components.badge(t(.diffChanged), kind: "changed"), .text(" " + new.name + "："),
+                            .forEach(fields) { field in
+                                .span(.class("field-change"), .text(Self.fieldValue(field, old)), .text(" → "), .strong(.text(Self.fieldValue(field, new))), .text("；"))
+                            })
+                    }
+                })
+            )
+        )
+    }
+
+    static func fieldValue(_ field: GoalDiff.Field, _ indicator: Indicator) -> String {
+        switch field {
+        case .category: indicator.category.chineseName
+        case .subcategory: indicator.subcategory.chineseName
+        case .name: indicator.name
+        case .target: indicator.targetText
+        case .weight: indicator.weight.map { "\($0)" } ?? "—"
+        case .standard: indicator.standard?.chineseName ?? "—"
+        case .note: indicator.note
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Vapor
+import JixiaoDomain
+
+/// The goal editor's form: overall goals and indicator rows, as a browser or the API sends them.
+struct GoalForm: Content {
+    struct Row: Content {
+        var indicator_id: String?
+        var subcategory: String?
+        var name: String?
+        var target: String?
+        var weight: String?
+        var standard: String?
+        var note: String?
+        var library_entry_id: String?
+    }
+    var annual_goal: String?
+    var mid_term_goal: String?
+    var lock_version: Int?
+    var rows: [Row]?
+
+    /// Rows with neither a name nor a target are the editor's spare lines and are ignored.
+    func goal() -> PerformanceGoal {
+        let indicators = (rows ?? []).compactMap { row -> Indicator? in
+            let name = (row.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let target = (row.target ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty || !target.isEmpty else { return nil }
+            let subcategory = row.subcategory.flatMap(IndicatorSubcategory.init(rawValue:)) ?? .quantity
+            return Indicator(id: row.indicator_id.flatMap(UUID.init(uuidString:)) ?? UUID(), category: subcategory.category,
+                             subcategory: subcategory, name: name, targetText: target,
+                             weight: row.weight.flatMap { Decimal(string: TextNormalization.halfWidth($0).trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")) },
+                             standard: row.standard.flatMap(StandardSource.init(rawValue:)),
+                             note: (row.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                             libraryEntryID: row.library_entry_id.flatMap(UUID.init(uuidString:)))
+        }
+        let midTerm = (mid_term_goal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return PerformanceGoal(annualGoal: (annual_goal ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                               midTermGoal: midTerm.isEmpty ? nil : midTerm, indicators: indicators)
+    }
+}
+
+/// A workflow action as a form or the API sends it.
+struct TransitionForm: Content {
+    var action: String
+    var opinion: String?
+    var lock_version: Int?
+    var grade: String?
+    var relevance: String?
+    var feasibility: String?
+    var scientific: String?
+    var reasonableness: String?
+
+    func goalAction() throws -> GoalAction {
+        let opinion = (self.opinion ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch action {
+        case "submit": return .submit
+        case "withdraw": return .withdraw
+        case "department_approve": return .departmentApprove(opinion: opinion)
+        case "department_return": return .departmentReturn(opinion: opinion)
+        case "finance_return": return .financeReturn(opinion: opinion)
+        case "release": return .release
+        case "request_adjustment": return .requestAdjustment(reason: opinion)
+        case "finance_review":
+            var ratings: [ReviewCriterion: ReviewGrade] = [:]
+            for (criterion, value) in [(ReviewCriterion.relevance, relevance), (.feasibility, feasibility), (.scientific, scientific), (.reasonableness, reasonableness)] {
+                if let grade = value.flatMap(ReviewGrade.init(rawValue:)) { ratings[criterion] = grade }
+            }
+            guard let grade = grade.flatMap(ReviewGrade.init(rawValue:)) else { throw AppError.invalid("grade", Message(.errorGradeRequired)) }
+            return .financeReview(FinanceReview(ratings: ratings, grade: grade, opinion: opinion))
+        default:
+            throw AppError.invalid("action", Message(.errorBadRequest, action))
+        }
+    }
+}

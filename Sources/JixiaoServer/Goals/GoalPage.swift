@@ -1,0 +1,221 @@
+import Fluent
+import Plot
+import Vapor
+import JixiaoDomain
+
+/// The page of one budget object's goal: facts, versions, the checks beside each indicator, the editor
+/// (for the owner while editable), the actions the person may take now, and the history.
+struct GoalPage {
+    let request: Request
+    let loaded: LoadedGoal
+    var t: Localizer { request.localizer }
+
+    func render(draft: PerformanceGoal?, problem: AppError?, status: HTTPResponseStatus) async throws -> Response {
+        let user = try request.requireSignedIn()
+        let object = loaded.object, version = loaded.version
+        let goal = draft ?? loaded.goal
+        let state = version.goalState
+        let validation = GoalValidation.validate(goal)
+        let findings = GoalLinter.lint(goal, context: GoalService.context(for: object))
+        let isOwner = loaded.organization.id == user.organizationID
+        let newest = loaded.versions.last?.id == version.id
+        let canEdit = newest && isOwner && state.isEditable
+            && Authorization.decide(user.actor, .declareGoal, loaded.target) == .allow
+        let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: loaded.target) }
+        let history = try await GoalService.history(of: version, on: request.db)
+        let notice: String? = {
+            if request.query[String.self, at: "saved"] != nil { return t(.saved) }
+            if let done = request.query[String.self, at: "done"] { return t(.actionDone, done) }
+            return nil
+        }()
+
+        return request.layout.render(title: object.name, status: status,
+            .unwrap(notice) { Components.notice($0, kind: "success") },
+            .unwrap(problem) { Components.notice(t($0.message), kind: "error") },
+            facts(state: state),
+            versions(current: version),
+            checks(validation: validation, findings: findings),
+            canEdit ? editor(goal: goal, validation: validation, findings: findings) : readOnly(goal: goal, validation: validation, findings: findings),
+            newest ? actions(state: state, roles: reaching, isOwner: isOwner, blocking: validation.count) : .empty,
+            historyTable(history)
+        )
+    }
+
+    private func facts(state: GoalState) -> Node<HTML.BodyContext> {
+        let o = loaded.object
+        return .dl(.class("facts"),
+            .dt(.text(t(.fieldProjectCode))), .dd(.text("\(o.code)（\(o.fiscalYear)）")),
+            .dt(.text(t(.fieldObjectKind))), .dd(.text(o.objectKind.chineseName)),
+            .dt(.text(t(.fieldOrganization))), .dd(.text(loaded.organization.name)),
+            .dt(.text(t(.fieldFundSource))), .dd(.text(FundSource(rawValue: o.fundSource)?.chineseName ?? o.fundSource)),
+            .dt(.text(t(.fieldProjectCategory))), .dd(.text("\(o.projectCategory.chineseName)，\(o.startYear)–\(o.endYear)")),
+            .dt(.text(t(.fieldRequestedWan))), .dd(.text(o.requested.wanYuanText), .unwrap(o.approved) { .text("（\(t(.fieldApproved)) \($0.wanYuanText)）") }),
+            .dt(.text(t(.fieldState))), .dd(Components.badge(t(state.title), kind: "state-\(state.rawValue)"),
+                                             .text(" v\(loaded.version.versionNumber)"),
+                                             .if(o.isKeyProject, .group(.text(" "), Components.badge(t(.keyProject), kind: "key"))),
+                                             .unwrap(loaded.version.financeGrade) { .text("  \(t(.fieldGrade))：\($0)") })
+        )
+    }
+
+    private func versions(current: GoalVersionModel) -> Node<HTML.BodyContext> {
+        guard loaded.versions.count > 1 else { return .empty }
+        let id = loaded.object.id!.uuidString
+        return .nav(.class("versions"), .attribute(named: "aria-label", value: t(.versionsLabel)),
+            .text(t(.versionsLabel) + "："),
+            .forEach(loaded.versions) { v in
+                .group(
+                    v.id == current.id ? .strong(.text("v\(v.versionNumber) \(t(v.goalState.title))"))
+                                       : .a(.href("/goals/\(id)?version=\(v.versionNumber)"), .text("v\(v.versionNumber) \(t(v.goalState.title))")),
+                    .if(v.versionNumber > 1, .group(.text(" "), .a(.class("diff-link"), .href("/goals/\(id)/diff?from=\(v.versionNumber - 1)&to=\(v.versionNumber)"),
+                                                             .text(t(.diffLink, String(v.versionNumber - 1), String(v.versionNumber)))))),
+                    .text("　"))
+            })
+    }
+
+    private func checks(validation: [GoalValidationError], findings: [LintFinding]) -> Node<HTML.BodyContext> {
+        let general = validation.filter { $0.index == nil }
+        let generalFindings = findings.filter { $0.index == nil }
+        return .section(.class("checks"), .attribute(named: "aria-label", value: t(.checksTitle)),
+            .h2(.text(t(.checksTitle))),
+            validation.isEmpty && findings.isEmpty ? .p(.class("hint"), .text(t(.checksClean))) : .group(
+                .p(.class("hint"), .text(t(.checksSummary, String(validation.count), String(findings.filter { $0.severity == .warning }.count),
+                                           String(findings.filter { $0.severity == .notice }.count)))),
+                .ul(.class("findings"),
+                    .forEach(general) { .li(.class("severity-error"), Components.badge(t(.severityError), kind: "severity-error"), .text(" " + t($0.message))) },
+                    .forEach(generalFindings) { finding in
+                        .li(.class("severity-\(finding.severity == .warning ? "warning" : "notice")"),
+                            Components.badge(t(finding.severity == .warning ? .severityWarning : .severityNotice), kind: "severity-\(finding.severity == .warning ? "warning" : "notice")"),
+                            .text(" " + t(finding.message)))
+                    })
+            )
+        )
+    }
+
+    /// The messages that belong to indicator row `index`, for the column beside it.
+    private func rowMessages(_ index: Int, _ validation: [GoalValidationError], _ findings: [LintFinding]) -> Node<HTML.BodyContext> {
+        let errors = validation.filter { $0.index == index }
+        let rowFindings = findings.filter { $0.index == index }
+        return .ul(.class("row-findings"),
+            .forEach(errors) { .li(.class("severity-error"), .text(t($0.message))) },
+            .forEach(rowFindings) { .li(.class("severity-\($0.severity == .warning ? "warning" : "notice")"), .text(t($0.message))) })
+    }
+
+    private func readOnly(goal: PerformanceGoal, validation: [GoalValidationError], findings: [LintFinding]) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text(t(.fieldAnnualGoal))), .p(.class("goal-text"), .text(goal.annualGoal.isEmpty ? "—" : goal.annualGoal)),
+            .unwrap(goal.midTermGoal) { .group(.h2(.text(t(.fieldMidTermGoal))), .p(.class("goal-text"), .text($0))) },
+            .h2(.text(t(.indicatorsTitle))),
+            .div(.class("table-scroll"), .table(.class("data indicators"),
+                .thead(.tr(.th(.text("#")), .th(.text(t(.fieldLevel1))), .th(.text(t(.fieldLevel2))), .th(.text(t(.fieldIndicatorName))),
+                           .th(.text(t(.fieldTarget))), .th(.text(t(.fieldWeight))), .th(.text(t(.fieldStandard))), .th(.text(t(.checksTitle))))),
+                .tbody(.forEach(Array(goal.indicators.enumerated())) { index, indicator in
+                    .tr(.td(.text(String(index + 1))), .td(.text(indicator.category.chineseName)), .td(.text(indicator.subcategory.chineseName)),
+                        .td(.text(indicator.name)), .td(.text(indicator.targetText)), .td(.class("number"), .text(indicator.weight.map { "\($0)" } ?? "—")),
+                        .td(.text(indicator.standard?.chineseName ?? "")), .td(rowMessages(index, validation, findings)))
+                })
+            ))
+        )
+    }
+
+    private func editor(goal: PerformanceGoal, validation: [GoalValidationError], findings: [LintFinding]) -> Node<HTML.BodyContext> {
+        let spare = max(3, 8 - goal.indicators.count)
+        let rows: [Indicator?] = goal.indicators.map { Optional($0) } + Array(repeating: nil, count: spare)
+        let subcategoryOptions = IndicatorSubcategory.allCases.map { ($0.rawValue, "\($0.category.chineseName) › \($0.chineseName)") }
+        return .form(.method(.post), .action("/goals/\(loaded.object.id!.uuidString)/content"), .class("card goal-editor"),
+            request.layout.csrfField(),
+            .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
+            .div(.class("field"), .label(.for("annual_goal"), .text(t(.fieldAnnualGoal))),
+                 .textarea(.id("annual_goal"), .name("annual_goal"), .attribute(named: "rows", value: "3"), .text(goal.annualGoal))),
+            .div(.class("field"), .label(.for("mid_term_goal"), .text(t(.fieldMidTermGoal))),
+                 .textarea(.id("mid_term_goal"), .name("mid_term_goal"), .attribute(named: "rows", value: "2"), .text(goal.midTermGoal ?? ""))),
+            .h2(.text(t(.indicatorsTitle))),
+            .p(.class("hint"), .text(t(.indicatorEditorHint))),
+            .div(.class("table-scroll"), .table(.class("data indicators editor"),
+                .thead(.tr(.th(.text("#")), .th(.text(t(.fieldCategory))), .th(.text(t(.fieldIndicatorName))), .th(.text(t(.fieldTarget))),
+                           .th(.text(t(.fieldWeight))), .th(.text(t(.fieldStandard))), .th(.text(t(.checksTitle))))),
+                .tbody(.forEach(Array(rows.enumerated())) { index, indicator in
+                    let prefix = "rows[\(index)]"
+                    return .tr(
+                        .td(.text(String(index + 1)), .input(.type(.hidden), .name("\(prefix)[indicator_id]"), .value(indicator?.id.uuidString ?? "")),
+                            .input(.type(.hidden), .name("\(prefix)[library_entry_id]"), .value(indicator?.libraryEntryID?.uuidString ?? ""))),
+                        .td(.select(.attribute(named: "name", value: "\(prefix)[subcategory]"), .attribute(named: "aria-label", value: t(.fieldCategory)),
+                                    .forEach(subcategoryOptions) { Components.option(value: $0.0, label: $0.1, selected: $0.0 == indicator?.subcategory.rawValue) })),
+                        .td(Components.input([.type(.text), .name("\(prefix)[name]"), .value(indicator?.name ?? ""), .attribute(named: "aria-label", value: t(.fieldIndicatorName))])),
+                        .td(Components.input([.type(.text), .name("\(prefix)[target]"), .value(indicator?.targetText ?? ""), .placeholder("≥95%"),
+                                              .attribute(named: "aria-label", value: t(.fieldTarget))])),
+                        .td(Components.input([.type(.text), .name("\(prefix)[weight]"), .value(indicator?.weight.map { "\($0)" } ?? ""),
+                                              .attribute(named: "inputmode", value: "decimal"), .attribute(named: "aria-label", value: t(.fieldWeight))])),
+                        .td(.select(.attribute(named: "name", value: "\(prefix)[standard]"), .attribute(named: "aria-label", value: t(.fieldStandard)),
+                                    Components.option(value: "", label: "—", selected: indicator?.standard == nil),
+                                    .forEach(StandardSource.allCases) { Components.option(value: $0.rawValue, label: $0.chineseName, selected: $0 == indicator?.standard) })),
+                        .td(indicator == nil ? .empty : rowMessages(index, validation, findings))
+                    )
+                })
+            )),
+            .p(.button(.type(.submit), .class("primary"), .text(t(.saveGoal))))
+        )
+    }
+
+    private func actionForm(_ action: String, title: String, opinion: TextKey?, extra: Node<HTML.FormContext> = .empty, primary: Bool = false) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action("/goals/\(loaded.object.id!.uuidString)/transition"), .class("card action"),
+            request.layout.csrfField(),
+            .input(.type(.hidden), .name("action"), .value(action)),
+            .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
+            .h2(.text(title)),
+            extra,
+            .unwrap(opinion) { label in
+                .div(.class("field"), .label(.for("opinion-\(action)"), .text(t(label))),
+                     .textarea(.id("opinion-\(action)"), .name("opinion"), .attribute(named: "rows", value: "2"), .text("")))
+            },
+            .button(.type(.submit), .class(primary ? "primary" : ""), .text(title)))
+    }
+
+    /// Only the actions the domain would accept from this person now are offered.
+    private func actions(state: GoalState, roles: Set<Role>, isOwner: Bool, blocking: Int) -> Node<HTML.BodyContext> {
+        func possible(_ action: GoalAction) -> Bool {
+            let outcome = Result { () throws(GoalWorkflowError) -> GoalTransition in
+                try GoalWorkflow.apply(action, to: state, by: roles, actorIsOwner: isOwner)
+            }
+            switch outcome {
+            case .success: return true
+            case .failure(let error): return error == .opinionRequired
+            }
+        }
+        let review = FinanceReview(ratings: Dictionary(uniqueKeysWithValues: ReviewCriterion.allCases.map { ($0, ReviewGrade.excellent) }), grade: .excellent, opinion: "")
+        let gradeOptions = ReviewGrade.allCases.map { ($0.rawValue, $0.rawValue) }
+        let forms: [Node<HTML.BodyContext>] = [
+            possible(.submit) ? actionForm("submit", title: t(.actionSubmit), opinion: nil, primary: true) : nil,
+            possible(.withdraw) ? actionForm("withdraw", title: t(.actionWithdraw), opinion: nil) : nil,
+            possible(.departmentApprove(opinion: "")) ? actionForm("department_approve", title: t(.actionDepartmentApprove), opinion: .fieldOpinionOptional, primary: true) : nil,
+            possible(.departmentReturn(opinion: "x")) ? actionForm("department_return", title: t(.actionReturn), opinion: .fieldOpinion) : nil,
+            possible(.financeReview(review)) ? actionForm("finance_review", title: t(.actionFinanceReview), opinion: .fieldOpinion,
+                extra: .group(
+                    .p(.class("hint"), .text(t(.financeReviewHint))),
+                    .forEach(ReviewCriterion.allCases) { criterion in
+                        Components.selectField(label: criterion.chineseName, name: criterion.rawValue, options: gradeOptions, selected: nil, includeEmpty: "—")
+                    },
+                    Components.selectField(label: t(.fieldGrade), name: "grade", options: gradeOptions, selected: nil, includeEmpty: "—")), primary: true) : nil,
+            possible(.financeReturn(opinion: "x")) ? actionForm("finance_return", title: t(.actionReturn), opinion: .fieldOpinion) : nil,
+            possible(.release) ? actionForm("release", title: t(.actionRelease), opinion: nil, primary: true) : nil,
+            possible(.requestAdjustment(reason: "x")) ? actionForm("request_adjustment", title: t(.actionRequestAdjustment), opinion: .fieldAdjustmentReason) : nil,
+        ].compactMap { $0 }
+        guard !forms.isEmpty else { return .empty }
+        return .section(.h2(.text(t(.actionsTitle))),
+                        .if(blocking > 0 && possible(.submit), Components.notice(t(.errorGoalInvalid, String(blocking)), kind: "warning")),
+                        .div(.class("forms"), .group(forms)))
+    }
+
+    private func historyTable(_ history: [GoalTransitionModel]) -> Node<HTML.BodyContext> {
+        guard !history.isEmpty else { return .empty }
+        return .section(.h2(.text(t(.historyTitle))),
+            .table(.class("data"),
+                .thead(.tr(.th(.text(t(.fieldTime))), .th(.text(t(.fieldActor))), .th(.text(t(.fieldAction))), .th(.text(t(.fieldState))), .th(.text(t(.fieldOpinion))))),
+                .tbody(.forEach(history) { item in
+                    .tr(.td(.text(AuditTrail.timestamp(item.occurredAt).prefix(16).replacingOccurrences(of: "T", with: " "))), .td(.text(item.actorName)),
+                        .td(.text(item.action)),
+                        .td(.text("\(t((GoalState(rawValue: item.fromState) ?? .draft).title)) → \(t((GoalState(rawValue: item.toState) ?? .draft).title))")),
+                        .td(.text(item.opinion), .unwrap(item.review) { .details(.summary(.text(t(.reviewDetails))), .pre(.text($0))) }))
+                })))
+    }
+}
+

@@ -1,0 +1,280 @@
+import Fluent
+import SQLKit
+import Vapor
+import JixiaoDomain
+
+/// What a person fills in to open a budget object.
+struct BudgetObjectDraft: Sendable {
+    var kind: BudgetObjectKind
+    var code: String
+    var name: String
+    var organizationCode: String
+    var fiscalYear: Int
+    var functionalClassification: String
+    var fundSource: FundSource
+    var category: ProjectCategory
+    var startYear: Int
+    var endYear: Int
+    var requestedWanYuan: String
+    var isKeyProject: Bool
+    var isServiceProject: Bool
+}
+
+/// A budget object with the goal version a person is looking at.
+struct LoadedGoal: Sendable {
+    var object: BudgetObjectModel
+    var organization: OrganizationModel
+    var version: GoalVersionModel
+    var goal: PerformanceGoal
+    var versions: [GoalVersionModel]
+
+    var target: AccessTarget { organization.accessTarget }
+}
+
+/// 绩效目标 operations shared by pages and API: each authorizes, applies the domain rules and saves with its
+/// audit entry in one transaction. Concurrent changes are caught by the version's lock counter.
+enum GoalService {
+    // MARK: budget objects
+
+    static func createObject(_ draft: BudgetObjectDraft, _ req: Request) async throws -> BudgetObjectModel {
+        let user = try req.requireSignedIn()
+        var errors: [AppError] = []
+        let organization = try await OrganizationService.byCode(draft.organizationCode, on: req.db)
+        let reachable = organization.map { Authorization.decide(user.actor, .viewOrganization, $0.accessTarget) != .conceal } ?? false
+        if !reachable { errors.append(.invalid("organization_code", Message(.errorUnknownOrganization, draft.organizationCode))) }
+        var requested = Money.zero
+        do { requested = try Money(wanYuan: draft.requestedWanYuan) } catch { errors.append(.invalid("requested", Message(.errorMoney))) }
+        for problem in BudgetObjectRules.validate(name: draft.name, code: draft.code, fiscalYear: draft.fiscalYear, startYear: draft.startYear,
+                                                  endYear: draft.endYear, requested: requested, approved: nil) {
+            errors.append(problem.appError)
+        }
+        if errors.isEmpty, try await BudgetObjectModel.query(on: req.db).filter(\.$code == draft.code).filter(\.$fiscalYear == draft.fiscalYear).first() != nil {
+            errors.append(AppError(.conflict, "code_taken", Message(.errorCodeTaken, draft.code), field: "code"))
+        }
+        if !errors.isEmpty { throw FormErrors(errors: errors) }
+        guard let organization else { throw FormErrors(errors: errors) }
+        try await req.authorize(.declareGoal, organization.accessTarget)
+        if draft.kind == .departmentOverall && organization.organizationKind != .department {
+            throw FormErrors(errors: [.invalid("kind", Message(.errorDepartmentOverallOwner))])
+        }
+
+        let object = BudgetObjectModel()
+        object.id = UUID(); object.kind = draft.kind.rawValue; object.code = draft.code; object.name = draft.name
+        object.$organization.id = organization.id!; object.fiscalYear = draft.fiscalYear
+        object.functionalClassification = draft.functionalClassification; object.fundSource = draft.fundSource.rawValue
+        object.category = draft.category.rawValue; object.startYear = draft.startYear; object.endYear = draft.endYear
+        object.requestedFen = requested.fen; object.isKeyProject = draft.isKeyProject; object.isServiceProject = draft.isServiceProject
+        let version = newVersion(for: object.id!, number: 1, goal: PerformanceGoal(annualGoal: "", indicators: []))
+        try await req.db.transaction { db in
+            try await object.create(on: db)
+            try await version.create(on: db)
+            try await AuditTrail.record("budget_object.created", entityType: "budget_object", entityID: object.id!.uuidString.lowercased(),
+                                        summary: "after: \(object.auditSummary)", context: req.auditContext, on: db)
+        }
+        return object
+    }
+
+    private static func newVersion(for objectID: UUID, number: Int, goal: PerformanceGoal) -> GoalVersionModel {
+        let version = GoalVersionModel()
+        version.id = UUID(); version.$budgetObject.id = objectID; version.versionNumber = number
+        version.state = GoalState.draft.rawValue; version.annualGoal = goal.annualGoal; version.midTermGoal = goal.midTermGoal
+        version.isAdjustment = number > 1; version.everSubmitted = false; version.lockVersion = 0
+        version.validationErrors = 0; version.lintWarnings = 0; version.lintNotices = 0
+        return version
+    }
+
+    // MARK: loading
+
+    /// The object and the version asked for (default: the newest the person may see).
+    static func load(_ objectID: UUID, versionNumber: Int? = nil, _ req: Request) async throws -> LoadedGoal {
+        let user = try req.requireSignedIn()
+        guard let object = try await BudgetObjectModel.query(on: req.db).filter(\.$id == objectID).with(\.$organization).first() else {
+            throw AppError.notFound()
+        }
+        try await req.authorize(.viewBudget, object.organization.accessTarget)
+        let versions = try await GoalVersionModel.query(on: req.db).filter(\.$budgetObject.$id == objectID).sort(\.$versionNumber).all()
+        let visible = versions.filter {
+            GoalVisibility.canSee(user.actor, ownerOrganizationPath: object.organization.hierarchyPath, state: $0.goalState, everSubmitted: $0.everSubmitted)
+        }
+        let chosen = versionNumber.flatMap { number in visible.first { $0.versionNumber == number } } ?? (versionNumber == nil ? visible.last : nil)
+        guard let version = chosen else { throw AppError.notFound() }
+        return LoadedGoal(object: object, organization: object.organization, version: version,
+                          goal: try await goal(of: version, on: req.db), versions: visible)
+    }
+
+    static func goal(of version: GoalVersionModel, on db: any Database) async throws -> PerformanceGoal {
+        let rows = try await GoalIndicatorModel.query(on: db).filter(\.$versionID == version.id!).sort(\.$position).all()
+        return PerformanceGoal(annualGoal: version.annualGoal, midTermGoal: version.midTermGoal, indicators: rows.map(\.indicator))
+    }
+
+    /// What the linter knows about this object: its money, whether it continues, its service character.
+    static func context(for object: BudgetObjectModel) -> GoalContext {
+        GoalContext(requestedAmount: object.requested, isContinuing: object.projectCategory == .continuing,
+                    isServiceProject: object.isServiceProject)
+    }
+
+    // MARK: editing
+
+    /// Replaces the content of an editable version. `lockVersion` is the counter the person's form was built on.
+    static func saveContent(_ objectID: UUID, lockVersion: Int, goal: PerformanceGoal, _ req: Request) async throws -> LoadedGoal {
+        let loaded = try await load(objectID, req)
+        let user = try req.requireSignedIn()
+        try await req.authorize(.declareGoal, loaded.target)
+        guard loaded.organization.id == user.organizationID else { throw AppError(.forbidden, "not_owner", Message(.errorGoalNotOwner)) }
+        guard loaded.version.goalState.isEditable else {
+            throw AppError(.conflict, "goal_not_editable", Message(.errorGoalNotEditable, loaded.version.state))
+        }
+        let validation = GoalValidation.validate(goal)
+        let findings = GoalLinter.lint(goal, context: context(for: loaded.object))
+        let version = loaded.version
+        let before = summary(of: loaded.goal)
+        try await req.db.transaction { db in
+            try await claim(version, lockVersion: lockVersion, on: db) { update in
+                update.set("annual_goal", to: SQLBind(goal.annualGoal)).set("mid_term_goal", to: SQLBind(goal.midTermGoal))
+                    .set("validation_errors", to: SQLBind(validation.count))
+                    .set("lint_warnings", to: SQLBind(findings.filter { $0.severity == .warning }.count))
+                    .set("lint_notices", to: SQLBind(findings.filter { $0.severity == .notice }.count))
+            }
+            try await GoalIndicatorModel.query(on: db).filter(\.$versionID == version.id!).delete()
+            for (position, indicator) in goal.indicators.enumerated() {
+                try await GoalIndicatorModel(versionID: version.id!, position: position, indicator: indicator).create(on: db)
+            }
+            try await AuditTrail.record("goal.saved", entityType: "goal_version", entityID: version.id!.uuidString.lowercased(),
+                                        summary: "object=\(loaded.object.code) v\(version.versionNumber) before: \(before); after: \(summary(of: goal))",
+                                        context: req.auditContext, on: db)
+        }
+        return try await load(objectID, req)
+    }
+
+    /// Moves the version's lock counter on, or fails with a conflict if someone else moved it first.
+    /// Runs inside the caller's transaction, before anything else is written.
+    private static func claim(_ version: GoalVersionModel, lockVersion: Int, on db: any Database,
+                              _ changes: (SQLUpdateBuilder) -> SQLUpdateBuilder = { $0 }) async throws {
+        struct Row: Decodable { var lock_version: Int }
+        let update = db.sql.update(GoalVersionModel.schema)
+            .set("lock_version", to: SQLBind(lockVersion + 1))
+            .where("id", .equal, SQLBind(version.id!)).where("lock_version", .equal, SQLBind(lockVersion))
+        let rows = try await changes(update).returning("lock_version").all(decoding: Row.self)
+        guard rows.count == 1 else {
+            throw AppError(.conflict, "goal_conflict", Message(.errorGoalConflict))
+        }
+    }
+
+    static func summary(of goal: PerformanceGoal) -> String {
+        "goal=\(goal.annualGoal.prefix(60)) indicators=[" + goal.indicators.map { "\($0.name) \($0.targetText) w=\($0.weight.map { "\($0)" } ?? "-")" }.joined(separator: "; ") + "]"
+    }
+
+    // MARK: workflow
+
+    /// Applies a workflow action to the newest visible version; adjustments open a new version.
+    static func transition(_ objectID: UUID, action: GoalAction, lockVersion: Int, _ req: Request) async throws -> LoadedGoal {
+        let user = try req.requireSignedIn()
+        let loaded = try await load(objectID, req)
+        let version = loaded.version
+        let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: loaded.target) }
+        let validation = action == .submit ? GoalValidation.validate(loaded.goal).count : 0
+        let result: GoalTransition
+        do {
+            result = try GoalWorkflow.apply(action, to: version.goalState, by: reaching,
+                                            actorIsOwner: loaded.organization.id == user.organizationID, validationErrors: validation)
+        } catch {
+            throw error.appError
+        }
+        let from = version.goalState
+        let (opinion, reviewJSON, grade) = details(of: action)
+        try await req.db.transaction { db in
+            try await claim(version, lockVersion: lockVersion, on: db) { update in
+                var update = update.set("state", to: SQLBind(result.newState.rawValue))
+                if action == .submit { update = update.set("ever_submitted", to: SQLBind(true)) }
+                if let grade { update = update.set("finance_grade", to: SQLBind(grade.rawValue)) }
+                if result.newState == .released && from != .released { update = update.set("released_at", to: SQLBind(Date())) }
+                return update
+            }
+            if result.newState == .released && from == .approved {
+                // An adjusted version replaces the one in force.
+                try await GoalVersionModel.query(on: db).filter(\.$budgetObject.$id == objectID)
+                    .filter(\.$state == GoalState.released.rawValue).filter(\.$id != version.id!)
+                    .set(\.$state, to: GoalWorkflow.stateOfReplacedVersion.rawValue).update()
+            }
+            try await record(version: version, action: action, from: from, to: result.newState, opinion: opinion, review: reviewJSON, user: user, on: db)
+            if result.opensNewVersion {
+                let next = newVersion(for: objectID, number: (loaded.versions.map(\.versionNumber).max() ?? version.versionNumber) + 1, goal: loaded.goal)
+                next.adjustmentReason = opinion
+                try await next.create(on: db)
+                for (position, indicator) in loaded.goal.indicators.enumerated() {
+                    try await GoalIndicatorModel(versionID: next.id!, position: position, indicator: indicator).create(on: db)
+                }
+            }
+            try await AuditTrail.record("goal.\(action.name)", entityType: "goal_version", entityID: version.id!.uuidString.lowercased(),
+                                        summary: "object=\(loaded.object.code) v\(version.versionNumber) \(from.rawValue)→\(result.newState.rawValue) opinion=\(opinion)",
+                                        context: req.auditContext, on: db)
+        }
+        return try await load(objectID, req)
+    }
+
+    private static func record(version: GoalVersionModel, action: GoalAction, from: GoalState, to: GoalState, opinion: String,
+                               review: String?, user: SignedInUser, on db: any Database) async throws {
+        let transition = GoalTransitionModel()
+        transition.versionID = version.id!; transition.action = action.name; transition.fromState = from.rawValue
+        transition.toState = to.rawValue; transition.actorUserID = user.userID; transition.actorName = user.displayName
+        transition.opinion = opinion; transition.review = review; transition.occurredAt = Date()
+        try await transition.create(on: db)
+    }
+
+    private static func details(of action: GoalAction) -> (opinion: String, review: String?, grade: ReviewGrade?) {
+        switch action {
+        case .departmentApprove(let opinion), .departmentReturn(let opinion), .financeReturn(let opinion): return (opinion, nil, nil)
+        case .requestAdjustment(let reason): return (reason, nil, nil)
+        case .financeReview(let review):
+            let payload = ReviewCriterion.allCases.map { criterion in
+                ["criterion": criterion.rawValue, "grade": review.ratings[criterion]?.rawValue ?? "", "opinion": review.criterionOpinions[criterion] ?? ""]
+            }
+            let json = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) }
+            return (review.opinion, json, review.grade)
+        case .submit, .withdraw, .release: return ("", nil, nil)
+        }
+    }
+
+    static func history(of version: GoalVersionModel, on db: any Database) async throws -> [GoalTransitionModel] {
+        try await GoalTransitionModel.query(on: db).filter(\.$versionID == version.id!).sort(\.$occurredAt).all()
+    }
+
+    /// 批量批复 — releases every approved goal of a fiscal year under an organisation in one transaction.
+    static func releaseAll(under organization: OrganizationModel, fiscalYear: Int, _ req: Request) async throws -> Int {
+        let user = try req.requireSignedIn()
+        try await req.authorize(.viewBudget, organization.accessTarget)
+        guard !user.roles.isDisjoint(with: GoalAction.release.permittedRoles) else { throw AppError.forbidden() }
+        let rows = try await queue(GoalQueueFilter(fiscalYear: fiscalYear, states: [.approved], under: organization), for: user, on: req.db)
+        var released = 0
+        for row in rows {
+            _ = try await transition(row.objectID, action: .release, lockVersion: row.lockVersion, req)
+            released += 1
+        }
+        return released
+    }
+}
+
+extension GoalWorkflowError {
+    var appError: AppError {
+        switch self {
+        case .notAllowed(let action, let from): AppError(.conflict, "transition_not_allowed", Message(.errorTransitionNotAllowed, action, from.rawValue))
+        case .roleNotPermitted: AppError(.forbidden, "forbidden", Message(.errorForbidden))
+        case .opinionRequired: AppError.invalid("opinion", Message(.errorOpinionRequired))
+        case .reviewIncomplete(let missing): AppError.invalid("ratings", Message(.errorReviewIncomplete, missing.map(\.chineseName).joined(separator: "、")))
+        case .validationFailed(let count): AppError(.unprocessableEntity, "goal_invalid", Message(.errorGoalInvalid, String(count)))
+        case .notOwner: AppError(.forbidden, "not_owner", Message(.errorGoalNotOwner))
+        }
+    }
+}
+
+extension BudgetObjectError {
+    var appError: AppError {
+        switch self {
+        case .missingName: .invalid("name", Message(.errorRequired))
+        case .invalidCode: .invalid("code", Message(.errorInvalidCode))
+        case .invalidYears: .invalid("end_year", Message(.errorYears))
+        case .fiscalYearOutsideTerm: .invalid("fiscal_year", Message(.errorFiscalYearOutsideTerm))
+        case .approvedAboveRequested: .invalid("approved", Message(.errorApprovedAboveRequested))
+        }
+    }
+}

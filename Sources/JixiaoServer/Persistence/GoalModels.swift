@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import JixiaoDomain
+
+/// 预算对象 — a project, a department's whole spending, a transfer payment or a policy, in one fiscal year.
+final class BudgetObjectModel: Model, @unchecked Sendable {
+    static let schema = "budget_objects"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "kind") var kind: String
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Parent(key: "organization_id") var organization: OrganizationModel
+    @Field(key: "fiscal_year") var fiscalYear: Int
+    @Field(key: "functional_classification") var functionalClassification: String
+    @Field(key: "fund_source") var fundSource: String
+    @Field(key: "category") var category: String
+    @Field(key: "start_year") var startYear: Int
+    @Field(key: "end_year") var endYear: Int
+    /// Exact amounts in fen.
+    @Field(key: "requested_fen") var requestedFen: Int64
+    @OptionalField(key: "approved_fen") var approvedFen: Int64?
+    @Field(key: "is_key_project") var isKeyProject: Bool
+    @Field(key: "is_service_project") var isServiceProject: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var objectKind: BudgetObjectKind { BudgetObjectKind(rawValue: kind) ?? .project }
+    var requested: Money { Money(fen: requestedFen) }
+    var approved: Money? { approvedFen.map(Money.init(fen:)) }
+    var projectCategory: ProjectCategory { ProjectCategory(rawValue: category) ?? .oneOff }
+
+    var auditSummary: String {
+        "code=\(code) year=\(fiscalYear) name=\(name) kind=\(kind) org=\($organization.id.uuidString.lowercased()) requested=\(requested.wanYuanText)万元 fund=\(fundSource) category=\(category) key=\(isKeyProject)"
+    }
+}
+
+/// One version of a goal. Versions are never deleted: an adjustment adds one.
+final class GoalVersionModel: Model, @unchecked Sendable {
+    static let schema = "goal_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "budget_object_id") var budgetObject: BudgetObjectModel
+    @Field(key: "version_number") var versionNumber: Int
+    @Field(key: "state") var state: String
+    @Field(key: "annual_goal") var annualGoal: String
+    @OptionalField(key: "mid_term_goal") var midTermGoal: String?
+    @Field(key: "is_adjustment") var isAdjustment: Bool
+    @OptionalField(key: "adjustment_reason") var adjustmentReason: String?
+    @Field(key: "ever_submitted") var everSubmitted: Bool
+    /// Optimistic concurrency: every change increments it; a change made against an older value is refused.
+    @Field(key: "lock_version") var lockVersion: Int
+    @Field(key: "validation_errors") var validationErrors: Int
+    @Field(key: "lint_warnings") var lintWarnings: Int
+    @Field(key: "lint_notices") var lintNotices: Int
+    @OptionalField(key: "finance_grade") var financeGrade: String?
+    @OptionalField(key: "released_at") var releasedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var goalState: GoalState { GoalState(rawValue: state) ?? .draft }
+}
+
+/// One indicator row of a goal version. `indicator_id` stays the same across versions.
+final class GoalIndicatorModel: Model, @unchecked Sendable {
+    static let schema = "goal_indicators"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "version_id") var versionID: UUID
+    @Field(key: "indicator_id") var indicatorID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "category") var category: String
+    @Field(key: "subcategory") var subcategory: String
+    @Field(key: "name") var name: String
+    @Field(key: "target_text") var targetText: String
+    @OptionalField(key: "operator") var targetOperator: String?
+    @OptionalField(key: "target_number") var targetNumber: String?
+    @OptionalField(key: "target_unit") var targetUnit: String?
+    /// Decimal as text, so it is exact on both databases.
+    @OptionalField(key: "weight") var weight: String?
+    @OptionalField(key: "standard") var standard: String?
+    @Field(key: "note") var note: String
+    @OptionalField(key: "library_entry_id") var libraryEntryID: UUID?
+
+    init() {}
+
+    init(versionID: UUID, position: Int, indicator: Indicator) {
+        self.versionID = versionID; self.indicatorID = indicator.id; self.position = position
+        self.category = indicator.category.rawValue; self.subcategory = indicator.subcategory.rawValue
+        self.name = indicator.name; self.targetText = indicator.targetText
+        self.targetOperator = indicator.target?.op.rawValue
+        self.targetNumber = indicator.target?.number.map { "\($0)" }
+        self.targetUnit = indicator.target?.unit
+        self.weight = indicator.weight.map { "\($0)" }
+        self.standard = indicator.standard?.rawValue; self.note = indicator.note; self.libraryEntryID = indicator.libraryEntryID
+    }
+
+    var indicator: Indicator {
+        let category = IndicatorCategory(rawValue: self.category) ?? .output
+        return Indicator(id: indicatorID, category: category,
+                         subcategory: IndicatorSubcategory(rawValue: subcategory) ?? category.subcategories[0],
+                         name: name, targetText: targetText, weight: weight.flatMap { Decimal(string: $0) },
+                         standard: standard.flatMap(StandardSource.init(rawValue:)), note: note, libraryEntryID: libraryEntryID)
+    }
+}
+
+/// 流转记录 — who moved a goal version from which state to which, when, with what opinion.
+final class GoalTransitionModel: Model, @unchecked Sendable {
+    static let schema = "goal_transitions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "version_id") var versionID: UUID
+    @Field(key: "action") var action: String
+    @Field(key: "from_state") var fromState: String
+    @Field(key: "to_state") var toState: String
+    @Field(key: "actor_user_id") var actorUserID: UUID
+    @Field(key: "actor_name") var actorName: String
+    @Field(key: "opinion") var opinion: String
+    /// The four criteria with their grades and opinions, as JSON, for finance reviews.
+    @OptionalField(key: "review") var review: String?
+    @Field(key: "occurred_at") var occurredAt: Date
+
+    init() {}
+}
