@@ -72,7 +72,8 @@ class Page:
     def submit(self, form_selector, fields):
         script = "(() => { const f = document.querySelector(%s);" % json.dumps(form_selector)
         for name, value in fields.items():
-            script += "f.querySelector('[name=%s]').value = %s;" % (json.dumps(name), json.dumps(value))
+            script += ("{ const e = f.querySelector('[name=%s]'); if (e.type === 'checkbox') { e.checked = %s; } else { e.value = %s; } }"
+                       % (json.dumps(name), "true" if value else "false", json.dumps(value)))
         script += "f.submit(); })()"
         self.eval(script)
         self.wait_loaded()
@@ -89,6 +90,42 @@ class Page:
 
     def viewport(self, width, height, mobile=False):
         self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
+
+
+def declare_goal_and_see_findings(page, base, args):
+    """A unit's accountant opens a project, writes a vague indicator and no satisfaction indicator,
+    and the linter says so beside the row; a wrong amount is refused next to its field."""
+    page.eval("document.querySelector('form[action=\\'/signout\\'] button').click()")
+    page.wait_loaded()
+    page.goto(base + "/signin")
+    page.submit("form[action='/signin']", {"username": "unit-officer", "password": "Demo2026jixiao"})
+    page.goto(base + "/goals/new")
+    page.submit("form[action='/goals/new']", {"code": "E2E-001", "name": "浏览器检查项目", "requested": "12万"})
+    check("a wrong amount is explained next to its field", "万元为单位" in page.text() and
+          page.eval("document.querySelectorAll('.field.has-error').length") >= 1)
+    page.submit("form[action='/goals/new']", {"code": "E2E-001", "name": "浏览器检查项目", "requested": "120", "service_project": "1"})
+    check("a new project opens on its goal page", "/goals/" in page.eval("location.pathname") and "草稿" in page.text(), page.text()[:200])
+    page.eval("""(() => {
+        const f = document.querySelector('form.goal-editor');
+        f.querySelector('[name=annual_goal]').value = '培养乡村教师，提高教学质量。';
+        const rows = [['quantity', '公费师范生培养人数', '≥600人', '60'], ['social_benefit', '提高教学质量', '明显提升', '40']];
+        rows.forEach((r, i) => {
+            f.querySelector(`[name="rows[${i}][subcategory]"]`).value = r[0];
+            f.querySelector(`[name="rows[${i}][name]"]`).value = r[1];
+            f.querySelector(`[name="rows[${i}][target]"]`).value = r[2];
+            f.querySelector(`[name="rows[${i}][weight]"]`).value = r[3];
+        });
+        f.submit();
+    })()""")
+    page.wait_loaded()
+    text = page.text()
+    check("the linter flags the vague indicator beside its row", "表述笼统" in text and
+          page.eval("document.querySelectorAll('table.editor ul.row-findings li').length") >= 1, text[:400])
+    check("the linter notes the missing satisfaction indicator", "服务类项目应设置服务对象满意度指标" in text)
+    page.save(args.out, "goal-findings")
+    page.eval("document.querySelector('form[action$=\\'/transition\\'] button').click()")
+    page.wait_loaded()
+    check("findings do not block submission", "单位已提交" in page.text(), page.text()[:300])
 
 
 def two_processes_on_postgres(args, processes):
@@ -244,6 +281,7 @@ def main():
               all(s in text for s in ["Goal management", "Monitoring", "Evaluation", "Use of results", "Think tanks", "Analytics"]), text[:300])
         page.eval("document.querySelector('.lang-switch button').click()")
         page.wait_loaded()
+        declare_goal_and_see_findings(page, base, args)
         page.goto(base + "/monitoring")
         check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
         page.save(args.out, "placeholder")

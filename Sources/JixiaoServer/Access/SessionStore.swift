@@ -134,6 +134,11 @@ struct RequireSignInMiddleware: AsyncMiddleware {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method != .GET && request.method != .HEAD {
+            // Vapor collects a route's body only after the middleware has run; a form larger than the first
+            // chunk would reach us unread, so collect it here, within the route's own limit.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value).get()
+            }
             let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
             guard let expected = request.signedIn?.csrfToken, let sent, Secrets.constantTimeEquals(sent, expected) else {
                 try await AuditTrail.record("auth.csrf_rejected", entityType: "request", entityID: "-",
@@ -143,5 +148,16 @@ struct CSRFMiddleware: AsyncMiddleware {
             }
         }
         return try await next.respond(to: request)
+    }
+}
+
+extension Route {
+    private static let bodyLimitKey = "jixiao.bodyLimit"
+
+    /// The body size a route accepts when it differs from the application's default; set where the route
+    /// is registered with a larger `.collect(maxSize:)`, read by middleware that must look at the body first.
+    var bodyLimit: Int? {
+        get { userInfo[AnySendableHashable(Self.bodyLimitKey)] as? Int }
+        set { userInfo[AnySendableHashable(Self.bodyLimitKey)] = newValue }
     }
 }

@@ -74,3 +74,19 @@ extension LintFinding {
 extension Message {
     init(_ key: TextKey, arguments: [String]) { self.init(key, localized: []); self.arguments = arguments.map(Argument.text) }
 }
+
+/// The localized name of a workflow action as stored in the history ("submit", "finance_review" …).
+enum GoalActionLabel {
+    static func title(_ name: String) -> TextKey? {
+        switch name {
+        case "submit": .actionSubmit
+        case "withdraw": .actionWithdraw
+        case "department_approve": .actionDepartmentApprove
+        case "department_return", "finance_return": .actionReturn
+        case "finance_review": .actionFinanceReview
+        case "release": .actionRelease
+        case "request_adjustment": .actionRequestAdjustment
+        default: nil
+        }
+    }
+}

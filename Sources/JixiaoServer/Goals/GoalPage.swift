@@ -25,7 +25,7 @@ struct GoalPage {
         let history = try await GoalService.history(of: version, on: request.db)
         let notice: String? = {
             if request.query[String.self, at: "saved"] != nil { return t(.saved) }
-            if let done = request.query[String.self, at: "done"] { return t(.actionDone, done) }
+            if let done = request.query[String.self, at: "done"] { return t(.actionDone, GoalActionLabel.title(done).map { t($0) } ?? done) }
             return nil
         }()
 
@@ -212,7 +212,7 @@ struct GoalPage {
                 .thead(.tr(.th(.text(t(.fieldTime))), .th(.text(t(.fieldActor))), .th(.text(t(.fieldAction))), .th(.text(t(.fieldState))), .th(.text(t(.fieldOpinion))))),
                 .tbody(.forEach(history) { item in
                     .tr(.td(.text(AuditTrail.timestamp(item.occurredAt).prefix(16).replacingOccurrences(of: "T", with: " "))), .td(.text(item.actorName)),
-                        .td(.text(item.action)),
+                        .td(.text(GoalActionLabel.title(item.action).map { t($0) } ?? item.action)),
                         .td(.text("\(t((GoalState(rawValue: item.fromState) ?? .draft).title)) → \(t((GoalState(rawValue: item.toState) ?? .draft).title))")),
                         .td(.text(item.opinion), .unwrap(item.review) { .details(.summary(.text(t(.reviewDetails))), .pre(.text($0))) }))
                 })))

@@ -12,7 +12,7 @@ struct OrganizationController: RouteCollection {
         orgs.get("new", use: newForm)
         orgs.post("new", use: create)
         orgs.get("import", use: importForm)
-        orgs.on(.POST, "import", body: .collect(maxSize: "8mb"), use: importFile)
+        orgs.on(.POST, "import", body: .collect(maxSize: "8mb"), use: importFile).bodyLimit = 8 * 1024 * 1024
         orgs.get(":id", use: show)
         orgs.post(":id", "edit", use: update)
         orgs.post(":id", "move", use: move)
