@@ -6,7 +6,7 @@ import Testing
 /// what each role may do to something inside its reach.
 private let allowedInside: [Role: Set<Action>] = [
     .administrator: [.viewOrganization, .manageOrganization, .viewUser, .manageUser, .viewAudit],
-    .performanceOfficer: [.viewOrganization, .viewUser, .viewAudit, .viewBudget],
+    .performanceOfficer: [.viewOrganization, .viewUser, .viewAudit, .viewBudget, .manageLibrary],
     .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget],
     .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal],
     .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal],

@@ -171,3 +171,53 @@ struct GoalTests {
         }
     }
 }
+
+@Suite("Indicator library")
+struct LibraryTests {
+    @Test("picking an entry fills a row, shows its history and the band check", arguments: TestDatabase.all)
+    func pickAndHistory(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let created = try await unit.send(.POST, "/api/v1/budget-objects", json: [
+                "code": "LIB-2027-1", "name": "营养改善（指标库）", "organizationCode": "990000-101-01", "fiscalYear": 2027, "requestedWanYuan": "100"])
+            let id = try created.content.decode(GoalDTO.self).objectID
+
+            let browser = Browser(app)
+            try await browser.signIn("unit-officer", DemoData.password)
+            let search = try await browser.get("/goals/\(id.uuidString)?library=\("受资助".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+            #expect(search.body.string.contains("学生受资助人数"))
+            let entry = try #require(try await LibraryEntryModel.query(on: app.db).filter(\.$name == "学生受资助人数").first())
+            let lock = try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == id).first()).lockVersion
+            let picked = try await browser.post("/goals/\(id.uuidString)/library-pick", ["entry_id": entry.id!.uuidString, "lock_version": String(lock)])
+            #expect(picked.status == .seeOther)
+            var goal = try await unit.send(.GET, "/api/v1/budget-objects/\(id.uuidString)").content.decode(GoalDTO.self)
+            #expect(goal.indicators.first?.name == "学生受资助人数" && goal.indicators.first?.libraryEntryID == entry.id)
+            let page = try await browser.get("/goals/\(id.uuidString)").body.string
+            #expect(page.contains("2024：700") && page.contains("2026：735/760"), "the last three years' values stand beside the field")
+
+            // A target far below what was declared before is flagged, one inside the band is not.
+            var indicators: [[String: any Sendable]] = GoalTests.goodIndicators
+            indicators[0]["libraryEntryID"] = entry.id!.uuidString
+            indicators[0]["target"] = "≥500人次"
+            goal = try await unit.send(.PUT, "/api/v1/budget-objects/\(id.uuidString)/goal",
+                                       json: ["lockVersion": goal.lockVersion, "annualGoal": "改善营养", "indicators": indicators]).content.decode(GoalDTO.self)
+            #expect(goal.findings.contains { $0.rule == "outside_history_band" && $0.row == 1 })
+            indicators[0]["target"] = "≥730人次"
+            goal = try await unit.send(.PUT, "/api/v1/budget-objects/\(id.uuidString)/goal",
+                                       json: ["lockVersion": goal.lockVersion, "annualGoal": "改善营养", "indicators": indicators]).content.decode(GoalDTO.self)
+            #expect(!goal.findings.contains { $0.rule == "outside_history_band" })
+
+            let library = try await browser.get("/library?q=\("满意度".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)").body.string
+            #expect(library.contains("学生及家长满意度") && library.contains("门诊患者满意度"))
+            #expect(!library.contains("<form method=\"post\" action=\"/library\""), "a unit reads the library but does not keep it")
+            let keeper = Browser(app)
+            try await keeper.signIn("perf-officer", DemoData.password)
+            try await keeper.get("/library")
+            let added = try await keeper.post("/library", ["sector": "205", "subcategory": "quality", "name": "营养餐配送准时率", "op": "≥", "unit": "%"])
+            #expect(added.status == .seeOther)
+            let refused = try await keeper.post("/library", ["sector": "教育", "subcategory": "quality", "name": "", "op": "≥", "unit": ""])
+            #expect(refused.status == .unprocessableEntity)
+        }
+    }
+}

@@ -13,11 +13,13 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewBudget = "view_budget"
     /// Create budget objects and write their goals (谁申请资金，谁设定目标).
     case declareGoal = "declare_goal"
+    /// Keep the indicator library of a finance bureau (财政绩效处).
+    case manageLibrary = "manage_library"
 
     public var isReadOnly: Bool {
         switch self {
         case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
-        case .manageOrganization, .manageUser, .declareGoal: false
+        case .manageOrganization, .manageUser, .declareGoal, .manageLibrary: false
         }
     }
 }
@@ -72,7 +74,7 @@ public enum Authorization {
         case .administrator:
             return [.viewOrganization, .manageOrganization, .viewUser, .manageUser, .viewAudit].contains(action)
         case .performanceOfficer:
-            return [.viewOrganization, .viewUser, .viewAudit, .viewBudget].contains(action)
+            return [.viewOrganization, .viewUser, .viewAudit, .viewBudget, .manageLibrary].contains(action)
         case .budgetOfficer:
             return [.viewOrganization, .viewUser, .viewBudget].contains(action)
         case .departmentOfficer, .unitOfficer:

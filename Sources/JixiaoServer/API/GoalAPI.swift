@@ -70,7 +70,7 @@ struct GoalDTO: Content {
     var validation: [FindingDTO]
     var findings: [FindingDTO]
 
-    init(_ loaded: LoadedGoal, localizer t: Localizer) {
+    init(_ loaded: LoadedGoal, context: GoalContext, localizer t: Localizer) {
         let o = loaded.object, v = loaded.version
         objectID = o.id!; code = o.code; name = o.name; kind = o.kind; organizationCode = loaded.organization.code
         fiscalYear = o.fiscalYear; fundSource = o.fundSource; category = o.category; requestedWanYuan = o.requested.wanYuanText
@@ -78,7 +78,7 @@ struct GoalDTO: Content {
         state = v.state; lockVersion = v.lockVersion; annualGoal = loaded.goal.annualGoal; midTermGoal = loaded.goal.midTermGoal
         indicators = loaded.goal.indicators.map(IndicatorDTO.init)
         validation = GoalValidation.validate(loaded.goal).map { FindingDTO(rule: "validation", severity: "error", row: $0.index.map { $0 + 1 }, message: t($0.message)) }
-        findings = GoalLinter.lint(loaded.goal, context: GoalService.context(for: o)).map {
+        findings = GoalLinter.lint(loaded.goal, context: context).map {
             FindingDTO(rule: $0.rule.rawValue, severity: $0.severity == .warning ? "warning" : "notice", row: $0.index.map { $0 + 1 }, message: t($0.message))
         }
     }
@@ -122,6 +122,14 @@ struct GoalQueueDTO: Content {
     struct Item: Content {
         var objectID: UUID, code: String, name: String, organization: String, state: String, version: Int, lockVersion: Int
         var fundSource: String, isKeyProject: Bool, requestedWanYuan: String, validationErrors: Int, warnings: Int, notices: Int
+    }
+}
+
+extension GoalDTO {
+    /// Builds the DTO with the linter's full context (library history) read from the database.
+    static func make(_ loaded: LoadedGoal, _ req: Request) async throws -> GoalDTO {
+        let context = try await LibraryService.context(for: loaded.object, goal: loaded.goal, on: req.db).0
+        return GoalDTO(loaded, context: context, localizer: req.localizer)
     }
 }
 
@@ -187,17 +195,17 @@ enum GoalAPI {
                                       requestedWanYuan: body.requestedWanYuan, isKeyProject: body.isKeyProject ?? false,
                                       isServiceProject: body.isServiceProject ?? false)
         let object = try await GoalService.createObject(draft, req)
-        return try .json(GoalDTO(try await GoalService.load(object.id!, req), localizer: req.localizer), status: .created)
+        return try .json(try await GoalDTO.make(try await GoalService.load(object.id!, req), req), status: .created)
     }
 
     @Sendable static func get(req: Request) async throws -> Response {
-        try .json(GoalDTO(try await GoalService.load(try id(req), versionNumber: try? req.query.get(Int.self, at: "version"), req), localizer: req.localizer))
+        try .json(try await GoalDTO.make(try await GoalService.load(try id(req), versionNumber: try? req.query.get(Int.self, at: "version"), req), req))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
         let body = try req.content.decode(GoalContentRequest.self)
         let goal = PerformanceGoal(annualGoal: body.annualGoal, midTermGoal: body.midTermGoal, indicators: body.indicators.map(\.indicator))
-        return try .json(GoalDTO(try await GoalService.saveContent(try id(req), lockVersion: body.lockVersion, goal: goal, req), localizer: req.localizer))
+        return try .json(try await GoalDTO.make(try await GoalService.saveContent(try id(req), lockVersion: body.lockVersion, goal: goal, req), req))
     }
 
     @Sendable static func transition(req: Request) async throws -> Response {
@@ -206,7 +214,7 @@ enum GoalAPI {
                                   relevance: body.ratings?["relevance"], feasibility: body.ratings?["feasibility"],
                                   scientific: body.ratings?["scientific"], reasonableness: body.ratings?["reasonableness"])
         let loaded = try await GoalService.transition(try id(req), action: try form.goalAction(), lockVersion: body.lockVersion, req)
-        return try .json(GoalDTO(loaded, localizer: req.localizer))
+        return try .json(try await GoalDTO.make(loaded, req))
     }
 
     @Sendable static func release(req: Request) async throws -> Response {

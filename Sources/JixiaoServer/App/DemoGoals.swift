@@ -11,6 +11,7 @@ enum DemoGoals {
         var indicators: [(IndicatorSubcategory, String, String, Decimal, StandardSource?)]
         var opinion = ""
         var adjusted = false
+        var year: Int? = nil
     }
 
     static let fiscalYear = GoalController.currentFiscalYear
@@ -69,10 +70,58 @@ enum DemoGoals {
                              (.socialBenefit, "学生体质健康达标率", "≥90%", 40, .history)]),
     ]
 
+    /// The province's library: (sector, subcategory, name, operator, unit, definition).
+    static let library: [(String, IndicatorSubcategory, String, TargetOperator, String, String)] = [
+        ("205", .quantity, "学生受资助人数", .atLeast, "人次", "年度内获得营养膳食补助的学生人次。"),
+        ("205", .quantity, "供餐学校数量", .atLeast, "所", "实施营养改善计划并供餐的学校数。"),
+        ("205", .quality, "食品安全抽检合格率", .equal, "%", "抽检合格批次 ÷ 抽检总批次 × 100%。"),
+        ("205", .timeliness, "补助资金发放时间", .atMost, "", "补助资金拨付到学校的最晚时间。"),
+        ("205", .socialBenefit, "学生营养不良发生率", .atMost, "%", "体检营养不良学生数 ÷ 体检学生数 × 100%。"),
+        ("205", .serviceSatisfaction, "学生及家长满意度", .atLeast, "%", "抽样问卷满意及基本满意比例。"),
+        ("210", .serviceSatisfaction, "门诊患者满意度", .atLeast, "%", "国家公立医院满意度调查平台结果。"),
+        ("210", .socialBenefit, "患者平均住院日", .atMost, "天", "出院患者占用总床日数 ÷ 出院人数。"),
+        ("213", .quantity, "培训农民人次", .atLeast, "人次", "年度内参加技术培训的农民人次。"),
+        ("214", .quantity, "养护农村公路里程", .atLeast, "公里", "年度内完成日常养护的农村公路里程。"),
+        ("214", .quality, "优良路率", .atLeast, "%", "优等路和良等路里程 ÷ 评定总里程 × 100%。"),
+        ("208", .quantity, "享受待遇人数", .atLeast, "万人", "按月领取城乡居民基础养老金的人数。"),
+    ]
+
+    /// Released goals of earlier years that used the library, so its history has something to show.
+    static let pastNutritionTargets: [(unit: String, code: String, year: Int, target: String)] = [
+        ("990121-101-01", "AP-NUTR", 2024, "≥700人次"), ("990121-101-01", "AP-NUTR", 2025, "≥720人次"), ("990121-101-01", "AP-NUTR", 2026, "≥735人次"),
+        ("990000-101-02", "SY-NUTR", 2025, "≥750人次"), ("990000-101-02", "SY-NUTR", 2026, "≥760人次"),
+    ]
+
+    static func loadLibrary(on db: any Database) async throws -> [String: UUID] {
+        guard let province = try await OrganizationModel.query(on: db).filter(\.$code == DemoData.provinceCode).first() else { return [:] }
+        var ids: [String: UUID] = [:]
+        for item in library {
+            if let existing = try await LibraryEntryModel.query(on: db).filter(\.$owner.$id == province.id!).filter(\.$name == item.2).first() {
+                ids[item.2] = existing.id; continue
+            }
+            let entry = LibraryEntryModel()
+            entry.id = UUID(); entry.$owner.id = province.id!; entry.sector = item.0; entry.category = item.1.category.rawValue
+            entry.subcategory = item.1.rawValue; entry.name = item.2; entry.targetOperator = item.3.rawValue; entry.unit = item.4; entry.definition = item.5
+            try await entry.create(on: db)
+            ids[item.2] = entry.id
+        }
+        return ids
+    }
+
     /// Adds the demo goals that are missing; returns how many budget objects were created.
     static func load(on db: any Database) async throws -> Int {
         var created = 0
-        for project in projects {
+        let libraryIDs = try await loadLibrary(on: db)
+        var all = projects
+        for past in pastNutritionTargets {
+            all.append(Project(code: "\(past.code)-\(past.year)", name: "义务教育营养改善计划（\(past.year)年度）", unit: past.unit, classification: "2050202",
+                               category: .continuing, requestedWan: "110", state: .released, annualGoal: "为学生提供营养膳食补助。",
+                               indicators: [(.quantity, "学生受资助人数", past.target, 40, .plan), (.quality, "食品安全抽检合格率", "=100%", 20, .industry),
+                                            (.socialBenefit, "学生营养不良发生率", "≤8%", 20, .history), (.serviceSatisfaction, "学生及家长满意度", "≥90%", 20, .industry)],
+                               year: past.year))
+        }
+        for project in all {
+            let fiscalYear = project.year ?? Self.fiscalYear
             guard try await BudgetObjectModel.query(on: db).filter(\.$code == project.code).filter(\.$fiscalYear == fiscalYear).first() == nil,
                   let unit = try await OrganizationModel.query(on: db).filter(\.$code == project.unit).first() else { continue }
             let object = BudgetObjectModel()
@@ -84,7 +133,8 @@ enum DemoGoals {
             if project.state == .released || project.state == .approved { object.approvedFen = object.requestedFen }
             try await object.create(on: db)
             let goal = PerformanceGoal(annualGoal: project.annualGoal, indicators: project.indicators.map {
-                Indicator(category: $0.0.category, subcategory: $0.0, name: $0.1, targetText: $0.2, weight: $0.3, standard: $0.4)
+                Indicator(category: $0.0.category, subcategory: $0.0, name: $0.1, targetText: $0.2, weight: $0.3, standard: $0.4,
+                          libraryEntryID: libraryIDs[$0.1])
             })
             let first = try await addVersion(goal, number: 1, state: project.adjusted ? .released : project.state, object: object, opinion: project.opinion, on: db)
             if project.adjusted {

@@ -68,6 +68,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: UserController())
     try pages.register(collection: AuditController())
     try pages.register(collection: GoalController())
+    try pages.register(collection: LibraryController())
 }
 
 /// Echoes the request id so a person can quote it and an operator find it in the audit trail and logs.

@@ -16,6 +16,7 @@ struct GoalController: RouteCollection {
         goals.post(":id", "content", use: save)
         goals.post(":id", "transition", use: transition)
         goals.get(":id", "diff", use: diff)
+        goals.post(":id", "library-pick", use: libraryPick)
     }
 
     static var currentFiscalYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) + 1 }
@@ -72,7 +73,8 @@ struct GoalController: RouteCollection {
                 Components.selectField(label: t(.fieldFindings), name: "severity", options: [("warning", t(.withWarnings)), ("any", t(.withAnyFinding))],
                                        selected: filter.severity, includeEmpty: t(.allGoals)),
                 .button(.type(.submit), .text(t(.filter))),
-                .if(canDeclare, .a(.class("button"), .href("/goals/new?year=\(year)"), .text(t(.newBudgetObject))))
+                .if(canDeclare, .a(.class("button"), .href("/goals/new?year=\(year)"), .text(t(.newBudgetObject)))),
+                .a(.class("button"), .href("/library"), .text(t(.navLibrary)))
             ),
             .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(rows.count), String(year)))),
             .div(.class("table-scroll"), .table(.class("data"),
@@ -223,6 +225,19 @@ struct GoalController: RouteCollection {
             return try await GoalPage(request: req, loaded: loaded).render(draft: nil, problem: error, status: error.status)
         }
         return req.redirect(to: "/goals/\(id.uuidString)?done=\(form.action)")
+    }
+
+    struct PickForm: Content { var entry_id: UUID; var lock_version: Int }
+
+    @Sendable func libraryPick(req: Request) async throws -> Response {
+        let id = try objectID(req)
+        let form = try req.content.decode(PickForm.self)
+        do {
+            _ = try await GoalService.addLibraryEntry(id, entryID: form.entry_id, lockVersion: form.lock_version, req)
+        } catch let error as AppError where error.status == .conflict {
+            return try await GoalPage(request: req, loaded: try await GoalService.load(id, req)).render(draft: nil, problem: error, status: .conflict)
+        }
+        return req.redirect(to: "/goals/\(id.uuidString)?saved=1")
     }
 
     @Sendable func diff(req: Request) async throws -> Response {

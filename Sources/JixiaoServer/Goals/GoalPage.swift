@@ -5,10 +5,14 @@ import JixiaoDomain
 
 /// The page of one budget object's goal: facts, versions, the checks beside each indicator, the editor
 /// (for the owner while editable), the actions the person may take now, and the history.
-struct GoalPage {
+final class GoalPage {
     let request: Request
     let loaded: LoadedGoal
     var t: Localizer { request.localizer }
+    /// Past declared values of the library entries the goal uses, shown beside their targets.
+    private var history: [UUID: [LibraryHistoryYear]] = [:]
+
+    init(request: Request, loaded: LoadedGoal) { self.request = request; self.loaded = loaded }
 
     func render(draft: PerformanceGoal?, problem: AppError?, status: HTTPResponseStatus) async throws -> Response {
         let user = try request.requireSignedIn()
@@ -16,13 +20,15 @@ struct GoalPage {
         let goal = draft ?? loaded.goal
         let state = version.goalState
         let validation = GoalValidation.validate(goal)
-        let findings = GoalLinter.lint(goal, context: GoalService.context(for: object))
+        let (context, libraryHistory) = try await LibraryService.context(for: object, goal: goal, on: request.db)
+        self.history = libraryHistory
+        let findings = GoalLinter.lint(goal, context: context)
         let isOwner = loaded.organization.id == user.organizationID
         let newest = loaded.versions.last?.id == version.id
         let canEdit = newest && isOwner && state.isEditable
             && Authorization.decide(user.actor, .declareGoal, loaded.target) == .allow
         let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: loaded.target) }
-        let history = try await GoalService.history(of: version, on: request.db)
+        let transitions = try await GoalService.history(of: version, on: request.db)
         let notice: String? = {
             if request.query[String.self, at: "saved"] != nil { return t(.saved) }
             if let done = request.query[String.self, at: "done"] { return t(.actionDone, GoalActionLabel.title(done).map { t($0) } ?? done) }
@@ -36,8 +42,9 @@ struct GoalPage {
             versions(current: version),
             checks(validation: validation, findings: findings),
             canEdit ? editor(goal: goal, validation: validation, findings: findings) : readOnly(goal: goal, validation: validation, findings: findings),
+            canEdit ? try await libraryPicker() : .empty,
             newest ? actions(state: state, roles: reaching, isOwner: isOwner, blocking: validation.count) : .empty,
-            historyTable(history)
+            historyTable(transitions)
         )
     }
 
@@ -110,7 +117,7 @@ struct GoalPage {
                            .th(.text(t(.fieldTarget))), .th(.text(t(.fieldWeight))), .th(.text(t(.fieldStandard))), .th(.text(t(.checksTitle))))),
                 .tbody(.forEach(Array(goal.indicators.enumerated())) { index, indicator in
                     .tr(.td(.text(String(index + 1))), .td(.text(indicator.category.chineseName)), .td(.text(indicator.subcategory.chineseName)),
-                        .td(.text(indicator.name)), .td(.text(indicator.targetText)), .td(.class("number"), .text(indicator.weight.map { "\($0)" } ?? "—")),
+                        .td(.text(indicator.name)), .td(.text(indicator.targetText), historyNote(indicator)), .td(.class("number"), .text(indicator.weight.map { "\($0)" } ?? "—")),
                         .td(.text(indicator.standard?.chineseName ?? "")), .td(rowMessages(index, validation, findings)))
                 })
             ))
@@ -142,7 +149,8 @@ struct GoalPage {
                                     .forEach(subcategoryOptions) { Components.option(value: $0.0, label: $0.1, selected: $0.0 == indicator?.subcategory.rawValue) })),
                         .td(Components.input([.type(.text), .name("\(prefix)[name]"), .value(indicator?.name ?? ""), .attribute(named: "aria-label", value: t(.fieldIndicatorName))])),
                         .td(Components.input([.type(.text), .name("\(prefix)[target]"), .value(indicator?.targetText ?? ""), .placeholder("≥95%"),
-                                              .attribute(named: "aria-label", value: t(.fieldTarget))])),
+                                              .attribute(named: "aria-label", value: t(.fieldTarget))]),
+                            .unwrap(indicator) { historyNote($0) }),
                         .td(Components.input([.type(.text), .name("\(prefix)[weight]"), .value(indicator?.weight.map { "\($0)" } ?? ""),
                                               .attribute(named: "inputmode", value: "decimal"), .attribute(named: "aria-label", value: t(.fieldWeight))])),
                         .td(.select(.attribute(named: "name", value: "\(prefix)[standard]"), .attribute(named: "aria-label", value: t(.fieldStandard)),
@@ -154,6 +162,41 @@ struct GoalPage {
             )),
             .p(.button(.type(.submit), .class("primary"), .text(t(.saveGoal))))
         )
+    }
+
+    /// "2024: 700 · 2025: 720 · 2026: 735" — the last three years' declared values of the library entry.
+    private func historyNote(_ indicator: Indicator) -> Node<HTML.BodyContext> {
+        guard let entry = indicator.libraryEntryID, let years = history[entry], !years.isEmpty else { return .empty }
+        let text = years.suffix(3).map { year in
+            "\(year.fiscalYear)：" + year.declared.map { "\($0)" }.joined(separator: "/")
+        }.joined(separator: " · ")
+        return .div(.class("history-note"), .text(t(.libraryHistory) + " " + text))
+    }
+
+    /// 从指标库选择 — search the inherited library and add an entry as a new row.
+    private func libraryPicker() async throws -> Node<HTML.BodyContext> {
+        let user = try request.requireSignedIn()
+        let query = request.query[String.self, at: "library"]
+        let entries = query == nil ? [] : try await LibraryService.search(query, subcategory: nil, for: user, limit: 20, on: request.db)
+        let id = loaded.object.id!.uuidString
+        return .section(.class("card library-picker"), .id("library"),
+            .h2(.text(t(.libraryPickTitle))),
+            .form(.method(.get), .action("/goals/\(id)#library"), .class("toolbar"),
+                .label(.for("library-q"), .class("visually-hidden"), .text(t(.librarySearch))),
+                .input(.type(.search), .id("library-q"), .name("library"), .value(query ?? ""), .placeholder(t(.librarySearch))),
+                .button(.type(.submit), .text(t(.search)))),
+            .if(query != nil && entries.isEmpty, .p(.class("hint"), .text(t(.libraryNone)))),
+            .if(!entries.isEmpty, .table(.class("data"),
+                .thead(.tr(.th(.text(t(.fieldCategory))), .th(.text(t(.fieldIndicatorName))), .th(.text(t(.fieldUnit))), .th(.text(t(.fieldDefinition))), .th(.text("")))),
+                .tbody(.forEach(entries) { entry in
+                    .tr(.td(.text("\(entry.indicatorSubcategory.category.chineseName) › \(entry.indicatorSubcategory.chineseName)")),
+                        .td(.text(entry.name)), .td(.text("\(entry.targetOperator) \(entry.unit)")), .td(.class("hint"), .text(entry.definition)),
+                        .td(.form(.method(.post), .action("/goals/\(id)/library-pick"), .class("inline"),
+                                  request.layout.csrfField(),
+                                  .input(.type(.hidden), .name("entry_id"), .value(entry.id!.uuidString)),
+                                  .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
+                                  .button(.type(.submit), .text(t(.libraryAdd))))))
+                }))))
     }
 
     private func actionForm(_ action: String, title: String, opinion: TextKey?, extra: Node<HTML.FormContext> = .empty, primary: Bool = false) -> Node<HTML.BodyContext> {

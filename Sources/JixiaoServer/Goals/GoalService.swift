@@ -125,7 +125,7 @@ enum GoalService {
             throw AppError(.conflict, "goal_not_editable", Message(.errorGoalNotEditable, loaded.version.state))
         }
         let validation = GoalValidation.validate(goal)
-        let findings = GoalLinter.lint(goal, context: context(for: loaded.object))
+        let findings = GoalLinter.lint(goal, context: try await LibraryService.context(for: loaded.object, goal: goal, on: req.db).0)
         let version = loaded.version
         let before = summary(of: loaded.goal)
         try await req.db.transaction { db in
@@ -158,6 +158,18 @@ enum GoalService {
         guard rows.count == 1 else {
             throw AppError(.conflict, "goal_conflict", Message(.errorGoalConflict))
         }
+    }
+
+    /// Appends a library entry as a new indicator row of an editable version; the filer then writes the value.
+    static func addLibraryEntry(_ objectID: UUID, entryID: UUID, lockVersion: Int, _ req: Request) async throws -> LoadedGoal {
+        let user = try req.requireSignedIn()
+        guard let entry = try await LibraryService.entry(entryID, for: user, on: req.db) else { throw AppError.notFound() }
+        let loaded = try await load(objectID, req)
+        var goal = loaded.goal
+        let subcategory = entry.indicatorSubcategory
+        goal.indicators.append(Indicator(category: subcategory.category, subcategory: subcategory, name: entry.name,
+                                         targetText: "", weight: nil, libraryEntryID: entry.id))
+        return try await saveContent(objectID, lockVersion: lockVersion, goal: goal, req)
     }
 
     static func summary(of goal: PerformanceGoal) -> String {

@@ -9,6 +9,7 @@ enum Migrations {
         CreateCredentials(),
         CreateAuditTrail(),
         CreateGoals(),
+        CreateIndicatorLibrary(),
     ]
 }
 

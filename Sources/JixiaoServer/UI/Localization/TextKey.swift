@@ -336,6 +336,22 @@ enum TextKey: String, CaseIterable, Sendable {
     case diffAdded
     case diffRemoved
     case diffChanged
+    case libraryHistory
+    case libraryPickTitle
+    case librarySearch
+    case libraryNone
+    case libraryAdd
+    case fieldUnit
+    case fieldDefinition
+    case libraryTitle
+    case libraryExplain
+    case fieldSector
+    case sectorHint
+    case libraryNew
+    case fieldOperator
+    case fieldUnitOnly
+    case errorSector
+    case navLibrary
 }
 
 enum StringTables {}
