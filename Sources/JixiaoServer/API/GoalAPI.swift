@@ -154,6 +154,15 @@ enum GoalAPI {
         APIEndpoint(method: .POST, path: ["budget-objects", ":id", "transitions"], operationID: "transitionGoal",
                     summary: "Submit, withdraw, review, return, release or ask to adjust a goal", tag: "goals",
                     requestSchema: "Transition", responseSchema: "Goal", handler: transition),
+        APIEndpoint(method: .GET, path: ["goals", "export.xlsx"], operationID: "exportGoals",
+                    summary: "The goals of a fiscal year as the department list (.xlsx), one row per indicator", tag: "goals",
+                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year"),
+                            .init(name: "under", location: "query", type: "string", description: "Organization code of a subtree")],
+                    handler: exportList),
+        APIEndpoint(method: .POST, path: ["goals", "import"], operationID: "importGoals",
+                    summary: "Import goals of many projects from .xlsx or .csv in the list layout; all rows or none, errors by sheet, row and column",
+                    tag: "goals", requestSchema: "file", requestMediaType: "application/octet-stream", successStatus: 201,
+                    responseSchema: "ImportResult", bodyLimit: "24mb", handler: importList),
         APIEndpoint(method: .POST, path: ["goals", "release"], operationID: "releaseGoals",
                     summary: "Release every approved goal of a fiscal year under an organization", tag: "goals",
                     requestSchema: "Release", responseSchema: "ReleaseResult", handler: release),
@@ -215,6 +224,23 @@ enum GoalAPI {
                                   scientific: body.ratings?["scientific"], reasonableness: body.ratings?["reasonableness"])
         let loaded = try await GoalService.transition(try id(req), action: try form.goalAction(), lockVersion: body.lockVersion, req)
         return try .json(try await GoalDTO.make(loaded, req))
+    }
+
+    @Sendable static func exportList(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
+        var under: OrganizationModel?
+        if let code = try? req.query.get(String.self, at: "under") {
+            guard let found = try await OrganizationService.byCode(code, on: req.db) else { throw AppError.notFound() }
+            try await req.authorize(.viewBudget, found.accessTarget)
+            under = found
+        }
+        return try await GoalExchangeService.exportList(year: (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear, under: under, req)
+    }
+
+    @Sendable static func importList(req: Request) async throws -> Response {
+        guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
+        return try .json(ImportResponse(imported: try await GoalExchangeService.importList(body, req)), status: .created)
     }
 
     @Sendable static func release(req: Request) async throws -> Response {

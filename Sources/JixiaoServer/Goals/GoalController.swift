@@ -17,6 +17,11 @@ struct GoalController: RouteCollection {
         goals.post(":id", "transition", use: transition)
         goals.get(":id", "diff", use: diff)
         goals.post(":id", "library-pick", use: libraryPick)
+        goals.get("export.xlsx", use: exportList)
+        goals.get(":id", "form.xlsx", use: exportForm)
+        goals.get(":id", "print", use: printable)
+        goals.get("import", use: importForm)
+        goals.on(.POST, "import", body: .collect(maxSize: "24mb"), use: importFile).bodyLimit = 24 * 1024 * 1024
     }
 
     static var currentFiscalYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) + 1 }
@@ -74,7 +79,9 @@ struct GoalController: RouteCollection {
                                        selected: filter.severity, includeEmpty: t(.allGoals)),
                 .button(.type(.submit), .text(t(.filter))),
                 .if(canDeclare, .a(.class("button"), .href("/goals/new?year=\(year)"), .text(t(.newBudgetObject)))),
-                .a(.class("button"), .href("/library"), .text(t(.navLibrary)))
+                .a(.class("button"), .href("/library"), .text(t(.navLibrary))),
+                .a(.class("button"), .href("/goals/export.xlsx?year=\(year)\(filter.under.map { "&under=\($0)" } ?? "")"), .text(t(.exportList))),
+                .if(canDeclare, .a(.class("button"), .href("/goals/import"), .text(t(.importGoals))))
             ),
             .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(rows.count), String(year)))),
             .div(.class("table-scroll"), .table(.class("data"),
@@ -225,6 +232,90 @@ struct GoalController: RouteCollection {
             return try await GoalPage(request: req, loaded: loaded).render(draft: nil, problem: error, status: error.status)
         }
         return req.redirect(to: "/goals/\(id.uuidString)?done=\(form.action)")
+    }
+
+    @Sendable func exportList(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
+        let year = (try? req.query.get(Int.self, at: "year")) ?? Self.currentFiscalYear
+        var under: OrganizationModel?
+        if let code = try? req.query.get(String.self, at: "under"), !code.isEmpty {
+            guard let found = try await OrganizationService.byCode(code, on: req.db) else { throw AppError.notFound() }
+            try await req.authorize(.viewBudget, found.accessTarget)
+            under = found
+        }
+        return try await GoalExchangeService.exportList(year: year, under: under, req)
+    }
+
+    @Sendable func exportForm(req: Request) async throws -> Response {
+        try GoalExchangeService.exportForm(try await GoalService.load(try objectID(req), versionNumber: try? req.query.get(Int.self, at: "version"), req))
+    }
+
+    /// The declaration form as a page to print or save as PDF from the browser.
+    @Sendable func printable(req: Request) async throws -> Response {
+        let loaded = try await GoalService.load(try objectID(req), versionNumber: try? req.query.get(Int.self, at: "version"), req)
+        let o = loaded.object, goal = loaded.goal
+        let t = req.localizer
+        return req.layout.render(title: "项目支出绩效目标申报表",
+            .div(.class("print-form"),
+                .p(.class("print-year"), .text("（\(o.fiscalYear)年度）")),
+                .table(.class("form-table"),
+                    .tr(.th(.text("项目名称")), .td(.attribute(named: "colspan", value: "5"), .text(o.name))),
+                    .tr(.th(.text("实施单位")), .td(.attribute(named: "colspan", value: "2"), .text(loaded.organization.name)),
+                        .th(.text("项目编码")), .td(.attribute(named: "colspan", value: "2"), .text(o.code))),
+                    .tr(.th(.text("项目属性")), .td(.attribute(named: "colspan", value: "2"), .text(o.projectCategory.chineseName)),
+                        .th(.text("项目期")), .td(.attribute(named: "colspan", value: "2"), .text("\(o.startYear)–\(o.endYear)年"))),
+                    .tr(.th(.text("年度资金总额（万元）")), .td(.attribute(named: "colspan", value: "2"), .text(o.requested.wanYuanText)),
+                        .th(.text("资金来源")), .td(.attribute(named: "colspan", value: "2"), .text(FundSource(rawValue: o.fundSource)?.chineseName ?? ""))),
+                    .tr(.th(.text("中期目标")), .td(.attribute(named: "colspan", value: "5"), .text(goal.midTermGoal ?? "—"))),
+                    .tr(.th(.text("年度目标")), .td(.attribute(named: "colspan", value: "5"), .text(goal.annualGoal))),
+                    .tr(.th(.text("")), .th(.text("一级指标")), .th(.text("二级指标")), .th(.text("三级指标")), .th(.text("指标值")), .th(.text("分值"))),
+                    .forEach(Array(goal.indicators.enumerated())) { index, i in
+                        .tr(.th(.text(index == 0 ? "绩效指标" : "")), .td(.text(i.category.chineseName)), .td(.text(i.subcategory.chineseName)),
+                            .td(.text(i.name)), .td(.text(i.targetText)), .td(.class("number"), .text(i.weight.map { "\($0)" } ?? "")))
+                    }),
+                .p(.class("print-state"), .text("\(t(.fieldState))：\(t(loaded.version.goalState.title)) v\(loaded.version.versionNumber)")),
+                .p(.class("no-print"), .a(.href("/goals/\(o.id!.uuidString)"), .text(t(.backToGoal))), .text("　"),
+                   .a(.href("/goals/\(o.id!.uuidString)/form.xlsx"), .text(t(.downloadForm)))))
+        )
+    }
+
+    @Sendable func importForm(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
+        return renderImport(req, error: nil, imported: nil, status: .ok)
+    }
+
+    private func renderImport(_ req: Request, error: AppError?, imported: Int?, status: HTTPResponseStatus) -> Response {
+        let t = req.localizer
+        return req.layout.render(title: t(.importGoals), status: status,
+            .unwrap(imported) { Components.notice(t(.importGoalsDone, String($0)), kind: "success") },
+            .unwrap(error) { error in
+                .div(Components.notice(t(error.message), kind: "error"),
+                     .if(!error.details.isEmpty, .ul(.class("error-list"), .forEach(error.details.prefix(300)) { detail in
+                         .li(.unwrap(detail.location) { .strong(.text(t($0) + "：")) }, .text(t(detail.message)))
+                     })))
+            },
+            .p(.text(t(.importGoalsExplain))),
+            .pre(.class("sample"), .text(GoalListColumn.allCases.map(\.rawValue).joined(separator: ","))),
+            .form(.method(.post), .action("/goals/import"), .enctype(.multipartData), .class("card"),
+                req.layout.csrfField(),
+                .div(.class("field"), .label(.for("file"), .text(t(.fieldGoalFile))),
+                     .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true))),
+                .button(.type(.submit), .class("primary"), .text(t(.importAction)))))
+    }
+
+    struct Upload: Content { var file: File? }
+
+    @Sendable func importFile(req: Request) async throws -> Response {
+        guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+            return renderImport(req, error: AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)), imported: nil, status: .unprocessableEntity)
+        }
+        do {
+            return renderImport(req, error: nil, imported: try await GoalExchangeService.importList(file.data, req), status: .ok)
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .payloadTooLarge {
+            return renderImport(req, error: error, imported: nil, status: error.status)
+        }
     }
 
     struct PickForm: Content { var entry_id: UUID; var lock_version: Int }

@@ -39,6 +39,8 @@ final class GoalPage {
             .unwrap(notice) { Components.notice($0, kind: "success") },
             .unwrap(problem) { Components.notice(t($0.message), kind: "error") },
             facts(state: state),
+            .p(.class("toolbar"), .a(.class("button"), .href("/goals/\(object.id!.uuidString)/print?version=\(version.versionNumber)"), .text(t(.printForm))),
+               .a(.class("button"), .href("/goals/\(object.id!.uuidString)/form.xlsx?version=\(version.versionNumber)"), .text(t(.downloadForm)))),
             versions(current: version),
             checks(validation: validation, findings: findings),
             canEdit ? editor(goal: goal, validation: validation, findings: findings) : readOnly(goal: goal, validation: validation, findings: findings),

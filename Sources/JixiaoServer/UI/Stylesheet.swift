@@ -106,6 +106,14 @@ enum Stylesheet {
     .badge.added { background:#e9f6ec; } .badge.removed { background:#fdecea; } .badge.changed { background:#fff6e0; }
     del { color:var(--err); } ins { color:var(--ok); text-decoration:none; font-weight:600; }
     .field-change { margin-right:.5rem; }
+    table.form-table { border-collapse:collapse; width:100%; background:#fff; }
+    table.form-table th, table.form-table td { border:1px solid #333; padding:.4rem .5rem; text-align:left; vertical-align:top; }
+    table.form-table th { background:#f5f5f5; white-space:nowrap; } .print-year { text-align:center; }
+    .history-note { font-size:.78rem; color:var(--muted); margin-top:.15rem; }
+    @media print {
+      body { display:block; background:#fff; } .site-header, .site-nav, .site-footer, .no-print, .skip-link { display:none; }
+      .content { padding:0; max-width:none; } h1 { text-align:center; }
+    }
     @media (max-width: 720px) {
       body { grid-template-columns:1fr; grid-template-areas:"header" "nav" "main" "footer"; }
       .site-nav { border-right:0; border-bottom:1px solid var(--line); padding:.5rem; }

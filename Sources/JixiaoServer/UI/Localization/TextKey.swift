@@ -352,6 +352,20 @@ enum TextKey: String, CaseIterable, Sendable {
     case fieldUnitOnly
     case errorSector
     case navLibrary
+    case errorXLSXUnreadable
+    case importSheetLocation
+    case importSheetLine
+    case importInconsistent
+    case importBadYear
+    case importUnknownValue
+    case importNotANumber
+    case exportList
+    case importGoals
+    case downloadForm
+    case printForm
+    case importGoalsDone
+    case importGoalsExplain
+    case fieldGoalFile
 }
 
 enum StringTables {}

@@ -1,0 +1,271 @@
+import Fluent
+import SQLKit
+import Vapor
+import JixiaoDomain
+
+/// 申报表导入导出 — the department list and the single project's declaration form as .xlsx, and importing lists.
+enum GoalExchangeService {
+    static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    static let maximumImportBytes = 20 * 1024 * 1024
+
+    // MARK: export
+
+    /// The goals a person may see for a fiscal year under an organisation, as the list layout.
+    static func exportList(year: Int, under: OrganizationModel?, _ req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        let rows = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: 5000), for: user, on: req.db)
+        var lines: [[SheetCell]] = [GoalListColumn.allCases.map { .text($0.rawValue, .header) }]
+        for row in rows {
+            let loaded = try await GoalService.load(row.objectID, req)
+            let o = loaded.object
+            let projectCells: [GoalListColumn: SheetCell] = [
+                .code: .text(o.code, .boxed), .name: .text(o.name, .boxed), .unitCode: .text(loaded.organization.code, .boxed),
+                .unitName: .text(loaded.organization.name, .boxed), .fiscalYear: .number(String(o.fiscalYear), .boxed),
+                .fundSource: .text(FundSource(rawValue: o.fundSource)?.chineseName ?? o.fundSource, .boxed),
+                .category: .text(o.projectCategory.chineseName, .boxed), .term: .text("\(o.startYear)-\(o.endYear)", .boxed),
+                .requested: .number(o.requested.wanYuanText, .boxed), .annualGoal: .text(loaded.goal.annualGoal, .boxed)]
+            let indicators = loaded.goal.indicators.isEmpty ? [nil] : loaded.goal.indicators.map { Optional($0) }
+            for indicator in indicators {
+                lines.append(GoalListColumn.allCases.map { column in
+                    if let cell = projectCells[column] { return cell }
+                    guard let i = indicator else { return SheetCell(value: .empty, style: .boxed) }
+                    switch column {
+                    case .level1: return .text(i.category.chineseName, .boxed)
+                    case .level2: return .text(i.subcategory.chineseName, .boxed)
+                    case .indicator: return .text(i.name, .boxed)
+                    case .target: return .text(i.targetText, .boxed)
+                    case .weight: return i.weight.map { .number("\($0)", .boxed) } ?? SheetCell(value: .empty, style: .boxed)
+                    case .standard: return .text(i.standard?.chineseName ?? "", .boxed)
+                    case .note: return .text(i.note, .boxed)
+                    default: return SheetCell(value: .empty, style: .boxed)
+                    }
+                })
+            }
+        }
+        return try file([SheetSpec(name: "绩效目标清单", columnWidths: GoalListColumn.allCases.map(\.width), rows: AnySequence(lines))],
+                        name: "绩效目标清单-\(year).xlsx")
+    }
+
+    /// 项目支出绩效目标申报表 for one project, laid out like the standard form (DOMAIN.md §6).
+    static func exportForm(_ loaded: LoadedGoal) throws -> Response {
+        let o = loaded.object, goal = loaded.goal
+        let box: (String) -> SheetCell = { .text($0, .boxed) }
+        let head: (String) -> SheetCell = { .text($0, .header) }
+        var rows: [[SheetCell]] = [
+            [.text("项目支出绩效目标申报表", .title), .empty, .empty, .empty, .empty, .empty],
+            [.text("（\(o.fiscalYear)年度）"), .empty, .empty, .empty, .empty, .empty],
+            [head("项目名称"), box(o.name), box(""), box(""), box(""), box("")],
+            [head("主管部门及代码"), box(""), box(""), head("实施单位"), box(loaded.organization.name), box("")],
+            [head("项目属性"), box(o.projectCategory.chineseName), box(""), head("项目期"), box("\(o.startYear)–\(o.endYear)年"), box("")],
+            [head("项目资金（万元）"), head("年度资金总额"), box(o.requested.wanYuanText), head("其中：财政拨款"), box(o.requested.wanYuanText), box("")],
+            [head("总体目标"), head("中期目标"), box(goal.midTermGoal ?? ""), head("年度目标"), box(goal.annualGoal), box("")],
+            [head("绩效指标"), head("一级指标"), head("二级指标"), head("三级指标"), head("指标值"), head("分值")],
+        ]
+        var merges = ["A1:F1", "A2:F2", "B3:F3", "B4:C4", "E4:F4", "B5:C5", "E5:F5", "E6:F6", "E7:F7"]
+        let firstIndicatorRow = rows.count + 1
+        for indicator in goal.indicators {
+            rows.append([box(""), box(indicator.category.chineseName), box(indicator.subcategory.chineseName), box(indicator.name),
+                         box(indicator.targetText), indicator.weight.map { .number("\($0)", .boxed) } ?? box("")])
+        }
+        if goal.indicators.count > 0 { merges.append("A\(firstIndicatorRow - 1):A\(firstIndicatorRow + goal.indicators.count - 1)") }
+        // The parent department comes from the hierarchy, filled below when known.
+        return try file([SheetSpec(name: "申报表", columnWidths: [16, 14, 16, 30, 24, 10], merges: merges, rows: AnySequence(rows))],
+                        name: "\(o.code)-绩效目标申报表.xlsx")
+    }
+
+    private static func file(_ sheets: [SheetSpec], name: String) throws -> Response {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-export-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try SpreadsheetWriter.write(sheets, to: url)
+        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: url)))
+        response.headers.contentType = xlsxType
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.xlsx"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.xlsx\"; filename*=UTF-8''\(encoded)")
+        return response
+    }
+
+    // MARK: import
+
+    /// Reads an .xlsx (first sheet) or UTF-8 .csv in the list layout into rows, finding the header in the first ten rows.
+    static func readRows(_ bytes: ByteBuffer) throws -> [ImportedGoalRow] {
+        guard bytes.readableBytes <= maximumImportBytes else {
+            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(maximumImportBytes / (1024 * 1024))))
+        }
+        let data = Data(bytes.readableBytesView)
+        var table: [(sheet: String, line: Int, cells: [Int: String])] = []
+        if data.starts(with: [0x50, 0x4B]) {
+            let reader: SpreadsheetReader
+            do { reader = try SpreadsheetReader(data: data) } catch { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
+            guard let sheet = reader.sheets.first else { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
+            do { try reader.forEachRow(inSheet: 0) { table.append((sheet.name, $0, $1)) } }
+            catch { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
+        } else {
+            guard let text = String(data: data, encoding: .utf8) else { throw AppError(.unprocessableEntity, "not_utf8", Message(.errorNotUTF8)) }
+            let records: [CSVRecord]
+            do { records = try CSVReader.records(in: text) } catch { throw AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote, "\(error)")) }
+            table = records.map { ("CSV", $0.line, Dictionary(uniqueKeysWithValues: $0.fields.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) })) }
+        }
+        guard let headerIndex = table.prefix(10).firstIndex(where: { row in row.cells.values.contains { GoalListColumn.match($0) == .code } }) else {
+            throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, GoalListColumn.allCases.filter(\.isRequired).map(\.rawValue).joined(separator: "、")))
+        }
+        var columns: [Int: GoalListColumn] = [:]
+        for (index, title) in table[headerIndex].cells { if let column = GoalListColumn.match(title) { columns[index] = column } }
+        let missing = GoalListColumn.allCases.filter { $0.isRequired && !columns.values.contains($0) }
+        if !missing.isEmpty { throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, missing.map(\.rawValue).joined(separator: "、"))) }
+        return table[(headerIndex + 1)...].map { row in
+            var values: [GoalListColumn: String] = [:]
+            for (index, value) in row.cells { if let column = columns[index] { values[column] = value } }
+            return ImportedGoalRow(sheet: row.sheet, line: row.line, values: values)
+        }.filter { !$0.values.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    }
+
+    struct PlannedProject {
+        var draft: BudgetObjectDraft
+        var organizationID: UUID
+        var goal: PerformanceGoal
+        var requested: Money
+    }
+
+    /// Checks every row and saves all projects in one transaction, or nothing with every error named by sheet, row and column.
+    static func importList(_ bytes: ByteBuffer, _ req: Request) async throws -> Int {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
+        let rows = try readRows(bytes)
+        guard !rows.isEmpty else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
+        var details: [AppError.Detail] = []
+        func fail(_ row: ImportedGoalRow, _ column: GoalListColumn?, _ message: Message) {
+            let location = column.map { Message(.importSheetLocation, row.sheet, String(row.line), $0.rawValue) } ?? Message(.importSheetLine, row.sheet, String(row.line))
+            details.append(AppError.Detail(line: row.line, location: location, field: column?.rawValue, message: message))
+        }
+        // Organisations the rows name, looked up once.
+        let codes = Set(rows.map { $0.value(.unitCode) }.filter { !$0.isEmpty })
+        let organizations = try await OrganizationModel.query(on: req.db).filter(\.$code ~~ Array(codes)).all()
+        let organizationByCode = Dictionary(organizations.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var groups: [(key: String, rows: [ImportedGoalRow])] = []
+        var groupIndex: [String: Int] = [:]
+        for row in rows {
+            let key = "\(row.value(.code))|\(row.value(.fiscalYear))"
+            if let index = groupIndex[key] { groups[index].rows.append(row) } else { groupIndex[key] = groups.count; groups.append((key, [row])) }
+        }
+        var planned: [PlannedProject] = []
+        for group in groups {
+            let first = group.rows[0]
+            // Project fields come from the first row; later rows may repeat them but not contradict them.
+            for row in group.rows.dropFirst() {
+                for column in [GoalListColumn.name, .unitCode, .requested, .annualGoal] where !row.value(column).isEmpty && row.value(column) != first.value(column) {
+                    fail(row, column, Message(.importInconsistent, String(first.line)))
+                }
+            }
+            let code = first.value(.code)
+            if !OrganizationImport.isValidCode(code) { fail(first, .code, code.isEmpty ? Message(.errorRequired) : Message(.errorInvalidCode)) }
+            guard let year = Int(first.value(.fiscalYear)), (2000...2100).contains(year) else { fail(first, .fiscalYear, Message(.importBadYear)); continue }
+            if first.value(.name).isEmpty { fail(first, .name, Message(.errorRequired)) }
+            let organization = organizationByCode[first.value(.unitCode)]
+            if organization == nil || Authorization.decide(user.actor, .declareGoal, organization!.accessTarget) != .allow {
+                fail(first, .unitCode, Message(.errorUnknownOrganization, first.value(.unitCode)))
+            }
+            var requested = Money.zero
+            do { requested = try Money(wanYuan: first.value(.requested)) } catch { fail(first, .requested, Message(.errorMoney)) }
+            let fund = first.value(.fundSource).isEmpty ? FundSource.generalPublic : FundSource.parse(first.value(.fundSource))
+            if fund == nil { fail(first, .fundSource, Message(.importUnknownValue, first.value(.fundSource))) }
+            let category = first.value(.category).isEmpty ? ProjectCategory.oneOff : ProjectCategory.parse(first.value(.category))
+            if category == nil { fail(first, .category, Message(.importUnknownValue, first.value(.category))) }
+            var start = year, end = year
+            let term = first.value(.term).split(whereSeparator: { "-–~至".contains($0) }).compactMap { Int($0.trimmingCharacters(in: .whitespaces).prefix(4)) }
+            if term.count == 2 { start = term[0]; end = term[1] } else if !first.value(.term).isEmpty { fail(first, .term, Message(.importUnknownValue, first.value(.term))) }
+
+            var indicators: [Indicator] = []
+            for row in group.rows where !(row.value(.indicator).isEmpty && row.value(.target).isEmpty && row.value(.level1).isEmpty) {
+                let level1 = IndicatorCategory.parse(row.value(.level1))
+                if level1 == nil { fail(row, .level1, Message(.importUnknownValue, row.value(.level1))) }
+                let level2 = IndicatorSubcategory.parse(row.value(.level2), in: level1)
+                if level2 == nil { fail(row, .level2, Message(.importUnknownValue, row.value(.level2))) }
+                if row.value(.indicator).isEmpty { fail(row, .indicator, Message(.errorRequired)) }
+                // Targets must be readable; the operator is never guessed (未标注 needs the filer's confirmation).
+                do { _ = try TargetParser.parse(row.value(.target)) } catch { fail(row, .target, error.message) }
+                var weight: Decimal?
+                if !row.value(.weight).isEmpty {
+                    weight = Decimal(string: TextNormalization.halfWidth(row.value(.weight)), locale: Locale(identifier: "en_US_POSIX"))
+                    if weight == nil { fail(row, .weight, Message(.importNotANumber, row.value(.weight))) }
+                }
+                let standard = row.value(.standard).isEmpty ? nil : StandardSource.parse(row.value(.standard))
+                if !row.value(.standard).isEmpty && standard == nil { fail(row, .standard, Message(.importUnknownValue, row.value(.standard))) }
+                if let level2 {
+                    indicators.append(Indicator(category: level2.category, subcategory: level2, name: row.value(.indicator), targetText: row.value(.target),
+                                                weight: weight, standard: standard, note: row.value(.note)))
+                }
+            }
+            if let organization, let fund, let category {
+                planned.append(PlannedProject(draft: BudgetObjectDraft(kind: .project, code: code, name: first.value(.name), organizationCode: organization.code,
+                                                                       fiscalYear: year, functionalClassification: "", fundSource: fund, category: category,
+                                                                       startYear: start, endYear: end, requestedWanYuan: first.value(.requested),
+                                                                       isKeyProject: false, isServiceProject: false),
+                                              organizationID: organization.id!, goal: PerformanceGoal(annualGoal: first.value(.annualGoal), indicators: indicators),
+                                              requested: requested))
+            }
+        }
+        // Codes already used in those years.
+        let years = Set(planned.map(\.draft.fiscalYear))
+        let existing = try await BudgetObjectModel.query(on: req.db).filter(\.$code ~~ planned.map(\.draft.code)).filter(\.$fiscalYear ~~ Array(years)).all()
+        for object in existing {
+            if let group = groups.first(where: { $0.key == "\(object.code)|\(object.fiscalYear)" }) { fail(group.rows[0], .code, Message(.errorCodeTaken, object.code)) }
+        }
+        if !details.isEmpty {
+            throw AppError(.unprocessableEntity, "import_rows_invalid", Message(.errorCSVRows, String(details.count)),
+                           details: details.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+        }
+        try await save(planned, req)
+        return planned.count
+    }
+
+    /// Batched inserts of objects, first versions and indicators in one transaction with one audit entry.
+    private static func save(_ projects: [PlannedProject], _ req: Request) async throws {
+        let now = Date()
+        try await req.db.transaction { db in
+            for batch in projects.chunked(into: 200) {
+                var objects = db.sql.insert(into: BudgetObjectModel.schema).columns(
+                    "id", "kind", "code", "name", "organization_id", "fiscal_year", "functional_classification", "fund_source", "category",
+                    "start_year", "end_year", "requested_fen", "approved_fen", "is_key_project", "is_service_project", "created_at", "updated_at")
+                var versions = db.sql.insert(into: GoalVersionModel.schema).columns(
+                    "id", "budget_object_id", "version_number", "state", "annual_goal", "mid_term_goal", "is_adjustment", "adjustment_reason",
+                    "ever_submitted", "lock_version", "validation_errors", "lint_warnings", "lint_notices", "finance_grade", "released_at", "created_at", "updated_at")
+                var indicatorRows: [(UUID, Int, Indicator)] = []
+                for project in batch {
+                    let objectID = UUID(), versionID = UUID()
+                    let d = project.draft
+                    objects = objects.values(SQLBind(objectID), SQLBind(d.kind.rawValue), SQLBind(d.code), SQLBind(d.name), SQLBind(project.organizationID),
+                                             SQLBind(d.fiscalYear), SQLBind(d.functionalClassification), SQLBind(d.fundSource.rawValue), SQLBind(d.category.rawValue),
+                                             SQLBind(d.startYear), SQLBind(d.endYear), SQLBind(project.requested.fen), SQLBind(Int64?.none), SQLBind(false), SQLBind(false),
+                                             SQLBind(now), SQLBind(now))
+                    let findings = GoalLinter.lint(project.goal, context: GoalContext(requestedAmount: project.requested, isContinuing: d.category == .continuing))
+                    versions = versions.values(SQLBind(versionID), SQLBind(objectID), SQLBind(1), SQLBind(GoalState.draft.rawValue), SQLBind(project.goal.annualGoal),
+                                               SQLBind(String?.none), SQLBind(false), SQLBind(String?.none), SQLBind(false), SQLBind(0),
+                                               SQLBind(GoalValidation.validate(project.goal).count), SQLBind(findings.filter { $0.severity == .warning }.count),
+                                               SQLBind(findings.filter { $0.severity == .notice }.count), SQLBind(String?.none), SQLBind(Date?.none), SQLBind(now), SQLBind(now))
+                    indicatorRows += project.goal.indicators.enumerated().map { (versionID, $0.offset, $0.element) }
+                }
+                try await objects.run()
+                try await versions.run()
+                for chunk in indicatorRows.chunked(into: 500) { try await insertIndicators(chunk, on: db) }
+            }
+            try await AuditTrail.record("goal.imported", entityType: "budget_object", entityID: "-",
+                                        summary: "projects=\(projects.count) codes=\(projects.prefix(40).map(\.draft.code).joined(separator: ","))\(projects.count > 40 ? ",…" : "")",
+                                        context: req.auditContext, on: db)
+        }
+    }
+
+    static func insertIndicators(_ rows: ArraySlice<(UUID, Int, Indicator)>, on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        var insert = db.sql.insert(into: GoalIndicatorModel.schema).columns(
+            "id", "version_id", "indicator_id", "position", "category", "subcategory", "name", "target_text", "operator", "target_number",
+            "target_unit", "weight", "standard", "note", "library_entry_id")
+        for (versionID, position, i) in rows {
+            insert = insert.values(SQLBind(UUID()), SQLBind(versionID), SQLBind(i.id), SQLBind(position), SQLBind(i.category.rawValue),
+                                   SQLBind(i.subcategory.rawValue), SQLBind(i.name), SQLBind(i.targetText), SQLBind(i.target?.op.rawValue),
+                                   SQLBind(i.target?.number.map { "\($0)" }), SQLBind(i.target?.unit), SQLBind(i.weight.map { "\($0)" }),
+                                   SQLBind(i.standard?.rawValue), SQLBind(i.note), SQLBind(i.libraryEntryID))
+        }
+        try await insert.run()
+    }
+}

@@ -1,0 +1,110 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+import JixiaoDomain
+
+@Suite("Goal lists as .xlsx and .csv")
+struct GoalExchangeTests {
+    func read(_ response: TestingHTTPResponse) throws -> [[Int: String]] {
+        let reader = try SpreadsheetReader(data: Data(response.body.readableBytesView))
+        var rows: [[Int: String]] = []
+        try reader.forEachRow(inSheet: 0) { rows.append($1) }
+        return rows
+    }
+
+    func xlsx(_ rows: [[String]]) throws -> ByteBuffer {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-import-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try SpreadsheetWriter.write([SheetSpec(name: "清单", columnWidths: [], rows: AnySequence(rows.map { $0.map { SheetCell.text($0) } }))], to: url)
+        return ByteBuffer(data: try Data(contentsOf: url))
+    }
+
+    @Test("export → import round trip keeps every indicator", arguments: TestDatabase.all)
+    func roundTrip(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let exported = try await unit.send(.GET, "/api/v1/goals/export.xlsx?year=\(DemoGoals.fiscalYear)")
+            #expect(exported.status == .ok)
+            #expect(exported.headers.contentType == GoalExchangeService.xlsxType)
+            var rows = try read(exported)
+            #expect(rows[0][0] == "项目编码" && rows[0][13] == "指标值")
+            let indicatorCount = rows.count - 1
+            #expect(indicatorCount == DemoGoals.projects.filter { $0.unit == "990000-101-01" }.map(\.indicators.count).reduce(0, +))
+
+            // The same list under new codes comes back as drafts with the same indicators.
+            for i in 1..<rows.count { rows[i][0] = rows[i][0]! + "-R" }
+            let width = GoalListColumn.allCases.count
+            let table = rows.map { row in (0..<width).map { row[$0] ?? "" } }
+            let imported = try await unit.send(.POST, "/api/v1/goals/import", body: try xlsx(table), contentType: .binary)
+            #expect(imported.status == .created, "\(imported.body.string)")
+            #expect(try imported.content.decode(ImportResponse.self).imported == Set(rows.dropFirst().map { $0[0]! }).count)
+            let copy = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-EDU-001-R").first())
+            let original = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-EDU-001").first())
+            let copiedGoal = try await GoalService.goal(of: try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == copy.id!).first()), on: app.db)
+            let originalGoal = try await GoalService.goal(of: try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == original.id!).first()), on: app.db)
+            #expect(copiedGoal.indicators.map(\.name) == originalGoal.indicators.map(\.name))
+            #expect(copiedGoal.indicators.map(\.targetText) == originalGoal.indicators.map(\.targetText))
+            #expect(copiedGoal.indicators.map(\.weight) == originalGoal.indicators.map(\.weight))
+            #expect(copy.requestedFen == original.requestedFen && copy.startYear == original.startYear)
+
+            // The single project's form and the printable page.
+            let form = try await unit.send(.GET, "/api/v1/budget-objects/\(original.id!.uuidString)")
+            #expect(form.status == .ok)
+            let browser = Browser(app)
+            try await browser.signIn("unit-officer", DemoData.password)
+            let formFile = try read(try await browser.get("/goals/\(original.id!.uuidString)/form.xlsx"))
+            #expect(formFile[0][0] == "项目支出绩效目标申报表" && formFile.contains { $0[3] == "资助学生人数" })
+            let printable = try await browser.get("/goals/\(original.id!.uuidString)/print").body.string
+            #expect(printable.contains("项目支出绩效目标申报表") && printable.contains("≥3200人次"))
+        }
+    }
+
+    @Test("a wrong file names sheet, row and column and imports nothing", arguments: TestDatabase.all)
+    func badFiles(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let header = GoalListColumn.allCases.map(\.rawValue)
+            func row(_ code: String, _ unitCode: String, _ amount: String, _ l1: String, _ l2: String, _ name: String, _ target: String, _ weight: String) -> [String] {
+                [code, "测试项目", unitCode, "", "2027", "一般公共预算", "一次性", "2027-2027", amount, "目标", l1, l2, name, target, weight, "计划标准", ""]
+            }
+            let file = try xlsx([["说明：每行一个指标"], header,
+                                 row("X-1", "990000-101-01", "100", "产出指标", "数量指标", "人数", "≥10人", "50"),
+                                 row("X-1", "990000-101-01", "200", "效益指标", "社会效益指标", "比例", "95%", "50"),
+                                 row("X-2", "990200", "abc", "投入指标", "数量指标", "数量", "≥1个", "x"),
+                                 row("X-3", "990000-101-01", "10", "满意度指标", "不存在", "满意度", "≥较高", "100")])
+            let response = try await unit.send(.POST, "/api/v1/goals/import", body: file, contentType: .binary)
+            #expect(response.status == .unprocessableEntity)
+            let body = try response.content.decode(APIErrorBody.self)
+            #expect(body.error.code == "import_rows_invalid")
+            let messages = body.error.details.map { "\($0.location ?? ""): \($0.message)" }
+            #expect(messages.contains { $0.contains("第 4 行") && $0.contains("申请金额") && $0.contains("第 3 行") }, "\(messages)")
+            #expect(messages.contains { $0.contains("第 4 行") && $0.contains("指标值") && $0.contains("未标注") })
+            #expect(messages.contains { $0.contains("第 5 行") && $0.contains("实施单位编码") }, "a unit outside the scope is unknown")
+            #expect(messages.contains { $0.contains("第 5 行") && $0.contains("申请金额") })
+            #expect(messages.contains { $0.contains("第 5 行") && $0.contains("一级指标") })
+            #expect(messages.contains { $0.contains("第 5 行") && $0.contains("分值") })
+            #expect(messages.contains { $0.contains("第 6 行") && $0.contains("二级指标") })
+            #expect(messages.contains { $0.contains("第 6 行") && $0.contains("指标值") })
+            #expect(messages.allSatisfy { $0.contains("工作表“清单”") })
+            #expect(try await BudgetObjectModel.query(on: app.db).count() == 0)
+
+            let csv = header.joined(separator: ",") + "\n" + row("C-1", "990000-101-01", "12.5", "产出指标", "数量指标", "人数", "≥10人", "100").joined(separator: ",")
+            let fromCSV = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(string: csv), contentType: .binary)
+            #expect(fromCSV.status == .created, "\(fromCSV.body.string)")
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "C-1").first()?.requestedFen == 12_500_000, "12.5 万元 is 12,500,000 fen")
+            let again = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(string: csv), contentType: .binary)
+            #expect(unit.errorCode(again) == "import_rows_invalid", "a code already used that year is refused")
+
+            var broken = Data([0x50, 0x4B, 0x03, 0x04])
+            broken.append(Data(repeating: 7, count: 300))
+            let unreadable = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(data: broken), contentType: .binary)
+            #expect(unit.errorCode(unreadable) == "xlsx_unreadable")
+            let huge = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(repeating: 65, count: 30 * 1024 * 1024), contentType: .binary)
+            #expect(huge.status == .payloadTooLarge)
+        }
+    }
+}
