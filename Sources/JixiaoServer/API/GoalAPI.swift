@@ -163,6 +163,11 @@ enum GoalAPI {
                     summary: "Import goals of many projects from .xlsx or .csv in the list layout; all rows or none, errors by sheet, row and column",
                     tag: "goals", requestSchema: "file", requestMediaType: "application/octet-stream", successStatus: 201,
                     responseSchema: "ImportResult", bodyLimit: "24mb", handler: importList),
+        APIEndpoint(method: .GET, path: ["indicator-library"], operationID: "searchLibrary",
+                    summary: "Indicator library entries the caller inherits, with values declared in past years", tag: "library",
+                    query: [.init(name: "q", location: "query", type: "string", description: "Part of the indicator's name"),
+                            .init(name: "subcategory", location: "query", type: "string", description: "Level-2 category key")],
+                    responseSchema: "LibraryPage", handler: searchLibrary),
         APIEndpoint(method: .POST, path: ["goals", "release"], operationID: "releaseGoals",
                     summary: "Release every approved goal of a fiscal year under an organization", tag: "goals",
                     requestSchema: "Release", responseSchema: "ReleaseResult", handler: release),
@@ -241,6 +246,25 @@ enum GoalAPI {
     @Sendable static func importList(req: Request) async throws -> Response {
         guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         return try .json(ImportResponse(imported: try await GoalExchangeService.importList(body, req)), status: .created)
+    }
+
+    struct LibraryEntryDTO: Content {
+        var id: UUID, sector: String, category: String, subcategory: String, name: String, op: String, unit: String, definition: String
+        var history: [LibraryHistoryYear]
+    }
+    struct LibraryPageDTO: Content { var items: [LibraryEntryDTO] }
+
+    @Sendable static func searchLibrary(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
+        let entries = try await LibraryService.search(try? req.query.get(String.self, at: "q"),
+                                                      subcategory: (try? req.query.get(String.self, at: "subcategory")).flatMap(IndicatorSubcategory.init(rawValue:)),
+                                                      for: user, limit: 200, on: req.db)
+        let history = try await LibraryService.history(of: entries.compactMap(\.id), beforeYear: 9999, on: req.db)
+        return try .json(LibraryPageDTO(items: entries.map {
+            LibraryEntryDTO(id: $0.id!, sector: $0.sector, category: $0.category, subcategory: $0.subcategory, name: $0.name, op: $0.targetOperator,
+                            unit: $0.unit, definition: $0.definition, history: history[$0.id!] ?? [])
+        }))
     }
 
     @Sendable static func release(req: Request) async throws -> Response {

@@ -109,6 +109,11 @@ enum OpenAPIDocument {
                                   required: ["action", "lockVersion"])),
             ("Release", object([("fiscalYear", integer), ("underCode", string)], required: ["fiscalYear"])),
             ("ReleaseResult", object([("released", integer)], required: ["released"])),
+            ("LibraryPage", object([("items", ["type": "array", "items": object([
+                ("id", uuid), ("sector", string), ("category", string), ("subcategory", string), ("name", string), ("op", string), ("unit", string),
+                ("definition", string), ("history", ["type": "array", "items": object([("fiscalYear", integer), ("declared", ["type": "array", "items": ["type": "number"]])],
+                                                                                       required: ["fiscalYear", "declared"])])],
+                required: ["id", "name", "subcategory", "history"])])], required: ["items"])),
         ]
     }
 

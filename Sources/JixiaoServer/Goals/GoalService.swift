@@ -54,8 +54,13 @@ enum GoalService {
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let organization else { throw FormErrors(errors: errors) }
         try await req.authorize(.declareGoal, organization.accessTarget)
-        if draft.kind == .departmentOverall && organization.organizationKind != .department {
-            throw FormErrors(errors: [.invalid("kind", Message(.errorDepartmentOverallOwner))])
+        if draft.kind == .departmentOverall {
+            if organization.organizationKind != .department { throw FormErrors(errors: [.invalid("kind", Message(.errorDepartmentOverallOwner))]) }
+            // 部门整体支出: one per department per year.
+            if try await BudgetObjectModel.query(on: req.db).filter(\.$organization.$id == organization.id!).filter(\.$fiscalYear == draft.fiscalYear)
+                .filter(\.$kind == BudgetObjectKind.departmentOverall.rawValue).first() != nil {
+                throw FormErrors(errors: [AppError(.conflict, "department_overall_exists", Message(.errorDepartmentOverallExists), field: "kind")])
+            }
         }
 
         let object = BudgetObjectModel()

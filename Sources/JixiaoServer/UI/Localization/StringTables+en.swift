@@ -366,5 +366,6 @@ extension StringTables {
         .importGoalsDone: "Goals of {0} projects imported as drafts.",
         .importGoalsExplain: "Upload .xlsx or UTF-8 .csv in the layout of “Export list”: one indicator a row, rows of one project share its code; the header may be in the first ten rows. Targets need their sign (≥95%): nothing is guessed. One unreadable cell and nothing is imported; quality findings do not block, fix them in the drafts.",
         .fieldGoalFile: "Goal list (.xlsx or .csv)",
+        .errorDepartmentOverallExists: "This department already has its overall spending goal for the year.",
     ]
 }

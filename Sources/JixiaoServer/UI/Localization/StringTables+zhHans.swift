@@ -366,5 +366,6 @@ extension StringTables {
         .importGoalsDone: "已导入 {0} 个项目的绩效目标（草稿）。",
         .importGoalsExplain: "上传 .xlsx 或 UTF-8 .csv，格式与“导出清单”相同：每行一个指标，同一项目的行项目编码相同。表头可在前 10 行内。指标值必须带符号（如 ≥95%），系统不会猜测。文件中有任何一处无法读取，全部不导入；目标质量问题不阻止导入，导入后在草稿中修改。",
         .fieldGoalFile: "目标清单文件（.xlsx 或 .csv）",
+        .errorDepartmentOverallExists: "该部门本年度已有部门整体支出目标。",
     ]
 }

@@ -366,6 +366,7 @@ enum TextKey: String, CaseIterable, Sendable {
     case importGoalsDone
     case importGoalsExplain
     case fieldGoalFile
+    case errorDepartmentOverallExists
 }
 
 enum StringTables {}
