@@ -90,3 +90,11 @@ public enum TextNormalization {
         return result
     }
 }
+
+/// Decimal numbers written with a point, read the same whatever the machine's locale.
+public enum DecimalText {
+    private static let posix = Locale(identifier: "en_US_POSIX")
+    public static func parse(_ text: String) -> Decimal? {
+        Decimal(string: TextNormalization.halfWidth(text).trimmingCharacters(in: .whitespaces), locale: posix)
+    }
+}

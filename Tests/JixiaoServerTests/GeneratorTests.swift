@@ -37,3 +37,22 @@ struct GeneratorTests {
         }
     }
 }
+
+@Suite("Synthetic goals")
+struct GoalGeneratorTests {
+    @Test("every department and unit of the generated county declares its projects", arguments: TestDatabase.all)
+    func county(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            _ = try await Generator.run(plan: .county, on: app.db, threadPool: app.threadPool, bcryptCost: 4) { _ in }
+            let result = try await GoalGenerator.run(prefix: "GC", perOrganization: 2, fiscalYear: 2027, on: app.db) { _ in }
+            #expect(result.projects == 360 * 2)
+            #expect(result.indicators == result.projects * GoalGenerator.templates[0].count)
+            #expect(try await BudgetObjectModel.query(on: app.db).count() == result.projects)
+            // Every generated goal passes validation: the generator writes what a careful filer would.
+            let goals = try await GoalBench.departmentGoals("GC-D001", fiscalYear: 2027, on: app.db)
+            #expect(goals.count == 6 * 2)
+            #expect(goals.allSatisfy { GoalValidation.validate($0).isEmpty }, "\(goals.map { GoalValidation.validate($0) }.first { !$0.isEmpty } ?? [])")
+            #expect(try await AuditTrail.verify(on: app.db).problem == nil)
+        }
+    }
+}

@@ -134,11 +134,15 @@ public enum TargetParser {
 
     private struct Deadline { var day: CalendarDay; var hasDeadlineWord: Bool }
 
+    /// Compiled once: parsing runs for every row of an import.
+    nonisolated(unsafe) private static let deadlinePattern = try? NSRegularExpression(
+        pattern: #"^(\d{4})?\s*年?\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?\s*(底|末)?\s*(前|以前|之前|内|完成|止)?$"#)
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// "2025年12月前", "2025年12月底前", "2025年12月31日前", "2025年底前", "2025年6月30日以前".
     private static func deadline(in text: String) throws(TargetParseError) -> Deadline? {
-        let pattern = #"^(\d{4})?\s*年?\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?\s*(底|末)?\s*(前|以前|之前|内|完成|止)?$"#
         guard text.contains("年") || text.contains("月"),
-              let regex = try? NSRegularExpression(pattern: pattern),
+              let regex = deadlinePattern,
               let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         func group(_ i: Int) -> String? {
             guard let range = Range(match.range(at: i), in: text) else { return nil }
@@ -173,7 +177,7 @@ public enum TargetParser {
         let unit = String(text[index...]).trimmingCharacters(in: .whitespaces)
         if let first = unit.first, first.isASCIIDigit || first == "." || first == "," { throw .invalidUnit(raw) }
         if unit.contains("%") && unit != "%" { throw .invalidUnit(raw) }
-        guard let number = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { throw .notANumber(raw) }
+        guard let number = Decimal(string: digits, locale: posix) else { throw .notANumber(raw) }
         return (number, unit)
     }
 }

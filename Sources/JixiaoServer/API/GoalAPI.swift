@@ -25,7 +25,7 @@ struct IndicatorDTO: Content {
     var indicator: Indicator {
         let sub = IndicatorSubcategory(rawValue: subcategory) ?? .quantity
         return Indicator(id: id ?? UUID(), category: sub.category, subcategory: sub, name: name, targetText: target,
-                         weight: weight.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) },
+                         weight: weight.flatMap(DecimalText.parse),
                          standard: standard.flatMap(StandardSource.init(rawValue:)), note: note ?? "", libraryEntryID: libraryEntryID)
     }
 }

@@ -128,9 +128,18 @@ enum GoalExchangeService {
 
     /// Checks every row and saves all projects in one transaction, or nothing with every error named by sheet, row and column.
     static func importList(_ bytes: ByteBuffer, _ req: Request) async throws -> Int {
-        let user = try req.requireSignedIn()
+        try await importList(bytes, user: try req.requireSignedIn(), context: req.auditContext, on: req.db)
+    }
+
+    static func importList(_ bytes: ByteBuffer, user: SignedInUser, context: AuditContext, on database: any Database) async throws -> Int {
         guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
-        let rows = try readRows(bytes)
+        let planned = try await plan(try readRows(bytes), user: user, on: database)
+        try await save(planned, context: context, on: database)
+        return planned.count
+    }
+
+    /// Reads and checks every row against the database; returns the projects to create, or throws every error found.
+    static func plan(_ rows: [ImportedGoalRow], user: SignedInUser, on database: any Database) async throws -> [PlannedProject] {
         guard !rows.isEmpty else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         var details: [AppError.Detail] = []
         func fail(_ row: ImportedGoalRow, _ column: GoalListColumn?, _ message: Message) {
@@ -139,7 +148,7 @@ enum GoalExchangeService {
         }
         // Organisations the rows name, looked up once.
         let codes = Set(rows.map { $0.value(.unitCode) }.filter { !$0.isEmpty })
-        let organizations = try await OrganizationModel.query(on: req.db).filter(\.$code ~~ Array(codes)).all()
+        let organizations = try await OrganizationModel.query(on: database).filter(\.$code ~~ Array(codes)).all()
         let organizationByCode = Dictionary(organizations.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
         var groups: [(key: String, rows: [ImportedGoalRow])] = []
@@ -186,7 +195,7 @@ enum GoalExchangeService {
                 do { _ = try TargetParser.parse(row.value(.target)) } catch { fail(row, .target, error.message) }
                 var weight: Decimal?
                 if !row.value(.weight).isEmpty {
-                    weight = Decimal(string: TextNormalization.halfWidth(row.value(.weight)), locale: Locale(identifier: "en_US_POSIX"))
+                    weight = DecimalText.parse(row.value(.weight))
                     if weight == nil { fail(row, .weight, Message(.importNotANumber, row.value(.weight))) }
                 }
                 let standard = row.value(.standard).isEmpty ? nil : StandardSource.parse(row.value(.standard))
@@ -207,7 +216,7 @@ enum GoalExchangeService {
         }
         // Codes already used in those years.
         let years = Set(planned.map(\.draft.fiscalYear))
-        let existing = try await BudgetObjectModel.query(on: req.db).filter(\.$code ~~ planned.map(\.draft.code)).filter(\.$fiscalYear ~~ Array(years)).all()
+        let existing = try await BudgetObjectModel.query(on: database).filter(\.$code ~~ planned.map(\.draft.code)).filter(\.$fiscalYear ~~ Array(years)).all()
         for object in existing {
             if let group = groups.first(where: { $0.key == "\(object.code)|\(object.fiscalYear)" }) { fail(group.rows[0], .code, Message(.errorCodeTaken, object.code)) }
         }
@@ -215,14 +224,13 @@ enum GoalExchangeService {
             throw AppError(.unprocessableEntity, "import_rows_invalid", Message(.errorCSVRows, String(details.count)),
                            details: details.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }
-        try await save(planned, req)
-        return planned.count
+        return planned
     }
 
     /// Batched inserts of objects, first versions and indicators in one transaction with one audit entry.
-    private static func save(_ projects: [PlannedProject], _ req: Request) async throws {
+    static func save(_ projects: [PlannedProject], context: AuditContext, on database: any Database) async throws {
         let now = Date()
-        try await req.db.transaction { db in
+        try await database.transaction { db in
             for batch in projects.chunked(into: 200) {
                 var objects = db.sql.insert(into: BudgetObjectModel.schema).columns(
                     "id", "kind", "code", "name", "organization_id", "fiscal_year", "functional_classification", "fund_source", "category",
@@ -251,7 +259,7 @@ enum GoalExchangeService {
             }
             try await AuditTrail.record("goal.imported", entityType: "budget_object", entityID: "-",
                                         summary: "projects=\(projects.count) codes=\(projects.prefix(40).map(\.draft.code).joined(separator: ","))\(projects.count > 40 ? ",…" : "")",
-                                        context: req.auditContext, on: db)
+                                        context: context, on: db)
         }
     }
 

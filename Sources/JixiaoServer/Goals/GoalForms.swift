@@ -28,7 +28,7 @@ struct GoalForm: Content {
             let subcategory = row.subcategory.flatMap(IndicatorSubcategory.init(rawValue:)) ?? .quantity
             return Indicator(id: row.indicator_id.flatMap(UUID.init(uuidString:)) ?? UUID(), category: subcategory.category,
                              subcategory: subcategory, name: name, targetText: target,
-                             weight: row.weight.flatMap { Decimal(string: TextNormalization.halfWidth($0).trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")) },
+                             weight: row.weight.flatMap(DecimalText.parse),
                              standard: row.standard.flatMap(StandardSource.init(rawValue:)),
                              note: (row.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
                              libraryEntryID: row.library_entry_id.flatMap(UUID.init(uuidString:)))

@@ -42,7 +42,7 @@ enum LibraryService {
             """).all(decoding: Row.self)
         var result: [UUID: [Int: [Decimal]]] = [:]
         for row in rows {
-            guard let value = Decimal(string: row.target_number, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            guard let value = DecimalText.parse(row.target_number) else { continue }
             result[row.library_entry_id, default: [:]][row.fiscal_year, default: []].append(value)
         }
         return result.mapValues { years in years.keys.sorted().map { LibraryHistoryYear(fiscalYear: $0, declared: years[$0]!.sorted()) } }

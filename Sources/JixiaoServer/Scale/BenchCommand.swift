@@ -9,6 +9,8 @@ struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "repeat", help: "subtree queries per city (default 20)")
         var repetitions: Int?
+        @Flag(name: "organizations-only", help: "skip the goal-management measures")
+        var organizationsOnly: Bool
     }
     var help: String { "Benchmarks generate, subtree queries and authorization on a scratch database" }
 
@@ -79,6 +81,9 @@ struct BenchCommand: AsyncCommand {
         | subtree of a city (count + first 100, \(samples.count) queries over \(cities.count) cities, \(subtreeSizes.min() ?? 0)–\(subtreeSizes.max() ?? 0) organizations each) | p50 \(String(format: "%.2f", percentile(0.5))) ms, p99 \(String(format: "%.2f", percentile(0.99))) ms |
         | authorization decisions | \(decisions) in \(String(format: "%.3f", authSeconds)) s = **\(Int(Double(decisions) / authSeconds)) decisions/s** (\(allowed) allowed) |
         """)
+        if signature.organizationsOnly { return }
+        let goals = try await GoalBench.run(on: db, fiscalYear: GoalController.currentFiscalYear)
+        console.print(goals.lines.joined(separator: "\n"))
     }
 
     /// Inserts a copy of the generated province's rows into bare tables with the same columns and indexes.

@@ -126,5 +126,13 @@ struct GenerateCommand: AsyncCommand {
         FileHandle.standardError.write(Data("\n".utf8))
         context.console.print("Generated \(result.organizations) organizations, \(result.users) users (password \(Generator.password)) "
             + "in \(String(format: "%.1f", result.seconds)) s: \(Int(Double(result.rows) / result.seconds)) rows/s")
+        // About 40 projects of 15 indicators for each department and unit of a province: 200,000 and 3,000,000.
+        let goals = try await GoalGenerator.run(prefix: Generator.codePrefix(for: plan), perOrganization: plan.projectsPerOrganization,
+                                                fiscalYear: GoalController.currentFiscalYear, on: app.db) { line in
+            FileHandle.standardError.write(Data("\r\(line)   ".utf8))
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        context.console.print("Generated \(goals.projects) projects with \(goals.indicators) indicators in \(String(format: "%.1f", goals.seconds)) s: "
+            + "\(Int(Double(goals.projects * 2 + goals.indicators) / goals.seconds)) rows/s")
     }
 }

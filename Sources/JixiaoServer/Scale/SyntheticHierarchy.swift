@@ -9,13 +9,15 @@ struct ScalePlan: Sendable {
     var departmentsPerBureau: (province: Int, city: Int, county: Int)
     var unitsPerDepartment: Int
     var users: Int
+    /// Projects each department and unit declares in the generated fiscal year.
+    var projectsPerOrganization: Int
 
     /// One county: its bureau, 60 departments, 300 units, 1,000 users.
     static let county = ScalePlan(name: "county", cities: 0, countiesPerCity: [], departmentsPerBureau: (0, 0, 60),
-                                  unitsPerDepartment: 5, users: 1_000)
+                                  unitsPerDepartment: 5, users: 1_000, projectsPerOrganization: 10)
     /// A province: 1 + 16 + 100 bureaus, about 5,000 departments and units, 20,000 users.
     static let province = ScalePlan(name: "province", cities: 16, countiesPerCity: (0..<16).map { $0 < 4 ? 7 : 6 },
-                                    departmentsPerBureau: (40, 25, 8), unitsPerDepartment: 3, users: 20_000)
+                                    departmentsPerBureau: (40, 25, 8), unitsPerDepartment: 3, users: 20_000, projectsPerOrganization: 41)
 
     static func named(_ name: String) -> ScalePlan? {
         switch name {
