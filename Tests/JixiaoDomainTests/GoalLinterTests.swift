@@ -126,3 +126,16 @@ struct GoalLinterTests {
         #expect(GoalLinter.percentile([7], Decimal(string: "0.9")!) == 7)
     }
 }
+
+@Suite("Word lists")
+struct WordListTests {
+    @Test func findsWordsAnywhere() {
+        let list = WordList(["逾期率", "提升", "100%"])
+        #expect(list.occurs(in: "贷款逾期率"))
+        #expect(list.occurs(in: "提升"))
+        #expect(list.occurs(in: "覆盖率达到100%"))
+        #expect(!list.occurs(in: "逾期"))
+        #expect(!list.occurs(in: ""))
+        #expect(!WordList([]).occurs(in: "任何文字"))
+    }
+}

@@ -41,15 +41,16 @@ public struct LintFinding: Hashable, Codable, Sendable {
 
 /// 目标质量检查 — the goal linter. Pure: the goal and what is known around it in, findings out.
 public enum GoalLinter {
-    static let vagueWords = ["较好", "明显", "有所", "进一步", "逐步", "加强", "提升", "提高", "改善", "增强", "有效", "显著", "不断", "大幅"]
+    static let vagueWords = WordList(["较好", "明显", "有所", "进一步", "逐步", "加强", "提升", "提高", "改善", "增强", "有效", "显著", "不断", "大幅"])
     /// Rates where less is better; declaring them with ≥ is a direction error.
-    static let reverseRateWords = ["逾期率", "发生率", "事故率", "投诉率", "差错率", "死亡率", "失业率", "空置率", "损失率", "超标率",
-                                   "返工率", "不合格率", "流失率", "辍学率", "发病率", "违约率", "故障率", "误差率", "退回率", "闲置率"]
+    static let reverseRateWords = WordList(["逾期率", "发生率", "事故率", "投诉率", "差错率", "死亡率", "失业率", "空置率", "损失率", "超标率",
+                                   "返工率", "不合格率", "流失率", "辍学率", "发病率", "违约率", "故障率", "误差率", "退回率", "闲置率"])
     /// Rates where more is better; declaring them with ≤ is a direction error.
-    static let positiveRateWords = ["满意度", "合格率", "达标率", "覆盖率", "完成率", "及时率", "到位率", "入学率", "就业率", "验收率", "通过率"]
+    static let positiveRateWords = WordList(["满意度", "合格率", "达标率", "覆盖率", "完成率", "及时率", "到位率", "入学率", "就业率", "验收率", "通过率"])
     /// Units that count things produced: an 效益 indicator measured in them is usually an output.
     static let countUnits: Set<String> = ["人", "人次", "个", "所", "套", "台", "公里", "千米", "亩", "次", "项", "件", "户", "家", "座", "处", "场", "册", "本", "间", "辆", "期", "批"]
-    static let fullCoverageWords = ["全覆盖", "全部", "100%", "百分之百", "全面完成"]
+    static let fullCoverageWords = WordList(["全覆盖", "全部", "100%", "百分之百", "全面完成"])
+    static let satisfactionWord = WordList(["满意"])
     static let qualitativeGrades: Set<String> = ["优", "良", "中", "差", "优秀", "良好", "合格", "是", "否", "达到", "未达到", "好", "较好", "一般"]
 
     public static func lint(_ goal: PerformanceGoal, context: GoalContext = GoalContext(), rules: GoalRules = .standard) -> [LintFinding] {
@@ -61,10 +62,10 @@ public enum GoalLinter {
             let name = indicator.name
 
             // Vague: a wish word with nothing measurable, in the name or a qualitative target.
-            let vagueInName = vagueWords.contains { name.contains($0) }
+            let vagueInName = vagueWords.occurs(in: name)
             let vagueTarget: Bool = {
                 guard let target, case .text(let text) = target.value else { return false }
-                return !qualitativeGrades.contains(text) && vagueWords.contains { text.contains($0) }
+                return !qualitativeGrades.contains(text) && vagueWords.occurs(in: text)
             }()
             if (vagueInName && target?.isQuantitative != true) || vagueTarget {
                 findings.append(LintFinding(.vagueWording, .warning, index: i))
@@ -75,8 +76,8 @@ public enum GoalLinter {
             }
 
             if let target {
-                let reverse = reverseRateWords.contains { name.contains($0) }
-                let positive = !reverse && positiveRateWords.contains { name.contains($0) }
+                let reverse = reverseRateWords.occurs(in: name)
+                let positive = !reverse && positiveRateWords.occurs(in: name)
                 if (reverse && target.op.direction == .higherIsBetter) || (positive && target.op.direction == .lowerIsBetter) {
                     findings.append(LintFinding(.directionContradictsName, .warning, index: i, figures: [target.op.rawValue]))
                 }
@@ -102,7 +103,7 @@ public enum GoalLinter {
                 }
             }
 
-            if fullCoverageWords.contains(where: { name.contains($0) }), let value = target?.number, target?.unit == "%", value != 100 {
+            if fullCoverageWords.occurs(in: name), let value = target?.number, target?.unit == "%", value != 100 {
                 findings.append(LintFinding(.fullCoverageMismatch, .warning, index: i, figures: ["\(value)"]))
             }
         }
@@ -121,7 +122,7 @@ public enum GoalLinter {
         }
 
         let effects = goal.indicators(in: .effect)
-        if !effects.isEmpty, effects.allSatisfy({ $0.name.contains("满意") }) {
+        if !effects.isEmpty, effects.allSatisfy({ satisfactionWord.occurs(in: $0.name) }) {
             findings.append(LintFinding(.satisfactionOnlyEffect, .warning))
         }
         let outputs = goal.indicators(in: .output)

@@ -29,7 +29,7 @@ public enum GoalValidationError: Hashable, Sendable {
 /// 硬性校验 — the checks a goal must pass before it can be submitted.
 public enum GoalValidation {
     /// Words that name money put in rather than something produced.
-    static let inputWords = ["资金到位", "预算执行", "资金拨付", "资金支付", "支出进度", "资金使用率", "经费到位"]
+    static let inputWords = WordList(["资金到位", "预算执行", "资金拨付", "资金支付", "支出进度", "资金使用率", "经费到位"])
 
     public static func validate(_ goal: PerformanceGoal, rules: GoalRules = .standard) -> [GoalValidationError] {
         var errors: [GoalValidationError] = []
@@ -46,8 +46,10 @@ public enum GoalValidation {
                 let key = "\(indicator.category.rawValue)/\(name.filter { !$0.isWhitespace })"
                 if let first = firstIndexOfName[key] { errors.append(.duplicateName(index: i, firstIndex: first)) } else { firstIndexOfName[key] = i }
             }
-            do {
-                let target = try TargetParser.parse(indicator.targetText)
+            do throws(TargetParseError) {
+                // The indicator keeps its parsed target; parse again only to learn why it could not be read.
+                let target: Target
+                if let parsed = indicator.target { target = parsed } else { target = try TargetParser.parse(indicator.targetText) }
                 if case .number(let value, let unit) = target.value {
                     if unit.isEmpty { errors.append(.missingUnit(index: i)) }
                     if unit == "%" && (value < 0 || value > 100) { errors.append(.percentageOutOfRange(index: i)) }
@@ -59,7 +61,7 @@ public enum GoalValidation {
                 errors.append(.unreadableTarget(index: i, error))
             }
             if indicator.weight == nil { errors.append(.missingWeight(index: i)) }
-            if indicator.category == .output && inputWords.contains(where: { name.contains($0) }) { errors.append(.inputAsOutput(index: i)) }
+            if indicator.category == .output && inputWords.occurs(in: name) { errors.append(.inputAsOutput(index: i)) }
         }
         if !goal.indicators.isEmpty, goal.indicators.allSatisfy({ $0.weight != nil }), goal.totalWeight != rules.requiredWeightTotal {
             errors.append(.weightsDoNotSum(expected: rules.requiredWeightTotal, actual: goal.totalWeight))

@@ -104,11 +104,15 @@ public enum TargetParser {
         ("定性:", .qualitative), ("定性", .qualitative),
     ].sorted { $0.0.count > $1.0.count }
 
+    /// The operator words by their first character, so a target is compared only with the few that can match.
+    static let operatorWordsByFirstCharacter: [Character: [(String, TargetOperator)]] =
+        Dictionary(grouping: operatorWords, by: { $0.0.first! })
+
     public static func parse(_ raw: String) throws(TargetParseError) -> Target {
         var text = TextNormalization.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw .empty }
         var op: TargetOperator?
-        if let (word, found) = operatorWords.first(where: { text.hasPrefix($0.0) }) {
+        if let first = text.first, let (word, found) = operatorWordsByFirstCharacter[first]?.first(where: { text.hasPrefix($0.0) }) {
             op = found
             text = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
             if found == .qualitative {

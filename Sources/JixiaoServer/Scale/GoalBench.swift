@@ -53,8 +53,17 @@ enum GoalBench {
         }
         let importRows = projectCount * GoalGenerator.templates[0].count
         let memoryBefore = peakMemoryMiB()
+        // The importer's three steps, timed separately: read the file, check every row, save in batches.
         var start = DispatchTime.now().uptimeNanoseconds
-        let imported = try await GoalExchangeService.importList(ByteBuffer(string: csv), user: officer, context: .system("bench"), on: db)
+        let readRows = try GoalExchangeService.readRows(ByteBuffer(string: csv))
+        let readMs = ms(start)
+        let checkStart = DispatchTime.now().uptimeNanoseconds
+        let plannedImport = try await GoalExchangeService.plan(readRows, user: officer, on: db)
+        let checkMs = ms(checkStart)
+        let saveStart = DispatchTime.now().uptimeNanoseconds
+        try await GoalExchangeService.save(plannedImport, context: .system("bench"), on: db)
+        let saveMs = ms(saveStart)
+        let imported = plannedImport.count
         let importMs = ms(start)
         let memoryAfter = peakMemoryMiB()
         let planned = try await GoalExchangeService.plan(try GoalExchangeService.readRows(ByteBuffer(string: csv.replacingOccurrences(of: "IMP-", with: "RAW-"))),
@@ -62,7 +71,7 @@ enum GoalBench {
         start = DispatchTime.now().uptimeNanoseconds
         try await rawInsert(planned, on: db)
         let rawMs = ms(start)
-        lines.append("| import a goal list (.csv, \(imported) projects, \(importRows) indicator rows) | \(Int(Double(importRows) / importMs * 1000)) rows/s, peak memory \(memoryAfter.map { String(format: "%.0f", $0) } ?? "?") MiB (before \(memoryBefore.map { String(format: "%.0f", $0) } ?? "?") MiB) |")
+        lines.append("| import a goal list (.csv, \(imported) projects, \(importRows) indicator rows) | \(Int(Double(importRows) / importMs * 1000)) rows/s, peak memory \(memoryAfter.map { String(format: "%.0f", $0) } ?? "?") MiB (before \(memoryBefore.map { String(format: "%.0f", $0) } ?? "?") MiB); read \(Int(readMs)) ms, check \(Int(checkMs)) ms, save \(Int(saveMs)) ms |")
         lines.append("| raw batched insert, same rows | \(Int(Double(importRows) / rawMs * 1000)) rows/s (import takes \(String(format: "%.2f", importMs / rawMs))× the baseline) |")
 
         // 3. the finance review queue of a city's performance officer
