@@ -114,7 +114,7 @@ enum GoalExchangeService {
         if !missing.isEmpty { throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, missing.map(\.rawValue).joined(separator: "、"))) }
         return table[(headerIndex + 1)...].map { row in
             var values: [GoalListColumn: String] = [:]
-            for (index, value) in row.cells { if let column = columns[index] { values[column] = value } }
+            for (index, value) in row.cells { if let column = columns[index] { values[column] = value.trimmingCharacters(in: .whitespacesAndNewlines) } }
             return ImportedGoalRow(sheet: row.sheet, line: row.line, values: values)
         }.filter { !$0.values.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
     }

@@ -64,7 +64,8 @@ struct ImportedGoalRow: Sendable {
     var sheet: String
     var line: Int
     var values: [GoalListColumn: String]
-    func value(_ column: GoalListColumn) -> String { values[column]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+    /// Values are trimmed once when the row is read.
+    func value(_ column: GoalListColumn) -> String { values[column] ?? "" }
 }
 
 extension FundSource {
