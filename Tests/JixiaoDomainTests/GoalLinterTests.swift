@@ -15,7 +15,7 @@ struct GoalLinterTests {
     }
 
     @Test func theExampleGoalIsClean() {
-        #expect(rules(nutritionGoal(), GoalContext(requestedAmount: try! Money(wanYuan: "120"), isContinuing: true, isServiceProject: true)) == [])
+        #expect(rules(nutritionGoal(), GoalContext(requestedAmount: Money(fen: 120_000_000), isContinuing: true, isServiceProject: true)) == [])
     }
 
     @Test func vagueWording() {
@@ -45,8 +45,8 @@ struct GoalLinterTests {
 
     @Test func costAgainstTheRequestedAmount() {
         let costly = goal { $0.indicators[4].name = "项目总成本"; $0.indicators[4].targetText = "≤150万元" }
-        #expect(rules(costly, GoalContext(requestedAmount: try! Money(wanYuan: "120"))).contains(.costExceedsRequest))
-        #expect(!rules(costly, GoalContext(requestedAmount: try! Money(wanYuan: "150"))).contains(.costExceedsRequest))
+        #expect(rules(costly, GoalContext(requestedAmount: Money(fen: 120_000_000))).contains(.costExceedsRequest))
+        #expect(!rules(costly, GoalContext(requestedAmount: Money(fen: 150_000_000))).contains(.costExceedsRequest))
     }
 
     @Test func duplicateIndicators() {

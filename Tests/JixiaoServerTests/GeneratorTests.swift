@@ -7,7 +7,7 @@ import JixiaoDomain
 
 @Suite("Synthetic hierarchy generator")
 struct GeneratorTests {
-    @Test func provincePlanHasTheAdvertisedShape() {
+    @Test func provincePlanHasTheAdvertisedShape() throws {
         let rows = Array(SyntheticHierarchy(plan: .province, codePrefix: "GP"))
         let bureaus = rows.filter { $0.kind == .financeBureau }
         #expect(bureaus.count == 1 + 16 + 100)
@@ -15,7 +15,7 @@ struct GeneratorTests {
         #expect(Set(rows.map(\.code)).count == rows.count)
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
         for row in rows.dropFirst() {
-            let parent = try! #require(row.parentID.flatMap { byID[$0] })
+            let parent = try #require(row.parentID.flatMap { byID[$0] })
             #expect(row.path == parent.path.appending(row.id))
         }
     }

@@ -232,12 +232,8 @@ enum GoalExchangeService {
         let now = Date()
         try await database.transaction { db in
             for batch in projects.chunked(into: 200) {
-                var objects = db.sql.insert(into: BudgetObjectModel.schema).columns(
-                    "id", "kind", "code", "name", "organization_id", "fiscal_year", "functional_classification", "fund_source", "category",
-                    "start_year", "end_year", "requested_fen", "approved_fen", "is_key_project", "is_service_project", "created_at", "updated_at")
-                var versions = db.sql.insert(into: GoalVersionModel.schema).columns(
-                    "id", "budget_object_id", "version_number", "state", "annual_goal", "mid_term_goal", "is_adjustment", "adjustment_reason",
-                    "ever_submitted", "lock_version", "validation_errors", "lint_warnings", "lint_notices", "finance_grade", "released_at", "created_at", "updated_at")
+                var objects = db.sql.insert(into: BudgetObjectModel.schema).columns(BudgetObjectModel.insertColumns)
+                var versions = db.sql.insert(into: GoalVersionModel.schema).columns(GoalVersionModel.insertColumns)
                 var indicatorRows: [(UUID, Int, Indicator)] = []
                 for project in batch {
                     let objectID = UUID(), versionID = UUID()
@@ -265,9 +261,7 @@ enum GoalExchangeService {
 
     static func insertIndicators(_ rows: ArraySlice<(UUID, Int, Indicator)>, on db: any Database) async throws {
         guard !rows.isEmpty else { return }
-        var insert = db.sql.insert(into: GoalIndicatorModel.schema).columns(
-            "id", "version_id", "indicator_id", "position", "category", "subcategory", "name", "target_text", "operator", "target_number",
-            "target_unit", "weight", "standard", "note", "library_entry_id")
+        var insert = db.sql.insert(into: GoalIndicatorModel.schema).columns(GoalIndicatorModel.insertColumns)
         for (versionID, position, i) in rows {
             insert = insert.values(SQLBind(UUID()), SQLBind(versionID), SQLBind(i.id), SQLBind(position), SQLBind(i.category.rawValue),
                                    SQLBind(i.subcategory.rawValue), SQLBind(i.name), SQLBind(i.targetText), SQLBind(i.target?.op.rawValue),

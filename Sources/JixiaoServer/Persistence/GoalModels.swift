@@ -27,6 +27,11 @@ final class BudgetObjectModel: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Columns of a batched insert, in the order the bulk writers (import, generator, bench) bind them.
+    static let insertColumns = ["id", "kind", "code", "name", "organization_id", "fiscal_year", "functional_classification", "fund_source",
+                                "category", "start_year", "end_year", "requested_fen", "approved_fen", "is_key_project", "is_service_project",
+                                "created_at", "updated_at"]
+
     var objectKind: BudgetObjectKind { BudgetObjectKind(rawValue: kind) ?? .project }
     var requested: Money { Money(fen: requestedFen) }
     var approved: Money? { approvedFen.map(Money.init(fen:)) }
@@ -62,6 +67,10 @@ final class GoalVersionModel: Model, @unchecked Sendable {
 
     init() {}
 
+    static let insertColumns = ["id", "budget_object_id", "version_number", "state", "annual_goal", "mid_term_goal", "is_adjustment",
+                                "adjustment_reason", "ever_submitted", "lock_version", "validation_errors", "lint_warnings", "lint_notices",
+                                "finance_grade", "released_at", "created_at", "updated_at"]
+
     var goalState: GoalState { GoalState(rawValue: state) ?? .draft }
 }
 
@@ -87,6 +96,9 @@ final class GoalIndicatorModel: Model, @unchecked Sendable {
     @OptionalField(key: "library_entry_id") var libraryEntryID: UUID?
 
     init() {}
+
+    static let insertColumns = ["id", "version_id", "indicator_id", "position", "category", "subcategory", "name", "target_text", "operator",
+                                "target_number", "target_unit", "weight", "standard", "note", "library_entry_id"]
 
     init(versionID: UUID, position: Int, indicator: Indicator) {
         self.versionID = versionID; self.indicatorID = indicator.id; self.position = position

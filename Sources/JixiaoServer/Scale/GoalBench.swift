@@ -138,15 +138,9 @@ enum GoalBench {
         let now = Date()
         try await db.transaction { db in
             for batch in planned.chunked(into: 200) {
-                var objects = db.sql.insert(into: "bench_raw_objects").columns(
-                    "id", "kind", "code", "name", "organization_id", "fiscal_year", "functional_classification", "fund_source", "category",
-                    "start_year", "end_year", "requested_fen", "approved_fen", "is_key_project", "is_service_project", "created_at", "updated_at")
-                var versions = db.sql.insert(into: "bench_raw_versions").columns(
-                    "id", "budget_object_id", "version_number", "state", "annual_goal", "mid_term_goal", "is_adjustment", "adjustment_reason",
-                    "ever_submitted", "lock_version", "validation_errors", "lint_warnings", "lint_notices", "finance_grade", "released_at", "created_at", "updated_at")
-                var indicators = db.sql.insert(into: "bench_raw_indicators").columns(
-                    "id", "version_id", "indicator_id", "position", "category", "subcategory", "name", "target_text", "operator", "target_number",
-                    "target_unit", "weight", "standard", "note", "library_entry_id")
+                var objects = db.sql.insert(into: "bench_raw_objects").columns(BudgetObjectModel.insertColumns)
+                var versions = db.sql.insert(into: "bench_raw_versions").columns(GoalVersionModel.insertColumns)
+                var indicators = db.sql.insert(into: "bench_raw_indicators").columns(GoalIndicatorModel.insertColumns)
                 var indicatorCount = 0
                 for p in batch {
                     let objectID = UUID(), versionID = UUID(), d = p.draft
@@ -165,9 +159,7 @@ enum GoalBench {
                         if indicatorCount == 1_000 {
                             try await indicators.run()
                             indicatorCount = 0
-                            indicators = db.sql.insert(into: "bench_raw_indicators").columns(
-                                "id", "version_id", "indicator_id", "position", "category", "subcategory", "name", "target_text", "operator", "target_number",
-                                "target_unit", "weight", "standard", "note", "library_entry_id")
+                            indicators = db.sql.insert(into: "bench_raw_indicators").columns(GoalIndicatorModel.insertColumns)
                         }
                     }
                 }

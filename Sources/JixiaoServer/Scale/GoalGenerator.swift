@@ -60,16 +60,12 @@ enum GoalGenerator {
             indicators += indicatorRows.count
             try await database.transaction { [objectRows, versionRows, indicatorRows] db in
                 for batch in objectRows.chunked(into: 500) {
-                    var insert = db.sql.insert(into: BudgetObjectModel.schema).columns(
-                        "id", "kind", "code", "name", "organization_id", "fiscal_year", "functional_classification", "fund_source", "category",
-                        "start_year", "end_year", "requested_fen", "approved_fen", "is_key_project", "is_service_project", "created_at", "updated_at")
+                    var insert = db.sql.insert(into: BudgetObjectModel.schema).columns(BudgetObjectModel.insertColumns)
                     for row in batch { insert = insert.values(row.map { SQLBind($0) }) }
                     try await insert.run()
                 }
                 for batch in versionRows.chunked(into: 500) {
-                    var insert = db.sql.insert(into: GoalVersionModel.schema).columns(
-                        "id", "budget_object_id", "version_number", "state", "annual_goal", "mid_term_goal", "is_adjustment", "adjustment_reason",
-                        "ever_submitted", "lock_version", "validation_errors", "lint_warnings", "lint_notices", "finance_grade", "released_at", "created_at", "updated_at")
+                    var insert = db.sql.insert(into: GoalVersionModel.schema).columns(GoalVersionModel.insertColumns)
                     for row in batch { insert = insert.values(row.map { SQLBind($0) }) }
                     try await insert.run()
                 }
