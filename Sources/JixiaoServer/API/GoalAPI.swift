@@ -182,12 +182,7 @@ enum GoalAPI {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
         let year = (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear
-        var under: OrganizationModel?
-        if let code = try? req.query.get(String.self, at: "under") {
-            guard let found = try await OrganizationService.byCode(code, on: req.db) else { throw AppError.notFound() }
-            try await req.authorize(.viewBudget, found.accessTarget)
-            under = found
-        }
+        let under = try await GoalService.budgetScope(code: try? req.query.get(String.self, at: "under"), req)
         let state = (try? req.query.get(String.self, at: "state")).flatMap(GoalState.init(rawValue:))
         let rows = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, states: state.map { [$0] }, under: under), for: user,
                                                waitingOnly: (try? req.query.get(Bool.self, at: "waiting")) ?? false, on: req.db)
@@ -234,12 +229,7 @@ enum GoalAPI {
     @Sendable static func exportList(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
-        var under: OrganizationModel?
-        if let code = try? req.query.get(String.self, at: "under") {
-            guard let found = try await OrganizationService.byCode(code, on: req.db) else { throw AppError.notFound() }
-            try await req.authorize(.viewBudget, found.accessTarget)
-            under = found
-        }
+        let under = try await GoalService.budgetScope(code: try? req.query.get(String.self, at: "under"), req)
         return try await GoalExchangeService.exportList(year: (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear, under: under, req)
     }
 

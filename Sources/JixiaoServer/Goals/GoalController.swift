@@ -42,11 +42,7 @@ struct GoalController: RouteCollection {
         let t = req.localizer
         let filter = try req.query.decode(Filter.self)
         let year = filter.year ?? Self.currentFiscalYear
-        var under: OrganizationModel?
-        if let code = filter.under, !code.isEmpty {
-            under = try await OrganizationService.byCode(code, on: req.db)
-            if let found = under { try await req.authorize(.viewBudget, found.accessTarget) } else { throw AppError.notFound() }
-        }
+        let under = try await GoalService.budgetScope(code: filter.under, req)
         let showAll = filter.all == "1"
         let queueFilter = GoalQueueFilter(fiscalYear: year, states: filter.state.flatMap(GoalState.init(rawValue:)).map { [$0] }, under: under,
                                           fundSource: filter.fund.flatMap(FundSource.init(rawValue:)), keyProjectsOnly: filter.key == "1",
@@ -238,12 +234,7 @@ struct GoalController: RouteCollection {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
         let year = (try? req.query.get(Int.self, at: "year")) ?? Self.currentFiscalYear
-        var under: OrganizationModel?
-        if let code = try? req.query.get(String.self, at: "under"), !code.isEmpty {
-            guard let found = try await OrganizationService.byCode(code, on: req.db) else { throw AppError.notFound() }
-            try await req.authorize(.viewBudget, found.accessTarget)
-            under = found
-        }
+        let under = try await GoalService.budgetScope(code: try? req.query.get(String.self, at: "under"), req)
         return try await GoalExchangeService.exportList(year: year, under: under, req)
     }
 

@@ -47,6 +47,15 @@ struct GoalQueueRow: Decodable, Sendable {
 }
 
 extension GoalService {
+    /// The subtree a goal list is narrowed to, from an organisation code: nil when no code is given,
+    /// 404 when it is unknown or outside the person's reach.
+    static func budgetScope(code: String?, _ req: Request) async throws -> OrganizationModel? {
+        guard let code, !code.isEmpty else { return nil }
+        guard let found = try await OrganizationService.byCode(code, on: req.db) else { throw AppError.notFound() }
+        try await req.authorize(.viewBudget, found.accessTarget)
+        return found
+    }
+
     /// The states that wait for each role: filers fix drafts and returned goals of their own organisation,
     /// departments review submissions, the finance bureau reviews and releases.
     static func waitingStates(for roles: Set<Role>) -> (own: Set<GoalState>, below: Set<GoalState>) {
