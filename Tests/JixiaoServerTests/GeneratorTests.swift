@@ -48,6 +48,7 @@ struct GoalGeneratorTests {
             #expect(result.projects == 360 * 2)
             #expect(result.indicators == result.projects * GoalGenerator.templates[0].count)
             #expect(try await BudgetObjectModel.query(on: app.db).count() == result.projects)
+            #expect(try await currentVersionMismatches(app).isEmpty)
             // Every generated goal passes validation: the generator writes what a careful filer would.
             let goals = try await GoalBench.departmentGoals("GC-D001", fiscalYear: 2027, on: app.db)
             #expect(goals.count == 6 * 2)

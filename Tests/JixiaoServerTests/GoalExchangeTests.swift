@@ -50,6 +50,7 @@ struct GoalExchangeTests {
             #expect(copiedGoal.indicators.map(\.targetText) == originalGoal.indicators.map(\.targetText))
             #expect(copiedGoal.indicators.map(\.weight) == originalGoal.indicators.map(\.weight))
             #expect(copy.requestedFen == original.requestedFen && copy.startYear == original.startYear)
+            #expect(try await currentVersionMismatches(app).isEmpty)
 
             // The single project's form and the printable page.
             let form = try await unit.send(.GET, "/api/v1/budget-objects/\(original.id!.uuidString)")

@@ -126,6 +126,7 @@ struct GoalTests {
             #expect(goal.state == "released" && goal.version == 2)
             let first = try decode(try await unit.send(.GET, "/api/v1/budget-objects/\(id.uuidString)?version=1"))
             #expect(first.state == "superseded", "every version stays readable")
+            #expect(try await currentVersionMismatches(app).isEmpty, "each object records its newest version and state")
 
             // The reviewer sees exactly what changed.
             let browser = Browser(app)
@@ -147,6 +148,7 @@ struct GoalTests {
     func queues(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
             _ = try await DemoGoals.load(on: app.db)
+            #expect(try await currentVersionMismatches(app).isEmpty)
             func waiting(_ name: String) async throws -> [GoalQueueDTO.Item] {
                 let client = try await APIClient.signIn(app, name, DemoData.password)
                 return try await client.send(.GET, "/api/v1/budget-objects?year=\(DemoGoals.fiscalYear)&waiting=true").content.decode(GoalQueueDTO.self).items

@@ -131,21 +131,24 @@ enum DemoGoals {
             object.startYear = project.category == .oneOff ? fiscalYear : fiscalYear - 1; object.endYear = fiscalYear + (project.category == .oneOff ? 0 : 2)
             object.requestedFen = try Money(wanYuan: project.requestedWan).fen; object.isKeyProject = project.key; object.isServiceProject = project.service
             if project.state == .released || project.state == .approved { object.approvedFen = object.requestedFen }
+            // An adjusted project's newest version is the adjustment draft; the released one stays in force.
+            let versionIDs = (first: UUID(), adjustment: UUID())
+            object.currentVersionID = project.adjusted ? versionIDs.adjustment : versionIDs.first
+            object.currentState = (project.adjusted ? GoalState.draft : project.state).rawValue
             try await object.create(on: db)
             let goal = PerformanceGoal(annualGoal: project.annualGoal, indicators: project.indicators.map {
                 Indicator(category: $0.0.category, subcategory: $0.0, name: $0.1, targetText: $0.2, weight: $0.3, standard: $0.4,
                           libraryEntryID: libraryIDs[$0.1])
             })
-            let first = try await addVersion(goal, number: 1, state: project.adjusted ? .released : project.state, object: object, opinion: project.opinion, on: db)
+            _ = try await addVersion(goal, id: versionIDs.first, number: 1, state: project.adjusted ? .released : project.state, object: object, opinion: project.opinion, on: db)
             if project.adjusted {
                 var adjusted = goal
                 adjusted.indicators[0].targetText = "≥30个"
                 adjusted.indicators[1].targetText = "≥6000人次"
-                let second = try await addVersion(adjusted, number: 2, state: .draft, object: object, opinion: "", on: db)
+                let second = try await addVersion(adjusted, id: versionIDs.adjustment, number: 2, state: .draft, object: object, opinion: "", on: db)
                 second.isAdjustment = true
                 second.adjustmentReason = "省委一号文件扩大示范范围，调整示范基地和培训任务。"
                 try await second.save(on: db)
-                _ = first
             }
             try await AuditTrail.record("budget_object.created", entityType: "budget_object", entityID: object.id!.uuidString.lowercased(),
                                         summary: "after: \(object.auditSummary) state=\(project.state.rawValue)", context: .system("demo"), on: db)
@@ -154,11 +157,11 @@ enum DemoGoals {
         return created
     }
 
-    private static func addVersion(_ goal: PerformanceGoal, number: Int, state: GoalState, object: BudgetObjectModel, opinion: String,
+    private static func addVersion(_ goal: PerformanceGoal, id: UUID, number: Int, state: GoalState, object: BudgetObjectModel, opinion: String,
                                    on db: any Database) async throws -> GoalVersionModel {
         let findings = GoalLinter.lint(goal, context: GoalService.context(for: object))
         let version = GoalVersionModel()
-        version.id = UUID(); version.$budgetObject.id = object.id!; version.versionNumber = number; version.state = state.rawValue
+        version.id = id; version.$budgetObject.id = object.id!; version.versionNumber = number; version.state = state.rawValue
         version.annualGoal = goal.annualGoal; version.midTermGoal = goal.midTermGoal; version.isAdjustment = number > 1
         version.everSubmitted = state != .draft; version.lockVersion = 0
         version.validationErrors = GoalValidation.validate(goal).count

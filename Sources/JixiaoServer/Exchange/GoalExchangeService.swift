@@ -241,7 +241,7 @@ enum GoalExchangeService {
                     objects = objects.values(SQLBind(objectID), SQLBind(d.kind.rawValue), SQLBind(d.code), SQLBind(d.name), SQLBind(project.organizationID),
                                              SQLBind(d.fiscalYear), SQLBind(d.functionalClassification), SQLBind(d.fundSource.rawValue), SQLBind(d.category.rawValue),
                                              SQLBind(d.startYear), SQLBind(d.endYear), SQLBind(project.requested.fen), SQLBind(Int64?.none), SQLBind(false), SQLBind(false),
-                                             SQLBind(now), SQLBind(now))
+                                             SQLBind(versionID), SQLBind(GoalState.draft.rawValue), SQLBind(now), SQLBind(now))
                     let findings = GoalLinter.lint(project.goal, context: GoalContext(requestedAmount: project.requested, isContinuing: d.category == .continuing))
                     versions = versions.values(SQLBind(versionID), SQLBind(objectID), SQLBind(1), SQLBind(GoalState.draft.rawValue), SQLBind(project.goal.annualGoal),
                                                SQLBind(String?.none), SQLBind(false), SQLBind(String?.none), SQLBind(false), SQLBind(0),

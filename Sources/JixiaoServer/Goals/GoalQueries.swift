@@ -79,23 +79,22 @@ extension GoalService {
                    v.lint_warnings, v.lint_notices, v.validation_errors
             FROM budget_objects bo
             JOIN organizations o ON o.id = bo.organization_id
-            JOIN goal_versions v ON v.budget_object_id = bo.id
+            JOIN goal_versions v ON v.id = bo.current_version_id
             WHERE o.path >= \(bind: range.lower) AND o.path < \(bind: range.upper)
               AND bo.fiscal_year = \(bind: filter.fiscalYear)
-              AND v.version_number = (SELECT MAX(v2.version_number) FROM goal_versions v2 WHERE v2.budget_object_id = bo.id)
               AND NOT (v.state = 'draft' AND v.ever_submitted = \(bind: false) AND v.is_adjustment = \(bind: false) AND o.path <> \(bind: own))
             """
         if let states = filter.states {
-            sql.appendInterpolation(unsafeRaw: " AND v.state IN (" + states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",") + ")")
+            sql.appendInterpolation(unsafeRaw: " AND bo.current_state IN (" + states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",") + ")")
         }
         if waitingOnly {
             let waiting = waitingStates(for: user.roles)
             let ownList = waiting.own.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
             let belowList = waiting.below.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
             sql.appendInterpolation(unsafeRaw: " AND (")
-            sql.appendInterpolation(unsafeRaw: ownList.isEmpty ? "1=0" : "(v.state IN (\(ownList)) AND o.path = ")
+            sql.appendInterpolation(unsafeRaw: ownList.isEmpty ? "1=0" : "(bo.current_state IN (\(ownList)) AND o.path = ")
             if !ownList.isEmpty { sql.appendInterpolation(bind: own); sql.appendInterpolation(unsafeRaw: ")") }
-            sql.appendInterpolation(unsafeRaw: belowList.isEmpty ? " OR 1=0)" : " OR v.state IN (\(belowList)))")
+            sql.appendInterpolation(unsafeRaw: belowList.isEmpty ? " OR 1=0)" : " OR bo.current_state IN (\(belowList)))")
         }
         if let fund = filter.fundSource { sql.appendInterpolation(unsafeRaw: " AND bo.fund_source = "); sql.appendInterpolation(bind: fund.rawValue) }
         if filter.keyProjectsOnly { sql.appendInterpolation(unsafeRaw: " AND bo.is_key_project = "); sql.appendInterpolation(bind: true) }

@@ -70,6 +70,7 @@ enum GoalService {
         object.category = draft.category.rawValue; object.startYear = draft.startYear; object.endYear = draft.endYear
         object.requestedFen = requested.fen; object.isKeyProject = draft.isKeyProject; object.isServiceProject = draft.isServiceProject
         let version = newVersion(for: object.id!, number: 1, goal: PerformanceGoal(annualGoal: "", indicators: []))
+        object.currentVersionID = version.id!; object.currentState = version.state
         try await req.db.transaction { db in
             try await object.create(on: db)
             try await version.create(on: db)
@@ -207,6 +208,7 @@ enum GoalService {
                 if result.newState == .released && from != .released { update = update.set("released_at", to: SQLBind(Date())) }
                 return update
             }
+            try await pointCurrent(objectID, to: version.id!, state: result.newState, on: db)
             if result.newState == .released && from == .approved {
                 // An adjusted version replaces the one in force.
                 try await GoalVersionModel.query(on: db).filter(\.$budgetObject.$id == objectID)
@@ -218,6 +220,7 @@ enum GoalService {
                 let next = newVersion(for: objectID, number: (loaded.versions.map(\.versionNumber).max() ?? version.versionNumber) + 1, goal: loaded.goal)
                 next.adjustmentReason = opinion
                 try await next.create(on: db)
+                try await pointCurrent(objectID, to: next.id!, state: .draft, on: db)
                 for (position, indicator) in loaded.goal.indicators.enumerated() {
                     try await GoalIndicatorModel(versionID: next.id!, position: position, indicator: indicator).create(on: db)
                 }
@@ -227,6 +230,13 @@ enum GoalService {
                                         context: req.auditContext, on: db)
         }
         return try await load(objectID, req)
+    }
+
+    /// Records on the object which version is the newest and in what state (the work queues read it from there).
+    static func pointCurrent(_ objectID: UUID, to versionID: UUID, state: GoalState, on db: any Database) async throws {
+        try await db.sql.update(BudgetObjectModel.schema)
+            .set("current_version_id", to: SQLBind(versionID)).set("current_state", to: SQLBind(state.rawValue))
+            .where("id", .equal, SQLBind(objectID)).run()
     }
 
     private static func record(version: GoalVersionModel, action: GoalAction, from: GoalState, to: GoalState, opinion: String,

@@ -22,6 +22,11 @@ final class BudgetObjectModel: Model, @unchecked Sendable {
     @OptionalField(key: "approved_fen") var approvedFen: Int64?
     @Field(key: "is_key_project") var isKeyProject: Bool
     @Field(key: "is_service_project") var isServiceProject: Bool
+    /// The newest goal version and its state, kept beside the object so that work queues narrow by state with an
+    /// index instead of looking up every object's newest version (see `AddCurrentGoalVersion`). Written together with
+    /// the version: `GoalService.pointCurrent` and the state change in `GoalService.transition`, and the bulk writers.
+    @Field(key: "current_version_id") var currentVersionID: UUID
+    @Field(key: "current_state") var currentState: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -30,7 +35,7 @@ final class BudgetObjectModel: Model, @unchecked Sendable {
     /// Columns of a batched insert, in the order the bulk writers (import, generator, bench) bind them.
     static let insertColumns = ["id", "kind", "code", "name", "organization_id", "fiscal_year", "functional_classification", "fund_source",
                                 "category", "start_year", "end_year", "requested_fen", "approved_fen", "is_key_project", "is_service_project",
-                                "created_at", "updated_at"]
+                                "current_version_id", "current_state", "created_at", "updated_at"]
 
     var objectKind: BudgetObjectKind { BudgetObjectKind(rawValue: kind) ?? .project }
     var requested: Money { Money(fen: requestedFen) }

@@ -10,6 +10,7 @@ enum Migrations {
         CreateAuditTrail(),
         CreateGoals(),
         CreateIndicatorLibrary(),
+        AddCurrentGoalVersion(),
     ]
 }
 

@@ -146,7 +146,8 @@ enum GoalBench {
                     let objectID = UUID(), versionID = UUID(), d = p.draft
                     objects = objects.values(SQLBind(objectID), SQLBind(d.kind.rawValue), SQLBind(d.code), SQLBind(d.name), SQLBind(p.organizationID),
                                              SQLBind(d.fiscalYear), SQLBind(""), SQLBind(d.fundSource.rawValue), SQLBind(d.category.rawValue), SQLBind(d.startYear),
-                                             SQLBind(d.endYear), SQLBind(p.requested.fen), SQLBind(Int64?.none), SQLBind(false), SQLBind(false), SQLBind(now), SQLBind(now))
+                                             SQLBind(d.endYear), SQLBind(p.requested.fen), SQLBind(Int64?.none), SQLBind(false), SQLBind(false),
+                                             SQLBind(versionID), SQLBind("draft"), SQLBind(now), SQLBind(now))
                     versions = versions.values(SQLBind(versionID), SQLBind(objectID), SQLBind(1), SQLBind("draft"), SQLBind(p.goal.annualGoal), SQLBind(String?.none),
                                                SQLBind(false), SQLBind(String?.none), SQLBind(false), SQLBind(0), SQLBind(0), SQLBind(0), SQLBind(0),
                                                SQLBind(String?.none), SQLBind(Date?.none), SQLBind(now), SQLBind(now))

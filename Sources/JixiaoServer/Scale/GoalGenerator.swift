@@ -43,7 +43,7 @@ enum GoalGenerator {
                         objectRows.append([objectID, BudgetObjectKind.project.rawValue, "\(org.code)-P\(String(format: "%03d", n + 1))",
                                            names[seed % names.count] + "项目", org.id, fiscalYear, "2050202", FundSource.allCases[seed % 4].rawValue,
                                            ProjectCategory.allCases[seed % 3].rawValue, fiscalYear, fiscalYear + seed % 3, requested,
-                                           state == .released ? requested : nil as Int64?, seed % 10 == 0, seed % 2 == 0, now, now])
+                                           state == .released ? requested : nil as Int64?, seed % 10 == 0, seed % 2 == 0, versionID, state.rawValue, now, now])
                         versionRows.append([versionID, objectID, 1, state.rawValue, "完成年度任务，提升服务质量和群众满意度。", nil as String?, false, nil as String?,
                                             state != .draft, 0, 0, seed % 3, seed % 2, state == .released || state == .approved ? "优" : nil as String?,
                                             state == .released ? now : nil as Date?, now, now])

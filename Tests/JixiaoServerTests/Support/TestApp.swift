@@ -181,3 +181,14 @@ func auditActions(_ app: Application) async throws -> [String] {
     return try await app.db.sql.select().column("action").from(AuditTrail.entriesTable).orderBy("sequence")
         .all(decoding: Row.self).map(\.action)
 }
+
+/// Budget objects whose recorded current version is not their newest version, or whose recorded state differs from it.
+func currentVersionMismatches(_ app: Application) async throws -> [String] {
+    struct Row: Decodable { var code: String }
+    return try await app.db.sql.raw("""
+        SELECT bo.code FROM budget_objects bo
+        LEFT JOIN goal_versions v ON v.id = bo.current_version_id AND v.budget_object_id = bo.id
+        WHERE v.id IS NULL OR v.state <> bo.current_state
+           OR v.version_number <> (SELECT MAX(v2.version_number) FROM goal_versions v2 WHERE v2.budget_object_id = bo.id)
+        """).all(decoding: Row.self).map(\.code)
+}
