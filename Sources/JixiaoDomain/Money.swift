@@ -45,7 +45,7 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
 
     /// Parses a non-negative decimal text into an integer scaled by 10^decimals, exactly.
     static func scaled(_ raw: String, decimals: Int) throws(MoneyParseError) -> Int64 {
-        let text = TextNormalization.halfWidth(raw).replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        let text = TextNormalization.halfWidth(raw).replacingOccurrences(of: ",", with: "").trimmed
         guard !text.isEmpty else { throw .empty }
         if text.hasPrefix("-") { throw .negative(raw) }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -73,28 +73,4 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
 
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}
-
-/// Text as people paste it from Word and Excel: full-width digits and signs become their ASCII forms.
-public enum TextNormalization {
-    public static func halfWidth(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E: result.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000: result.unicodeScalars.append(" ")
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-}
-
-/// Decimal numbers written with a point, read the same whatever the machine's locale.
-public enum DecimalText {
-    private static let posix = Locale(identifier: "en_US_POSIX")
-    public static func parse(_ text: String) -> Decimal? {
-        Decimal(string: TextNormalization.halfWidth(text).trimmingCharacters(in: .whitespaces), locale: posix)
-    }
 }

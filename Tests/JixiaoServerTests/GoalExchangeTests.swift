@@ -68,7 +68,7 @@ struct GoalExchangeTests {
     func badFiles(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
             let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
-            let header = GoalListColumn.allCases.map(\.rawValue)
+            let header = GoalListColumn.allCases.map(\.title)
             func row(_ code: String, _ unitCode: String, _ amount: String, _ l1: String, _ l2: String, _ name: String, _ target: String, _ weight: String) -> [String] {
                 [code, "测试项目", unitCode, "", "2027", "一般公共预算", "一次性", "2027-2027", amount, "目标", l1, l2, name, target, weight, "计划标准", ""]
             }

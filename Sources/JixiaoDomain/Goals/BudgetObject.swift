@@ -63,7 +63,7 @@ public enum BudgetObjectRules {
     public static func validate(name: String, code: String, fiscalYear: Int, startYear: Int, endYear: Int,
                                 requested: Money, approved: Money?) -> [BudgetObjectError] {
         var errors: [BudgetObjectError] = []
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(.missingName) }
+        if name.trimmed.isEmpty { errors.append(.missingName) }
         if !OrganizationImport.isValidCode(code) { errors.append(.invalidCode) }
         if startYear > endYear || startYear < 1990 || endYear > 2100 { errors.append(.invalidYears(start: startYear, end: endYear)) }
         else if !(startYear...endYear).contains(fiscalYear) { errors.append(.fiscalYearOutsideTerm(fiscalYear: fiscalYear)) }

@@ -33,13 +33,13 @@ public enum GoalValidation {
 
     public static func validate(_ goal: PerformanceGoal, rules: GoalRules = .standard) -> [GoalValidationError] {
         var errors: [GoalValidationError] = []
-        if goal.annualGoal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.append(.missingAnnualGoal) }
+        if goal.annualGoal.trimmed.isEmpty { errors.append(.missingAnnualGoal) }
         for category in IndicatorCategory.allCases where rules.requiredCategories.contains(category) && goal.indicators(in: category).isEmpty {
             errors.append(.missingCategory(category))
         }
         var firstIndexOfName: [String: Int] = [:]
         for (i, indicator) in goal.indicators.enumerated() {
-            let name = indicator.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = indicator.name.trimmed
             if indicator.subcategory.category != indicator.category { errors.append(.subcategoryOutsideCategory(index: i)) }
             if name.isEmpty { errors.append(.missingName(index: i)) }
             else {

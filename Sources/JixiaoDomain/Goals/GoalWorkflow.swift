@@ -136,7 +136,7 @@ public enum GoalWorkflow {
             guard allowed.contains(state) else { throw .notAllowed(action: action.name, from: state) }
         }
         func requireOpinion(_ text: String) throws(GoalWorkflowError) {
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .opinionRequired }
+            if text.trimmed.isEmpty { throw .opinionRequired }
         }
         switch action {
         case .submit:

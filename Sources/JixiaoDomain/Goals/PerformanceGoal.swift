@@ -23,6 +23,15 @@ public struct Indicator: Hashable, Codable, Sendable {
         self.standard = standard; self.note = note; self.libraryEntryID = libraryEntryID
     }
 
+    /// For readers that have already parsed `targetText` with `TargetParser` (an import checks every target once and
+    /// keeps what it read); `parsedTarget` must be that result.
+    public init(id: UUID = UUID(), category: IndicatorCategory, subcategory: IndicatorSubcategory, name: String,
+                targetText: String, parsedTarget: Target?, weight: Decimal?, standard: StandardSource? = nil, note: String = "") {
+        self.id = id; self.category = category; self.subcategory = subcategory; self.name = name
+        self.targetText = targetText; self.target = parsedTarget; self.weight = weight
+        self.standard = standard; self.note = note; self.libraryEntryID = nil
+    }
+
     /// The key that ties this indicator to its history: the library entry, else its name.
     public var historyKey: String { libraryEntryID?.uuidString.lowercased() ?? name.filter { !$0.isWhitespace } }
 }

@@ -18,9 +18,13 @@ public enum IndicatorCategory: String, CaseIterable, Codable, Sendable {
 
     public var subcategories: [IndicatorSubcategory] { IndicatorSubcategory.allCases.filter { $0.category == self } }
 
+    /// Every way a category is written ("产出指标", "产出", "output"), built once: imports look names up for every row.
+    private static let byName: [String: IndicatorCategory] = Dictionary(
+        allCases.flatMap { c in [(c.chineseName, c), (String(c.chineseName.dropLast(2)), c), (c.rawValue, c)] }, uniquingKeysWith: { first, _ in first })
+
     public static func parse(_ text: String) -> IndicatorCategory? {
-        let key = text.trimmingCharacters(in: .whitespaces)
-        return allCases.first { $0.chineseName == key || $0.rawValue == key.lowercased() || String($0.chineseName.dropLast(2)) == key }
+        let key = text.trimmed
+        return byName[key] ?? byName[key.lowercased()]
     }
 }
 
@@ -69,9 +73,14 @@ public enum IndicatorSubcategory: String, CaseIterable, Codable, Sendable {
     public var isCost: Bool { self == .outputCost || category == .cost }
 
     /// Reads the level-2 name, using the level-1 category to tell the two 成本指标 apart.
+    /// Every way a level-2 category is written, built once; "成本指标" names two of them.
+    private static let byName: [String: [IndicatorSubcategory]] = Dictionary(
+        grouping: allCases.flatMap { c in Set([c.chineseName, String(c.chineseName.dropLast(2)), c.rawValue]).map { ($0, c) } },
+        by: \.0).mapValues { $0.map(\.1) }
+
     public static func parse(_ text: String, in category: IndicatorCategory?) -> IndicatorSubcategory? {
-        let key = text.trimmingCharacters(in: .whitespaces)
-        let matches = allCases.filter { $0.chineseName == key || $0.rawValue == key.lowercased() || String($0.chineseName.dropLast(2)) == key }
+        let key = text.trimmed
+        let matches = byName[key] ?? byName[key.lowercased()] ?? []
         if let category { return matches.first { $0.category == category } }
         return matches.count == 1 ? matches[0] : nil
     }

@@ -109,12 +109,12 @@ public enum TargetParser {
         Dictionary(grouping: operatorWords, by: { $0.0.first! })
 
     public static func parse(_ raw: String) throws(TargetParseError) -> Target {
-        var text = TextNormalization.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = TextNormalization.halfWidth(raw).trimmed
         guard !text.isEmpty else { throw .empty }
         var op: TargetOperator?
         if let first = text.first, let (word, found) = operatorWordsByFirstCharacter[first]?.first(where: { text.hasPrefix($0.0) }) {
             op = found
-            text = String(text.dropFirst(word.count)).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropFirst(word.count)).trimmed
             if found == .qualitative {
                 text = text.trimmingCharacters(in: CharacterSet(charactersIn: ":：").union(.whitespaces))
                 guard !text.isEmpty else { throw .missingValue }
@@ -139,7 +139,7 @@ public enum TargetParser {
     private struct Deadline { var day: CalendarDay; var hasDeadlineWord: Bool }
 
     /// Compiled once: parsing runs for every row of an import.
-    nonisolated(unsafe) private static let deadlinePattern = try? NSRegularExpression(
+    private static let deadlinePattern = try? NSRegularExpression(
         pattern: #"^(\d{4})?\s*年?\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?\s*(底|末)?\s*(前|以前|之前|内|完成|止)?$"#)
     private static let posix = Locale(identifier: "en_US_POSIX")
 
@@ -178,7 +178,7 @@ public enum TargetParser {
             index = text.index(after: index)
         }
         guard seenDigit, !digits.hasSuffix(".") else { return nil }
-        let unit = String(text[index...]).trimmingCharacters(in: .whitespaces)
+        let unit = String(text[index...]).trimmed
         if let first = unit.first, first.isASCIIDigit || first == "." || first == "," { throw .invalidUnit(raw) }
         if unit.contains("%") && unit != "%" { throw .invalidUnit(raw) }
         guard let number = Decimal(string: digits, locale: posix) else { throw .notANumber(raw) }

@@ -100,7 +100,7 @@ public enum OrganizationImport {
             }
             func value(_ column: OrganizationImportColumn) -> String {
                 guard let index = columns[column] else { return "" }
-                return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                return record.fields[index].trimmed
             }
             let errorCountBefore = errors.count
             let code = value(.code), name = value(.name), kindText = value(.kind)
@@ -147,7 +147,7 @@ public enum OrganizationImport {
     private static func columnIndexes(_ header: [String]) throws(OrganizationImportError) -> [OrganizationImportColumn: Int] {
         var indexes: [OrganizationImportColumn: Int] = [:]
         for (index, title) in header.enumerated() {
-            let key = title.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let key = title.trimmed.lowercased()
             if let column = OrganizationImportColumn.allCases.first(where: { $0.headerAliases.contains(key) }), indexes[column] == nil {
                 indexes[column] = index
             }

@@ -13,7 +13,7 @@ public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
 
     /// Words people write in a spreadsheet for each kind, in either locale.
     public static func parse(_ text: String) -> OrganizationKind? {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = text.trimmed.lowercased()
         switch key {
         case "finance_bureau", "financebureau", "bureau", "财政部门", "财政", "财政局", "财政厅": return .financeBureau
         case "department", "预算部门", "部门", "一级预算单位": return .department
@@ -53,7 +53,7 @@ public enum AdministrativeLevel: Int, CaseIterable, Codable, Sendable, Comparabl
     }
 
     public static func parse(_ text: String) -> AdministrativeLevel? {
-        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = text.trimmed.lowercased()
         if let level = AdministrativeLevel(key: key) { return level }
         switch key {
         case "中央", "中央级": return .central

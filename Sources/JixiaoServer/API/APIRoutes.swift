@@ -100,7 +100,7 @@ enum APIRoutes {
 
     @Sendable static func createToken(req: Request) async throws -> Response {
         let body = try req.content.decode(TokenRequest.self)
-        let username = body.username.trimmingCharacters(in: .whitespaces).lowercased()
+        let username = body.username.trimmed.lowercased()
         switch try await SignInController.authenticate(username: username, password: body.password, request: req) {
         case .success(let user) where user.mustChangePassword:
             // A one-time password opens the password page only; API access waits for a real password.
@@ -170,8 +170,8 @@ enum APIRoutes {
         guard let kind = OrganizationKind(rawValue: body.kind) ?? OrganizationKind.parse(body.kind) else {
             throw AppError.invalid("kind", Message(.importUnknownKind, body.kind))
         }
-        let draft = OrganizationDraft(code: body.code.trimmingCharacters(in: .whitespaces), name: body.name.trimmingCharacters(in: .whitespaces),
-                                      kind: kind, level: try level(body.level), parentCode: body.parentCode.trimmingCharacters(in: .whitespaces))
+        let draft = OrganizationDraft(code: body.code.trimmed, name: body.name.trimmed,
+                                      kind: kind, level: try level(body.level), parentCode: body.parentCode.trimmed)
         return try .json(OrganizationDTO(try await OrganizationService.create(draft, req)), status: .created)
     }
 
@@ -214,8 +214,8 @@ enum APIRoutes {
 
     @Sendable static func createUser(req: Request) async throws -> Response {
         let body = try req.content.decode(UserCreateRequest.self)
-        let draft = UserDraft(username: body.username.trimmingCharacters(in: .whitespaces).lowercased(),
-                              displayName: body.displayName.trimmingCharacters(in: .whitespaces),
+        let draft = UserDraft(username: body.username.trimmed.lowercased(),
+                              displayName: body.displayName.trimmed,
                               organizationCode: body.organizationCode, roles: try roles(body.roles), password: body.password ?? "")
         let (user, generated) = try await UserService.create(draft, req)
         return try .json(UserCreateResponse(user: UserDTO(user), oneTimePassword: generated), status: .created)

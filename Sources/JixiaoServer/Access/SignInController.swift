@@ -53,7 +53,7 @@ struct SignInController: RouteCollection {
                                         summary: "POST /signin", context: req.auditContext, on: req.db)
             throw AppError(.forbidden, "csrf_rejected", Message(.errorCSRF))
         }
-        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let username = (form.username ?? "").trimmed.lowercased()
         let next = Self.safeRedirect(form.next)
         switch try await Self.authenticate(username: username, password: form.password ?? "", request: req) {
         case .success(let user):

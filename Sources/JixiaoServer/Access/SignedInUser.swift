@@ -56,7 +56,7 @@ extension Request {
     var clientAddress: String {
         // Behind the documented reverse proxy the first X-Forwarded-For hop is the browser.
         if application.jixiao.trustForwardedFor, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
+            return forwarded.trimmed
         }
         return remoteAddress?.ipAddress ?? "unknown"
     }

@@ -7,6 +7,8 @@ import JixiaoDomain
 enum GoalExchangeService {
     static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     static let maximumImportBytes = 20 * 1024 * 1024
+    /// Indicator rows per INSERT statement: 15 columns each stays well under both engines' limits on bound values.
+    static let indicatorsPerInsert = 1_000
 
     // MARK: export
 
@@ -14,7 +16,7 @@ enum GoalExchangeService {
     static func exportList(year: Int, under: OrganizationModel?, _ req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         let rows = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: 5000), for: user, on: req.db)
-        var lines: [[SheetCell]] = [GoalListColumn.allCases.map { .text($0.rawValue, .header) }]
+        var lines: [[SheetCell]] = [GoalListColumn.allCases.map { .text($0.title, .header) }]
         for row in rows {
             let loaded = try await GoalService.load(row.objectID, req)
             let o = loaded.object
@@ -106,17 +108,17 @@ enum GoalExchangeService {
             table = records.map { ("CSV", $0.line, Dictionary(uniqueKeysWithValues: $0.fields.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) })) }
         }
         guard let headerIndex = table.prefix(10).firstIndex(where: { row in row.cells.values.contains { GoalListColumn.match($0) == .code } }) else {
-            throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, GoalListColumn.allCases.filter(\.isRequired).map(\.rawValue).joined(separator: "、")))
+            throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, GoalListColumn.allCases.filter(\.isRequired).map(\.title).joined(separator: "、")))
         }
         var columns: [Int: GoalListColumn] = [:]
         for (index, title) in table[headerIndex].cells { if let column = GoalListColumn.match(title) { columns[index] = column } }
         let missing = GoalListColumn.allCases.filter { $0.isRequired && !columns.values.contains($0) }
-        if !missing.isEmpty { throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, missing.map(\.rawValue).joined(separator: "、"))) }
+        if !missing.isEmpty { throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, missing.map(\.title).joined(separator: "、"))) }
         return table[(headerIndex + 1)...].map { row in
             var values: [GoalListColumn: String] = [:]
-            for (index, value) in row.cells { if let column = columns[index] { values[column] = value.trimmingCharacters(in: .whitespacesAndNewlines) } }
+            for (index, value) in row.cells { if let column = columns[index] { values[column] = value.trimmed } }
             return ImportedGoalRow(sheet: row.sheet, line: row.line, values: values)
-        }.filter { !$0.values.values.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        }.filter { !$0.values.values.allSatisfy(\.isEmpty) }
     }
 
     struct PlannedProject {
@@ -143,8 +145,8 @@ enum GoalExchangeService {
         guard !rows.isEmpty else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         var details: [AppError.Detail] = []
         func fail(_ row: ImportedGoalRow, _ column: GoalListColumn?, _ message: Message) {
-            let location = column.map { Message(.importSheetLocation, row.sheet, String(row.line), $0.rawValue) } ?? Message(.importSheetLine, row.sheet, String(row.line))
-            details.append(AppError.Detail(line: row.line, location: location, field: column?.rawValue, message: message))
+            let location = column.map { Message(.importSheetLocation, row.sheet, String(row.line), $0.title) } ?? Message(.importSheetLine, row.sheet, String(row.line))
+            details.append(AppError.Detail(line: row.line, location: location, field: column?.title, message: message))
         }
         // Organisations the rows name, looked up once.
         let codes = Set(rows.map { $0.value(.unitCode) }.filter { !$0.isEmpty })
@@ -181,7 +183,7 @@ enum GoalExchangeService {
             let category = first.value(.category).isEmpty ? ProjectCategory.oneOff : ProjectCategory.parse(first.value(.category))
             if category == nil { fail(first, .category, Message(.importUnknownValue, first.value(.category))) }
             var start = year, end = year
-            let term = first.value(.term).split(whereSeparator: { "-–~至".contains($0) }).compactMap { Int($0.trimmingCharacters(in: .whitespaces).prefix(4)) }
+            let term = first.value(.term).split(whereSeparator: { "-–~至".contains($0) }).compactMap { Int($0.trimmed.prefix(4)) }
             if term.count == 2 { start = term[0]; end = term[1] } else if !first.value(.term).isEmpty { fail(first, .term, Message(.importUnknownValue, first.value(.term))) }
 
             var indicators: [Indicator] = []
@@ -192,7 +194,8 @@ enum GoalExchangeService {
                 if level2 == nil { fail(row, .level2, Message(.importUnknownValue, row.value(.level2))) }
                 if row.value(.indicator).isEmpty { fail(row, .indicator, Message(.errorRequired)) }
                 // Targets must be readable; the operator is never guessed (未标注 needs the filer's confirmation).
-                do { _ = try TargetParser.parse(row.value(.target)) } catch { fail(row, .target, error.message) }
+                var target: Target?
+                do { target = try TargetParser.parse(row.value(.target)) } catch { fail(row, .target, error.message) }
                 var weight: Decimal?
                 if !row.value(.weight).isEmpty {
                     weight = DecimalText.parse(row.value(.weight))
@@ -202,7 +205,7 @@ enum GoalExchangeService {
                 if !row.value(.standard).isEmpty && standard == nil { fail(row, .standard, Message(.importUnknownValue, row.value(.standard))) }
                 if let level2 {
                     indicators.append(Indicator(category: level2.category, subcategory: level2, name: row.value(.indicator), targetText: row.value(.target),
-                                                weight: weight, standard: standard, note: row.value(.note)))
+                                                parsedTarget: target, weight: weight, standard: standard, note: row.value(.note)))
                 }
             }
             if let organization, let fund, let category {
@@ -251,7 +254,7 @@ enum GoalExchangeService {
                 }
                 try await objects.run()
                 try await versions.run()
-                for chunk in indicatorRows.chunked(into: 500) { try await insertIndicators(chunk, on: db) }
+                for chunk in indicatorRows.chunked(into: indicatorsPerInsert) { try await insertIndicators(chunk, on: db) }
             }
             try await AuditTrail.record("goal.imported", entityType: "budget_object", entityID: "-",
                                         summary: "projects=\(projects.count) codes=\(projects.prefix(40).map(\.draft.code).joined(separator: ","))\(projects.count > 40 ? ",…" : "")",

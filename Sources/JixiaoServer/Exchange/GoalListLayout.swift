@@ -3,24 +3,33 @@ import JixiaoDomain
 
 /// The department list of goals (部门项目绩效目标清单): one row per indicator, the project's own fields on its rows.
 /// The same columns are written by the export and read by the import, so a file round-trips.
-enum GoalListColumn: String, CaseIterable, Sendable {
-    case code = "项目编码"
-    case name = "项目名称"
-    case unitCode = "实施单位编码"
-    case unitName = "实施单位"
-    case fiscalYear = "预算年度"
-    case fundSource = "资金来源"
-    case category = "项目类别"
-    case term = "起止年度"
-    case requested = "申请金额（万元）"
-    case annualGoal = "年度总体目标"
-    case level1 = "一级指标"
-    case level2 = "二级指标"
-    case indicator = "三级指标"
-    case target = "指标值"
-    case weight = "分值"
-    case standard = "指标标准"
-    case note = "备注"
+/// Cases carry no raw value on purpose: rows look columns up for every cell, and a String-backed enum hashes its
+/// Chinese title (with Unicode normalization) on each lookup; `title` is the header text.
+enum GoalListColumn: CaseIterable, Sendable {
+    case code, name, unitCode, unitName, fiscalYear, fundSource, category, term, requested, annualGoal, level1, level2, indicator, target, weight, standard, note
+
+    /// The header as the standard list writes it.
+    var title: String {
+        switch self {
+        case .code: "项目编码"
+        case .name: "项目名称"
+        case .unitCode: "实施单位编码"
+        case .unitName: "实施单位"
+        case .fiscalYear: "预算年度"
+        case .fundSource: "资金来源"
+        case .category: "项目类别"
+        case .term: "起止年度"
+        case .requested: "申请金额（万元）"
+        case .annualGoal: "年度总体目标"
+        case .level1: "一级指标"
+        case .level2: "二级指标"
+        case .indicator: "三级指标"
+        case .target: "指标值"
+        case .weight: "分值"
+        case .standard: "指标标准"
+        case .note: "备注"
+        }
+    }
 
     var width: Double {
         switch self {
@@ -54,8 +63,8 @@ enum GoalListColumn: String, CaseIterable, Sendable {
     }
 
     static func match(_ header: String) -> GoalListColumn? {
-        let key = header.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
-        return allCases.first { $0.rawValue == key || $0.aliases.contains(key) }
+        let key = header.trimmed.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        return allCases.first { $0.title == key || $0.aliases.contains(key) }
     }
 }
 
@@ -70,21 +79,21 @@ struct ImportedGoalRow: Sendable {
 
 extension FundSource {
     static func parse(_ text: String) -> FundSource? {
-        let key = text.trimmingCharacters(in: .whitespaces)
+        let key = text.trimmed
         return allCases.first { $0.chineseName == key || $0.rawValue == key || key.hasPrefix(String($0.chineseName.prefix(4))) }
     }
 }
 
 extension ProjectCategory {
     static func parse(_ text: String) -> ProjectCategory? {
-        let key = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "项目", with: "")
+        let key = text.trimmed.replacingOccurrences(of: "项目", with: "")
         return allCases.first { $0.chineseName == key || $0.rawValue == key || $0.chineseName.dropLast() == key }
     }
 }
 
 extension StandardSource {
     static func parse(_ text: String) -> StandardSource? {
-        let key = text.trimmingCharacters(in: .whitespaces)
+        let key = text.trimmed
         return allCases.first { $0.chineseName == key || $0.rawValue == key || String($0.chineseName.prefix(2)) == key }
     }
 }

@@ -179,9 +179,9 @@ struct GoalController: RouteCollection {
         let form = try req.content.decode(NewForm.self)
         let year = form.year ?? Self.currentFiscalYear
         let draft = BudgetObjectDraft(kind: form.kind.flatMap(BudgetObjectKind.init(rawValue:)) ?? .project,
-                                      code: (form.code ?? "").trimmingCharacters(in: .whitespaces), name: (form.name ?? "").trimmingCharacters(in: .whitespaces),
-                                      organizationCode: (form.organization_code ?? "").trimmingCharacters(in: .whitespaces), fiscalYear: year,
-                                      functionalClassification: (form.functional_classification ?? "").trimmingCharacters(in: .whitespaces),
+                                      code: (form.code ?? "").trimmed, name: (form.name ?? "").trimmed,
+                                      organizationCode: (form.organization_code ?? "").trimmed, fiscalYear: year,
+                                      functionalClassification: (form.functional_classification ?? "").trimmed,
                                       fundSource: form.fund_source.flatMap(FundSource.init(rawValue:)) ?? .generalPublic,
                                       category: form.category.flatMap(ProjectCategory.init(rawValue:)) ?? .oneOff,
                                       startYear: form.start_year ?? year, endYear: form.end_year ?? year,
@@ -288,7 +288,7 @@ struct GoalController: RouteCollection {
                      })))
             },
             .p(.text(t(.importGoalsExplain))),
-            .pre(.class("sample"), .text(GoalListColumn.allCases.map(\.rawValue).joined(separator: ","))),
+            .pre(.class("sample"), .text(GoalListColumn.allCases.map(\.title).joined(separator: ","))),
             .form(.method(.post), .action("/goals/import"), .enctype(.multipartData), .class("card"),
                 req.layout.csrfField(),
                 .div(.class("field"), .label(.for("file"), .text(t(.fieldGoalFile))),

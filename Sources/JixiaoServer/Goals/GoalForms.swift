@@ -22,19 +22,19 @@ struct GoalForm: Content {
     /// Rows with neither a name nor a target are the editor's spare lines and are ignored.
     func goal() -> PerformanceGoal {
         let indicators = (rows ?? []).compactMap { row -> Indicator? in
-            let name = (row.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            let target = (row.target ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = (row.name ?? "").trimmed
+            let target = (row.target ?? "").trimmed
             guard !name.isEmpty || !target.isEmpty else { return nil }
             let subcategory = row.subcategory.flatMap(IndicatorSubcategory.init(rawValue:)) ?? .quantity
             return Indicator(id: row.indicator_id.flatMap(UUID.init(uuidString:)) ?? UUID(), category: subcategory.category,
                              subcategory: subcategory, name: name, targetText: target,
                              weight: row.weight.flatMap(DecimalText.parse),
                              standard: row.standard.flatMap(StandardSource.init(rawValue:)),
-                             note: (row.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                             note: (row.note ?? "").trimmed,
                              libraryEntryID: row.library_entry_id.flatMap(UUID.init(uuidString:)))
         }
-        let midTerm = (mid_term_goal ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return PerformanceGoal(annualGoal: (annual_goal ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+        let midTerm = (mid_term_goal ?? "").trimmed
+        return PerformanceGoal(annualGoal: (annual_goal ?? "").trimmed,
                                midTermGoal: midTerm.isEmpty ? nil : midTerm, indicators: indicators)
     }
 }
@@ -51,7 +51,7 @@ struct TransitionForm: Content {
     var reasonableness: String?
 
     func goalAction() throws -> GoalAction {
-        let opinion = (self.opinion ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let opinion = (self.opinion ?? "").trimmed
         switch action {
         case "submit": return .submit
         case "withdraw": return .withdraw

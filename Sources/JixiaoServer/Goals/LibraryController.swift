@@ -72,8 +72,8 @@ struct LibraryController: RouteCollection {
         guard user.organizationKind == .financeBureau else { throw AppError.forbidden() }
         try await req.authorize(.manageLibrary, AccessTarget(organizationID: user.organizationID, organizationPath: user.organizationPath))
         var errors: [String: Message] = [:]
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        let sector = (form.sector ?? "").trimmingCharacters(in: .whitespaces)
+        let name = (form.name ?? "").trimmed
+        let sector = (form.sector ?? "").trimmed
         if name.isEmpty { errors["name"] = Message(.errorRequired) }
         if sector.isEmpty || !sector.allSatisfy(\.isNumber) { errors["sector"] = Message(.errorSector) }
         guard let subcategory = form.subcategory.flatMap(IndicatorSubcategory.init(rawValue:)) else {
@@ -81,7 +81,7 @@ struct LibraryController: RouteCollection {
             return try await render(req, errors: errors, form: form, status: .unprocessableEntity)
         }
         let op = form.op.flatMap(TargetOperator.init(rawValue:)) ?? .atLeast
-        let unit = (form.unit ?? "").trimmingCharacters(in: .whitespaces)
+        let unit = (form.unit ?? "").trimmed
         if op != .qualitative && unit.isEmpty { errors["unit"] = Message(.validationMissingUnit) }
         if try await LibraryEntryModel.query(on: req.db).filter(\.$owner.$id == user.organizationID).filter(\.$name == name)
             .filter(\.$subcategory == subcategory.rawValue).first() != nil {
@@ -91,7 +91,7 @@ struct LibraryController: RouteCollection {
         let entry = LibraryEntryModel()
         entry.id = UUID(); entry.$owner.id = user.organizationID; entry.sector = sector; entry.category = subcategory.category.rawValue
         entry.subcategory = subcategory.rawValue; entry.name = name; entry.unit = unit; entry.targetOperator = op.rawValue
-        entry.definition = (form.definition ?? "").trimmingCharacters(in: .whitespaces)
+        entry.definition = (form.definition ?? "").trimmed
         try await req.db.transaction { db in
             try await entry.create(on: db)
             try await AuditTrail.record("library.created", entityType: "library_entry", entityID: entry.id!.uuidString.lowercased(),

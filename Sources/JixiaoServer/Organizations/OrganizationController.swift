@@ -26,7 +26,7 @@ struct OrganizationController: RouteCollection {
         let t = req.localizer
         let filter = try req.query.decode(Filter.self)
         let root = try await OrganizationService.visible(filter.under ?? user.organizationID, req)
-        let search = filter.q?.trimmingCharacters(in: .whitespaces) ?? ""
+        let search = filter.q?.trimmed ?? ""
         let kind = filter.kind.flatMap(OrganizationKind.init(rawValue:))
         let searching = !search.isEmpty || kind != nil
         // Browsing shows three levels at a time; searching shows matches anywhere below, flat.
@@ -168,8 +168,8 @@ struct OrganizationController: RouteCollection {
     @Sendable func update(req: Request) async throws -> Response {
         let org = try await load(req)
         let form = try req.content.decode(EditForm.self)
-        let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        let code = (form.code ?? "").trimmed
+        let name = (form.name ?? "").trimmed
         do {
             try await OrganizationService.update(org, code: code, name: name, level: form.level.flatMap(AdministrativeLevel.init(key:)), req)
         } catch let errors as FormErrors {
@@ -186,7 +186,7 @@ struct OrganizationController: RouteCollection {
         let org = try await load(req)
         let form = try req.content.decode(MoveForm.self)
         do {
-            try await OrganizationService.move(org, toParentCode: (form.parent_code ?? "").trimmingCharacters(in: .whitespaces), req)
+            try await OrganizationService.move(org, toParentCode: (form.parent_code ?? "").trimmed, req)
         } catch let errors as FormErrors {
             return try await renderShow(req, organization: try await load(req), errors: errors.byField, notice: nil, status: .unprocessableEntity)
         }
@@ -236,11 +236,11 @@ struct OrganizationController: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.content.decode(NewForm.self)
-        let draft = OrganizationDraft(code: (form.code ?? "").trimmingCharacters(in: .whitespaces),
-                                      name: (form.name ?? "").trimmingCharacters(in: .whitespaces),
+        let draft = OrganizationDraft(code: (form.code ?? "").trimmed,
+                                      name: (form.name ?? "").trimmed,
                                       kind: form.kind.flatMap(OrganizationKind.init(rawValue:)),
                                       level: form.level.flatMap(AdministrativeLevel.init(key:)),
-                                      parentCode: (form.parent_code ?? "").trimmingCharacters(in: .whitespaces))
+                                      parentCode: (form.parent_code ?? "").trimmed)
         do {
             let org = try await OrganizationService.create(draft, req)
             return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=created")

@@ -11,12 +11,23 @@ struct BenchCommand: AsyncCommand {
         var repetitions: Int?
         @Flag(name: "organizations-only", help: "skip the goal-management measures")
         var organizationsOnly: Bool
+        @Flag(name: "goals-only", help: "only the goal-management measures, again, on a database a previous bench already filled")
+        var goalsOnly: Bool
     }
     var help: String { "Benchmarks generate, subtree queries and authorization on a scratch database" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let db = app.db
+        if signature.goalsOnly {
+            guard try await OrganizationModel.query(on: db).filter(\.$code == "GP-C01").first() != nil else {
+                context.console.error("--goals-only repeats the goal measures on a database where `jixiao bench` already generated the province")
+                throw AuditCommandError.failed
+            }
+            let goals = try await GoalBench.run(on: db, fiscalYear: GoalController.currentFiscalYear, generate: false)
+            context.console.print(goals.lines.joined(separator: "\n"))
+            return
+        }
         guard try await OrganizationModel.query(on: db).count() <= 1 else {
             context.console.error("bench writes a whole province: point it at a scratch database, e.g. JIXIAO_DATABASE_PATH=/tmp/jixiao-bench.sqlite jixiao bench")
             throw AuditCommandError.failed
@@ -82,7 +93,7 @@ struct BenchCommand: AsyncCommand {
         | authorization decisions | \(decisions) in \(String(format: "%.3f", authSeconds)) s = **\(Int(Double(decisions) / authSeconds)) decisions/s** (\(allowed) allowed) |
         """)
         if signature.organizationsOnly { return }
-        let goals = try await GoalBench.run(on: db, fiscalYear: GoalController.currentFiscalYear)
+        let goals = try await GoalBench.run(on: db, fiscalYear: GoalController.currentFiscalYear, generate: true)
         console.print(goals.lines.joined(separator: "\n"))
     }
 

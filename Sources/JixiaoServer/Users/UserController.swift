@@ -87,9 +87,9 @@ struct UserController: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.content.decode(UserForm.self)
-        let draft = UserDraft(username: (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased(),
-                              displayName: (form.display_name ?? "").trimmingCharacters(in: .whitespaces),
-                              organizationCode: (form.organization_code ?? "").trimmingCharacters(in: .whitespaces),
+        let draft = UserDraft(username: (form.username ?? "").trimmed.lowercased(),
+                              displayName: (form.display_name ?? "").trimmed,
+                              organizationCode: (form.organization_code ?? "").trimmed,
                               roles: Set((form.roles ?? []).compactMap(Role.init(rawValue:))), password: form.password ?? "")
         do {
             let (user, generated) = try await UserService.create(draft, req)
@@ -151,8 +151,8 @@ struct UserController: RouteCollection {
         let user = try await load(req)
         let form = try req.content.decode(UserForm.self)
         do {
-            try await UserService.update(user, displayName: (form.display_name ?? "").trimmingCharacters(in: .whitespaces),
-                                         organizationCode: (form.organization_code ?? "").trimmingCharacters(in: .whitespaces),
+            try await UserService.update(user, displayName: (form.display_name ?? "").trimmed,
+                                         organizationCode: (form.organization_code ?? "").trimmed,
                                          roles: Set((form.roles ?? []).compactMap(Role.init(rawValue:))), req)
         } catch let errors as FormErrors {
             return try await renderShow(req, user: try await load(req), errors: errors.byField, notice: nil, status: .unprocessableEntity)

@@ -11,7 +11,7 @@ enum AppLocale: String, CaseIterable, Sendable, Codable {
     static func preferred(acceptLanguage: String?) -> AppLocale {
         guard let header = acceptLanguage else { return .zhHans }
         let ranked = header.split(separator: ",").map { part -> (String, Double) in
-            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let pieces = part.split(separator: ";").map { $0.trimmed }
             let q = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
             return (pieces.first?.lowercased() ?? "", q)
         }.sorted { $0.1 > $1.1 }
