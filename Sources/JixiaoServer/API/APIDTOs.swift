@@ -49,6 +49,16 @@ struct OrganizationCreateRequest: Content { var code: String; var name: String; 
 struct OrganizationUpdateRequest: Content { var code: String?; var name: String?; var level: String?; var isActive: Bool? }
 struct MoveRequest: Content { var parentCode: String }
 struct ImportResponse: Content { var imported: Int }
+struct ImportJobDTO: Content {
+    var id: UUID, fileName: String, phase: String, done: Int, total: Int?, percent: Int, imported: Int?
+    var error: APIErrorBody.Body?
+
+    init(_ status: ImportJobStatus, localizer: Localizer) {
+        id = status.id; fileName = status.fileName; phase = status.progress.phase.rawValue; done = status.progress.done
+        total = status.progress.total; percent = status.progress.percent; imported = status.imported
+        error = status.error.map { APIErrorBody($0, localizer: localizer).error }
+    }
+}
 struct UserCreateRequest: Content { var username: String; var displayName: String; var organizationCode: String; var roles: [String]; var password: String? }
 struct UserCreateResponse: Content { var user: UserDTO; var oneTimePassword: String? }
 struct UserUpdateRequest: Content { var displayName: String?; var organizationCode: String?; var roles: [String]?; var isActive: Bool? }

@@ -5,7 +5,7 @@ import Vapor
 struct APIEndpoint: Sendable {
     struct Parameter: Sendable {
         var name: String
-        var location: String   // "query" or "path"
+        var location: String   // "query", "path" or "header"
         var type: String
         var description: String
     }
@@ -23,6 +23,8 @@ struct APIEndpoint: Sendable {
     var requestMediaType = "application/json"
     var successStatus = 200
     var responseSchema: String?
+    /// Other successful answers the endpoint may give (202 Accepted for work that goes on), with their schemas.
+    var otherResponses: [(status: Int, description: String, schema: String?)] = []
     var bodyLimit: ByteCount?
     var handler: @Sendable (Request) async throws -> Response
 

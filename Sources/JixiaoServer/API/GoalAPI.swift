@@ -161,8 +161,16 @@ enum GoalAPI {
                     handler: exportList),
         APIEndpoint(method: .POST, path: ["goals", "import"], operationID: "importGoals",
                     summary: "Import goals of many projects from .xlsx or .csv in the list layout; all rows or none, errors by sheet, row and column",
-                    tag: "goals", requestSchema: "file", requestMediaType: "application/octet-stream", successStatus: 201,
-                    responseSchema: "ImportResult", bodyLimit: "24mb", handler: importList),
+                    tag: "goals",
+                    query: [.init(name: "Prefer", location: "header", type: "string",
+                                  description: "respond-async: answer 202 at once with the import job, to follow at its Location")],
+                    requestSchema: "file", requestMediaType: "application/octet-stream", successStatus: 201,
+                    responseSchema: "ImportResult",
+                    otherResponses: [(202, "Accepted (Prefer: respond-async): the import job; poll the Location header", "ImportJob")],
+                    bodyLimit: "24mb", handler: importList),
+        APIEndpoint(method: .GET, path: ["import-jobs", ":id"], operationID: "getImportJob",
+                    summary: "An import job of the caller: phase, progress, and the outcome or every error", tag: "goals",
+                    responseSchema: "ImportJob", handler: importJob),
         APIEndpoint(method: .GET, path: ["indicator-library"], operationID: "searchLibrary",
                     summary: "Indicator library entries the caller inherits, with values declared in past years", tag: "library",
                     query: [.init(name: "q", location: "query", type: "string", description: "Part of the indicator's name"),
@@ -233,9 +241,26 @@ enum GoalAPI {
         return try await GoalExchangeService.exportList(year: (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear, under: under, req)
     }
 
+    /// Runs the import as a job: waits for it and answers like any request (201, or the errors), or with
+    /// `Prefer: respond-async` answers 202 with the job at once.
     @Sendable static func importList(req: Request) async throws -> Response {
         guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
-        return try .json(ImportResponse(imported: try await GoalExchangeService.importList(body, req)), status: .created)
+        let name = req.headers.contentDisposition?.filename ?? "api-upload"
+        let started = try await ImportJobService.startGoalList(body, fileName: name, req)
+        if req.headers[canonicalForm: "Prefer"].contains(where: { $0.lowercased().trimmed == "respond-async" }) {
+            let response = try Response.json(ImportJobDTO(try await ImportJobService.status(started.id, req), localizer: req.localizer), status: .accepted)
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/import-jobs/\(started.id.uuidString)")
+            return response
+        }
+        await started.task.value
+        let status = try await ImportJobService.status(started.id, req)
+        if let error = status.error { throw error }
+        guard status.progress.phase == .succeeded else { throw AppError(.internalServerError, "import_failed", Message(.errorImportFailed)) }
+        return try .json(ImportResponse(imported: status.imported ?? 0), status: .created)
+    }
+
+    @Sendable static func importJob(req: Request) async throws -> Response {
+        try .json(ImportJobDTO(try await ImportJobService.status(try id(req), req), localizer: req.localizer))
     }
 
     struct LibraryEntryDTO: Content {

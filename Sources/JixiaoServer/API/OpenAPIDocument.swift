@@ -1,3 +1,5 @@
+import JixiaoDomain
+
 /// The OpenAPI 3.1 description of `/api/v1`, generated from the same endpoint declarations that register the routes.
 enum OpenAPIDocument {
     static func build() -> JSONValue {
@@ -43,6 +45,11 @@ enum OpenAPIDocument {
             responses.append((String(endpoint.successStatus), ["description": "Success", "content": ["application/json": ["schema": ref(schema)]]]))
         } else {
             responses.append((String(endpoint.successStatus), ["description": "Success"]))
+        }
+        for other in endpoint.otherResponses {
+            responses.append((String(other.status), other.schema.map { .object([("description", .string(other.description)),
+                                                                                  ("content", ["application/json": ["schema": ref($0)]])]) }
+                                                    ?? .object([("description", .string(other.description))])))
         }
         let errorBody: JSONValue = ["content": ["application/json": ["schema": ref("Error")]]]
         for (status, text) in [("400", "Malformed request"), ("401", "Missing, expired or invalid token"),
@@ -109,6 +116,11 @@ enum OpenAPIDocument {
                                   required: ["action", "lockVersion"])),
             ("Release", object([("fiscalYear", integer), ("underCode", string)], required: ["fiscalYear"])),
             ("ReleaseResult", object([("released", integer)], required: ["released"])),
+            ("ImportJob", object([("id", uuid), ("fileName", string),
+                                  ("phase", ["type": "string", "enum": .array(ImportProgress.Phase.allCases.map { .string($0.rawValue) })]),
+                                  ("done", integer), ("total", ["type": ["integer", "null"]]), ("percent", integer),
+                                  ("imported", ["type": ["integer", "null"]]), ("error", ["oneOf": [ref("ErrorBody"), ["type": "null"]]])],
+                                 required: ["id", "fileName", "phase", "done", "percent"])),
             ("LibraryPage", object([("items", ["type": "array", "items": object([
                 ("id", uuid), ("sector", string), ("category", string), ("subcategory", string), ("name", string), ("op", string), ("unit", string),
                 ("definition", string), ("history", ["type": "array", "items": object([("fiscalYear", integer), ("declared", ["type": "array", "items": ["type": "number"]])],
@@ -119,10 +131,11 @@ enum OpenAPIDocument {
 
     private static var schemas: JSONValue {
         .object([
-            ("Error", object([("error", object([("code", string), ("message", string), ("field", nullableString),
-                                                 ("details", ["type": "array", "items": object([("line", ["type": ["integer", "null"]]), ("location", nullableString),
-                                                                                                ("field", nullableString), ("message", string)], required: ["message"])])],
-                                               required: ["code", "message", "details"]))], required: ["error"])),
+            ("ErrorBody", object([("code", string), ("message", string), ("field", nullableString),
+                                  ("details", ["type": "array", "items": object([("line", ["type": ["integer", "null"]]), ("location", nullableString),
+                                                                                 ("field", nullableString), ("message", string)], required: ["message"])])],
+                                 required: ["code", "message", "details"])),
+            ("Error", object([("error", ref("ErrorBody"))], required: ["error"])),
             ("TokenRequest", object([("username", string), ("password", string), ("name", string)], required: ["username", "password"])),
             ("TokenResponse", object([("token", string), ("tokenType", string), ("expiresAt", ["type": "string", "format": "date-time"])],
                                      required: ["token", "tokenType", "expiresAt"])),

@@ -9,7 +9,7 @@ struct AppError: Error, Sendable {
     var field: String?
     var details: [Detail] = []
 
-    struct Detail: Sendable {
+    struct Detail: Sendable, Codable {
         /// The row of an imported file, for programs; `location` says the same for people.
         var line: Int?
         var location: Message?

@@ -59,10 +59,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         default: .errorGenericTitle
         }
         return request.layout.render(title: t(title), status: error.status,
-            Components.notice(t(error.message), kind: "error"),
-            .if(!error.details.isEmpty, .ul(.class("error-list"), .forEach(error.details.prefix(200)) { detail in
-                .li(.unwrap(detail.location) { .strong(.text(t($0) + "：")) }, .text(t(detail.message)))
-            })),
+            Components.problem(error, t),
             .p(.a(.href("/"), .text(t(.backHome))))
         )
     }

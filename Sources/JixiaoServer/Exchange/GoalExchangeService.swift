@@ -89,7 +89,8 @@ enum GoalExchangeService {
     // MARK: import
 
     /// Reads an .xlsx (first sheet) or UTF-8 .csv in the list layout into rows, finding the header in the first ten rows.
-    static func readRows(_ bytes: ByteBuffer) throws -> [ImportedGoalRow] {
+    /// `progress` hears the number of rows read so far, every few thousand rows.
+    static func readRows(_ bytes: ByteBuffer, progress: @Sendable (Int) -> Void = { _ in }) throws -> [ImportedGoalRow] {
         guard bytes.readableBytes <= maximumImportBytes else {
             throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(maximumImportBytes / (1024 * 1024))))
         }
@@ -99,13 +100,20 @@ enum GoalExchangeService {
             let reader: SpreadsheetReader
             do { reader = try SpreadsheetReader(data: data) } catch { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
             guard let sheet = reader.sheets.first else { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
-            do { try reader.forEachRow(inSheet: 0) { table.append((sheet.name, $0, $1)) } }
+            var throttle = ProgressThrottle(interval: 2_000)
+            do {
+                try reader.forEachRow(inSheet: 0) {
+                    table.append((sheet.name, $0, $1))
+                    if throttle.shouldReport(table.count, total: nil) { progress(table.count) }
+                }
+            }
             catch { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
         } else {
             guard let text = String(data: data, encoding: .utf8) else { throw AppError(.unprocessableEntity, "not_utf8", Message(.errorNotUTF8)) }
             let records: [CSVRecord]
             do { records = try CSVReader.records(in: text) } catch { throw AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote, "\(error)")) }
             table = records.map { ("CSV", $0.line, Dictionary(uniqueKeysWithValues: $0.fields.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) })) }
+            progress(table.count)
         }
         guard let headerIndex = table.prefix(10).firstIndex(where: { row in row.cells.values.contains { GoalListColumn.match($0) == .code } }) else {
             throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, GoalListColumn.allCases.filter(\.isRequired).map(\.title).joined(separator: "、")))
@@ -128,20 +136,21 @@ enum GoalExchangeService {
         var requested: Money
     }
 
-    /// Checks every row and saves all projects in one transaction, or nothing with every error named by sheet, row and column.
-    static func importList(_ bytes: ByteBuffer, _ req: Request) async throws -> Int {
-        try await importList(bytes, user: try req.requireSignedIn(), context: req.auditContext, on: req.db)
-    }
-
-    static func importList(_ bytes: ByteBuffer, user: SignedInUser, context: AuditContext, on database: any Database) async throws -> Int {
+    /// Reads, checks and saves a list, telling `progress` where it stands; returns the number of projects imported.
+    static func importList(_ bytes: ByteBuffer, user: SignedInUser, context: AuditContext, on database: any Database,
+                           progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> Int {
         guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
-        let planned = try await plan(try readRows(bytes), user: user, on: database)
-        try await save(planned, context: context, on: database)
+        progress(ImportProgress(phase: .reading))
+        let rows = try readRows(bytes) { progress(ImportProgress(phase: .reading, done: $0)) }
+        let planned = try await plan(rows, user: user, on: database) { progress(ImportProgress(phase: .checking, done: $0, total: $1)) }
+        try await save(planned, context: context, on: database) { progress(ImportProgress(phase: .saving, done: $0, total: $1)) }
         return planned.count
     }
 
     /// Reads and checks every row against the database; returns the projects to create, or throws every error found.
-    static func plan(_ rows: [ImportedGoalRow], user: SignedInUser, on database: any Database) async throws -> [PlannedProject] {
+    /// `progress` hears projects checked and projects in the file.
+    static func plan(_ rows: [ImportedGoalRow], user: SignedInUser, on database: any Database,
+                     progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [PlannedProject] {
         guard !rows.isEmpty else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         var details: [AppError.Detail] = []
         func fail(_ row: ImportedGoalRow, _ column: GoalListColumn?, _ message: Message) {
@@ -160,7 +169,10 @@ enum GoalExchangeService {
             if let index = groupIndex[key] { groups[index].rows.append(row) } else { groupIndex[key] = groups.count; groups.append((key, [row])) }
         }
         var planned: [PlannedProject] = []
-        for group in groups {
+        var throttle = ProgressThrottle(interval: 500)
+        progress(0, groups.count)
+        for (checked, group) in groups.enumerated() {
+            if throttle.shouldReport(checked + 1, total: groups.count) { progress(checked + 1, groups.count) }
             let first = group.rows[0]
             // Project fields come from the first row; later rows may repeat them but not contradict them.
             for row in group.rows.dropFirst() {
@@ -231,9 +243,13 @@ enum GoalExchangeService {
     }
 
     /// Batched inserts of objects, first versions and indicators in one transaction with one audit entry.
-    static func save(_ projects: [PlannedProject], context: AuditContext, on database: any Database) async throws {
+    /// `progress` hears projects written and projects to write (they become visible only when all are written).
+    static func save(_ projects: [PlannedProject], context: AuditContext, on database: any Database,
+                     progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
         let now = Date()
         try await database.transaction { db in
+            var saved = 0
+            progress(0, projects.count)
             for batch in projects.chunked(into: 200) {
                 var objects = db.sql.insert(into: BudgetObjectModel.schema).columns(BudgetObjectModel.insertColumns)
                 var versions = db.sql.insert(into: GoalVersionModel.schema).columns(GoalVersionModel.insertColumns)
@@ -255,6 +271,8 @@ enum GoalExchangeService {
                 try await objects.run()
                 try await versions.run()
                 for chunk in indicatorRows.chunked(into: indicatorsPerInsert) { try await insertIndicators(chunk, on: db) }
+                saved += batch.count
+                progress(saved, projects.count)
             }
             try await AuditTrail.record("goal.imported", entityType: "budget_object", entityID: "-",
                                         summary: "projects=\(projects.count) codes=\(projects.prefix(40).map(\.draft.code).joined(separator: ","))\(projects.count > 40 ? ",…" : "")",

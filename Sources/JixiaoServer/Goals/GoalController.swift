@@ -22,6 +22,7 @@ struct GoalController: RouteCollection {
         goals.get(":id", "print", use: printable)
         goals.get("import", use: importForm)
         goals.on(.POST, "import", body: .collect(maxSize: "24mb"), use: importFile).bodyLimit = 24 * 1024 * 1024
+        goals.get("import", "jobs", ":job", use: importJob)
     }
 
     static var currentFiscalYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) + 1 }
@@ -274,39 +275,56 @@ struct GoalController: RouteCollection {
     @Sendable func importForm(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
-        return renderImport(req, error: nil, imported: nil, status: .ok)
+        return try await renderImport(req, outcome: nil, status: .ok)
     }
 
-    private func renderImport(_ req: Request, error: AppError?, imported: Int?, status: HTTPResponseStatus) -> Response {
+    /// The upload form with the person's recent imports; `outcome` is a job that just finished (shown above the form).
+    private func renderImport(_ req: Request, outcome: ImportJobStatus?, status: HTTPResponseStatus) async throws -> Response {
         let t = req.localizer
+        let recent = try await ImportJobService.recent(req)
         return req.layout.render(title: t(.importGoals), status: status,
-            .unwrap(imported) { Components.notice(t(.importGoalsDone, String($0)), kind: "success") },
-            .unwrap(error) { error in
-                .div(Components.notice(t(error.message), kind: "error"),
-                     .if(!error.details.isEmpty, .ul(.class("error-list"), .forEach(error.details.prefix(300)) { detail in
-                         .li(.unwrap(detail.location) { .strong(.text(t($0) + "：")) }, .text(t(detail.message)))
-                     })))
-            },
+            .unwrap(outcome) { ImportJobView(t: t).result($0) },
             .p(.text(t(.importGoalsExplain))),
             .pre(.class("sample"), .text(GoalListColumn.allCases.map(\.title).joined(separator: ","))),
             .form(.method(.post), .action("/goals/import"), .enctype(.multipartData), .class("card"),
                 req.layout.csrfField(),
                 .div(.class("field"), .label(.for("file"), .text(t(.fieldGoalFile))),
                      .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true))),
-                .button(.type(.submit), .class("primary"), .text(t(.importAction)))))
+                .button(.type(.submit), .class("primary"), .text(t(.importAction)))),
+            .if(!recent.isEmpty, ImportJobView(t: t).recentTable(recent)))
     }
 
     struct Upload: Content { var file: File? }
 
+    /// Starts the import; a file that finishes within a moment is answered on the spot, a larger one moves to its
+    /// progress page.
     @Sendable func importFile(req: Request) async throws -> Response {
         guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
-            return renderImport(req, error: AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)), imported: nil, status: .unprocessableEntity)
+            let error = AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty))
+            return try await renderImport(req, outcome: ImportJobStatus(id: UUID(), fileName: "", progress: ImportProgress(phase: .failed), error: error),
+                                          status: .unprocessableEntity)
         }
+        let started: (id: UUID, task: Task<Void, Never>)
         do {
-            return renderImport(req, error: nil, imported: try await GoalExchangeService.importList(file.data, req), status: .ok)
-        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .payloadTooLarge {
-            return renderImport(req, error: error, imported: nil, status: error.status)
+            started = try await ImportJobService.startGoalList(file.data, fileName: file.filename, req)
+        } catch let error as AppError where error.status == .payloadTooLarge {
+            return try await renderImport(req, outcome: ImportJobStatus(id: UUID(), fileName: file.filename, progress: ImportProgress(phase: .failed), error: error),
+                                          status: error.status)
         }
+        for _ in 0..<40 where req.application.importJobs.progress(of: started.id) != nil {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let status = try await ImportJobService.status(started.id, req)
+        guard status.progress.phase.isFinished else { return req.redirect(to: "/goals/import/jobs/\(started.id.uuidString)", redirectType: .normal) }
+        return try await renderImport(req, outcome: status, status: status.error?.status ?? .ok)
+    }
+
+    @Sendable func importJob(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("job", as: UUID.self) else { throw AppError.notFound() }
+        let status = try await ImportJobService.status(id, req)
+        let t = req.localizer
+        return req.layout.render(title: t(.importJobTitle, status.fileName), refreshSeconds: status.progress.phase.isFinished ? nil : 2,
+                                 ImportJobView(t: t).page(status))
     }
 
     struct PickForm: Content { var entry_id: UUID; var lock_version: Int }

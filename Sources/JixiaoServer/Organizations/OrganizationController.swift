@@ -259,13 +259,7 @@ struct OrganizationController: RouteCollection {
         let t = req.localizer
         return req.layout.render(title: t(.importOrganizations), status: status,
             .unwrap(imported) { Components.notice(t(.importDone, String($0)), kind: "success") },
-            .unwrap(error) { error in
-                .div(Components.notice(t(error.message), kind: "error"),
-                     .if(!error.details.isEmpty, .ul(.class("error-list"), .forEach(error.details.prefix(200)) { detail in
-                         .li(.unwrap(detail.location) { .strong(.text(t($0) + "：")) }, .text(t(detail.message)))
-                     })),
-                     .if(error.details.count > 200, .p(.text(t(.moreErrors, String(error.details.count - 200))))))
-            },
+            .unwrap(error) { Components.problem($0, t) },
             .p(.text(t(.importExplain))),
             .pre(.class("sample"), .text("code,name,kind,level,parent_code\n350100,临江市财政局,财政部门,市,350000\n350100-01,临江市教育局,预算部门,,350100\n350100-01-01,临江市第一中学,预算单位,,350100-01")),
             .form(.method(.post), .action("/orgs/import"), .enctype(.multipartData), .class("card"),

@@ -11,6 +11,7 @@ enum Migrations {
         CreateGoals(),
         CreateIndicatorLibrary(),
         AddCurrentGoalVersion(),
+        CreateImportJobs(),
     ]
 }
 

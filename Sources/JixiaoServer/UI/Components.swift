@@ -59,6 +59,15 @@ enum Components {
         .div(.class("notice notice-\(kind)"), .attribute(named: "role", value: kind == "error" ? "alert" : "status"), .text(text))
     }
 
+    /// An error with its per-row details (an import's errors by sheet, row and column), the first 200 listed.
+    static func problem(_ error: AppError, _ t: Localizer) -> Node<HTML.BodyContext> {
+        .div(notice(t(error.message), kind: "error"),
+             .if(!error.details.isEmpty, .ul(.class("error-list"), .forEach(error.details.prefix(200)) { detail in
+                 .li(.unwrap(detail.location) { .strong(.text(t($0) + "：")) }, .text(t(detail.message)))
+             })),
+             .if(error.details.count > 200, .p(.text(t(.moreErrors, String(error.details.count - 200))))))
+    }
+
     static func badge(_ text: String, kind: String = "") -> Node<HTML.BodyContext> {
         .span(.class("badge \(kind)"), .text(text))
     }

@@ -8,7 +8,12 @@ struct Layout {
     let request: Request
     var t: Localizer { request.localizer }
 
-    func render(title: String, status: HTTPResponseStatus = .ok, _ content: Node<HTML.BodyContext>...) -> Response {
+    /// `refreshSeconds` reloads the page on its own (a running import), without any script.
+    func render(title: String, status: HTTPResponseStatus = .ok, refreshSeconds: Int? = nil, _ content: Node<HTML.BodyContext>...) -> Response {
+        render(title: title, status: status, refreshSeconds: refreshSeconds, content: content)
+    }
+
+    func render(title: String, status: HTTPResponseStatus = .ok, refreshSeconds: Int? = nil, content: [Node<HTML.BodyContext>]) -> Response {
         let user = request.signedIn
         let html = HTML(
             .lang(request.appLocale == .zhHans ? .chinese : .english),
@@ -16,7 +21,8 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · \(t(.appName))"),
-                .link(.rel(.stylesheet), .href("/assets/app.css"))
+                .link(.rel(.stylesheet), .href("/assets/app.css")),
+                .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) }
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text(t(.skipToContent))),

@@ -152,8 +152,8 @@ struct APIClient {
     }
 
     func send(_ method: HTTPMethod, _ path: String, json: [String: any Sendable]? = nil, body: ByteBuffer? = nil,
-              contentType: HTTPMediaType? = nil) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+              contentType: HTTPMediaType? = nil, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = extra
         headers.replaceOrAdd(name: "X-Forwarded-For", value: address)
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
         var payload = body

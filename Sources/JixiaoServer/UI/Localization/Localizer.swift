@@ -34,8 +34,8 @@ enum AppLocale: String, CaseIterable, Sendable, Codable {
 
 /// A user-visible text with its arguments, rendered in the reader's language only at the edge.
 /// An argument is either literal text (a code, a number) or another key to translate (a level, a kind).
-struct Message: Sendable, Equatable {
-    enum Argument: Sendable, Equatable { case text(String), key(TextKey) }
+struct Message: Sendable, Equatable, Codable {
+    enum Argument: Sendable, Equatable, Codable { case text(String), key(TextKey) }
     var key: TextKey
     var arguments: [Argument]
     init(_ key: TextKey, _ arguments: String...) { self.key = key; self.arguments = arguments.map(Argument.text) }

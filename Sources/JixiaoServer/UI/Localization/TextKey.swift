@@ -1,6 +1,6 @@
 /// Every user-visible text of the interface, by key. The tables for each language are in
 /// `StringTables+zhHans.swift` and `StringTables+en.swift`; a test checks both are complete.
-enum TextKey: String, CaseIterable, Sendable {
+enum TextKey: String, CaseIterable, Codable, Sendable {
     case appName
     case appSubtitle
     case skipToContent
@@ -367,6 +367,26 @@ enum TextKey: String, CaseIterable, Sendable {
     case importGoalsExplain
     case fieldGoalFile
     case errorDepartmentOverallExists
+    case errorImportFailed
+    case importJobTitle
+    case importJobPhaseReading
+    case importJobPhaseChecking
+    case importJobPhaseSaving
+    case importJobPhaseSucceeded
+    case importJobPhaseFailed
+    case importJobPhaseInterrupted
+    case importJobRowsRead
+    case importJobProjectsChecked
+    case importJobProjectsSaved
+    case importJobRefreshing
+    case importJobInterruptedExplain
+    case importJobRecent
+    case importJobFile
+    case importJobStarted
+    case importJobState
+    case importJobResult
+    case importJobBack
+    case importJobGoToList
 }
 
 enum StringTables {}

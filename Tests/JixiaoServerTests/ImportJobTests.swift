@@ -1,0 +1,106 @@
+import Fluent
+import SQLKit
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+import JixiaoDomain
+
+@Suite("Import jobs: progress and outcome of large files")
+struct ImportJobTests {
+    /// A list of `projects` projects with four indicators each, for `unit`.
+    func list(_ prefix: String, projects: Int, unit: String = "990000-101-01") -> ByteBuffer {
+        var csv = GoalListColumn.allCases.map(\.title).joined(separator: ",") + "\n"
+        let indicators = [("产出指标", "数量指标", "受益人数", "≥100人次", "40"), ("产出指标", "质量指标", "验收合格率", "=100%", "20"),
+                          ("效益指标", "社会效益指标", "服务覆盖率", "≥90%", "20"), ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "20")]
+        for n in 1...projects {
+            for i in indicators {
+                csv += ["\(prefix)-\(n)", "项目\(n)", unit, "", "2027", "一般公共预算", "一次性", "", "10", "完成年度任务", i.0, i.1, i.2, i.3, i.4, "计划标准", ""]
+                    .joined(separator: ",") + "\n"
+            }
+        }
+        return ByteBuffer(string: csv)
+    }
+
+    func poll(_ client: APIClient, _ location: String) async throws -> ImportJobDTO {
+        for _ in 0..<200 {
+            let job = try await client.send(.GET, location).content.decode(ImportJobDTO.self)
+            if ImportProgress.Phase(rawValue: job.phase)?.isFinished == true { return job }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("the import job did not finish")
+        throw Abort(.internalServerError)
+    }
+
+    @Test("with Prefer: respond-async the API answers 202 and the job says how it ended", arguments: TestDatabase.all)
+    func asyncAPI(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let accepted = try await unit.send(.POST, "/api/v1/goals/import", body: list("J", projects: 300), contentType: .binary,
+                                               headers: ["Prefer": "respond-async"])
+            #expect(accepted.status == .accepted)
+            let location = try #require(accepted.headers.first(name: .location))
+            #expect(location.hasPrefix("/api/v1/import-jobs/"))
+            let first = try accepted.content.decode(ImportJobDTO.self)
+            #expect(!(ImportProgress.Phase(rawValue: first.phase)?.isFinished ?? true) || first.phase == "succeeded")
+            let done = try await poll(unit, location)
+            #expect(done.phase == "succeeded" && done.imported == 300 && done.percent == 100)
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code, .custom("LIKE"), "J-%").count() == 300)
+            #expect(try await currentVersionMismatches(app).isEmpty)
+
+            // Only the person who sent the file sees its job.
+            let other = try await APIClient.signIn(app, "dept-officer", DemoData.password)
+            #expect(try await other.send(.GET, location).status == .notFound)
+
+            // A file with errors ends as failed, with every error by row and column, and nothing saved.
+            var bad = list("K", projects: 50)
+            bad.writeString("K-51,坏项目,990000-101-01,,2027,一般公共预算,一次性,,abc,目标,产出指标,数量指标,人数,10人,100,计划标准,\n")
+            let failed = try await unit.send(.POST, "/api/v1/goals/import", body: bad, contentType: .binary, headers: ["Prefer": "respond-async"])
+            let ended = try await poll(unit, try #require(failed.headers.first(name: .location)))
+            #expect(ended.phase == "failed" && ended.imported == nil)
+            let details = try #require(ended.error).details
+            #expect(details.contains { ($0.location ?? "").contains("第 202 行") && ($0.location ?? "").contains("申请金额") })
+            #expect(details.contains { ($0.location ?? "").contains("第 202 行") && ($0.location ?? "").contains("指标值") })
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code, .custom("LIKE"), "K-%").count() == 0)
+
+            // Without the header the same endpoint waits and answers as before.
+            let waited = try await unit.send(.POST, "/api/v1/goals/import", body: list("W", projects: 3), contentType: .binary)
+            #expect(waited.status == .created)
+            #expect(try waited.content.decode(ImportResponse.self).imported == 3)
+        }
+    }
+
+    @Test("the job page shows the bar while running, refreshes itself, and names the outcome", arguments: TestDatabase.all)
+    func jobPage(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let browser = Browser(app)
+            try await browser.signIn("unit-officer", DemoData.password)
+            let user = try #require(try await UserModel.query(on: app.db).filter(\.$username == "unit-officer").first())
+            // A job another process is saving right now.
+            let running = ImportJobModel()
+            running.id = UUID(); running.kind = "goal_list"; running.userID = user.id!; running.fileName = "全省清单.xlsx"; running.fileBytes = 9_000_000
+            running.phase = "saving"; running.done = 500; running.total = 2_000; running.runner = "another-host:42:abcdefgh"
+            try await running.create(on: app.db)
+            let page = try await browser.get("/goals/import/jobs/\(running.id!.uuidString)").body.string
+            #expect(page.contains("正在保存") && page.contains("55%") && page.contains("已保存 500 / 2000 个项目"))
+            #expect(page.contains("http-equiv=\"refresh\""), "a running job's page reloads itself")
+            #expect(page.contains("<progress"))
+
+            // The same job, its row unmoved for an hour: that process is gone, and the job says so.
+            // (Plain SQL: Fluent's query update would stamp updated_at with now.)
+            try await app.db.sql.update(ImportJobModel.schema).set("updated_at", to: SQLBind(Date().addingTimeInterval(-3_600)))
+                .where("id", .equal, SQLBind(running.id!)).run()
+            let interrupted = try await browser.get("/goals/import/jobs/\(running.id!.uuidString)").body.string
+            #expect(interrupted.contains("已中断") && interrupted.contains("均未导入"), "\(interrupted.suffix(1500))")
+            #expect(!interrupted.contains("http-equiv=\"refresh\""))
+
+            // A small file is answered on the spot, and the import page lists the person's recent jobs.
+            let form = try await browser.get("/goals/import").body.string
+            #expect(form.contains("最近的导入") && form.contains("全省清单.xlsx"))
+            let other = Browser(app)
+            try await other.signIn("dept-officer", DemoData.password)
+            #expect(try await other.get("/goals/import/jobs/\(running.id!.uuidString)").status == .notFound)
+        }
+    }
+}
