@@ -128,6 +128,44 @@ def declare_goal_and_see_findings(page, base, args):
     check("findings do not block submission", "单位已提交" in page.text(), page.text()[:300])
 
 
+def import_large_list_with_progress(page, base, args):
+    """A unit's accountant uploads a list of 20,000 projects (80,000 rows): the page moves to the job's progress bar, which
+    refreshes itself until the import is done, then names how many projects came in."""
+    header = "项目编码,项目名称,实施单位编码,实施单位,预算年度,资金来源,项目类别,起止年度,申请金额（万元）,年度总体目标,一级指标,二级指标,三级指标,指标值,分值,指标标准,备注"
+    indicators = [("产出指标", "数量指标", "受益人数", "≥100人次", "40"), ("产出指标", "质量指标", "验收合格率", "=100%", "20"),
+                  ("效益指标", "社会效益指标", "服务覆盖率", "≥90%", "20"), ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "20")]
+    lines = [header]
+    for n in range(1, 20001):
+        for i in indicators:
+            lines.append(",".join([f"BIG-{n}", f"批量项目{n}", "990000-101-01", "", "2027", "一般公共预算", "一次性", "", "10", "完成年度任务", *i, "计划标准", ""]))
+    path = os.path.join(args.work, "大清单.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    page.goto(base + "/goals/import")
+    document = page.call("DOM.getDocument")
+    node = page.call("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="input[type=file][name=file]")
+    page.call("DOM.setFileInputFiles", files=[path], nodeId=node["nodeId"])
+    page.eval("document.querySelector('form[action=\\'/goals/import\\']').submit()")
+    page.wait_loaded(60)
+    on_job_page = "/goals/import/jobs/" in (page.eval("location.pathname") or "")
+    check("a large list moves to its progress page", on_job_page and page.eval("document.querySelector('progress') !== null")
+          and page.eval("document.querySelector('meta[http-equiv=refresh]') !== null"), page.text()[:300])
+    page.save(args.out, "import-progress")
+    deadline = time.time() + 600
+    def current_text():
+        try:
+            return page.text()
+        except RuntimeError:  # the page was reloading itself
+            return ""
+    while time.time() < deadline and "已完成" not in current_text() and "未导入" not in current_text():
+        time.sleep(2)
+        page.wait_loaded(30)
+    check("the progress page ends with the number of projects imported", "已导入 20000 个项目" in page.text(), page.text()[:300])
+    page.save(args.out, "import-done")
+    page.goto(base + "/goals/import")
+    check("the import page lists the recent import", "大清单.csv" in page.text() and "最近的导入" in page.text())
+
+
 def two_processes_on_postgres(args, processes):
     """Two stateless `serve` processes on one PostgreSQL: a session made on one works on the other,
     and concurrent changes through both keep the audit chain intact."""
@@ -282,6 +320,7 @@ def main():
         page.eval("document.querySelector('.lang-switch button').click()")
         page.wait_loaded()
         declare_goal_and_see_findings(page, base, args)
+        import_large_list_with_progress(page, base, args)
         page.goto(base + "/monitoring")
         check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
         page.save(args.out, "placeholder")

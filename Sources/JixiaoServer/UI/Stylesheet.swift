@@ -64,6 +64,7 @@ enum Stylesheet {
     .notice { padding:.65rem 1rem; border-radius:6px; margin:0 0 1rem; border-left:5px solid; background:#fff; }
     .notice-error { border-color:var(--err); background:#fdecea; } .notice-success { border-color:var(--ok); background:#e9f6ec; }
     .notice-warning { border-color:var(--warn); background:#fff6e0; } .notice-info { border-color:#0b5cad; background:#eaf2fb; }
+    .import-progress progress { width:100%; height:1.1rem; accent-color:#0b5cad; }
     .error-list { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.75rem 1rem .75rem 2rem; max-height:28rem; overflow:auto; }
     table.data { border-collapse:collapse; width:100%; background:#fff; font-size:.92rem; }
     table.data th, table.data td { border-bottom:1px solid var(--line); padding:.45rem .6rem; text-align:left; vertical-align:top; }
