@@ -37,7 +37,7 @@ struct GoalExchangeTests {
 
             // The same list under new codes comes back as drafts with the same indicators.
             for i in 1..<rows.count { rows[i][0] = rows[i][0]! + "-R" }
-            let width = GoalListColumn.allCases.count
+            let width = GoalListColumn.exported.count
             let table = rows.map { row in (0..<width).map { row[$0] ?? "" } }
             let imported = try await unit.send(.POST, "/api/v1/goals/import", body: try xlsx(table), contentType: .binary)
             #expect(imported.status == .created, "\(imported.body.string)")
@@ -68,7 +68,7 @@ struct GoalExchangeTests {
     func badFiles(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
             let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
-            let header = GoalListColumn.allCases.map(\.title)
+            let header = GoalListColumn.exported.map(\.title)
             func row(_ code: String, _ unitCode: String, _ amount: String, _ l1: String, _ l2: String, _ name: String, _ target: String, _ weight: String) -> [String] {
                 [code, "测试项目", unitCode, "", "2027", "一般公共预算", "一次性", "2027-2027", amount, "目标", l1, l2, name, target, weight, "计划标准", ""]
             }
@@ -106,6 +106,36 @@ struct GoalExchangeTests {
             #expect(unit.errorCode(unreadable) == "xlsx_unreadable")
             let huge = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(repeating: 65, count: 30 * 1024 * 1024), contentType: .binary)
             #expect(huge.status == .payloadTooLarge)
+        }
+    }
+
+    @Test("a provincial variant: other column order, 指标性质 and 度量单位 columns", arguments: TestDatabase.all)
+    func provincialVariant(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let header = "项目代码,项目名称,单位代码,年度,申请金额,年度目标,一级指标,二级指标,三级指标,指标性质,分值,年度指标值,度量单位"
+            func csv(_ rows: [String]) -> ByteBuffer { ByteBuffer(string: ([header] + rows).joined(separator: "\n")) }
+            let good = csv(["P-1,省级格式项目,990000-101-01,2027,50,完成任务,产出指标,数量指标,培训人次,正向,40,735,人次",
+                            "P-1,省级格式项目,990000-101-01,2027,50,完成任务,产出指标,质量指标,合格率,等于,20,100,%",
+                            "P-1,省级格式项目,990000-101-01,2027,50,完成任务,效益指标,社会效益指标,发生率,反向,20,≤8,%",
+                            "P-1,省级格式项目,990000-101-01,2027,50,完成任务,满意度指标,服务对象满意度指标,满意度,≥,20,90,%"])
+            let imported = try await unit.send(.POST, "/api/v1/goals/import", body: good, contentType: .binary)
+            #expect(imported.status == .created, "\(imported.body.string)")
+            let object = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "P-1").first())
+            let version = try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == object.id!).first())
+            let goal = try await GoalService.goal(of: version, on: app.db)
+            #expect(goal.indicators.map(\.targetText) == ["≥735人次", "=100%", "≤8%", "≥90%"])
+            #expect(goal.indicators.map(\.weight) == [40, 20, 20, 20])
+
+            let bad = csv(["Q-1,省级格式项目,990000-101-01,2027,50,完成任务,产出指标,数量指标,培训人次,定量,50,735,人次",
+                           "Q-1,省级格式项目,990000-101-01,2027,50,完成任务,效益指标,社会效益指标,发生率,反向,30,≥8,%",
+                           "Q-1,省级格式项目,990000-101-01,2027,50,完成任务,效益指标,社会效益指标,覆盖人数,正向,20,95人次,%"])
+            let refused = try await unit.send(.POST, "/api/v1/goals/import", body: bad, contentType: .binary)
+            let messages = try refused.content.decode(APIErrorBody.self).error.details.map { "\($0.location ?? "") \($0.message)" }
+            #expect(messages.contains { $0.contains("第 2 行") && $0.contains("指标值") && $0.contains("未标注") }, "定量 supplies no sign: \(messages)")
+            #expect(messages.contains { $0.contains("第 3 行") && $0.contains("指标性质") && $0.contains("符号相反") })
+            #expect(messages.contains { $0.contains("第 4 行") && $0.contains("度量单位") })
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "Q-1").count() == 0)
         }
     }
 }

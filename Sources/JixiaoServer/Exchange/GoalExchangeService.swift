@@ -16,7 +16,7 @@ enum GoalExchangeService {
     static func exportList(year: Int, under: OrganizationModel?, _ req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         let rows = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: 5000), for: user, on: req.db)
-        var lines: [[SheetCell]] = [GoalListColumn.allCases.map { .text($0.title, .header) }]
+        var lines: [[SheetCell]] = [GoalListColumn.exported.map { .text($0.title, .header) }]
         for row in rows {
             let loaded = try await GoalService.load(row.objectID, req)
             let o = loaded.object
@@ -28,7 +28,7 @@ enum GoalExchangeService {
                 .requested: .number(o.requested.wanYuanText, .boxed), .annualGoal: .text(loaded.goal.annualGoal, .boxed)]
             let indicators = loaded.goal.indicators.isEmpty ? [nil] : loaded.goal.indicators.map { Optional($0) }
             for indicator in indicators {
-                lines.append(GoalListColumn.allCases.map { column in
+                lines.append(GoalListColumn.exported.map { column in
                     if let cell = projectCells[column] { return cell }
                     guard let i = indicator else { return SheetCell(value: .empty, style: .boxed) }
                     switch column {
@@ -44,7 +44,7 @@ enum GoalExchangeService {
                 })
             }
         }
-        return try file([SheetSpec(name: "绩效目标清单", columnWidths: GoalListColumn.allCases.map(\.width), rows: AnySequence(lines))],
+        return try file([SheetSpec(name: "绩效目标清单", columnWidths: GoalListColumn.exported.map(\.width), rows: AnySequence(lines))],
                         name: "绩效目标清单-\(year).xlsx")
     }
 
@@ -207,7 +207,17 @@ enum GoalExchangeService {
                 if row.value(.indicator).isEmpty { fail(row, .indicator, Message(.errorRequired)) }
                 // Targets must be readable; the operator is never guessed (未标注 needs the filer's confirmation).
                 var target: Target?
-                do { target = try TargetParser.parse(row.value(.target)) } catch { fail(row, .target, error.message) }
+                var targetText = row.value(.target)
+                do {
+                    targetText = try TargetColumns.compose(target: targetText, unit: row.value(.measureUnit), nature: row.value(.nature))
+                    do { target = try TargetParser.parse(targetText) } catch { fail(row, .target, error.message) }
+                } catch {
+                    switch error {
+                    case .natureContradictsSign(let nature, let written): fail(row, .nature, Message(.importNatureContradicts, nature, written))
+                    case .unitContradictsTarget(let unit, let written): fail(row, .measureUnit, Message(.importUnitContradicts, unit, written))
+                    case .unknownNature(let word): fail(row, .nature, Message(.importUnknownValue, word))
+                    }
+                }
                 var weight: Decimal?
                 if !row.value(.weight).isEmpty {
                     weight = DecimalText.parse(row.value(.weight))
@@ -216,7 +226,7 @@ enum GoalExchangeService {
                 let standard = row.value(.standard).isEmpty ? nil : StandardSource.parse(row.value(.standard))
                 if !row.value(.standard).isEmpty && standard == nil { fail(row, .standard, Message(.importUnknownValue, row.value(.standard))) }
                 if let level2 {
-                    indicators.append(Indicator(category: level2.category, subcategory: level2, name: row.value(.indicator), targetText: row.value(.target),
+                    indicators.append(Indicator(category: level2.category, subcategory: level2, name: row.value(.indicator), targetText: targetText,
                                                 parsedTarget: target, weight: weight, standard: standard, note: row.value(.note)))
                 }
             }

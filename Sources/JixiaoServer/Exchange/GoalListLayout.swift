@@ -7,6 +7,11 @@ import JixiaoDomain
 /// Chinese title (with Unicode normalization) on each lookup; `title` is the header text.
 enum GoalListColumn: CaseIterable, Sendable {
     case code, name, unitCode, unitName, fiscalYear, fundSource, category, term, requested, annualGoal, level1, level2, indicator, target, weight, standard, note
+    /// Columns some provincial forms split the target into (DOMAIN.md §6); read on import, never written.
+    case measureUnit, nature
+
+    /// The columns the list is exported with, in order; an import accepts them in any order, plus the provincial extras.
+    static let exported: [GoalListColumn] = allCases.filter { $0 != .measureUnit && $0 != .nature }
 
     /// The header as the standard list writes it.
     var title: String {
@@ -28,6 +33,8 @@ enum GoalListColumn: CaseIterable, Sendable {
         case .weight: "分值"
         case .standard: "指标标准"
         case .note: "备注"
+        case .measureUnit: "度量单位"
+        case .nature: "指标性质"
         }
     }
 
@@ -43,7 +50,7 @@ enum GoalListColumn: CaseIterable, Sendable {
     }
 
     /// Columns a file must have; the others are optional (the unit's name, the term, notes).
-    var isRequired: Bool { ![.unitName, .term, .note, .standard, .category, .fundSource].contains(self) }
+    var isRequired: Bool { ![.unitName, .term, .note, .standard, .category, .fundSource, .measureUnit, .nature].contains(self) }
 
     /// Header words accepted besides the column's own title (provincial variants).
     var aliases: Set<String> {
@@ -58,6 +65,8 @@ enum GoalListColumn: CaseIterable, Sendable {
         case .target: ["年度指标值", "目标值"]
         case .weight: ["权重", "分值（权重）"]
         case .standard: ["指标标准", "标准"]
+        case .measureUnit: ["计量单位", "单位", "指标单位"]
+        case .nature: ["指标方向", "指标属性", "符号", "运算符", "运算符号"]
         default: []
         }
     }

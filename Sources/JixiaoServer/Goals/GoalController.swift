@@ -285,7 +285,7 @@ struct GoalController: RouteCollection {
         return req.layout.render(title: t(.importGoals), status: status,
             .unwrap(outcome) { ImportJobView(t: t).result($0) },
             .p(.text(t(.importGoalsExplain))),
-            .pre(.class("sample"), .text(GoalListColumn.allCases.map(\.title).joined(separator: ","))),
+            .pre(.class("sample"), .text(GoalListColumn.exported.map(\.title).joined(separator: ","))),
             .form(.method(.post), .action("/goals/import"), .enctype(.multipartData), .class("card"),
                 req.layout.csrfField(),
                 .div(.class("field"), .label(.for("file"), .text(t(.fieldGoalFile))),

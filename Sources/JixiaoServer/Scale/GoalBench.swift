@@ -44,7 +44,7 @@ enum GoalBench {
         let department = "GP-D001"
         let officer = try await signedIn(code: department, role: .departmentOfficer, on: db)
         let units = [department] + (1...ScalePlan.province.unitsPerDepartment).map { "\(department)-U\(String(format: "%02d", $0))" }
-        var csv = GoalListColumn.allCases.map(\.title).joined(separator: ",") + "\n"
+        var csv = GoalListColumn.exported.map(\.title).joined(separator: ",") + "\n"
         var projectCount = 0
         for unit in units {
             for n in 0..<500 {

@@ -364,7 +364,7 @@ extension StringTables {
         .downloadForm: "Download the form (Excel)",
         .printForm: "Print the form",
         .importGoalsDone: "Goals of {0} projects imported as drafts.",
-        .importGoalsExplain: "Upload .xlsx or UTF-8 .csv in the layout of “Export list”: one indicator a row, rows of one project share its code; the header may be in the first ten rows. Targets need their sign (≥95%): nothing is guessed. One unreadable cell and nothing is imported; quality findings do not block, fix them in the drafts.",
+        .importGoalsExplain: "Upload .xlsx or UTF-8 .csv in the layout of “Export list”: one indicator a row, rows of one project share its code; the header may be in the first ten rows, columns in any order; provincial forms that split the target into 指标性质 and 度量单位 (正向 | 95 | %) are read as ≥95%. Targets need their sign (or a direction column): nothing is guessed. One unreadable cell and nothing is imported; quality findings do not block, fix them in the drafts.",
         .fieldGoalFile: "Goal list (.xlsx or .csv)",
         .errorDepartmentOverallExists: "This department already has its overall spending goal for the year.",
         .errorImportFailed: "The import stopped on an unexpected error; nothing was imported. Try again later or ask the administrator to check the log.",
@@ -387,5 +387,7 @@ extension StringTables {
         .importJobResult: "Result",
         .importJobBack: "Back to import",
         .importJobGoToList: "Open the goal list",
+        .importNatureContradicts: "The direction “{0}” contradicts the sign of the target “{1}”; please check.",
+        .importUnitContradicts: "The unit “{0}” differs from the unit in the target “{1}”; please check.",
     ]
 }

@@ -364,7 +364,7 @@ extension StringTables {
         .downloadForm: "下载申报表（Excel）",
         .printForm: "打印申报表",
         .importGoalsDone: "已导入 {0} 个项目的绩效目标（草稿）。",
-        .importGoalsExplain: "上传 .xlsx 或 UTF-8 .csv，格式与“导出清单”相同：每行一个指标，同一项目的行项目编码相同。表头可在前 10 行内。指标值必须带符号（如 ≥95%），系统不会猜测。文件中有任何一处无法读取，全部不导入；目标质量问题不阻止导入，导入后在草稿中修改。",
+        .importGoalsExplain: "上传 .xlsx 或 UTF-8 .csv，格式与“导出清单”相同：每行一个指标，同一项目的行项目编码相同。表头可在前 10 行内，列的顺序不限；各省表样中分列的“指标性质”“度量单位”（如 正向 | 95 | %）会合成为 ≥95%。指标值必须带符号（或由指标性质给出），系统不会猜测。文件中有任何一处无法读取，全部不导入；目标质量问题不阻止导入，导入后在草稿中修改。",
         .fieldGoalFile: "目标清单文件（.xlsx 或 .csv）",
         .errorDepartmentOverallExists: "该部门本年度已有部门整体支出目标。",
         .errorImportFailed: "导入时发生意外错误，未导入任何内容。请稍后重试，或联系系统管理员查看日志。",
@@ -387,5 +387,7 @@ extension StringTables {
         .importJobResult: "结果",
         .importJobBack: "返回导入页面",
         .importJobGoToList: "查看目标清单",
+        .importNatureContradicts: "指标性质“{0}”与指标值“{1}”的符号相反，请核对。",
+        .importUnitContradicts: "度量单位“{0}”与指标值“{1}”中的单位不同，请核对。",
     ]
 }

@@ -387,6 +387,8 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case importJobResult
     case importJobBack
     case importJobGoToList
+    case importNatureContradicts
+    case importUnitContradicts
 }
 
 enum StringTables {}
