@@ -60,10 +60,10 @@ public enum GoalValidation {
             } catch {
                 errors.append(.unreadableTarget(index: i, error))
             }
-            if indicator.weight == nil { errors.append(.missingWeight(index: i)) }
+            if rules.weightsRequired && indicator.weight == nil { errors.append(.missingWeight(index: i)) }
             if indicator.category == .output && inputWords.occurs(in: name) { errors.append(.inputAsOutput(index: i)) }
         }
-        if !goal.indicators.isEmpty, goal.indicators.allSatisfy({ $0.weight != nil }), goal.totalWeight != rules.requiredWeightTotal {
+        if rules.weightsRequired, !goal.indicators.isEmpty, goal.indicators.allSatisfy({ $0.weight != nil }), goal.totalWeight != rules.requiredWeightTotal {
             errors.append(.weightsDoNotSum(expected: rules.requiredWeightTotal, actual: goal.totalWeight))
         }
         return errors

@@ -42,9 +42,11 @@ public struct PerformanceGoal: Hashable, Codable, Sendable {
     /// 中期目标, for multi-year projects.
     public var midTermGoal: String?
     public var indicators: [Indicator]
+    /// 区域绩效目标 of a transfer payment, one per receiving region; empty for every other kind of object.
+    public var regions: [RegionalGoal]
 
-    public init(annualGoal: String, midTermGoal: String? = nil, indicators: [Indicator]) {
-        self.annualGoal = annualGoal; self.midTermGoal = midTermGoal; self.indicators = indicators
+    public init(annualGoal: String, midTermGoal: String? = nil, indicators: [Indicator], regions: [RegionalGoal] = []) {
+        self.annualGoal = annualGoal; self.midTermGoal = midTermGoal; self.indicators = indicators; self.regions = regions
     }
 
     public func indicators(in category: IndicatorCategory) -> [Indicator] { indicators.filter { $0.category == category } }
@@ -62,11 +64,15 @@ public struct GoalRules: Hashable, Codable, Sendable {
     public var maximumQualitativeWeightShare: Decimal
     /// Fewer output indicators than this are flagged.
     public var minimumOutputIndicators: Int
+    /// Whether every indicator needs a weight adding up to `requiredWeightTotal` (a regional goal's table has none).
+    public var weightsRequired: Bool
 
     public init(requiredCategories: Set<IndicatorCategory> = [.output, .effect], requiredWeightTotal: Decimal = 100,
-                maximumQualitativeWeightShare: Decimal = Decimal(string: "0.3")!, minimumOutputIndicators: Int = 3) {
+                maximumQualitativeWeightShare: Decimal = Decimal(string: "0.3")!, minimumOutputIndicators: Int = 3,
+                weightsRequired: Bool = true) {
         self.requiredCategories = requiredCategories; self.requiredWeightTotal = requiredWeightTotal
         self.maximumQualitativeWeightShare = maximumQualitativeWeightShare; self.minimumOutputIndicators = minimumOutputIndicators
+        self.weightsRequired = weightsRequired
     }
 
     public static let standard = GoalRules()
