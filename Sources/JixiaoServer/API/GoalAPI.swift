@@ -47,7 +47,32 @@ struct ParsedTargetDTO: Content {
     }
 }
 
-struct FindingDTO: Content { var rule: String; var severity: String; var row: Int?; var message: String }
+/// `region` (1-based) says which regional goal of a transfer payment a finding belongs to; `row` counts within it.
+struct FindingDTO: Content { var rule: String; var severity: String; var row: Int?; var region: Int?; var message: String }
+
+/// 区域绩效目标 of a transfer payment, as read back and as sent.
+struct RegionalGoalDTO: Content {
+    var id: UUID?
+    var recipientCode: String
+    /// Read back only.
+    var recipientName: String?
+    var allocatedWanYuan: String
+    var annualGoal: String
+    var indicators: [IndicatorDTO]
+
+    init(_ region: RegionalGoal, name: String?) {
+        id = region.id; recipientCode = region.recipientCode; recipientName = name; allocatedWanYuan = region.allocated.wanYuanText
+        annualGoal = region.annualGoal; indicators = region.indicators.map(IndicatorDTO.init)
+    }
+
+    func regionalGoal(position: Int) throws -> RegionalGoal {
+        guard let allocated = try? Money(wanYuan: allocatedWanYuan) else {
+            throw AppError.invalid("regions[\(position)].allocatedWanYuan", Message(.errorRegionAmount, String(position + 1), allocatedWanYuan))
+        }
+        return RegionalGoal(id: id ?? UUID(), recipientCode: recipientCode.trimmed, allocated: allocated, annualGoal: annualGoal.trimmed,
+                            indicators: indicators.map(\.indicator))
+    }
+}
 
 struct GoalDTO: Content {
     var objectID: UUID
@@ -67,20 +92,28 @@ struct GoalDTO: Content {
     var annualGoal: String
     var midTermGoal: String?
     var indicators: [IndicatorDTO]
+    /// Transfer payments only.
+    var regions: [RegionalGoalDTO]
     var validation: [FindingDTO]
     var findings: [FindingDTO]
 
-    init(_ loaded: LoadedGoal, context: GoalContext, localizer t: Localizer) {
+    init(_ loaded: LoadedGoal, checks: GoalChecks, names: [String: String], localizer t: Localizer) {
         let o = loaded.object, v = loaded.version
         objectID = o.id!; code = o.code; name = o.name; kind = o.kind; organizationCode = loaded.organization.code
         fiscalYear = o.fiscalYear; fundSource = o.fundSource; category = o.category; requestedWanYuan = o.requested.wanYuanText
         isKeyProject = o.isKeyProject; version = v.versionNumber; versions = loaded.versions.map(\.versionNumber)
         state = v.state; lockVersion = v.lockVersion; annualGoal = loaded.goal.annualGoal; midTermGoal = loaded.goal.midTermGoal
         indicators = loaded.goal.indicators.map(IndicatorDTO.init)
-        validation = GoalValidation.validate(loaded.goal).map { FindingDTO(rule: "validation", severity: "error", row: $0.index.map { $0 + 1 }, message: t($0.message)) }
-        findings = GoalLinter.lint(loaded.goal, context: context).map {
-            FindingDTO(rule: $0.rule.rawValue, severity: $0.severity == .warning ? "warning" : "notice", row: $0.index.map { $0 + 1 }, message: t($0.message))
+        regions = loaded.goal.regions.map { RegionalGoalDTO($0, name: names[$0.recipientCode]) }
+        func finding(_ f: LintFinding, region: Int?) -> FindingDTO {
+            FindingDTO(rule: f.rule.rawValue, severity: f.severity == .warning ? "warning" : "notice", row: f.index.map { $0 + 1 },
+                       region: region.map { $0 + 1 }, message: t(f.message))
         }
+        validation = checks.validation.map { FindingDTO(rule: "validation", severity: "error", row: $0.index.map { $0 + 1 }, region: nil, message: t($0.message)) }
+            + checks.regional.map { FindingDTO(rule: "regional", severity: "error", row: $0.indicatorIndex.map { $0 + 1 }, region: $0.region.map { $0 + 1 }, message: t($0.message)) }
+            + checks.recipientProblems.sorted { $0.key < $1.key }.map { FindingDTO(rule: "recipient", severity: "error", row: nil, region: $0.key + 1, message: t($0.value)) }
+        findings = checks.findings.map { finding($0, region: nil) }
+            + checks.regionalFindings.sorted { $0.key < $1.key }.flatMap { position, found in found.map { finding($0, region: position) } }
     }
 }
 
@@ -105,6 +138,8 @@ struct GoalContentRequest: Content {
     var annualGoal: String
     var midTermGoal: String?
     var indicators: [IndicatorDTO]
+    /// Regional goals of a transfer payment (ignored for other objects).
+    var regions: [RegionalGoalDTO]?
 }
 
 struct TransitionRequest: Content {
@@ -128,8 +163,11 @@ struct GoalQueueDTO: Content {
 extension GoalDTO {
     /// Builds the DTO with the linter's full context (library history) read from the database.
     static func make(_ loaded: LoadedGoal, _ req: Request) async throws -> GoalDTO {
-        let context = try await LibraryService.context(for: loaded.object, goal: loaded.goal, on: req.db).0
-        return GoalDTO(loaded, context: context, localizer: req.localizer)
+        let checks = try await GoalChecks.of(loaded.goal, object: loaded.object, owner: loaded.organization, on: req.db)
+        let codes = loaded.goal.regions.map(\.recipientCode).filter { !$0.isEmpty }
+        let names = codes.isEmpty ? [:] : Dictionary(try await OrganizationModel.query(on: req.db).filter(\.$code ~~ codes).all().map { ($0.code, $0.name) },
+                                                     uniquingKeysWith: { first, _ in first })
+        return GoalDTO(loaded, checks: checks, names: names, localizer: req.localizer)
     }
 }
 
@@ -168,6 +206,10 @@ enum GoalAPI {
                     responseSchema: "ImportResult",
                     otherResponses: [(202, "Accepted (Prefer: respond-async): the import job; poll the Location header", "ImportJob")],
                     bodyLimit: "24mb", handler: importList),
+        APIEndpoint(method: .GET, path: ["regional-goals", "issued"], operationID: "issuedRegionalGoals",
+                    summary: "Released regional goals of transfer payments issued to regions inside the caller's area", tag: "goals",
+                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year")],
+                    responseSchema: "IssuedRegionalGoals", handler: issuedRegionalGoals),
         APIEndpoint(method: .GET, path: ["import-jobs", ":id"], operationID: "getImportJob",
                     summary: "An import job of the caller: phase, progress, and the outcome or every error", tag: "goals",
                     responseSchema: "ImportJob", handler: importJob),
@@ -221,7 +263,8 @@ enum GoalAPI {
 
     @Sendable static func save(req: Request) async throws -> Response {
         let body = try req.content.decode(GoalContentRequest.self)
-        let goal = PerformanceGoal(annualGoal: body.annualGoal, midTermGoal: body.midTermGoal, indicators: body.indicators.map(\.indicator))
+        let goal = PerformanceGoal(annualGoal: body.annualGoal, midTermGoal: body.midTermGoal, indicators: body.indicators.map(\.indicator),
+                                   regions: try (body.regions ?? []).enumerated().map { try $0.element.regionalGoal(position: $0.offset) })
         return try .json(try await GoalDTO.make(try await GoalService.saveContent(try id(req), lockVersion: body.lockVersion, goal: goal, req), req))
     }
 
@@ -257,6 +300,21 @@ enum GoalAPI {
         if let error = status.error { throw error }
         guard status.progress.phase == .succeeded else { throw AppError(.internalServerError, "import_failed", Message(.errorImportFailed)) }
         return try .json(ImportResponse(imported: status.imported ?? 0), status: .created)
+    }
+
+    struct IssuedRegionalGoalDTO: Content {
+        var objectID: UUID, transferCode: String, transferName: String, fiscalYear: Int, issuedBy: String, region: RegionalGoalDTO
+    }
+    struct IssuedRegionalGoalsDTO: Content { var items: [IssuedRegionalGoalDTO] }
+
+    @Sendable static func issuedRegionalGoals(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
+        let year = (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear
+        return try .json(IssuedRegionalGoalsDTO(items: try await IssuedRegionalGoals.list(fiscalYear: year, for: user, on: req.db).map {
+            IssuedRegionalGoalDTO(objectID: $0.objectID, transferCode: $0.transferCode, transferName: $0.transferName, fiscalYear: $0.fiscalYear,
+                                  issuedBy: $0.issuedBy, region: RegionalGoalDTO($0.goal, name: $0.recipientName))
+        }))
     }
 
     @Sendable static func importJob(req: Request) async throws -> Response {

@@ -297,7 +297,7 @@ enum GoalExchangeService {
             insert = insert.values(SQLBind(UUID()), SQLBind(versionID), SQLBind(i.id), SQLBind(position), SQLBind(i.category.rawValue),
                                    SQLBind(i.subcategory.rawValue), SQLBind(i.name), SQLBind(i.targetText), SQLBind(i.target?.op.rawValue),
                                    SQLBind(i.target?.number.map { "\($0)" }), SQLBind(i.target?.unit), SQLBind(i.weight.map { "\($0)" }),
-                                   SQLBind(i.standard?.rawValue), SQLBind(i.note), SQLBind(i.libraryEntryID))
+                                   SQLBind(i.standard?.rawValue), SQLBind(i.note), SQLBind(i.libraryEntryID), SQLBind(UUID?.none))
         }
         try await insert.run()
     }

@@ -20,6 +20,7 @@ struct GoalController: RouteCollection {
         goals.get("export.xlsx", use: exportList)
         goals.get(":id", "form.xlsx", use: exportForm)
         goals.get(":id", "print", use: printable)
+        goals.get("issued") { try await IssuedRegionalGoals.page($0) }
         goals.get("import", use: importForm)
         goals.on(.POST, "import", body: .collect(maxSize: "24mb"), use: importFile).bodyLimit = 24 * 1024 * 1024
         goals.get("import", "jobs", ":job", use: importJob)
@@ -78,7 +79,8 @@ struct GoalController: RouteCollection {
                 .if(canDeclare, .a(.class("button"), .href("/goals/new?year=\(year)"), .text(t(.newBudgetObject)))),
                 .a(.class("button"), .href("/library"), .text(t(.navLibrary))),
                 .a(.class("button"), .href("/goals/export.xlsx?year=\(year)\(filter.under.map { "&under=\($0)" } ?? "")"), .text(t(.exportList))),
-                .if(canDeclare, .a(.class("button"), .href("/goals/import"), .text(t(.importGoals))))
+                .if(canDeclare, .a(.class("button"), .href("/goals/import"), .text(t(.importGoals)))),
+                .a(.class("button"), .href("/goals/issued?year=\(year)"), .text(t(.regionalIssuedLink)))
             ),
             .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(rows.count), String(year)))),
             .div(.class("table-scroll"), .table(.class("data"),
@@ -210,6 +212,10 @@ struct GoalController: RouteCollection {
     @Sendable func save(req: Request) async throws -> Response {
         let id = try objectID(req)
         let form = try req.content.decode(GoalForm.self)
+        if let problem = form.amountProblem {
+            let loaded = try await GoalService.load(id, req)
+            return try await GoalPage(request: req, loaded: loaded).render(draft: form.goal(), problem: problem, status: .unprocessableEntity)
+        }
         do {
             _ = try await GoalService.saveContent(id, lockVersion: form.lock_version ?? -1, goal: form.goal(), req)
         } catch let error as AppError where error.status == .conflict {
@@ -346,7 +352,6 @@ struct GoalController: RouteCollection {
         let to = try await GoalService.load(id, versionNumber: try req.query.get(Int.self, at: "to"), req)
         let changes = GoalDiff.between(from.goal, to.goal)
         let t = req.localizer
-        func describe(_ i: Indicator) -> String { "\(i.category.chineseName) › \(i.subcategory.chineseName) › \(i.name)：\(i.targetText)（\(t(.fieldWeight)) \(i.weight.map { "\($0)" } ?? "—")）" }
         return req.layout.render(title: t(.diffTitle, from.object.name, String(from.version.versionNumber), String(to.version.versionNumber)),
             .p(.a(.href("/goals/\(id.uuidString)"), .text(t(.backToGoal)))),
             changes.isEmpty ? Components.notice(t(.diffNone)) : .group(
@@ -354,19 +359,42 @@ struct GoalController: RouteCollection {
                     .p(.del(.text(from.goal.annualGoal))), .p(.ins(.text(to.goal.annualGoal))))),
                 .if(changes.midTermGoalChanged, .div(.class("card"), .h2(.text(t(.fieldMidTermGoal))),
                     .p(.del(.text(from.goal.midTermGoal ?? ""))), .p(.ins(.text(to.goal.midTermGoal ?? ""))))),
-                .ul(.class("diff"), .forEach(changes.changes) { change in
+                Self.indicatorChanges(changes.changes, t),
+                .if(!changes.regionChanges.isEmpty, .section(.h2(.text(t(.regionalTitle))), .ul(.class("diff"), .forEach(changes.regionChanges) { change in
                     switch change {
-                    case .added(let indicator): .li(.class("added"), Components.badge(t(.diffAdded), kind: "added"), .text(" " + describe(indicator)))
-                    case .removed(let indicator): .li(.class("removed"), Components.badge(t(.diffRemoved), kind: "removed"), .text(" " + describe(indicator)))
-                    case .changed(let old, let new, let fields):
-                        .li(.class("changed"), Components.badge(t(.diffChanged), kind: "changed"), .text(" " + new.name + "："),
-                            .forEach(fields) { field in
-                                .span(.class("field-change"), .text(Self.fieldValue(field, old)), .text(" → "), .strong(.text(Self.fieldValue(field, new))), .text("；"))
-                            })
+                    case .added(let region):
+                        .li(.class("added"), Components.badge(t(.diffAdded), kind: "added"),
+                            .text(" \(region.recipientCode) \(region.allocated.wanYuanText)万元：\(region.annualGoal)（\(region.indicators.count)）"))
+                    case .removed(let region):
+                        .li(.class("removed"), Components.badge(t(.diffRemoved), kind: "removed"),
+                            .text(" \(region.recipientCode) \(region.allocated.wanYuanText)万元：\(region.annualGoal)"))
+                    case .changed(let old, let new, let recipient, let money, let text, let indicators):
+                        .li(.class("changed"), Components.badge(t(.diffChanged), kind: "changed"), .text(" " + new.recipientCode + "："),
+                            .if(recipient, .span(.class("field-change"), .text(t(.regionalDiffRecipient) + " " + old.recipientCode + " → "), .strong(.text(new.recipientCode)), .text("；"))),
+                            .if(money, .span(.class("field-change"), .text(t(.regionalDiffAllocation) + " " + old.allocated.wanYuanText + " → "),
+                                             .strong(.text(new.allocated.wanYuanText)), .text("；"))),
+                            .if(text, .span(.class("field-change"), .del(.text(old.annualGoal)), .text(" → "), .ins(.text(new.annualGoal)))),
+                            Self.indicatorChanges(indicators, t))
                     }
-                })
+                })))
             )
         )
+    }
+
+    /// Indicator changes, as a list: added, removed, and the fields that changed with old → new.
+    static func indicatorChanges(_ changes: [GoalDiff.IndicatorChange], _ t: Localizer) -> Node<HTML.BodyContext> {
+        func describe(_ i: Indicator) -> String { "\(i.category.chineseName) › \(i.subcategory.chineseName) › \(i.name)：\(i.targetText)（\(t(.fieldWeight)) \(i.weight.map { "\($0)" } ?? "—")）" }
+        return .ul(.class("diff"), .forEach(changes) { change in
+            switch change {
+            case .added(let indicator): .li(.class("added"), Components.badge(t(.diffAdded), kind: "added"), .text(" " + describe(indicator)))
+            case .removed(let indicator): .li(.class("removed"), Components.badge(t(.diffRemoved), kind: "removed"), .text(" " + describe(indicator)))
+            case .changed(let old, let new, let fields):
+                .li(.class("changed"), Components.badge(t(.diffChanged), kind: "changed"), .text(" " + new.name + "："),
+                    .forEach(fields) { field in
+                        .span(.class("field-change"), .text(fieldValue(field, old)), .text(" → "), .strong(.text(fieldValue(field, new))), .text("；"))
+                    })
+            }
+        })
     }
 
     static func fieldValue(_ field: GoalDiff.Field, _ indicator: Indicator) -> String {

@@ -14,14 +14,49 @@ struct GoalForm: Content {
         var note: String?
         var library_entry_id: String?
     }
+    /// One region of a transfer payment, with its own indicator rows.
+    struct Region: Content {
+        var region_id: String?
+        var recipient: String?
+        var allocated: String?
+        var annual_goal: String?
+        var rows: [Row]?
+
+        var isBlank: Bool {
+            [recipient, allocated, annual_goal].allSatisfy { ($0 ?? "").trimmed.isEmpty } && GoalForm.indicators(from: rows).isEmpty
+        }
+    }
     var annual_goal: String?
     var mid_term_goal: String?
     var lock_version: Int?
     var rows: [Row]?
+    var regions: [Region]?
+
+    /// Regions whose amount cannot be read, as an error naming the region and what was typed.
+    var amountProblem: AppError? {
+        for (position, region) in (regions ?? []).filter({ !$0.isBlank }).enumerated() {
+            let text = (region.allocated ?? "").trimmed
+            if !text.isEmpty, (try? Money(wanYuan: text)) == nil {
+                return AppError.invalid("regions[\(position)][allocated]", Message(.errorRegionAmount, String(position + 1), text))
+            }
+        }
+        return nil
+    }
+
+    func goal() -> PerformanceGoal {
+        let midTerm = (mid_term_goal ?? "").trimmed
+        let regionalGoals = (regions ?? []).filter { !$0.isBlank }.map { region in
+            RegionalGoal(id: region.region_id.flatMap(UUID.init(uuidString:)) ?? UUID(), recipientCode: (region.recipient ?? "").trimmed,
+                         allocated: (try? Money(wanYuan: (region.allocated ?? "").trimmed)) ?? .zero,
+                         annualGoal: (region.annual_goal ?? "").trimmed, indicators: Self.indicators(from: region.rows))
+        }
+        return PerformanceGoal(annualGoal: (annual_goal ?? "").trimmed,
+                               midTermGoal: midTerm.isEmpty ? nil : midTerm, indicators: Self.indicators(from: rows), regions: regionalGoals)
+    }
 
     /// Rows with neither a name nor a target are the editor's spare lines and are ignored.
-    func goal() -> PerformanceGoal {
-        let indicators = (rows ?? []).compactMap { row -> Indicator? in
+    static func indicators(from rows: [Row]?) -> [Indicator] {
+        (rows ?? []).compactMap { row -> Indicator? in
             let name = (row.name ?? "").trimmed
             let target = (row.target ?? "").trimmed
             guard !name.isEmpty || !target.isEmpty else { return nil }
@@ -33,9 +68,6 @@ struct GoalForm: Content {
                              note: (row.note ?? "").trimmed,
                              libraryEntryID: row.library_entry_id.flatMap(UUID.init(uuidString:)))
         }
-        let midTerm = (mid_term_goal ?? "").trimmed
-        return PerformanceGoal(annualGoal: (annual_goal ?? "").trimmed,
-                               midTermGoal: midTerm.isEmpty ? nil : midTerm, indicators: indicators)
     }
 }
 

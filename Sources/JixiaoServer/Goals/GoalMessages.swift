@@ -35,6 +35,28 @@ extension GoalValidationError {
     }
 }
 
+extension RegionalGoalError {
+    /// The message; a problem of one region's indicator names the row within that region.
+    var message: Message {
+        switch self {
+        case .noRegions: Message(.regionalErrorNoRegions)
+        case .missingRecipient: Message(.regionalErrorMissingRecipient)
+        case .duplicateRecipient(_, let first): Message(.regionalErrorDuplicateRecipient, String(first + 1))
+        case .allocationNotPositive: Message(.regionalErrorAllocation)
+        case .allocationsExceedAmount(let total, let available): Message(.regionalErrorExceeds, total.wanYuanText, available.wanYuanText)
+        case .missingAnnualGoal: Message(.regionalErrorMissingGoal)
+        case .noIndicators: Message(.regionalErrorNoIndicators)
+        case .indicator(_, let problem): problem.message
+        }
+    }
+
+    /// The indicator row within the region a problem belongs to.
+    var indicatorIndex: Int? {
+        if case .indicator(_, let problem) = self { return problem.index }
+        return nil
+    }
+}
+
 extension TargetParseError {
     var message: Message {
         switch self {

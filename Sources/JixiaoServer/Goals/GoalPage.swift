@@ -11,6 +11,8 @@ final class GoalPage {
     var t: Localizer { request.localizer }
     /// Past declared values of the library entries the goal uses, shown beside their targets.
     private var history: [UUID: [LibraryHistoryYear]] = [:]
+    /// Names of the regions a transfer payment's regional goals are issued to, by code.
+    private var recipientNames: [String: String] = [:]
 
     init(request: Request, loaded: LoadedGoal) { self.request = request; self.loaded = loaded }
 
@@ -19,10 +21,13 @@ final class GoalPage {
         let object = loaded.object, version = loaded.version
         let goal = draft ?? loaded.goal
         let state = version.goalState
-        let validation = GoalValidation.validate(goal)
-        let (context, libraryHistory) = try await LibraryService.context(for: object, goal: goal, on: request.db)
-        self.history = libraryHistory
-        let findings = GoalLinter.lint(goal, context: context)
+        let checks = try await GoalChecks.of(goal, object: object, owner: loaded.organization, on: request.db)
+        self.history = checks.libraryHistory
+        let codes = goal.regions.map(\.recipientCode).filter { !$0.isEmpty }
+        if !codes.isEmpty {
+            recipientNames = Dictionary(try await OrganizationModel.query(on: request.db).filter(\.$code ~~ codes).all().map { ($0.code, $0.name) },
+                                        uniquingKeysWith: { first, _ in first })
+        }
         let isOwner = loaded.organization.id == user.organizationID
         let newest = loaded.versions.last?.id == version.id
         let canEdit = newest && isOwner && state.isEditable
@@ -42,10 +47,10 @@ final class GoalPage {
             .p(.class("toolbar"), .a(.class("button"), .href("/goals/\(object.id!.uuidString)/print?version=\(version.versionNumber)"), .text(t(.printForm))),
                .a(.class("button"), .href("/goals/\(object.id!.uuidString)/form.xlsx?version=\(version.versionNumber)"), .text(t(.downloadForm)))),
             versions(current: version),
-            checks(validation: validation, findings: findings),
-            canEdit ? editor(goal: goal, validation: validation, findings: findings) : readOnly(goal: goal, validation: validation, findings: findings),
+            self.checks(checks),
+            canEdit ? editor(goal: goal, checks: checks) : readOnly(goal: goal, checks: checks),
             canEdit ? try await libraryPicker() : .empty,
-            newest ? actions(state: state, roles: reaching, isOwner: isOwner, blocking: validation.count) : .empty,
+            newest ? actions(state: state, roles: reaching, isOwner: isOwner, blocking: checks.blockingCount) : .empty,
             historyTable(transitions)
         )
     }
@@ -81,16 +86,16 @@ final class GoalPage {
             })
     }
 
-    private func checks(validation: [GoalValidationError], findings: [LintFinding]) -> Node<HTML.BodyContext> {
-        let general = validation.filter { $0.index == nil }
-        let generalFindings = findings.filter { $0.index == nil }
+    private func checks(_ checks: GoalChecks) -> Node<HTML.BodyContext> {
+        let general = checks.validation.filter { $0.index == nil }.map(\.message) + checks.regional.filter { $0.region == nil }.map(\.message)
+        let generalFindings = checks.findings.filter { $0.index == nil }
+        let clean = checks.blockingCount == 0 && checks.warningCount + checks.noticeCount == 0
         return .section(.class("checks"), .attribute(named: "aria-label", value: t(.checksTitle)),
             .h2(.text(t(.checksTitle))),
-            validation.isEmpty && findings.isEmpty ? .p(.class("hint"), .text(t(.checksClean))) : .group(
-                .p(.class("hint"), .text(t(.checksSummary, String(validation.count), String(findings.filter { $0.severity == .warning }.count),
-                                           String(findings.filter { $0.severity == .notice }.count)))),
+            clean ? .p(.class("hint"), .text(t(.checksClean))) : .group(
+                .p(.class("hint"), .text(t(.checksSummary, String(checks.blockingCount), String(checks.warningCount), String(checks.noticeCount)))),
                 .ul(.class("findings"),
-                    .forEach(general) { .li(.class("severity-error"), Components.badge(t(.severityError), kind: "severity-error"), .text(" " + t($0.message))) },
+                    .forEach(general) { .li(.class("severity-error"), Components.badge(t(.severityError), kind: "severity-error"), .text(" " + t($0))) },
                     .forEach(generalFindings) { finding in
                         .li(.class("severity-\(finding.severity == .warning ? "warning" : "notice")"),
                             Components.badge(t(finding.severity == .warning ? .severityWarning : .severityNotice), kind: "severity-\(finding.severity == .warning ? "warning" : "notice")"),
@@ -109,8 +114,9 @@ final class GoalPage {
             .forEach(rowFindings) { .li(.class("severity-\($0.severity == .warning ? "warning" : "notice")"), .text(t($0.message))) })
     }
 
-    private func readOnly(goal: PerformanceGoal, validation: [GoalValidationError], findings: [LintFinding]) -> Node<HTML.BodyContext> {
-        .section(
+    private func readOnly(goal: PerformanceGoal, checks: GoalChecks) -> Node<HTML.BodyContext> {
+        let validation = checks.validation, findings = checks.findings
+        return .section(
             .h2(.text(t(.fieldAnnualGoal))), .p(.class("goal-text"), .text(goal.annualGoal.isEmpty ? "—" : goal.annualGoal)),
             .unwrap(goal.midTermGoal) { .group(.h2(.text(t(.fieldMidTermGoal))), .p(.class("goal-text"), .text($0))) },
             .h2(.text(t(.indicatorsTitle))),
@@ -122,14 +128,15 @@ final class GoalPage {
                         .td(.text(indicator.name)), .td(.text(indicator.targetText), historyNote(indicator)), .td(.class("number"), .text(indicator.weight.map { "\($0)" } ?? "—")),
                         .td(.text(indicator.standard?.chineseName ?? "")), .td(rowMessages(index, validation, findings)))
                 })
-            ))
+            )),
+            .if(loaded.object.objectKind == .transferPayment, RegionalGoalsView(t: t, checks: checks, names: recipientNames).readOnly(goal.regions))
         )
     }
 
-    private func editor(goal: PerformanceGoal, validation: [GoalValidationError], findings: [LintFinding]) -> Node<HTML.BodyContext> {
+    private func editor(goal: PerformanceGoal, checks: GoalChecks) -> Node<HTML.BodyContext> {
+        let validation = checks.validation, findings = checks.findings
         let spare = max(3, 8 - goal.indicators.count)
         let rows: [Indicator?] = goal.indicators.map { Optional($0) } + Array(repeating: nil, count: spare)
-        let subcategoryOptions = IndicatorSubcategory.allCases.map { ($0.rawValue, "\($0.category.chineseName) › \($0.chineseName)") }
         return .form(.method(.post), .action("/goals/\(loaded.object.id!.uuidString)/content"), .class("card goal-editor"),
             request.layout.csrfField(),
             .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
@@ -143,26 +150,36 @@ final class GoalPage {
                 .thead(.tr(.th(.text("#")), .th(.text(t(.fieldCategory))), .th(.text(t(.fieldIndicatorName))), .th(.text(t(.fieldTarget))),
                            .th(.text(t(.fieldWeight))), .th(.text(t(.fieldStandard))), .th(.text(t(.checksTitle))))),
                 .tbody(.forEach(Array(rows.enumerated())) { index, indicator in
-                    let prefix = "rows[\(index)]"
-                    return .tr(
-                        .td(.text(String(index + 1)), .input(.type(.hidden), .name("\(prefix)[indicator_id]"), .value(indicator?.id.uuidString ?? "")),
-                            .input(.type(.hidden), .name("\(prefix)[library_entry_id]"), .value(indicator?.libraryEntryID?.uuidString ?? ""))),
-                        .td(.select(.attribute(named: "name", value: "\(prefix)[subcategory]"), .attribute(named: "aria-label", value: t(.fieldCategory)),
-                                    .forEach(subcategoryOptions) { Components.option(value: $0.0, label: $0.1, selected: $0.0 == indicator?.subcategory.rawValue) })),
-                        .td(Components.input([.type(.text), .name("\(prefix)[name]"), .value(indicator?.name ?? ""), .attribute(named: "aria-label", value: t(.fieldIndicatorName))])),
-                        .td(Components.input([.type(.text), .name("\(prefix)[target]"), .value(indicator?.targetText ?? ""), .placeholder("≥95%"),
-                                              .attribute(named: "aria-label", value: t(.fieldTarget))]),
-                            .unwrap(indicator) { historyNote($0) }),
-                        .td(Components.input([.type(.text), .name("\(prefix)[weight]"), .value(indicator?.weight.map { "\($0)" } ?? ""),
-                                              .attribute(named: "inputmode", value: "decimal"), .attribute(named: "aria-label", value: t(.fieldWeight))])),
-                        .td(.select(.attribute(named: "name", value: "\(prefix)[standard]"), .attribute(named: "aria-label", value: t(.fieldStandard)),
-                                    Components.option(value: "", label: "—", selected: indicator?.standard == nil),
-                                    .forEach(StandardSource.allCases) { Components.option(value: $0.rawValue, label: $0.chineseName, selected: $0 == indicator?.standard) })),
-                        .td(indicator == nil ? .empty : rowMessages(index, validation, findings))
-                    )
+                    editorRow(prefix: "rows[\(index)]", number: index + 1, indicator: indicator,
+                              messages: indicator == nil ? .empty : rowMessages(index, validation, findings))
                 })
             )),
+            .if(loaded.object.objectKind == .transferPayment,
+                RegionalGoalsView(t: t, checks: checks, names: recipientNames).editor(goal.regions) { prefix, number, indicator, messages in
+                    self.editorRow(prefix: prefix, number: number, indicator: indicator, messages: messages)
+                }),
             .p(.button(.type(.submit), .class("primary"), .text(t(.saveGoal))))
+        )
+    }
+
+    /// One line of an indicator editor; `prefix` names its fields (`rows[3]`, `regions[1][rows][0]`).
+    func editorRow(prefix: String, number: Int, indicator: Indicator?, messages: Node<HTML.BodyContext>) -> Node<HTML.TableContext> {
+        let subcategoryOptions = IndicatorSubcategory.allCases.map { ($0.rawValue, "\($0.category.chineseName) › \($0.chineseName)") }
+        return .tr(
+            .td(.text(String(number)), .input(.type(.hidden), .name("\(prefix)[indicator_id]"), .value(indicator?.id.uuidString ?? "")),
+                .input(.type(.hidden), .name("\(prefix)[library_entry_id]"), .value(indicator?.libraryEntryID?.uuidString ?? ""))),
+            .td(.select(.attribute(named: "name", value: "\(prefix)[subcategory]"), .attribute(named: "aria-label", value: t(.fieldCategory)),
+                        .forEach(subcategoryOptions) { Components.option(value: $0.0, label: $0.1, selected: $0.0 == indicator?.subcategory.rawValue) })),
+            .td(Components.input([.type(.text), .name("\(prefix)[name]"), .value(indicator?.name ?? ""), .attribute(named: "aria-label", value: t(.fieldIndicatorName))])),
+            .td(Components.input([.type(.text), .name("\(prefix)[target]"), .value(indicator?.targetText ?? ""), .placeholder("≥95%"),
+                                  .attribute(named: "aria-label", value: t(.fieldTarget))]),
+                .unwrap(indicator) { historyNote($0) }),
+            .td(Components.input([.type(.text), .name("\(prefix)[weight]"), .value(indicator?.weight.map { "\($0)" } ?? ""),
+                                  .attribute(named: "inputmode", value: "decimal"), .attribute(named: "aria-label", value: t(.fieldWeight))])),
+            .td(.select(.attribute(named: "name", value: "\(prefix)[standard]"), .attribute(named: "aria-label", value: t(.fieldStandard)),
+                        Components.option(value: "", label: "—", selected: indicator?.standard == nil),
+                        .forEach(StandardSource.allCases) { Components.option(value: $0.rawValue, label: $0.chineseName, selected: $0 == indicator?.standard) })),
+            .td(messages)
         )
     }
 

@@ -54,6 +54,10 @@ enum GoalService {
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let organization else { throw FormErrors(errors: errors) }
         try await req.authorize(.declareGoal, organization.accessTarget)
+        // 转移支付: paid by a finance bureau, or managed by one of its departments, to the bureaus below.
+        if draft.kind == .transferPayment, ![.department, .financeBureau].contains(organization.organizationKind) {
+            throw FormErrors(errors: [.invalid("kind", Message(.errorTransferOwner))])
+        }
         if draft.kind == .departmentOverall {
             if organization.organizationKind != .department { throw FormErrors(errors: [.invalid("kind", Message(.errorDepartmentOverallOwner))]) }
             // 部门整体支出: one per department per year.
@@ -110,7 +114,19 @@ enum GoalService {
 
     static func goal(of version: GoalVersionModel, on db: any Database) async throws -> PerformanceGoal {
         let rows = try await GoalIndicatorModel.query(on: db).filter(\.$versionID == version.id!).sort(\.$position).all()
-        return PerformanceGoal(annualGoal: version.annualGoal, midTermGoal: version.midTermGoal, indicators: rows.map(\.indicator))
+        return PerformanceGoal(annualGoal: version.annualGoal, midTermGoal: version.midTermGoal,
+                               indicators: rows.filter { $0.regionRowID == nil }.map(\.indicator),
+                               regions: try await RegionalGoalStore.load(versionID: version.id!, indicatorRows: rows, on: db))
+    }
+
+    /// Writes a version's indicator rows and regional goals, replacing what it had.
+    private static func writeContent(_ goal: PerformanceGoal, of version: GoalVersionModel, owner: OrganizationModel, on db: any Database) async throws {
+        try await GoalIndicatorModel.query(on: db).filter(\.$versionID == version.id!).delete()
+        try await RegionalGoalStore.delete(versionID: version.id!, on: db)
+        for (position, indicator) in goal.indicators.enumerated() {
+            try await GoalIndicatorModel(versionID: version.id!, position: position, indicator: indicator).create(on: db)
+        }
+        try await RegionalGoalStore.save(goal.regions, versionID: version.id!, owner: owner, on: db)
     }
 
     /// What the linter knows about this object: its money, whether it continues, its service character.
@@ -122,7 +138,7 @@ enum GoalService {
     // MARK: editing
 
     /// Replaces the content of an editable version. `lockVersion` is the counter the person's form was built on.
-    static func saveContent(_ objectID: UUID, lockVersion: Int, goal: PerformanceGoal, _ req: Request) async throws -> LoadedGoal {
+    static func saveContent(_ objectID: UUID, lockVersion: Int, goal submitted: PerformanceGoal, _ req: Request) async throws -> LoadedGoal {
         let loaded = try await load(objectID, req)
         let user = try req.requireSignedIn()
         try await req.authorize(.declareGoal, loaded.target)
@@ -130,21 +146,20 @@ enum GoalService {
         guard loaded.version.goalState.isEditable else {
             throw AppError(.conflict, "goal_not_editable", Message(.errorGoalNotEditable, loaded.version.state))
         }
-        let validation = GoalValidation.validate(goal)
-        let findings = GoalLinter.lint(goal, context: try await LibraryService.context(for: loaded.object, goal: goal, on: req.db).0)
+        // Only a transfer payment is issued to regions.
+        let goal = loaded.object.objectKind == .transferPayment ? submitted
+            : PerformanceGoal(annualGoal: submitted.annualGoal, midTermGoal: submitted.midTermGoal, indicators: submitted.indicators)
+        let checks = try await GoalChecks.of(goal, object: loaded.object, owner: loaded.organization, on: req.db)
         let version = loaded.version
         let before = summary(of: loaded.goal)
         try await req.db.transaction { db in
             try await claim(version, lockVersion: lockVersion, on: db) { update in
                 update.set("annual_goal", to: SQLBind(goal.annualGoal)).set("mid_term_goal", to: SQLBind(goal.midTermGoal))
-                    .set("validation_errors", to: SQLBind(validation.count))
-                    .set("lint_warnings", to: SQLBind(findings.filter { $0.severity == .warning }.count))
-                    .set("lint_notices", to: SQLBind(findings.filter { $0.severity == .notice }.count))
+                    .set("validation_errors", to: SQLBind(checks.blockingCount))
+                    .set("lint_warnings", to: SQLBind(checks.warningCount))
+                    .set("lint_notices", to: SQLBind(checks.noticeCount))
             }
-            try await GoalIndicatorModel.query(on: db).filter(\.$versionID == version.id!).delete()
-            for (position, indicator) in goal.indicators.enumerated() {
-                try await GoalIndicatorModel(versionID: version.id!, position: position, indicator: indicator).create(on: db)
-            }
+            try await writeContent(goal, of: version, owner: loaded.organization, on: db)
             try await AuditTrail.record("goal.saved", entityType: "goal_version", entityID: version.id!.uuidString.lowercased(),
                                         summary: "object=\(loaded.object.code) v\(version.versionNumber) before: \(before); after: \(summary(of: goal))",
                                         context: req.auditContext, on: db)
@@ -180,6 +195,9 @@ enum GoalService {
 
     static func summary(of goal: PerformanceGoal) -> String {
         "goal=\(goal.annualGoal.prefix(60)) indicators=[" + goal.indicators.map { "\($0.name) \($0.targetText) w=\($0.weight.map { "\($0)" } ?? "-")" }.joined(separator: "; ") + "]"
+            + (goal.regions.isEmpty ? "" : " regions=[" + goal.regions.map { region in
+                "\(region.recipientCode) \(region.allocated.wanYuanText)万元 " + region.indicators.map { "\($0.name) \($0.targetText)" }.joined(separator: ", ")
+            }.joined(separator: "; ") + "]")
     }
 
     // MARK: workflow
@@ -190,7 +208,8 @@ enum GoalService {
         let loaded = try await load(objectID, req)
         let version = loaded.version
         let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: loaded.target) }
-        let validation = action == .submit ? GoalValidation.validate(loaded.goal).count : 0
+        let validation = action == .submit
+            ? try await GoalChecks.of(loaded.goal, object: loaded.object, owner: loaded.organization, on: req.db).blockingCount : 0
         let result: GoalTransition
         do {
             result = try GoalWorkflow.apply(action, to: version.goalState, by: reaching,
@@ -221,9 +240,7 @@ enum GoalService {
                 next.adjustmentReason = opinion
                 try await next.create(on: db)
                 try await pointCurrent(objectID, to: next.id!, state: .draft, on: db)
-                for (position, indicator) in loaded.goal.indicators.enumerated() {
-                    try await GoalIndicatorModel(versionID: next.id!, position: position, indicator: indicator).create(on: db)
-                }
+                try await writeContent(loaded.goal, of: next, owner: loaded.organization, on: db)
             }
             try await AuditTrail.record("goal.\(action.name)", entityType: "goal_version", entityID: version.id!.uuidString.lowercased(),
                                         summary: "object=\(loaded.object.code) v\(version.versionNumber) \(from.rawValue)→\(result.newState.rawValue) opinion=\(opinion)",

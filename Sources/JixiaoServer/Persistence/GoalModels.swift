@@ -99,14 +99,16 @@ final class GoalIndicatorModel: Model, @unchecked Sendable {
     @OptionalField(key: "standard") var standard: String?
     @Field(key: "note") var note: String
     @OptionalField(key: "library_entry_id") var libraryEntryID: UUID?
+    /// The regional goal (`goal_regions.id`) the row belongs to; nil for the goal's own indicator tree.
+    @OptionalField(key: "region_row_id") var regionRowID: UUID?
 
     init() {}
 
     static let insertColumns = ["id", "version_id", "indicator_id", "position", "category", "subcategory", "name", "target_text", "operator",
-                                "target_number", "target_unit", "weight", "standard", "note", "library_entry_id"]
+                                "target_number", "target_unit", "weight", "standard", "note", "library_entry_id", "region_row_id"]
 
-    init(versionID: UUID, position: Int, indicator: Indicator) {
-        self.versionID = versionID; self.indicatorID = indicator.id; self.position = position
+    init(versionID: UUID, position: Int, indicator: Indicator, regionRowID: UUID? = nil) {
+        self.versionID = versionID; self.indicatorID = indicator.id; self.position = position; self.regionRowID = regionRowID
         self.category = indicator.category.rawValue; self.subcategory = indicator.subcategory.rawValue
         self.name = indicator.name; self.targetText = indicator.targetText
         self.targetOperator = indicator.target?.op.rawValue
@@ -142,4 +144,29 @@ final class GoalTransitionModel: Model, @unchecked Sendable {
     @Field(key: "occurred_at") var occurredAt: Date
 
     init() {}
+}
+
+/// 区域绩效目标 of a transfer payment's goal version: one receiving region with its money and annual goal; its
+/// indicators are `goal_indicators` rows pointing here.
+final class GoalRegionModel: Model, @unchecked Sendable {
+    static let schema = "goal_regions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "version_id") var versionID: UUID
+    /// Stays the same across versions (`RegionalGoal.id`).
+    @Field(key: "region_id") var regionID: UUID
+    @Field(key: "position") var position: Int
+    /// The code as the filer wrote it; the organisation when it names a bureau that may receive.
+    @Field(key: "recipient_code") var recipientCode: String
+    @OptionalField(key: "recipient_organization_id") var recipientOrganizationID: UUID?
+    @Field(key: "allocated_fen") var allocatedFen: Int64
+    @Field(key: "annual_goal") var annualGoal: String
+
+    init() {}
+
+    init(versionID: UUID, position: Int, region: RegionalGoal, recipientOrganizationID: UUID?) {
+        self.id = UUID(); self.versionID = versionID; self.regionID = region.id; self.position = position
+        self.recipientCode = region.recipientCode; self.recipientOrganizationID = recipientOrganizationID
+        self.allocatedFen = region.allocated.fen; self.annualGoal = region.annualGoal
+    }
 }

@@ -12,6 +12,7 @@ enum Migrations {
         CreateIndicatorLibrary(),
         AddCurrentGoalVersion(),
         CreateImportJobs(),
+        AddRegionalGoals(),
     ]
 }
 

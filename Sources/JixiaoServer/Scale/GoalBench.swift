@@ -122,7 +122,7 @@ enum GoalBench {
             rows += try await db.sql.raw("""
                 SELECT gi.version_id, v.annual_goal, gi.indicator_id, gi.category, gi.subcategory, gi.name, gi.target_text, gi.weight
                 FROM goal_indicators gi JOIN goal_versions v ON v.id = gi.version_id
-                WHERE gi.version_id IN \(SQLBind.group(Array(chunk))) ORDER BY gi.version_id, gi.position
+                WHERE gi.version_id IN \(SQLBind.group(Array(chunk))) AND gi.region_row_id IS NULL ORDER BY gi.version_id, gi.position
                 """).all(decoding: Row.self)
         }
         var goals: [UUID: PerformanceGoal] = [:]
@@ -215,7 +215,7 @@ enum GoalBench {
                     indicators = indicators.values(SQLBind(UUID()), SQLBind(versionID), SQLBind(i.id), SQLBind(position), SQLBind(i.category.rawValue),
                                                    SQLBind(i.subcategory.rawValue), SQLBind(i.name), SQLBind(i.targetText), SQLBind(i.target?.op.rawValue),
                                                    SQLBind(i.target?.number.map { "\($0)" }), SQLBind(i.target?.unit), SQLBind(i.weight.map { "\($0)" }),
-                                                   SQLBind(i.standard?.rawValue), SQLBind(i.note), SQLBind(UUID?.none))
+                                                   SQLBind(i.standard?.rawValue), SQLBind(i.note), SQLBind(UUID?.none), SQLBind(UUID?.none))
                 }
                 try await indicators.run()
             }

@@ -389,6 +389,32 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case importJobGoToList
     case importNatureContradicts
     case importUnitContradicts
+    case errorRecipientNotBelow
+    case regionalErrorNoRegions
+    case regionalErrorMissingRecipient
+    case regionalErrorDuplicateRecipient
+    case regionalErrorAllocation
+    case regionalErrorExceeds
+    case regionalErrorMissingGoal
+    case regionalErrorNoIndicators
+    case regionalTitle
+    case regionalExplain
+    case regionalRegion
+    case regionalRecipient
+    case regionalAllocated
+    case regionalAnnualGoal
+    case regionalAddHint
+    case regionalNone
+    case regionalIssuedTitle
+    case regionalIssuedExplain
+    case regionalFrom
+    case regionalDiffRecipient
+    case regionalDiffAllocation
+    case errorRegionAmount
+    case errorTransferOwner
+    case regionalIssuedLink
+    case regionalIssuedEmpty
+    case regionalTransfer
 }
 
 enum StringTables {}
