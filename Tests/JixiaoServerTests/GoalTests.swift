@@ -170,6 +170,12 @@ struct GoalTests {
             let page = try await browser.get("/goals/\(id.uuidString)").body.string
             #expect(page.contains("表述笼统"), "the linter finding shows beside the vague indicator")
             #expect(page.contains("服务类项目应设置服务对象满意度指标"))
+
+            // The demo's released transfer payment is issued to 临江市 with its regional goal.
+            let city = Browser(app)
+            try await city.signIn("city-perf", DemoData.password)
+            let issued = try await city.get("/goals/issued?year=\(DemoGoals.fiscalYear)").body.string
+            #expect(issued.contains("农村义务教育薄弱环节改善与能力提升补助资金") && issued.contains("新增寄宿床位") && !issued.contains("教学设备配备达标率"))
         }
     }
 }

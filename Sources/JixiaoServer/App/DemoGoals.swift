@@ -12,6 +12,8 @@ enum DemoGoals {
         var opinion = ""
         var adjusted = false
         var year: Int? = nil
+        /// Regional goals of a transfer payment: recipient bureau, 万元, goal, indicators.
+        var regions: [(String, String, String, [(IndicatorSubcategory, String, String)])] = []
     }
 
     static let fiscalYear = GoalController.currentFiscalYear
@@ -68,6 +70,22 @@ enum DemoGoals {
                 requestedWan: "86", state: .draft, annualGoal: "改善农村学生营养状况，提高学生健康水平。",
                 indicators: [(.quantity, "受益学生人数", "≥1500人", 40, .plan), (.quality, "食品安全事故发生率", "=0%", 20, .industry),
                              (.socialBenefit, "学生体质健康达标率", "≥90%", 40, .history)]),
+        Project(code: "JN2027-TP-001", name: "农村义务教育薄弱环节改善与能力提升补助资金", unit: "990000-101", kind: .transferPayment,
+                classification: "2050202", category: .recurring, requestedWan: "3000", key: true, state: .released,
+                annualGoal: "支持各市县改善农村义务教育薄弱学校基本办学条件，提升乡村学校办学能力。",
+                indicators: [(.quantity, "改造薄弱学校数", "≥45所", 30, .plan), (.quality, "改造工程验收合格率", "=100%", 20, .industry),
+                             (.socialBenefit, "义务教育巩固率", "≥96%", 30, .history), (.serviceSatisfaction, "师生满意度", "≥90%", 20, .industry)],
+                regions: [("990100", "1800", "完成临江市农村薄弱学校改造，改善寄宿条件。",
+                           [(.quantity, "改造薄弱学校数", "≥27所"), (.quantity, "新增寄宿床位", "≥1200个"), (.socialBenefit, "义务教育巩固率", "≥96%")]),
+                          ("990200", "1200", "完成青山市农村薄弱学校改造，补齐教学设施短板。",
+                           [(.quantity, "改造薄弱学校数", "≥18所"), (.quality, "教学设备配备达标率", "≥95%"), (.socialBenefit, "义务教育巩固率", "≥95%")])]),
+        Project(code: "JN2027-TP-002", name: "基层医疗卫生机构能力建设补助资金", unit: "990000-102", kind: .transferPayment,
+                classification: "2100302", category: .continuing, requestedWan: "1500", state: .draft,
+                annualGoal: "支持乡镇卫生院和村卫生室标准化建设，提升基层诊疗能力。",
+                indicators: [(.quantity, "标准化建设乡镇卫生院数", "≥20个", 40, .plan), (.socialBenefit, "基层诊疗量占比", "≥65%", 40, .plan),
+                             (.serviceSatisfaction, "就诊群众满意度", "≥90%", 20, .industry)],
+                regions: [("990100", "800", "完成临江市乡镇卫生院标准化建设。",
+                           [(.quantity, "标准化建设乡镇卫生院数", "≥11个"), (.socialBenefit, "基层诊疗量占比", "提高")])]),
     ]
 
     /// The province's library: (sector, subcategory, name, operator, unit, definition).
@@ -139,13 +157,17 @@ enum DemoGoals {
             let goal = PerformanceGoal(annualGoal: project.annualGoal, indicators: project.indicators.map {
                 Indicator(category: $0.0.category, subcategory: $0.0, name: $0.1, targetText: $0.2, weight: $0.3, standard: $0.4,
                           libraryEntryID: libraryIDs[$0.1])
+            }, regions: try project.regions.map { region in
+                RegionalGoal(recipientCode: region.0, allocated: try Money(wanYuan: region.1), annualGoal: region.2,
+                             indicators: region.3.map { Indicator(category: $0.0.category, subcategory: $0.0, name: $0.1, targetText: $0.2, weight: nil) })
             })
-            _ = try await addVersion(goal, id: versionIDs.first, number: 1, state: project.adjusted ? .released : project.state, object: object, opinion: project.opinion, on: db)
+            _ = try await addVersion(goal, id: versionIDs.first, number: 1, state: project.adjusted ? .released : project.state, object: object,
+                                     owner: unit, opinion: project.opinion, on: db)
             if project.adjusted {
                 var adjusted = goal
                 adjusted.indicators[0].targetText = "≥30个"
                 adjusted.indicators[1].targetText = "≥6000人次"
-                let second = try await addVersion(adjusted, id: versionIDs.adjustment, number: 2, state: .draft, object: object, opinion: "", on: db)
+                let second = try await addVersion(adjusted, id: versionIDs.adjustment, number: 2, state: .draft, object: object, owner: unit, opinion: "", on: db)
                 second.isAdjustment = true
                 second.adjustmentReason = "省委一号文件扩大示范范围，调整示范基地和培训任务。"
                 try await second.save(on: db)
@@ -157,22 +179,23 @@ enum DemoGoals {
         return created
     }
 
-    private static func addVersion(_ goal: PerformanceGoal, id: UUID, number: Int, state: GoalState, object: BudgetObjectModel, opinion: String,
-                                   on db: any Database) async throws -> GoalVersionModel {
-        let findings = GoalLinter.lint(goal, context: GoalService.context(for: object))
+    private static func addVersion(_ goal: PerformanceGoal, id: UUID, number: Int, state: GoalState, object: BudgetObjectModel,
+                                   owner: OrganizationModel, opinion: String, on db: any Database) async throws -> GoalVersionModel {
+        let checks = try await GoalChecks.of(goal, object: object, owner: owner, on: db)
         let version = GoalVersionModel()
         version.id = id; version.$budgetObject.id = object.id!; version.versionNumber = number; version.state = state.rawValue
         version.annualGoal = goal.annualGoal; version.midTermGoal = goal.midTermGoal; version.isAdjustment = number > 1
         version.everSubmitted = state != .draft; version.lockVersion = 0
-        version.validationErrors = GoalValidation.validate(goal).count
-        version.lintWarnings = findings.filter { $0.severity == .warning }.count
-        version.lintNotices = findings.filter { $0.severity == .notice }.count
+        version.validationErrors = checks.blockingCount
+        version.lintWarnings = checks.warningCount
+        version.lintNotices = checks.noticeCount
         if state == .approved || state == .released { version.financeGrade = ReviewGrade.excellent.rawValue }
         if state == .released { version.releasedAt = Date() }
         try await version.create(on: db)
         for (position, indicator) in goal.indicators.enumerated() {
             try await GoalIndicatorModel(versionID: version.id!, position: position, indicator: indicator).create(on: db)
         }
+        try await RegionalGoalStore.save(goal.regions, versionID: version.id!, owner: owner, on: db)
         // The path the demo goal took, so its history reads like a real one.
         let path: [(String, GoalState, GoalState)] = {
             var steps: [(String, GoalState, GoalState)] = []
