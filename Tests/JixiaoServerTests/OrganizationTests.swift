@@ -26,6 +26,11 @@ struct OrganizationTests {
 
             let supervisor = try await APIClient.signIn(app, "supervisor", DemoData.password)
             #expect(try codes(try await supervisor.send(.GET, "/api/v1/orgs?per=1000")).count == DemoData.organizations.count)
+            // Searching ignores case on both engines; typed wildcards are text.
+            #expect(try codes(try await supervisor.send(.GET, "/api/v1/orgs?q=a01")) == ["990000-A01"])
+            #expect(try codes(try await supervisor.send(.GET, "/api/v1/orgs?q=%25")).isEmpty, "a typed % is text, not a wildcard")
+            #expect(try codes(try await supervisor.send(.GET, "/api/v1/orgs?q=9_0000-a")).isEmpty)
+            #expect(try codes(try await supervisor.send(.GET, "/api/v1/orgs?q=%E4%B8%B4%E6%B1%9F")).contains("990100"), "临江")
 
             let agency = try await APIClient.signIn(app, "agency-evaluator", DemoData.password)
             #expect(try codes(try await agency.send(.GET, "/api/v1/orgs")) == ["990000-A01"])

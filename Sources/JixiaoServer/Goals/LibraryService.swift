@@ -16,9 +16,7 @@ enum LibraryService {
                        on db: any Database) async throws -> [LibraryEntryModel] {
         let owners = user.organizationPath.ids
         let query = LibraryEntryModel.query(on: db).filter(\.$owner.$id ~~ owners)
-        if let text, !text.isEmpty {
-            query.filter(\.$name, .custom("LIKE"), "%\(text.replacingOccurrences(of: "%", with: ""))%")
-        }
+        if let search = TextSearch.contains(text, in: [(LibraryEntryModel.schema, "name")], on: db) { query.filter(search) }
         if let subcategory { query.filter(\.$subcategory == subcategory.rawValue) }
         return try await query.sort(\.$category).sort(\.$subcategory).sort(\.$name).limit(limit).all()
     }

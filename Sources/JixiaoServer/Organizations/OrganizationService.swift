@@ -184,9 +184,8 @@ enum OrganizationService {
                         offset: Int, limit: Int, on db: any Database) async throws -> (items: [OrganizationModel], total: Int) {
         let range = root.hierarchyPath.subtreeRange
         let query = OrganizationModel.query(on: db).filter(\.$path >= range.lower).filter(\.$path < range.upper)
-        if let search, !search.isEmpty {
-            let pattern = "%\(search.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"
-            query.group(.or) { $0.filter(\.$name, .custom("LIKE"), pattern).filter(\.$code, .custom("LIKE"), pattern) }
+        if let search = TextSearch.contains(search, in: [(OrganizationModel.schema, "name"), (OrganizationModel.schema, "code")], on: db) {
+            query.filter(search)
         }
         if let kind { query.filter(\.$kind == kind.rawValue) }
         if let maximumDepth { query.filter(\.$depth <= maximumDepth) }

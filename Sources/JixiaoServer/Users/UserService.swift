@@ -148,9 +148,8 @@ enum UserService {
         let range = root.hierarchyPath.subtreeRange
         let query = UserModel.query(on: db).join(OrganizationModel.self, on: \UserModel.$organization.$id == \OrganizationModel.$id)
             .filter(OrganizationModel.self, \.$path >= range.lower).filter(OrganizationModel.self, \.$path < range.upper)
-        if let search, !search.isEmpty {
-            let pattern = "%\(search.replacingOccurrences(of: "%", with: ""))%"
-            query.group(.or) { $0.filter(\.$username, .custom("LIKE"), pattern).filter(\.$displayName, .custom("LIKE"), pattern) }
+        if let search = TextSearch.contains(search, in: [(UserModel.schema, "username"), (UserModel.schema, "display_name")], on: db) {
+            query.filter(search)
         }
         let total = try await query.count()
         let items = try await query.with(\.$roles).with(\.$organization).sort(\.$username).offset(offset).limit(limit).all()
