@@ -273,7 +273,7 @@ final class GoalPage {
             .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldTime))), .th(.text(t(.fieldActor))), .th(.text(t(.fieldAction))), .th(.text(t(.fieldState))), .th(.text(t(.fieldOpinion))))),
                 .tbody(.forEach(history) { item in
-                    .tr(.td(.text(AuditTrail.timestamp(item.occurredAt).prefix(16).replacingOccurrences(of: "T", with: " "))), .td(.text(item.actorName)),
+                    .tr(.td(.text(DisplayTime.minute(item.occurredAt))), .td(.text(item.actorName)),
                         .td(.text(GoalActionLabel.title(item.action).map { t($0) } ?? item.action)),
                         .td(.text("\(t((GoalState(rawValue: item.fromState) ?? .draft).title)) → \(t((GoalState(rawValue: item.toState) ?? .draft).title))")),
                         .td(.text(item.opinion), .unwrap(item.review) { .details(.summary(.text(t(.reviewDetails))), .pre(.text($0))) }))

@@ -44,10 +44,15 @@ func withJixiao(_ database: TestDatabase, demo: Bool = true, _ body: (Applicatio
     settings.secureCookies = false
     app.useSettings(settings)
     var schema: String?
+    var sqliteFile: String?
     do {
         switch database {
         case .sqlite:
-            try await configure(app, database: .sqliteMemory)
+            // A file of our own rather than `.memory`: sqlite-kit fakes in-memory databases with temporary files it
+            // never deletes, and every test run left dozens of them behind.
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-test-\(UUID().uuidString).sqlite").path
+            sqliteFile = path
+            try await configure(app, database: .sqliteFile(path: path))
         case .postgres(let url):
             let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
             schema = String(name)
@@ -58,15 +63,18 @@ func withJixiao(_ database: TestDatabase, demo: Bool = true, _ body: (Applicatio
         if demo { _ = try await DemoLoader.load(on: app.db, bcryptCost: 4, threadPool: app.threadPool) }
         try await body(app)
     } catch {
-        await cleanUp(app, schema: schema)
+        await cleanUp(app, schema: schema, sqliteFile: sqliteFile)
         throw error
     }
-    await cleanUp(app, schema: schema)
+    await cleanUp(app, schema: schema, sqliteFile: sqliteFile)
 }
 
-private func cleanUp(_ app: Application, schema: String?) async {
+private func cleanUp(_ app: Application, schema: String?, sqliteFile: String?) async {
     if let schema { try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
     try? await app.asyncShutdown()
+    if let sqliteFile {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqliteFile + suffix) }
+    }
 }
 
 /// A browser for tests: keeps cookies, reads the CSRF token from the last page, sends forms.
