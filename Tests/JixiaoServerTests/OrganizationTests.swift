@@ -139,8 +139,10 @@ struct OrganizationTests {
         try await withJixiao(database) { app in
             let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
             let department = try #require(try await OrganizationService.byCode("990200-102", on: app.db))
-            let refused = try await admin.send(.PATCH, "/api/v1/orgs/\(department.id!.uuidString)", json: ["isActive": false])
+            let refused = try await admin.send(.PATCH, "/api/v1/orgs/\(department.id!.uuidString)", json: ["isActive": false, "name": "改名的交通运输局"])
             #expect(refused.status == .conflict)
+            #expect(try await OrganizationService.byCode("990200-102", on: app.db)?.name == "青山市交通运输局",
+                    "a refused change of state takes the rename with it: nothing half-written")
             let unit = try #require(try await OrganizationService.byCode("990200-102-01", on: app.db))
             #expect(try await admin.send(.PATCH, "/api/v1/orgs/\(unit.id!.uuidString)", json: ["isActive": false]).status == .ok)
             #expect(try await admin.send(.PATCH, "/api/v1/orgs/\(department.id!.uuidString)", json: ["isActive": false]).status == .ok)

@@ -178,11 +178,16 @@ enum APIRoutes {
     @Sendable static func updateOrganization(req: Request) async throws -> Response {
         let org = try await OrganizationService.visible(try id(req), req)
         let body = try req.content.decode(OrganizationUpdateRequest.self)
-        if body.code != nil || body.name != nil || body.level != nil {
-            try await OrganizationService.update(org, code: body.code ?? org.code, name: body.name ?? org.name,
-                                                 level: try level(body.level) ?? org.administrativeLevel, req)
+        let newLevel = try level(body.level) ?? org.administrativeLevel
+        // Refusals are audited on their own connection, so the right is checked before the transaction begins.
+        try await req.authorize(.manageOrganization, org.accessTarget)
+        // Fields and the active flag change together or not at all (the services' own transactions join this one).
+        try await req.db.transaction { db in
+            if body.code != nil || body.name != nil || body.level != nil {
+                try await OrganizationService.update(org, code: body.code ?? org.code, name: body.name ?? org.name, level: newLevel, req, on: db)
+            }
+            if let active = body.isActive { try await OrganizationService.setActive(org, active, req, on: db) }
         }
-        if let active = body.isActive { try await OrganizationService.setActive(org, active, req) }
         return try .json(OrganizationDTO(org))
     }
 

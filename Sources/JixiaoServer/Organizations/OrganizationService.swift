@@ -74,20 +74,22 @@ enum OrganizationService {
     }
 
     /// Changes code, name and (for a bureau without lower bureaus) level.
-    static func update(_ organization: OrganizationModel, code: String, name: String, level: AdministrativeLevel?, _ req: Request) async throws {
+    static func update(_ organization: OrganizationModel, code: String, name: String, level: AdministrativeLevel?, _ req: Request,
+                       on database: (any Database)? = nil) async throws {
+        let database = database ?? req.db
         try await req.authorize(.manageOrganization, organization.accessTarget)
         let draft = OrganizationDraft(code: code, name: name, kind: organization.organizationKind, level: level, parentCode: "-")
         var errors = validateFields(draft)
-        if code != organization.code, errors.isEmpty, try await byCode(code, on: req.db) != nil {
+        if code != organization.code, errors.isEmpty, try await byCode(code, on: database) != nil {
             errors.append(AppError(.conflict, "code_taken", Message(.errorCodeTaken, code), field: "code"))
         }
         let levelChanges = organization.organizationKind == .financeBureau && level != nil && level != organization.administrativeLevel
         if levelChanges, errors.isEmpty {
-            let parent = try await organization.parentID.asyncMap { try await OrganizationModel.find($0, on: req.db) } ?? nil
+            let parent = try await organization.parentID.asyncMap { try await OrganizationModel.find($0, on: database) } ?? nil
             do { _ = try HierarchyRules.validatePlacement(kind: .financeBureau, level: level, parent: parent?.parentFacts.activeForCheck) }
             catch { errors.append(error.appError) }
             let range = organization.hierarchyPath.subtreeRange
-            let lowerBureaus = try await OrganizationModel.query(on: req.db)
+            let lowerBureaus = try await OrganizationModel.query(on: database)
                 .filter(\.$path > range.lower).filter(\.$path < range.upper)
                 .filter(\.$kind == OrganizationKind.financeBureau.rawValue).count()
             if lowerBureaus > 0 { errors.append(.invalid("level", Message(.errorLevelHasLowerBureaus, String(lowerBureaus)))) }
@@ -97,7 +99,7 @@ enum OrganizationService {
         let before = organization.auditSummary
         organization.code = code
         organization.name = name
-        try await req.db.transaction { db in
+        try await database.transaction { db in
             if levelChanges, let level {
                 organization.level = level.rawValue
                 // Departments, units and agencies below inherit the bureau's level.
@@ -155,23 +157,24 @@ enum OrganizationService {
     }
 
     /// Deactivates (only when nothing below is still active) or reactivates (only under an active parent).
-    static func setActive(_ organization: OrganizationModel, _ active: Bool, _ req: Request) async throws {
+    static func setActive(_ organization: OrganizationModel, _ active: Bool, _ req: Request, on database: (any Database)? = nil) async throws {
+        let database = database ?? req.db
         try await req.authorize(.manageOrganization, organization.accessTarget)
         if organization.isActive == active { return }
         if !active {
             let range = organization.hierarchyPath.subtreeRange
-            let activeBelow = try await OrganizationModel.query(on: req.db).filter(\.$path > range.lower)
+            let activeBelow = try await OrganizationModel.query(on: database).filter(\.$path > range.lower)
                 .filter(\.$path < range.upper).filter(\.$isActive == true).count()
             if activeBelow > 0 { throw AppError(.conflict, "active_children", Message(.errorActiveChildren, String(activeBelow))) }
             if organization.id == (try req.requireSignedIn()).organizationID {
                 throw AppError(.conflict, "own_organization", Message(.errorDeactivateOwnOrganization))
             }
-        } else if let parentID = organization.parentID, let parent = try await OrganizationModel.find(parentID, on: req.db), !parent.isActive {
+        } else if let parentID = organization.parentID, let parent = try await OrganizationModel.find(parentID, on: database), !parent.isActive {
             throw AppError(.conflict, "parent_inactive", Message(.errorParentInactive))
         }
         let before = organization.auditSummary
         organization.isActive = active
-        try await req.db.transaction { db in
+        try await database.transaction { db in
             try await organization.save(on: db)
             try await AuditTrail.record(active ? "organization.reactivated" : "organization.deactivated", entityType: "organization",
                                         entityID: organization.id!.uuidString.lowercased(),
