@@ -18,7 +18,6 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
         app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
     }
     app.migrations.add(Migrations.all)
-    app.storage[ImportJobRegistryKey.self] = ImportJobRegistry()
 
     app.middleware = Middlewares()
     app.middleware.use(RequestIDMiddleware())

@@ -4,8 +4,10 @@ import Vapor
 import JixiaoDomain
 
 /// Live progress of the imports this process runs. Pages read it before the job's row, which trails by up to a second
-/// and, on SQLite, cannot move while the save step holds the database's only write lock.
+/// and, on SQLite, cannot move while the save step holds the database's only write lock. One per process, as the jobs
+/// are (applications in one process — tests — share it; job ids never meet).
 final class ImportJobRegistry: Sendable {
+    static let shared = ImportJobRegistry()
     private let live = NIOLockedValueBox<[UUID: ImportProgress]>([:])
 
     func update(_ id: UUID, _ progress: ImportProgress) { live.withLockedValue { $0[id] = progress } }
@@ -13,14 +15,8 @@ final class ImportJobRegistry: Sendable {
     func remove(_ id: UUID) { live.withLockedValue { _ = $0.removeValue(forKey: id) } }
 }
 
-struct ImportJobRegistryKey: StorageKey { typealias Value = ImportJobRegistry }
-
 extension Application {
-    /// Set once in `configure`, before any request.
-    var importJobs: ImportJobRegistry {
-        guard let registry = storage[ImportJobRegistryKey.self] else { fatalError("configure(_:) sets up the import job registry") }
-        return registry
-    }
+    var importJobs: ImportJobRegistry { .shared }
 }
 
 /// What a person sees of an import job.
