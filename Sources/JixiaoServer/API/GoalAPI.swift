@@ -97,14 +97,14 @@ struct GoalDTO: Content {
     var validation: [FindingDTO]
     var findings: [FindingDTO]
 
-    init(_ loaded: LoadedGoal, checks: GoalChecks, names: [String: String], localizer t: Localizer) {
+    init(_ loaded: LoadedGoal, checks: GoalChecks, localizer t: Localizer) {
         let o = loaded.object, v = loaded.version
         objectID = o.id!; code = o.code; name = o.name; kind = o.kind; organizationCode = loaded.organization.code
         fiscalYear = o.fiscalYear; fundSource = o.fundSource; category = o.category; requestedWanYuan = o.requested.wanYuanText
         isKeyProject = o.isKeyProject; version = v.versionNumber; versions = loaded.versions.map(\.versionNumber)
         state = v.state; lockVersion = v.lockVersion; annualGoal = loaded.goal.annualGoal; midTermGoal = loaded.goal.midTermGoal
         indicators = loaded.goal.indicators.map(IndicatorDTO.init)
-        regions = loaded.goal.regions.map { RegionalGoalDTO($0, name: names[$0.recipientCode]) }
+        regions = loaded.goal.regions.map { RegionalGoalDTO($0, name: checks.recipientNames[$0.recipientCode]) }
         func finding(_ f: LintFinding, region: Int?) -> FindingDTO {
             FindingDTO(rule: f.rule.rawValue, severity: f.severity == .warning ? "warning" : "notice", row: f.index.map { $0 + 1 },
                        region: region.map { $0 + 1 }, message: t(f.message))
@@ -164,10 +164,7 @@ extension GoalDTO {
     /// Builds the DTO with the linter's full context (library history) read from the database.
     static func make(_ loaded: LoadedGoal, _ req: Request) async throws -> GoalDTO {
         let checks = try await GoalChecks.of(loaded.goal, object: loaded.object, owner: loaded.organization, on: req.db)
-        let codes = loaded.goal.regions.map(\.recipientCode).filter { !$0.isEmpty }
-        let names = codes.isEmpty ? [:] : Dictionary(try await OrganizationModel.query(on: req.db).filter(\.$code ~~ codes).all().map { ($0.code, $0.name) },
-                                                     uniquingKeysWith: { first, _ in first })
-        return GoalDTO(loaded, checks: checks, names: names, localizer: req.localizer)
+        return GoalDTO(loaded, checks: checks, localizer: req.localizer)
     }
 }
 

@@ -10,10 +10,11 @@ struct GoalChecks: Sendable {
     var regional: [RegionalGoalError]
     /// Regions (by position) whose recipient cannot receive, with why.
     var recipientProblems: [Int: Message]
+    /// Names of the organisations the regions name, by code (for showing "临江市财政局（990100）").
+    var recipientNames: [String: String]
     var findings: [LintFinding]
     /// Linter findings of each region's goal, by position.
     var regionalFindings: [Int: [LintFinding]]
-    var context: GoalContext
     var libraryHistory: [UUID: [LibraryHistoryYear]]
 
     var blockingCount: Int { validation.count + regional.count + recipientProblems.count }
@@ -23,13 +24,14 @@ struct GoalChecks: Sendable {
 
     static func of(_ goal: PerformanceGoal, object: BudgetObjectModel, owner: OrganizationModel, on db: any Database) async throws -> GoalChecks {
         let (context, history) = try await LibraryService.context(for: object, goal: goal, on: db)
-        var checks = GoalChecks(validation: GoalValidation.validate(goal), regional: [], recipientProblems: [:],
-                                findings: GoalLinter.lint(goal, context: context), regionalFindings: [:],
-                                context: context, libraryHistory: history)
+        var checks = GoalChecks(validation: GoalValidation.validate(goal), regional: [], recipientProblems: [:], recipientNames: [:],
+                                findings: GoalLinter.lint(goal, context: context), regionalFindings: [:], libraryHistory: history)
         if object.objectKind == .transferPayment {
             checks.regional = RegionalGoalValidation.validate(goal.regions, amount: object.approved ?? object.requested)
-            checks.recipientProblems = try await RegionalGoalStore.recipients(of: goal.regions, owner: owner, on: db)
-                .compactMapValues { $0.problem }
+            let recipients = try await RegionalGoalStore.recipients(of: goal.regions, owner: owner, on: db)
+            checks.recipientProblems = recipients.compactMapValues { $0.problem }
+            checks.recipientNames = Dictionary(recipients.values.compactMap { $0.organization.map { ($0.code, $0.name) } },
+                                               uniquingKeysWith: { first, _ in first })
             for (position, region) in goal.regions.enumerated() {
                 let found = GoalLinter.lint(region.goal, context: GoalContext(requestedAmount: region.allocated, isContinuing: context.isContinuing),
                                             rules: RegionalGoalValidation.rules)
@@ -69,8 +71,11 @@ enum RegionalGoalStore {
         for (position, region) in regions.enumerated() {
             let code = region.recipientCode.trimmed
             guard !code.isEmpty else { continue }   // the validation names a missing recipient
-            guard let organization = byCode[code], organization.isActive else {
+            guard let organization = byCode[code] else {
                 result[position] = Recipient(organization: nil, problem: Message(.errorUnknownOrganization, code)); continue
+            }
+            guard organization.isActive else {
+                result[position] = Recipient(organization: organization, problem: Message(.errorUnknownOrganization, code)); continue
             }
             guard let bureau, TransferRules.mayReceive(recipientKind: organization.organizationKind, recipientPath: organization.hierarchyPath,
                                                        grantingBureau: bureau.hierarchyPath) else {

@@ -317,7 +317,9 @@ struct GoalController: RouteCollection {
             return try await renderImport(req, outcome: ImportJobStatus(id: UUID(), fileName: file.filename, progress: ImportProgress(phase: .failed), error: error),
                                           status: error.status)
         }
-        for _ in 0..<40 where req.application.importJobs.progress(of: started.id) != nil {
+        // Up to two seconds for the job to leave the registry (it does when it has finished).
+        for _ in 0..<40 {
+            if req.application.importJobs.progress(of: started.id) == nil { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         let status = try await ImportJobService.status(started.id, req)

@@ -11,8 +11,6 @@ final class GoalPage {
     var t: Localizer { request.localizer }
     /// Past declared values of the library entries the goal uses, shown beside their targets.
     private var history: [UUID: [LibraryHistoryYear]] = [:]
-    /// Names of the regions a transfer payment's regional goals are issued to, by code.
-    private var recipientNames: [String: String] = [:]
 
     init(request: Request, loaded: LoadedGoal) { self.request = request; self.loaded = loaded }
 
@@ -23,11 +21,6 @@ final class GoalPage {
         let state = version.goalState
         let checks = try await GoalChecks.of(goal, object: object, owner: loaded.organization, on: request.db)
         self.history = checks.libraryHistory
-        let codes = goal.regions.map(\.recipientCode).filter { !$0.isEmpty }
-        if !codes.isEmpty {
-            recipientNames = Dictionary(try await OrganizationModel.query(on: request.db).filter(\.$code ~~ codes).all().map { ($0.code, $0.name) },
-                                        uniquingKeysWith: { first, _ in first })
-        }
         let isOwner = loaded.organization.id == user.organizationID
         let newest = loaded.versions.last?.id == version.id
         let canEdit = newest && isOwner && state.isEditable
@@ -94,24 +87,14 @@ final class GoalPage {
             .h2(.text(t(.checksTitle))),
             clean ? .p(.class("hint"), .text(t(.checksClean))) : .group(
                 .p(.class("hint"), .text(t(.checksSummary, String(checks.blockingCount), String(checks.warningCount), String(checks.noticeCount)))),
-                .ul(.class("findings"),
-                    .forEach(general) { .li(.class("severity-error"), Components.badge(t(.severityError), kind: "severity-error"), .text(" " + t($0))) },
-                    .forEach(generalFindings) { finding in
-                        .li(.class("severity-\(finding.severity == .warning ? "warning" : "notice")"),
-                            Components.badge(t(finding.severity == .warning ? .severityWarning : .severityNotice), kind: "severity-\(finding.severity == .warning ? "warning" : "notice")"),
-                            .text(" " + t(finding.message)))
-                    })
+                FindingList.general(errors: general, findings: generalFindings, t)
             )
         )
     }
 
     /// The messages that belong to indicator row `index`, for the column beside it.
     private func rowMessages(_ index: Int, _ validation: [GoalValidationError], _ findings: [LintFinding]) -> Node<HTML.BodyContext> {
-        let errors = validation.filter { $0.index == index }
-        let rowFindings = findings.filter { $0.index == index }
-        return .ul(.class("row-findings"),
-            .forEach(errors) { .li(.class("severity-error"), .text(t($0.message))) },
-            .forEach(rowFindings) { .li(.class("severity-\($0.severity == .warning ? "warning" : "notice")"), .text(t($0.message))) })
+        FindingList.row(errors: validation.filter { $0.index == index }.map(\.message), findings: findings.filter { $0.index == index }, t)
     }
 
     private func readOnly(goal: PerformanceGoal, checks: GoalChecks) -> Node<HTML.BodyContext> {
@@ -129,7 +112,7 @@ final class GoalPage {
                         .td(.text(indicator.standard?.chineseName ?? "")), .td(rowMessages(index, validation, findings)))
                 })
             )),
-            .if(loaded.object.objectKind == .transferPayment, RegionalGoalsView(t: t, checks: checks, names: recipientNames).readOnly(goal.regions))
+            .if(loaded.object.objectKind == .transferPayment, RegionalGoalsView(t: t, checks: checks).readOnly(goal.regions))
         )
     }
 
@@ -155,7 +138,7 @@ final class GoalPage {
                 })
             )),
             .if(loaded.object.objectKind == .transferPayment,
-                RegionalGoalsView(t: t, checks: checks, names: recipientNames).editor(goal.regions) { prefix, number, indicator, messages in
+                RegionalGoalsView(t: t, checks: checks).editor(goal.regions) { prefix, number, indicator, messages in
                     self.editorRow(prefix: prefix, number: number, indicator: indicator, messages: messages)
                 }),
             .p(.button(.type(.submit), .class("primary"), .text(t(.saveGoal))))

@@ -6,13 +6,11 @@ import JixiaoDomain
 struct RegionalGoalsView {
     let t: Localizer
     let checks: GoalChecks
-    /// Recipient names by organisation code.
-    let names: [String: String]
 
     typealias RowRenderer = (_ prefix: String, _ number: Int, _ indicator: Indicator?, _ messages: Node<HTML.BodyContext>) -> Node<HTML.TableContext>
 
     private func recipientLabel(_ region: RegionalGoal) -> String {
-        region.recipientCode.isEmpty ? "—" : names[region.recipientCode].map { "\($0)（\(region.recipientCode)）" } ?? region.recipientCode
+        region.recipientCode.isEmpty ? "—" : checks.recipientNames[region.recipientCode].map { "\($0)（\(region.recipientCode)）" } ?? region.recipientCode
     }
 
     /// Problems of the region as a whole: recipient, money, goal text, missing categories.
@@ -21,22 +19,13 @@ struct RegionalGoalsView {
             + (checks.recipientProblems[position].map { [$0] } ?? [])
         let findings = (checks.regionalFindings[position] ?? []).filter { $0.index == nil }
         guard !errors.isEmpty || !findings.isEmpty else { return .empty }
-        return .ul(.class("findings"),
-            .forEach(errors) { .li(.class("severity-error"), Components.badge(t(.severityError), kind: "severity-error"), .text(" " + t($0))) },
-            .forEach(findings) { finding in
-                .li(.class("severity-\(finding.severity == .warning ? "warning" : "notice")"),
-                    Components.badge(t(finding.severity == .warning ? .severityWarning : .severityNotice), kind: "severity-\(finding.severity == .warning ? "warning" : "notice")"),
-                    .text(" " + t(finding.message)))
-            })
+        return FindingList.general(errors: errors, findings: findings, t)
     }
 
     /// The messages of indicator `index` of region `position`.
     private func rowMessages(_ position: Int, _ index: Int) -> Node<HTML.BodyContext> {
-        let errors = checks.regional.filter { $0.region == position && $0.indicatorIndex == index }
-        let findings = (checks.regionalFindings[position] ?? []).filter { $0.index == index }
-        return .ul(.class("row-findings"),
-            .forEach(errors) { .li(.class("severity-error"), .text(t($0.message))) },
-            .forEach(findings) { .li(.class("severity-\($0.severity == .warning ? "warning" : "notice")"), .text(t($0.message))) })
+        FindingList.row(errors: checks.regional.filter { $0.region == position && $0.indicatorIndex == index }.map(\.message),
+                        findings: (checks.regionalFindings[position] ?? []).filter { $0.index == index }, t)
     }
 
     func readOnly(_ regions: [RegionalGoal]) -> Node<HTML.BodyContext> {
