@@ -5,14 +5,16 @@ import Testing
 /// The access matrix restated from DOMAIN.md §1 and the foundation issue, independently of the code:
 /// what each role may do to something inside its reach.
 private let allowedInside: [Role: Set<Action>] = [
-    .administrator: [.viewOrganization, .manageOrganization, .viewUser, .manageUser, .viewAudit],
-    .performanceOfficer: [.viewOrganization, .viewUser, .viewAudit, .viewBudget, .manageLibrary],
+    .administrator: [.viewOrganization, .manageOrganization, .viewUser, .manageUser],
+    .securityOfficer: [.viewOrganization, .viewUser, .manageSecurity],
+    .auditOfficer: [.viewOrganization, .viewUser, .viewAudit],
+    .performanceOfficer: [.viewOrganization, .viewUser, .viewBudget, .manageLibrary],
     .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget],
     .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal],
     .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal],
     .agencyEvaluator: [.viewOrganization, .viewAssignedWork],
     .expert: [.viewOrganization, .viewAssignedWork],
-    .supervisor: [.viewOrganization, .viewUser, .viewAudit, .viewBudget],
+    .supervisor: [.viewOrganization, .viewUser, .viewBudget],
 ]
 
 /// A small tree: province bureau P → city bureau C → department D → unit U; sibling department S under P;
@@ -30,7 +32,7 @@ private struct World {
     func placement(of role: Role) -> (actor: Actor, inside: AccessTarget, outside: AccessTarget) {
         let expertID = UUID()
         switch role {
-        case .administrator, .performanceOfficer, .budgetOfficer, .supervisor:
+        case .administrator, .securityOfficer, .auditOfficer, .performanceOfficer, .budgetOfficer, .supervisor:
             return (Actor(userID: UUID(), organizationID: c, organizationPath: cPath, roles: [role]),
                     AccessTarget(organizationID: u, organizationPath: uPath),
                     AccessTarget(organizationID: s, organizationPath: sPath))
@@ -112,7 +114,7 @@ struct AuthorizationTests {
         let world = World()
         let person = Actor(userID: UUID(), organizationID: world.c, organizationPath: world.cPath, roles: [.supervisor, .administrator])
         #expect(Authorization.decide(person, .manageUser, AccessTarget(organizationID: world.u, organizationPath: world.uPath)) == .allow)
-        #expect(Authorization.mayEver(person, .viewAudit))
+        #expect(!Authorization.mayEver(person, .viewAudit), "reading the audit trail is the audit officer's alone")
         let unit = Actor(userID: UUID(), organizationID: world.u, organizationPath: world.uPath, roles: [.unitOfficer])
         #expect(!Authorization.mayEver(unit, .manageOrganization))
     }
@@ -122,5 +124,43 @@ struct AuthorizationTests {
         #expect(throws: RoleAssignmentError.roleNotAllowed(.unitOfficer, .department)) { try RoleAssignment.validate([.unitOfficer], for: .department) }
         #expect(throws: RoleAssignmentError.roleNotAllowed(.supervisor, .agency)) { try RoleAssignment.validate([.supervisor], for: .agency) }
         #expect(throws: RoleAssignmentError.noRoles) { try RoleAssignment.validate([], for: .unit) }
+    }
+
+    /// 三员分立: management roles apart from business roles and the audit officer apart from the other two.
+    @Test(arguments: Role.allCases.flatMap { a in Role.allCases.map { b in (a, b) } }.filter { $0.0.rawValue < $0.1.rawValue })
+    func separationOfDuties(first: Role, second: Role) {
+        let kind: OrganizationKind = .financeBureau
+        let fits = first.allowedOrganizationKinds.contains(kind) && second.allowedOrganizationKinds.contains(kind)
+        let separated = first.isManagement != second.isManagement
+            || (first.isManagement && second.isManagement && (first == .auditOfficer || second == .auditOfficer))
+        let outcome = Result { () throws(RoleAssignmentError) in try RoleAssignment.validate([first, second], for: kind) }
+        if !fits {
+            #expect(throws: RoleAssignmentError.self) { try outcome.get() }
+        } else if separated {
+            #expect(throws: RoleAssignmentError.self, "\(first) + \(second) must be held by different people") { try outcome.get() }
+        } else {
+            #expect(throws: Never.self, "\(first) + \(second) may be held together") { try outcome.get() }
+        }
+    }
+
+    @Test func theSecurityOfficerMayBeFoldedIntoTheAdministrator() throws {
+        try RoleAssignment.validate([.administrator, .securityOfficer], for: .financeBureau)
+        #expect(throws: RoleAssignmentError.auditWithAdministration(.administrator)) {
+            try RoleAssignment.validate([.auditOfficer, .administrator], for: .financeBureau)
+        }
+        #expect(throws: RoleAssignmentError.managementWithBusiness(management: .administrator, business: .performanceOfficer)) {
+            try RoleAssignment.validate([.administrator, .performanceOfficer, .supervisor], for: .financeBureau)
+        }
+    }
+
+    @Test func nobodyChangesTheirOwnRoles() throws {
+        let me = UUID(), other = UUID()
+        #expect(throws: RoleAssignmentError.ownRoles) {
+            try RoleAssignment.validateChange(actorUserID: me, targetUserID: me, current: [.administrator],
+                                              proposed: [.administrator, .securityOfficer], kind: .financeBureau)
+        }
+        // Saving one's own record without touching the roles is fine; another administrator may change them.
+        try RoleAssignment.validateChange(actorUserID: me, targetUserID: me, current: [.administrator], proposed: [.administrator], kind: .financeBureau)
+        try RoleAssignment.validateChange(actorUserID: me, targetUserID: other, current: [.budgetOfficer], proposed: [.performanceOfficer], kind: .financeBureau)
     }
 }

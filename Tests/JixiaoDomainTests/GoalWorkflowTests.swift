@@ -139,3 +139,28 @@ struct GoalVisibilityTests {
         #expect(GoalVisibility.canSee(departmentOfficer, ownerOrganizationPath: unit, state: .draft, everSubmitted: true), "a withdrawn goal was seen before")
     }
 }
+
+@Suite("Four eyes: nobody approves what they submitted")
+struct FourEyesTests {
+    @Test(arguments: actions)
+    func submitterCannotApprove(action: GoalAction, role: Role) {
+        let from: GoalState = switch action {
+        case .departmentApprove: .submitted
+        case .financeReview: .departmentApproved
+        case .release: .approved
+        default: .draft
+        }
+        // A department officer that holds the reviewer's role too (its own units' goals) is the typical case.
+        let roles: Set<Role> = [role, .departmentOfficer]
+        let outcome = Result { () throws(GoalWorkflowError) in
+            try GoalWorkflow.apply(action, to: from, by: roles, actorSubmittedVersion: true)
+        }
+        if action.approvesSubmission {
+            #expect(throws: GoalWorkflowError.ownSubmission(action: action.name)) { try outcome.get() }
+            // Someone else may.
+            #expect(throws: Never.self) { try GoalWorkflow.apply(action, to: from, by: roles, actorSubmittedVersion: false) }
+        } else if case .failure(let error) = outcome {
+            #expect(error != .ownSubmission(action: action.name))
+        }
+    }
+}

@@ -75,7 +75,7 @@ struct InterfaceTests {
             #expect(try await second.send(.GET, "/api/v1/me").status == .unauthorized)
             let stored = try await APITokenModel.query(on: app.db).all()
             #expect(stored.allSatisfy { $0.tokenHash.count == 64 && $0.tokenHash != second.token }, "only digests are stored")
-            #expect(try await auditActions(app).filter { $0 == "auth.token_rejected" }.count == 2)
+            #expect(try await refusalCount(app, "auth.token_rejected") == 2)
         }
     }
 
@@ -93,7 +93,11 @@ struct InterfaceTests {
             let admin = Browser(app)
             try await admin.signIn("province-admin", DemoData.password)
             let adminPage = try await admin.get("/").body.string
-            #expect(adminPage.contains("href=\"/users\"") && adminPage.contains("href=\"/audit\""))
+            #expect(adminPage.contains("href=\"/users\"") && !adminPage.contains("href=\"/audit\""))
+            let auditor = Browser(app)
+            try await auditor.signIn("audit-officer", DemoData.password)
+            let auditorPage = try await auditor.get("/").body.string
+            #expect(auditorPage.contains("href=\"/audit\"") && !auditorPage.contains("href=\"/goals\""))
             let tree = try await admin.get("/orgs").body.string
             #expect(tree.contains("江南省财政厅") && tree.contains("临江市财政局") && tree.contains("江南省教育厅"))
         }

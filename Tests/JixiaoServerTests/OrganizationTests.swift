@@ -61,7 +61,7 @@ struct OrganizationTests {
             try await browser.signIn("dept-officer", DemoData.password)
             #expect(try await browser.get("/orgs/\(otherCity.id!.uuidString)").status == .notFound)
             #expect(try await browser.get("/orgs?under=\(otherCity.id!.uuidString)").status == .notFound)
-            #expect(try await auditActions(app).filter { $0 == "access.denied" }.count >= 5)
+            #expect(try await refusalCount(app, "access.refused") >= 5)
 
             let noToken = APIClient(app: app)
             #expect(try await noToken.send(.GET, "/api/v1/orgs").status == .unauthorized)

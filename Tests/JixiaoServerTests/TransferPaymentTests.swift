@@ -76,7 +76,12 @@ struct TransferPaymentTests {
             #expect(try await city.send(.GET, "/api/v1/regional-goals/issued?year=2027").content.decode(Issued.self).items.isEmpty)
 
             goal = try await act(department, id, "submit", lock: goal.lockVersion)
-            goal = try await act(department, id, "department_approve", lock: goal.lockVersion)
+            // Four eyes: the officer who submitted cannot approve; the department's second reviewer does.
+            let own = try await department.send(.POST, "/api/v1/budget-objects/\(id.uuidString)/transitions",
+                                                json: ["action": "department_approve", "lockVersion": goal.lockVersion, "opinion": "同意"])
+            #expect(own.status == .forbidden && department.errorCode(own) == "own_submission", "\(own.body.string)")
+            let reviewer = try await APIClient.signIn(app, "dept-reviewer", DemoData.password)
+            goal = try await act(reviewer, id, "department_approve", lock: goal.lockVersion)
             goal = try await act(finance, id, "finance_review", lock: goal.lockVersion, grade: "优")
             goal = try await act(budget, id, "release", lock: goal.lockVersion)
             #expect(goal.state == "released")

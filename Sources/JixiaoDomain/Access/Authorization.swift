@@ -15,11 +15,13 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case declareGoal = "declare_goal"
     /// Keep the indicator library of a finance bureau (财政绩效处).
     case manageLibrary = "manage_library"
+    /// End people's sessions and API tokens (安全管理员).
+    case manageSecurity = "manage_security"
 
     public var isReadOnly: Bool {
         switch self {
         case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
-        case .manageOrganization, .manageUser, .declareGoal, .manageLibrary: false
+        case .manageOrganization, .manageUser, .declareGoal, .manageLibrary, .manageSecurity: false
         }
     }
 }
@@ -72,15 +74,20 @@ public enum Authorization {
     public static func permits(_ role: Role, _ action: Action) -> Bool {
         switch role {
         case .administrator:
-            return [.viewOrganization, .manageOrganization, .viewUser, .manageUser, .viewAudit].contains(action)
+            return [.viewOrganization, .manageOrganization, .viewUser, .manageUser].contains(action)
+        case .securityOfficer:
+            return [.viewOrganization, .viewUser, .manageSecurity].contains(action)
+        case .auditOfficer:
+            // Reading the trail is this role's alone (三员分立); it sees who people are, to read the trail.
+            return [.viewOrganization, .viewUser, .viewAudit].contains(action)
         case .performanceOfficer:
-            return [.viewOrganization, .viewUser, .viewAudit, .viewBudget, .manageLibrary].contains(action)
+            return [.viewOrganization, .viewUser, .viewBudget, .manageLibrary].contains(action)
         case .budgetOfficer:
             return [.viewOrganization, .viewUser, .viewBudget].contains(action)
         case .departmentOfficer, .unitOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .declareGoal].contains(action)
         case .supervisor:
-            return [.viewOrganization, .viewUser, .viewAudit, .viewBudget].contains(action)
+            return [.viewOrganization, .viewUser, .viewBudget].contains(action)
         case .agencyEvaluator, .expert:
             return [.viewOrganization, .viewAssignedWork].contains(action)
         }

@@ -98,6 +98,14 @@ public enum GoalAction: Hashable, Sendable {
         }
     }
 
+    /// Actions that approve what someone submitted: never taken by the person who submitted it (four eyes).
+    public var approvesSubmission: Bool {
+        switch self {
+        case .departmentApprove, .financeReview, .release: true
+        default: false
+        }
+    }
+
     /// Roles that may take this action (scope is checked separately by `Authorization`).
     public var permittedRoles: Set<Role> {
         switch self {
@@ -116,6 +124,8 @@ public enum GoalWorkflowError: Error, Hashable, Sendable {
     case validationFailed(count: Int)
     /// 谁申请资金，谁设定目标: only the organisation that owns the goal files, withdraws or asks to adjust it.
     case notOwner(action: String)
+    /// Four eyes: the person who submitted a version does not approve, review or release it.
+    case ownSubmission(action: String)
 }
 
 /// The result of a transition: the version's new state, and whether a new version must be opened.
@@ -128,10 +138,13 @@ public struct GoalTransition: Hashable, Sendable {
 /// 目标审核流程 — the state machine of one goal version. Every transition checks the state and the role here;
 /// the server adds the organisation scope and saves the result with its audit entry.
 public enum GoalWorkflow {
+    /// `actorSubmittedVersion`: the actor is the person who submitted this version (four eyes).
     public static func apply(_ action: GoalAction, to state: GoalState, by roles: Set<Role>, actorIsOwner: Bool = true,
+                             actorSubmittedVersion: Bool = false,
                              validationErrors: Int = 0) throws(GoalWorkflowError) -> GoalTransition {
         guard !roles.isDisjoint(with: action.permittedRoles) else { throw .roleNotPermitted(action: action.name) }
         if action.isFilerAction && !actorIsOwner { throw .notOwner(action: action.name) }
+        if action.approvesSubmission && actorSubmittedVersion { throw .ownSubmission(action: action.name) }
         func require(_ allowed: GoalState...) throws(GoalWorkflowError) {
             guard allowed.contains(state) else { throw .notAllowed(action: action.name, from: state) }
         }

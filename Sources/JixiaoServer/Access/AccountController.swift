@@ -71,9 +71,8 @@ struct AccountController: RouteCollection {
         user.mustChangePassword = false
         try await req.db.transaction { db in
             try await user.save(on: db)
-            // Other browsers signed in with the old password are signed out.
-            try await SessionModel.query(on: db).filter(\.$user.$id == signedIn.userID)
-                .filter(\.$id != (signedIn.sessionID ?? UUID())).delete()
+            // Other browsers and every API token issued under the old password end; this browser stays signed in.
+            try await SessionStore.revokeAll(of: .user(signedIn.userID), keepingSession: signedIn.sessionID, on: db)
             try await AuditTrail.record("user.password_changed", entityType: "user", entityID: signedIn.userID.uuidString.lowercased(),
                                         summary: "username=\(user.username)", context: req.auditContext, on: db)
         }

@@ -66,9 +66,30 @@ enum SessionStore {
         return .valid(signedIn)
     }
 
-    /// Ends every session of a user (after a password reset or deactivation).
-    static func endAll(for userID: UUID, on db: any Database) async throws {
-        try await SessionModel.query(on: db).filter(\.$user.$id == userID).delete()
+    /// Whose credentials to end: one person, or everyone of an organisation.
+    enum CredentialHolders { case user(UUID), organization(UUID) }
+
+    /// Ends every browser session and revokes every API token of the holders, inside the caller's transaction.
+    /// Called whenever what a credential stood for changes: a password changed or reset, an account or its
+    /// organisation deactivated, roles or organisation changed. `keepingSession` spares the browser that made a
+    /// person's own password change. Returns how many sessions and tokens ended, for the audit entry.
+    @discardableResult
+    static func revokeAll(of holders: CredentialHolders, keepingSession: UUID? = nil, now: Date = Date(),
+                          on db: any Database) async throws -> (sessions: Int, tokens: Int) {
+        let userIDs: [UUID]
+        switch holders {
+        case .user(let id): userIDs = [id]
+        case .organization(let id): userIDs = try await UserModel.query(on: db).filter(\.$organization.$id == id).all(\.$id)
+        }
+        guard !userIDs.isEmpty else { return (0, 0) }
+        let sessions = SessionModel.query(on: db).filter(\.$user.$id ~~ userIDs)
+        if let keepingSession { sessions.filter(\.$id != keepingSession) }
+        let sessionCount = try await sessions.count()
+        try await sessions.delete()
+        let tokens = APITokenModel.query(on: db).filter(\.$user.$id ~~ userIDs).filter(\.$revokedAt == nil)
+        let tokenCount = try await tokens.count()
+        try await tokens.set(\.$revokedAt, to: now).update()
+        return (sessionCount, tokenCount)
     }
 
     static func sessionCookie(_ token: String, request: Request) -> HTTPCookies.Value {
@@ -88,9 +109,9 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                 switch try await SessionStore.resolveBearer(token: bearer.token, request: request) {
                 case .valid(let user): request.signedIn = user
                 case .rejected(let reason):
-                    try await AuditTrail.record("auth.token_rejected", entityType: "api_token", entityID: "-",
-                                                summary: reason, context: request.auditContext, on: request.db)
-                    throw AppError(.unauthorized, "invalid_token", Message(.errorInvalidToken))
+                    var refusal = AppError(.unauthorized, "invalid_token", Message(.errorInvalidToken))
+                    refusal.auditNote = reason
+                    throw refusal
                 }
             }
             return try await next.respond(to: request)
@@ -101,8 +122,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             case .valid(let user): request.signedIn = user
             case .rejected(let reason):
                 clearCookie = true
-                try await AuditTrail.record("auth.session_rejected", entityType: "session", entityID: "-",
-                                            summary: reason, context: request.auditContext, on: request.db)
+                request.noteRefusal("auth.session_rejected", summary: "\(reason) \(request.method.rawValue) \(request.url.path)")
             }
         }
         let response = try await next.respond(to: request)
@@ -141,9 +161,6 @@ struct CSRFMiddleware: AsyncMiddleware {
             }
             let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
             guard let expected = request.signedIn?.csrfToken, let sent, Secrets.constantTimeEquals(sent, expected) else {
-                try await AuditTrail.record("auth.csrf_rejected", entityType: "request", entityID: "-",
-                                            summary: "\(request.method.rawValue) \(request.url.path)",
-                                            context: request.auditContext, on: request.db)
                 throw AppError(.forbidden, "csrf_rejected", Message(.errorCSRF))
             }
         }

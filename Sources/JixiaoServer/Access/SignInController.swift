@@ -20,7 +20,7 @@ struct SignInController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         if req.signedIn != nil { return req.redirect(to: "/") }
-        return renderForm(req, username: "", next: req.query[String.self, at: "next"], error: nil, status: .ok)
+        return renderForm(req, username: "", next: Self.safeRedirect(req.query[String.self, at: "next"]), error: nil, status: .ok)
     }
 
     private func renderForm(_ req: Request, username: String, next: String?, error: String?, status: HTTPResponseStatus) -> Response {
@@ -49,8 +49,6 @@ struct SignInController: RouteCollection {
         let t = req.localizer
         guard let cookieToken = req.cookies[Cookies.signInCSRF]?.string, let sent = form._csrf,
               Secrets.constantTimeEquals(cookieToken, sent) else {
-            try await AuditTrail.record("auth.csrf_rejected", entityType: "request", entityID: "-",
-                                        summary: "POST /signin", context: req.auditContext, on: req.db)
             throw AppError(.forbidden, "csrf_rejected", Message(.errorCSRF))
         }
         let username = (form.username ?? "").trimmed.lowercased()
@@ -71,58 +69,91 @@ struct SignInController: RouteCollection {
     enum Outcome { case success(UserModel), throttled(minutes: Int), failed }
 
     /// The one sign-in decision, shared by the page and the token endpoint: throttle, verify, record.
+    ///
+    /// 1. In one short transaction the account's and the address's lock rows are written first (which holds their
+    ///    write locks until it commits), failures within the window are counted and this attempt is recorded as a
+    ///    failure. Attempts on one account therefore pass this step one at a time across every process, and an
+    ///    attempt still being verified already counts: never more than `maximumFailures` are verified in a window.
+    /// 2. The password is verified with no transaction and no connection held (bcrypt is slow on purpose).
+    /// 3. A success turns its attempt into a success; the outcome is written to the audit trail.
     static func authenticate(username: String, password: String, request req: Request) async throws -> Outcome {
         let throttle = req.application.jixiao.throttle
         let now = Date()
         let windowStart = throttle.windowStart(now: now)
         let address = req.clientAddress
-        let failures = try await SignInAttemptModel.query(on: req.db)
-            .filter(\.$succeeded == false).filter(\.$attemptedAt > windowStart)
-            .group(.or) { $0.filter(\.$username == username).filter(\.$clientAddress == address) }
-            .all()
-        let byAccount = failures.filter { $0.username == username }.map(\.attemptedAt)
-        let byAddress = failures.filter { $0.clientAddress == address }.map(\.attemptedAt)
-        let lockedUntil = [throttle.lockedUntil(failures: byAccount, now: now), throttle.lockedUntil(failures: byAddress, now: now)]
-            .compactMap { $0 }.max()
-        if let lockedUntil {
-            try await AuditTrail.record("auth.signin_throttled", entityType: "user", entityID: username,
-                                        summary: "locked until \(AuditTrail.timestamp(lockedUntil))", context: req.auditContext, on: req.db)
-            return .throttled(minutes: max(1, Int((lockedUntil.timeIntervalSince(now) / 60).rounded(.up))))
+        let account = String(username.prefix(UserService.maximumUsernameLength + 1))
+        let reservation: Result<UUID, ThrottledUntil> = try await req.db.transaction { db in
+            for key in ["account:\(account)", "address:\(address)"] {   // always this order: no lock cycles
+                try await db.sql.raw("""
+                    INSERT INTO sign_in_locks (lock_key, touched_at) VALUES (\(bind: key), \(bind: Int64(now.timeIntervalSince1970)))
+                    ON CONFLICT (lock_key) DO UPDATE SET touched_at = excluded.touched_at
+                    """).run()
+            }
+            let failures = try await SignInAttemptModel.query(on: db)
+                .filter(\.$succeeded == false).filter(\.$attemptedAt > windowStart)
+                .group(.or) { $0.filter(\.$username == account).filter(\.$clientAddress == address) }
+                .all()
+            let byAccount = failures.filter { $0.username == account }.map(\.attemptedAt)
+            let byAddress = failures.filter { $0.clientAddress == address }.map(\.attemptedAt)
+            if let lockedUntil = [throttle.lockedUntil(failures: byAccount, now: now), throttle.lockedUntil(failures: byAddress, now: now)]
+                .compactMap({ $0 }).max() {
+                req.noteRefusal("auth.signin_throttled", summary: "username=\(account) locked until \(AuditTrail.timestamp(lockedUntil))")
+                return .failure(ThrottledUntil(date: lockedUntil))
+            }
+            let attempt = SignInAttemptModel(username: account, clientAddress: address, succeeded: false, at: now)
+            try await attempt.create(on: db)
+            return .success(attempt.id!)
+        }
+        let attemptID: UUID
+        switch reservation {
+        case .failure(let throttled):
+            return .throttled(minutes: max(1, Int((throttled.date.timeIntervalSince(now) / 60).rounded(.up))))
+        case .success(let id): attemptID = id
         }
 
-        let user = try await UserModel.query(on: req.db).filter(\.$username == username).with(\.$roles).first()
+        let user = try await UserModel.query(on: req.db).filter(\.$username == account).with(\.$roles).with(\.$organization).first()
         // Verify against a fixed hash when the account is unknown so timing does not reveal which names exist.
         let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhuKZ6yKHuXMpTb/zS0I3b8XsY1g1fV5Oa"
-        let matches = try await Passwords.verify(password, hash: hash, on: req.application)
-        let succeeded = matches && user != nil && user!.isActive
+        let matches: Bool
+        do { matches = try await Passwords.verify(password, hash: hash, on: req.application) } catch {
+            // Not verified (the server was too busy): the attempt does not count against the account.
+            try? await SignInAttemptModel.query(on: req.db).filter(\.$id == attemptID).delete()
+            throw error
+        }
+        let succeeded = matches && user != nil && user!.isActive && user!.organization.isActive
         try await req.db.transaction { db in
-            try await SignInAttemptModel(username: username, clientAddress: address, succeeded: succeeded, at: now).save(on: db)
+            if succeeded {
+                try await SignInAttemptModel.query(on: db).filter(\.$id == attemptID).set(\.$succeeded, to: true).update()
+            }
             var context = req.auditContext
             if let user, succeeded {
                 context.userID = user.id!.uuidString.lowercased(); context.userName = user.username
                 context.organizationID = user.$organization.id.uuidString.lowercased()
-                context.scopePath = (try await OrganizationModel.find(user.$organization.id, on: db))?.path ?? ""
+                context.scopePath = user.organization.path
             }
-            let reason = succeeded ? "ok" : (user == nil ? "unknown account" : (user!.isActive ? "wrong password" : "account inactive"))
+            let reason = succeeded ? "ok" : (user == nil ? "unknown account" : (!matches ? "wrong password"
+                : (user!.isActive ? "organization inactive" : "account inactive")))
             try await AuditTrail.record(succeeded ? "auth.signin_succeeded" : "auth.signin_failed", entityType: "user",
-                                        entityID: user?.id?.uuidString.lowercased() ?? username, summary: "username=\(username) \(reason)",
+                                        entityID: user?.id?.uuidString.lowercased() ?? account, summary: "username=\(account) \(reason)",
                                         context: context, on: db)
         }
         if succeeded { try await removeStaleRecords(now: now, on: req.db) }
         return succeeded ? .success(user!) : .failed
     }
 
+    struct ThrottledUntil: Error { var date: Date }
+
     /// Expired sessions and attempts older than a day serve nobody; a successful sign-in sweeps them
     /// so the tables do not grow without end.
     static func removeStaleRecords(now: Date, on db: any Database) async throws {
         try await SessionModel.query(on: db).filter(\.$expiresAt < now).delete()
         try await SignInAttemptModel.query(on: db).filter(\.$attemptedAt < now.addingTimeInterval(-24 * 3600)).delete()
+        try await db.sql.raw("DELETE FROM sign_in_locks WHERE touched_at < \(bind: Int64(now.timeIntervalSince1970) - 24 * 3600)").run()
     }
 
-    /// Only same-site paths are followed after sign-in, never another host.
+    /// Only same-site paths are followed after sign-in, never another host (see `RedirectTarget`).
     static func safeRedirect(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\") else { return "/" }
-        return next
+        RedirectTarget.sameOriginPath(next) ?? "/"
     }
 
     struct LocaleForm: Content { var locale: String; var back: String?; var _csrf: String? }

@@ -77,11 +77,9 @@ extension Request {
         let user = try requireSignedIn()
         let decision = Authorization.decide(user.actor, action, target)
         guard decision != .allow else { return }
-        try await AuditTrail.record(
-            "access.denied", entityType: "organization", entityID: target.organizationID.uuidString.lowercased(),
-            summary: "action=\(action.rawValue) decision=\(decision == .forbid ? "403" : "404") path=\(url.path)",
-            context: auditContext, on: db)
-        throw decision == .forbid ? AppError.forbidden() : AppError.notFound()
+        var refusal = decision == .forbid ? AppError.forbidden() : AppError.notFound()
+        refusal.auditNote = "action=\(action.rawValue) organization=\(target.organizationID.uuidString.lowercased())"
+        throw refusal
     }
 }
 

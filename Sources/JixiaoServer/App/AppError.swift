@@ -8,6 +8,9 @@ struct AppError: Error, Sendable {
     var message: Message
     var field: String?
     var details: [Detail] = []
+    /// Set on refusals (out of reach, not permitted, a workflow step refused): what the audit trail records of it.
+    /// Errors with 401/403/404 are recorded even without it (see `RefusalRecorder`).
+    var auditNote: String? = nil
 
     struct Detail: Sendable, Codable {
         /// The row of an imported file, for programs; `location` says the same for people.

@@ -52,11 +52,16 @@ enum DemoData {
         Account(username: "perf-officer", name: "李晓梅", organization: "990000", roles: [.performanceOfficer]),
         Account(username: "budget-officer", name: "张伟", organization: "990000", roles: [.budgetOfficer]),
         Account(username: "dept-officer", name: "陈静", organization: "990000-101", roles: [.departmentOfficer]),
+        // A second reviewer of the department: what the department itself submits is approved by someone else.
+        Account(username: "dept-reviewer", name: "黄丽", organization: "990000-101", roles: [.departmentOfficer]),
         Account(username: "unit-officer", name: "刘洋", organization: "990000-101-01", roles: [.unitOfficer]),
         Account(username: "agency-evaluator", name: "赵磊", organization: "990000-A01", roles: [.agencyEvaluator]),
         Account(username: "expert", name: "孙立平", organization: "990000", roles: [.expert]),
         Account(username: "supervisor", name: "周文华", organization: "990000", roles: [.supervisor]),
         Account(username: "city-perf", name: "吴敏", organization: "990100", roles: [.performanceOfficer]),
         Account(username: "county-admin", name: "郑强", organization: "990121", roles: [.administrator]),
+        Account(username: "security-officer", name: "何志远", organization: "990000", roles: [.securityOfficer]),
+        Account(username: "audit-officer", name: "钱芳", organization: "990000", roles: [.auditOfficer]),
+        Account(username: "county-audit", name: "冯雪", organization: "990121", roles: [.auditOfficer]),
     ]
 }

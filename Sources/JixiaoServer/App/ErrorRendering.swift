@@ -1,5 +1,6 @@
 import Vapor
 import Plot
+import AsyncKit
 
 /// Turns every error into a localized page for browsers or a JSON body with a stable code for the API.
 struct ErrorRenderingMiddleware: AsyncMiddleware {
@@ -8,8 +9,20 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let appError = Self.appError(for: error, request: request)
+            Self.noteRefusal(appError, innerErrors: (error as? FormErrors)?.errors ?? [], request: request)
             return Self.render(appError, request: request)
         }
+    }
+
+    /// Refusals go to the audit trail (aggregated, see `RefusalRecorder`): 401, 403, 404, and errors that say
+    /// something was refused although they answer otherwise (a workflow step, a code outside the caller's reach).
+    static func noteRefusal(_ error: AppError, innerErrors: [AppError], request: Request) {
+        let notes = ([error] + innerErrors).compactMap(\.auditNote)
+        guard [.unauthorized, .forbidden, .notFound].contains(error.status) || !notes.isEmpty else { return }
+        let action = error.code == "csrf_rejected" ? "auth.csrf_rejected"
+            : error.code == "invalid_token" ? "auth.token_rejected" : "access.refused"
+        request.noteRefusal(action, summary: "\(error.status.code) \(error.code) \(request.method.rawValue) \(request.url.path)"
+                            + (notes.isEmpty ? "" : " " + notes.joined(separator: "; ")))
     }
 
     static func appError(for error: any Error, request: Request) -> AppError {
@@ -32,12 +45,18 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             case .badRequest, .unprocessableEntity, .unsupportedMediaType:
                 return AppError(abort.status, "bad_request", Message(.errorBadRequest, abort.reason))
             case .methodNotAllowed: return AppError(.methodNotAllowed, "method_not_allowed", Message(.errorBadRequest, abort.reason))
+            case .tooManyRequests, .serviceUnavailable:
+                return AppError(abort.status, "busy", Message(.errorBusy))
             default:
                 request.logger.report(error: error)
                 return AppError(abort.status, "error", Message(.errorInternal, request.id))
             }
         case let error as DecodingError:
             return AppError(.badRequest, "bad_request", Message(.errorBadRequest, "\(error)"))
+        case is ConnectionPoolTimeoutError:
+            // Every database connection stayed busy for the pool's whole timeout: overload, not a fault.
+            request.logger.warning("database connection pool exhausted: answered 503")
+            return AppError(.serviceUnavailable, "busy", Message(.errorBusy))
         default:
             request.logger.report(error: error)
             return AppError(.internalServerError, "internal_error", Message(.errorInternal, request.id))

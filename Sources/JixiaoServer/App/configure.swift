@@ -19,6 +19,9 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
     }
     app.migrations.add(Migrations.all)
 
+    app.refusals = RefusalRecorder()
+    app.lifecycle.use(RefusalFlusher())
+    _ = app.passwordGate
     app.middleware = Middlewares()
     app.middleware.use(RequestIDMiddleware())
     app.middleware.use(ErrorRenderingMiddleware())

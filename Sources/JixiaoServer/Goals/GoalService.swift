@@ -210,12 +210,20 @@ enum GoalService {
         let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: loaded.target) }
         let validation = action == .submit
             ? try await GoalChecks.of(loaded.goal, object: loaded.object, owner: loaded.organization, on: req.db).blockingCount : 0
+        // Four eyes: whoever submitted this version (its latest submission) does not approve it.
+        let submittedBy = action.approvesSubmission
+            ? try await GoalTransitionModel.query(on: req.db).filter(\.$versionID == version.id!)
+                .filter(\.$action == GoalAction.submit.name).sort(\.$occurredAt, .descending).first()?.actorUserID
+            : nil
         let result: GoalTransition
         do {
             result = try GoalWorkflow.apply(action, to: version.goalState, by: reaching,
-                                            actorIsOwner: loaded.organization.id == user.organizationID, validationErrors: validation)
+                                            actorIsOwner: loaded.organization.id == user.organizationID,
+                                            actorSubmittedVersion: submittedBy == user.userID, validationErrors: validation)
         } catch {
-            throw error.appError
+            var refusal = error.appError
+            refusal.auditNote = "goal=\(objectID.uuidString.lowercased()) version=\(version.versionNumber) action=\(action.name) refused=\(error)"
+            throw refusal
         }
         let from = version.goalState
         let (opinion, reviewJSON, grade) = details(of: action)
@@ -307,6 +315,7 @@ extension GoalWorkflowError {
         case .reviewIncomplete(let missing): AppError.invalid("ratings", Message(.errorReviewIncomplete, missing.map(\.chineseName).joined(separator: "、")))
         case .validationFailed(let count): AppError(.unprocessableEntity, "goal_invalid", Message(.errorGoalInvalid, String(count)))
         case .notOwner: AppError(.forbidden, "not_owner", Message(.errorGoalNotOwner))
+        case .ownSubmission: AppError(.forbidden, "own_submission", Message(.errorOwnSubmission))
         }
     }
 }

@@ -176,6 +176,8 @@ enum OrganizationService {
         organization.isActive = active
         try await database.transaction { db in
             try await organization.save(on: db)
+            // Its people's sessions and tokens end now, so a later reactivation does not bring them back.
+            if !active { try await SessionStore.revokeAll(of: .organization(organization.id!), on: db) }
             try await AuditTrail.record(active ? "organization.reactivated" : "organization.deactivated", entityType: "organization",
                                         entityID: organization.id!.uuidString.lowercased(),
                                         summary: "before: \(before); after: \(organization.auditSummary)", context: req.auditContext, on: db)

@@ -13,6 +13,7 @@ enum Migrations {
         AddCurrentGoalVersion(),
         CreateImportJobs(),
         AddRegionalGoals(),
+        CreateSignInLocks(),
     ]
 }
 

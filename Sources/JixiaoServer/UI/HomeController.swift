@@ -57,6 +57,8 @@ extension Role {
         case .agencyEvaluator: .roleAgencyEvaluator
         case .expert: .roleExpert
         case .supervisor: .roleSupervisor
+        case .securityOfficer: .roleSecurityOfficer
+        case .auditOfficer: .roleAuditOfficer
         }
     }
 }

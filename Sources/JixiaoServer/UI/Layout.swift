@@ -59,7 +59,7 @@ struct Layout {
 
     private func languageSwitch() -> Node<HTML.BodyContext> {
         let other: AppLocale = request.appLocale == .zhHans ? .en : .zhHans
-        let back = request.url.path
+        let back = request.url.string
         return .form(.method(.post), .action("/locale"), .class("inline lang-switch"),
                      .if(request.signedIn != nil, csrfField()),
                      .input(.type(.hidden), .name("locale"), .value(other.rawValue)),

@@ -22,8 +22,10 @@ enum UserService {
         return user
     }
 
+    static let maximumUsernameLength = 64
+
     static func isValidUsername(_ name: String) -> Bool {
-        (3...64).contains(name.count) && name.unicodeScalars.allSatisfy {
+        (3...maximumUsernameLength).contains(name.count) && name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
         }
     }
@@ -84,21 +86,25 @@ enum UserService {
         if displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
         let org = organizationCode == user.organization.code ? user.organization : try await organization(code: organizationCode, req)
         if org == nil { errors.append(.invalid("organization_code", Message(.errorUnknownOrganization, organizationCode))) }
+        let callerID = try req.requireSignedIn().userID
         if let org {
-            do { try RoleAssignment.validate(roles, for: org.organizationKind) } catch { errors.append(error.appError) }
-        }
-        if user.id == (try req.requireSignedIn()).userID, !roles.contains(.administrator), user.roleSet.contains(.administrator) {
-            errors.append(.invalid("roles", Message(.errorRemoveOwnAdmin)))
+            do {
+                try RoleAssignment.validateChange(actorUserID: callerID, targetUserID: user.id!,
+                                                  current: user.roleSet, proposed: roles, kind: org.organizationKind)
+            } catch { errors.append(error.appError) }
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let org else { return }
         try await req.authorize(.manageUser, org.accessTarget)
 
         let before = user.auditSummary
+        // What a session or token stood for changes with the roles or the organisation: they end.
+        let credentialsEnd = roles != user.roleSet || org.id != user.$organization.id
         user.displayName = displayName
         user.$organization.id = org.id!
         try await req.db.transaction { db in
             try await user.save(on: db)
+            if credentialsEnd { try await SessionStore.revokeAll(of: .user(user.id!), on: db) }
             try await UserRoleModel.query(on: db).filter(\.$user.$id == user.id!).delete()
             for role in roles { try await UserRoleModel(userID: user.id!, role: role).create(on: db) }
             try await user.$roles.load(on: db)
@@ -116,9 +122,10 @@ enum UserService {
         user.mustChangePassword = true
         try await req.db.transaction { db in
             try await user.save(on: db)
-            try await SessionStore.endAll(for: user.id!, on: db)
+            let ended = try await SessionStore.revokeAll(of: .user(user.id!), on: db)
             try await AuditTrail.record("user.password_reset", entityType: "user", entityID: user.id!.uuidString.lowercased(),
-                                        summary: "username=\(user.username)", context: req.auditContext, on: db)
+                                        summary: "username=\(user.username) sessions_ended=\(ended.sessions) tokens_revoked=\(ended.tokens)",
+                                        context: req.auditContext, on: db)
         }
         return password
     }
@@ -132,11 +139,7 @@ enum UserService {
         user.isActive = active
         try await req.db.transaction { db in
             try await user.save(on: db)
-            if !active {
-                try await SessionStore.endAll(for: user.id!, on: db)
-                try await APITokenModel.query(on: db).filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil)
-                    .set(\.$revokedAt, to: Date()).update()
-            }
+            if !active { try await SessionStore.revokeAll(of: .user(user.id!), on: db) }
             try await AuditTrail.record(active ? "user.reactivated" : "user.deactivated", entityType: "user",
                                         entityID: user.id!.uuidString.lowercased(),
                                         summary: "before: \(before); after: \(user.auditSummary)", context: req.auditContext, on: db)
@@ -162,6 +165,10 @@ extension RoleAssignmentError {
         switch self {
         case .noRoles: .invalid("roles", Message(.errorNoRoles))
         case .roleNotAllowed(let role, let kind): .invalid("roles", Message(.errorRoleNotAllowed, localized: [role.title, kind.title]))
+        case .managementWithBusiness(let management, let business):
+            .invalid("roles", Message(.errorManagementWithBusiness, localized: [management.title, business.title]))
+        case .auditWithAdministration(let other): .invalid("roles", Message(.errorAuditWithAdministration, localized: [other.title]))
+        case .ownRoles: AppError(.forbidden, "own_roles", Message(.errorOwnRoles), field: "roles")
         }
     }
 }

@@ -200,3 +200,16 @@ func currentVersionMismatches(_ app: Application) async throws -> [String] {
            OR v.version_number <> (SELECT MAX(v2.version_number) FROM goal_versions v2 WHERE v2.budget_object_id = bo.id)
         """).all(decoding: Row.self).map(\.code)
 }
+
+/// How many refusals of `action` the audit trail records: the recorder is flushed first, and each entry counts the
+/// refusals of one source and minute (`count=N`).
+func refusalCount(_ app: Application, _ action: String, containing: String? = nil) async throws -> Int {
+    try await app.refusals.flush(on: app.db, everything: true)
+    struct Row: Decodable { var summary: String }
+    let rows = try await app.db.sql.select().column("summary").from(AuditTrail.entriesTable)
+        .where("action", .equal, SQLBind(action)).all(decoding: Row.self)
+    return rows.filter { containing == nil || $0.summary.contains(containing!) }.reduce(0) { total, row in
+        let count = row.summary.split(separator: " ").first { $0.hasPrefix("count=") }.flatMap { Int($0.dropFirst(6)) } ?? 0
+        return total + count
+    }
+}

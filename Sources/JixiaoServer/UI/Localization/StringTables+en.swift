@@ -415,5 +415,12 @@ extension StringTables {
         .regionalIssuedLink: "Regional goals issued to this area",
         .regionalIssuedEmpty: "No regional goals have been issued to this area for the year.",
         .regionalTransfer: "Transfer payment",
+        .errorBusy: "The system is busy (too many sign-ins at once); please try again in a moment.",
+        .errorOwnSubmission: "You submitted this version, so someone else must approve, review or release it (four eyes).",
+        .errorOwnRoles: "You cannot change your own roles; another administrator must do it.",
+        .errorManagementWithBusiness: "“{0}” cannot be held together with the business role “{1}” (separation of duties).",
+        .errorAuditWithAdministration: "The audit officer must be a person of their own, not also “{0}” (separation of duties).",
+        .roleSecurityOfficer: "Security officer",
+        .roleAuditOfficer: "Audit officer",
     ]
 }

@@ -415,5 +415,12 @@ extension StringTables {
         .regionalIssuedLink: "下达本地区的区域绩效目标",
         .regionalIssuedEmpty: "本年度尚无下达本地区的区域绩效目标。",
         .regionalTransfer: "转移支付",
+        .errorBusy: "系统正忙（同时登录的人太多），请稍后再试。",
+        .errorOwnSubmission: "您提交了这一版本，不能由您本人审核或批复（审核须由提交人以外的人进行）。",
+        .errorOwnRoles: "不能更改自己的角色，请由其他管理员操作。",
+        .errorManagementWithBusiness: "「{0}」不能与业务角色「{1}」由同一人担任（三员分立）。",
+        .errorAuditWithAdministration: "审计管理员须单独设置，不能与「{0}」由同一人担任（三员分立）。",
+        .roleSecurityOfficer: "安全管理员",
+        .roleAuditOfficer: "审计管理员",
     ]
 }

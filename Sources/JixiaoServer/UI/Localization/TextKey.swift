@@ -415,6 +415,13 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case regionalIssuedLink
     case regionalIssuedEmpty
     case regionalTransfer
+    case errorBusy
+    case errorOwnSubmission
+    case errorOwnRoles
+    case errorManagementWithBusiness
+    case errorAuditWithAdministration
+    case roleSecurityOfficer
+    case roleAuditOfficer
 }
 
 enum StringTables {}

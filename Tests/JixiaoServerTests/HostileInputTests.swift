@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+
+/// Names and query values that try to leave the attribute or text they are written into. Every page is rendered
+/// with them, as each demo role, and the markup they carry must never appear as markup.
+@Suite("Hostile names and query values")
+struct HostileInputTests {
+    /// Breaks out of a double-quoted attribute, a single-quoted one, and text, and smuggles an entity.
+    static let payload = "x\"'><i data-pwned=1>&amp;<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">"
+
+    static func breaksOut(_ html: String) -> Bool {
+        html.contains("<i data-pwned") || html.contains("evil.example/\">") || html.contains("<meta http-equiv=\"refresh\" content=\"0;url")
+    }
+
+    @Test func escapingHelpers() {
+        #expect(HTMLEscaping.attributeValue("a\"b'c<d>e&f") == "a&quot;b&#39;c&lt;d&gt;e&amp;f")
+        #expect(HTMLEscaping.text("R&amp;D <b>") == "R&amp;amp;D &lt;b&gt;")
+        #expect(HTMLEscaping.attributeValue("项目") == "项目")
+    }
+
+    @Test("every page, every role, hostile names and queries", arguments: TestDatabase.all)
+    func pagesEscapeEverything(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: hostile names on organisations, people, goals, indicators and the library
+            _ = try await DemoGoals.load(on: app.db)
+            let hostile = Self.payload
+            try await app.db.sql.raw("UPDATE organizations SET name = name || \(bind: hostile)").run()
+            try await app.db.sql.raw("UPDATE users SET display_name = display_name || \(bind: hostile)").run()
+            try await app.db.sql.raw("UPDATE budget_objects SET name = name || \(bind: hostile)").run()
+            try await app.db.sql.raw("UPDATE goal_indicators SET name = name || \(bind: hostile)").run()
+            try await app.db.sql.raw("UPDATE indicator_library SET name = name || \(bind: hostile)").run()
+            let goals = try await BudgetObjectModel.query(on: app.db).all()
+            let someGoal = try #require(goals.first)
+            let users = try await UserModel.query(on: app.db).all()
+            let orgs = try await OrganizationModel.query(on: app.db).limit(3).all()
+            let q = Browser.escape(hostile)
+            var paths = ["/", "/goals", "/goals?q=\(q)&year=\(q)&org=\(q)&state=\(q)&fund=\(q)&lint=\(q)", "/goals/new",
+                         "/goals/import", "/goals/issued", "/library?q=\(q)&subcategory=\(q)", "/orgs?q=\(q)&kind=\(q)",
+                         "/orgs/new?parent=\(q)", "/orgs/import", "/users?q=\(q)&org=\(q)", "/users/new?org=\(q)",
+                         "/audit?q=\(q)&action=\(q)&under=\(q)", "/account/password", "/monitoring", "/signin?next=\(q)"]
+            for goal in goals.prefix(12) {
+                paths += ["/goals/\(goal.id!)", "/goals/\(goal.id!)/print", "/goals/\(goal.id!)?library=\(q)",
+                          "/goals/\(goal.id!)/diff?from=1&to=2"]
+            }
+            paths += ["/goals/\(someGoal.id!)/diff?from=\(q)&to=\(q)"]
+            paths += users.prefix(5).map { "/users/\($0.id!)" } + orgs.map { "/orgs/\($0.id!)" } + orgs.map { "/orgs?under=\($0.id!)" }
+
+            // act and check: every role of the demo sees every page
+            let anonymous = Browser(app)
+            for path in ["/signin?next=\(q)", "/signin?next=%22%3E%3Ci%20data-pwned%3D1%3E"] {
+                let page = try await anonymous.get(path)
+                #expect(!Self.breaksOut(page.body.string), "anonymous \(path) writes the payload as markup")
+            }
+            for username in ["province-admin", "perf-officer", "budget-officer", "dept-officer", "unit-officer",
+                             "agency-evaluator", "expert", "supervisor", "city-perf", "audit-officer"] {
+                let browser = Browser(app)
+                let signIn = try await browser.signIn(username, "Demo2026jixiao")
+                #expect(signIn.status == .seeOther, "\(username) signs in")
+                for path in paths {
+                    let page = try await browser.get(path)
+                    #expect(page.status.code < 500, "\(username) \(path): \(page.status)")
+                    #expect(!Self.breaksOut(page.body.string), "\(username) \(path) writes the payload as markup")
+                }
+            }
+        }
+    }
+}
