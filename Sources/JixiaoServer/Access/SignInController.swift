@@ -78,17 +78,18 @@ struct SignInController: RouteCollection {
     /// 3. A success turns its attempt into a success; the outcome is written to the audit trail.
     static func authenticate(username: String, password: String, request req: Request) async throws -> Outcome {
         let throttle = req.application.jixiao.throttle
-        let now = Date()
-        let windowStart = throttle.windowStart(now: now)
         let address = req.clientAddress
         let account = String(username.prefix(UserService.maximumUsernameLength + 1))
-        let reservation: Result<UUID, ThrottledUntil> = try await req.db.transaction { db in
+        let reservation: Result<(UUID, Date), ThrottledUntil> = try await req.db.transaction { db in
             for key in ["account:\(account)", "address:\(address)"] {   // always this order: no lock cycles
                 try await db.sql.raw("""
-                    INSERT INTO sign_in_locks (lock_key, touched_at) VALUES (\(bind: key), \(bind: Int64(now.timeIntervalSince1970)))
+                    INSERT INTO sign_in_locks (lock_key, touched_at) VALUES (\(bind: key), \(bind: Int64(Date().timeIntervalSince1970)))
                     ON CONFLICT (lock_key) DO UPDATE SET touched_at = excluded.touched_at
                     """).run()
             }
+            // The clock is read once the locks are held: attempts recorded while this one waited are then in the past.
+            let now = Date()
+            let windowStart = throttle.windowStart(now: now)
             let failures = try await SignInAttemptModel.query(on: db)
                 .filter(\.$succeeded == false).filter(\.$attemptedAt > windowStart)
                 .group(.or) { $0.filter(\.$username == account).filter(\.$clientAddress == address) }
@@ -102,13 +103,13 @@ struct SignInController: RouteCollection {
             }
             let attempt = SignInAttemptModel(username: account, clientAddress: address, succeeded: false, at: now)
             try await attempt.create(on: db)
-            return .success(attempt.id!)
+            return .success((attempt.id!, now))
         }
-        let attemptID: UUID
+        let attemptID: UUID, now: Date
         switch reservation {
         case .failure(let throttled):
-            return .throttled(minutes: max(1, Int((throttled.date.timeIntervalSince(now) / 60).rounded(.up))))
-        case .success(let id): attemptID = id
+            return .throttled(minutes: max(1, Int((throttled.date.timeIntervalSince(Date()) / 60).rounded(.up))))
+        case .success(let reserved): (attemptID, now) = reserved
         }
 
         let user = try await UserModel.query(on: req.db).filter(\.$username == account).with(\.$roles).with(\.$organization).first()

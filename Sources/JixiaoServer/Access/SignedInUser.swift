@@ -73,6 +73,11 @@ extension Request {
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
     /// Asks the one authorization function and turns its answer into the right refusal, recording refusals.
+    /// Whether the signed-in person may do `action` to `target`, without refusing.
+    func reaches(_ action: Action, _ target: AccessTarget) throws -> Bool {
+        Authorization.decide(try requireSignedIn().actor, action, target) == .allow
+    }
+
     func authorize(_ action: Action, _ target: AccessTarget) async throws {
         let user = try requireSignedIn()
         let decision = Authorization.decide(user.actor, action, target)

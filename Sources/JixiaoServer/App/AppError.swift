@@ -27,6 +27,26 @@ struct AppError: Error, Sendable {
     static func notFound() -> AppError { AppError(.notFound, "not_found", Message(.errorNotFound)) }
     static func forbidden() -> AppError { AppError(.forbidden, "forbidden", Message(.errorForbidden)) }
     static func unauthenticated() -> AppError { AppError(.unauthorized, "unauthenticated", Message(.errorUnauthenticated)) }
+    /// A code the caller may not use: unknown, or outside its reach — the answer does not say which, and the audit
+    /// trail records the attempt.
+    static func unknownOrganization(_ field: String, code: String) -> AppError {
+        var error = AppError.invalid(field, Message(.errorUnknownOrganization, code))
+        error.auditNote = "\(field)=\(code.prefix(80)) unknown or out of reach"
+        return error
+    }
+
+    /// A name or code that must be unique is in use. Inside the caller's reach the answer says so; outside it the
+    /// answer is the one given for reserved names, so it confirms nothing about organisations the caller cannot see.
+    static func taken(_ field: String, value: String, holderInReach: Bool) -> AppError {
+        if holderInReach {
+            let message = field == "username" ? Message(.errorUsernameTaken, value) : Message(.errorCodeTaken, value)
+            return AppError(.conflict, field == "username" ? "username_taken" : "code_taken", message, field: field)
+        }
+        var error = AppError(.conflict, "unavailable", Message(.errorUnavailable), field: field)
+        error.auditNote = "\(field)=\(value.prefix(80)) in use outside the caller's reach"
+        return error
+    }
+
     static func invalid(_ field: String, _ message: Message, code: String = "invalid_input") -> AppError {
         AppError(.unprocessableEntity, code, message, field: field)
     }

@@ -41,15 +41,17 @@ enum GoalService {
         var errors: [AppError] = []
         let organization = try await OrganizationService.byCode(draft.organizationCode, on: req.db)
         let reachable = organization.map { Authorization.decide(user.actor, .viewOrganization, $0.accessTarget) != .conceal } ?? false
-        if !reachable { errors.append(.invalid("organization_code", Message(.errorUnknownOrganization, draft.organizationCode))) }
+        if !reachable { errors.append(.unknownOrganization("organization_code", code: draft.organizationCode)) }
         var requested = Money.zero
         do { requested = try Money(wanYuan: draft.requestedWanYuan) } catch { errors.append(.invalid("requested", Message(.errorMoney))) }
         for problem in BudgetObjectRules.validate(name: draft.name, code: draft.code, fiscalYear: draft.fiscalYear, startYear: draft.startYear,
                                                   endYear: draft.endYear, requested: requested, approved: nil) {
             errors.append(problem.appError)
         }
-        if errors.isEmpty, try await BudgetObjectModel.query(on: req.db).filter(\.$code == draft.code).filter(\.$fiscalYear == draft.fiscalYear).first() != nil {
-            errors.append(AppError(.conflict, "code_taken", Message(.errorCodeTaken, draft.code), field: "code"))
+        if errors.isEmpty, let holder = try await BudgetObjectModel.query(on: req.db).filter(\.$code == draft.code)
+            .filter(\.$fiscalYear == draft.fiscalYear).first(),
+           let holderOrganization = try await OrganizationModel.find(holder.$organization.id, on: req.db) {
+            errors.append(.taken("code", value: draft.code, holderInReach: try req.reaches(.viewBudget, holderOrganization.accessTarget)))
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let organization else { throw FormErrors(errors: errors) }

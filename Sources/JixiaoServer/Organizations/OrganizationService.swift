@@ -51,8 +51,8 @@ enum OrganizationService {
             }
             if parent == nil { errors.append(.invalid("parent_code", Message(.errorUnknownParent, draft.parentCode))) }
         }
-        if errors.isEmpty, try await byCode(draft.code, on: req.db) != nil {
-            errors.append(AppError(.conflict, "code_taken", Message(.errorCodeTaken, draft.code), field: "code"))
+        if errors.isEmpty, let holder = try await byCode(draft.code, on: req.db) {
+            errors.append(.taken("code", value: draft.code, holderInReach: try req.reaches(.viewOrganization, holder.accessTarget)))
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let parent, let kind = draft.kind else { throw FormErrors(errors: errors) }
@@ -80,8 +80,8 @@ enum OrganizationService {
         try await req.authorize(.manageOrganization, organization.accessTarget)
         let draft = OrganizationDraft(code: code, name: name, kind: organization.organizationKind, level: level, parentCode: "-")
         var errors = validateFields(draft)
-        if code != organization.code, errors.isEmpty, try await byCode(code, on: database) != nil {
-            errors.append(AppError(.conflict, "code_taken", Message(.errorCodeTaken, code), field: "code"))
+        if code != organization.code, errors.isEmpty, let holder = try await byCode(code, on: database) {
+            errors.append(.taken("code", value: code, holderInReach: try req.reaches(.viewOrganization, holder.accessTarget)))
         }
         let levelChanges = organization.organizationKind == .financeBureau && level != nil && level != organization.administrativeLevel
         if levelChanges, errors.isEmpty {

@@ -23,6 +23,8 @@ enum UserService {
     }
 
     static let maximumUsernameLength = 64
+    /// Names nobody gets: they would read as the system itself in the audit trail and in messages.
+    static let reservedUsernames: Set<String> = ["root", "system", "jixiao", "administrator", "security", "audit", "postgres", "sa"]
 
     static func isValidUsername(_ name: String) -> Bool {
         (3...maximumUsernameLength).contains(name.count) && name.unicodeScalars.allSatisfy {
@@ -47,12 +49,15 @@ enum UserService {
     static func create(_ draft: UserDraft, _ req: Request) async throws -> (UserModel, oneTimePassword: String?) {
         var errors: [AppError] = []
         if !isValidUsername(draft.username) { errors.append(.invalid("username", Message(.errorInvalidUsername))) }
-        else if try await UserModel.query(on: req.db).filter(\.$username == draft.username).first() != nil {
-            errors.append(AppError(.conflict, "username_taken", Message(.errorUsernameTaken, draft.username), field: "username"))
+        else if reservedUsernames.contains(draft.username) {
+            errors.append(AppError(.conflict, "unavailable", Message(.errorUnavailable), field: "username"))
+        } else if let holder = try await UserModel.query(on: req.db).filter(\.$username == draft.username).with(\.$organization).first() {
+            let inReach = Authorization.decide(try req.requireSignedIn().actor, .viewUser, holder.organization.accessTarget) == .allow
+            errors.append(.taken("username", value: draft.username, holderInReach: inReach))
         }
         if draft.displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
         let org = try await organization(code: draft.organizationCode, req)
-        if org == nil { errors.append(.invalid("organization_code", Message(.errorUnknownOrganization, draft.organizationCode))) }
+        if org == nil { errors.append(.unknownOrganization("organization_code", code: draft.organizationCode)) }
         if let org {
             do { try RoleAssignment.validate(draft.roles, for: org.organizationKind) } catch { errors.append(error.appError) }
         }
@@ -85,7 +90,7 @@ enum UserService {
         var errors: [AppError] = []
         if displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
         let org = organizationCode == user.organization.code ? user.organization : try await organization(code: organizationCode, req)
-        if org == nil { errors.append(.invalid("organization_code", Message(.errorUnknownOrganization, organizationCode))) }
+        if org == nil { errors.append(.unknownOrganization("organization_code", code: organizationCode)) }
         let callerID = try req.requireSignedIn().userID
         if let org {
             do {

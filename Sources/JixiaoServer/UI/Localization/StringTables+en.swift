@@ -422,5 +422,6 @@ extension StringTables {
         .errorAuditWithAdministration: "The audit officer must be a person of their own, not also “{0}” (separation of duties).",
         .roleSecurityOfficer: "Security officer",
         .roleAuditOfficer: "Audit officer",
+        .errorUnavailable: "This name or code cannot be used; please choose another.",
     ]
 }

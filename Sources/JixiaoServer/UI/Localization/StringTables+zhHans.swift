@@ -422,5 +422,6 @@ extension StringTables {
         .errorAuditWithAdministration: "审计管理员须单独设置，不能与「{0}」由同一人担任（三员分立）。",
         .roleSecurityOfficer: "安全管理员",
         .roleAuditOfficer: "审计管理员",
+        .errorUnavailable: "该名称或编码不可使用，请换一个。",
     ]
 }

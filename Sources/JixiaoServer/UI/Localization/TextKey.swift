@@ -422,6 +422,7 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case errorAuditWithAdministration
     case roleSecurityOfficer
     case roleAuditOfficer
+    case errorUnavailable
 }
 
 enum StringTables {}
