@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import JixiaoDomain
 import SQLKit
 import Testing
 import Vapor
@@ -20,6 +22,80 @@ struct AuditTests {
             try await app.db.sql.raw("UPDATE audit_entries SET summary = 'after: nothing happened' WHERE sequence = 10").run()
             #expect(try await AuditTrail.verify(on: app.db).problem == .altered(sequence: 10))
         }
+    }
+
+    @Test("a rewritten and resealed chain fails without the key, and a checkpoint catches a rewrite with it", arguments: TestDatabase.all)
+    func resealing(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let checkpoint = try await AuditTrail.checkpoint(on: app.db)
+            #expect(try await AuditTrail.verify(on: app.db, checkpoint: checkpoint).problem == nil)
+
+            // Someone with database access rewrites entry 10 and recomputes every hash after it, as one could with
+            // plain SHA-256 (or with any key but ours).
+            try await Self.rewrite(app, sequence: 10, seal: AuditTrail.sha256Hex)
+            #expect(try await AuditTrail.verify(on: app.db).problem == .altered(sequence: 10))
+
+            // Even the key's holder cannot rewrite history behind a checkpoint kept elsewhere.
+            let key = try AuditKeyring.key()
+            try await Self.rewrite(app, sequence: 10, seal: key.seal)
+            #expect(try await AuditTrail.verify(on: app.db).problem == nil, "resealed with the key itself")
+            #expect(try await AuditTrail.verify(on: app.db, checkpoint: checkpoint).problem == .checkpointMismatch(sequence: checkpoint.sequence))
+            #expect(try await AuditTrail.verify(on: app.db, checkpoint: AuditCheckpoint(sequence: checkpoint.sequence + 1000, hash: checkpoint.hash))
+                .problem == .checkpointMismatch(sequence: checkpoint.sequence + 1000))
+            #expect(AuditCheckpoint("12:" + String(repeating: "a", count: 64)) == AuditCheckpoint(sequence: 12, hash: String(repeating: "a", count: 64)))
+            #expect(AuditCheckpoint("12:abc") == nil && AuditCheckpoint("x:" + String(repeating: "a", count: 64)) == nil)
+        }
+    }
+
+    @Test("the key file is created owner-only and another key is refused by the database")
+    func keyFile() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-key-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try AuditKey.loadOrCreate(at: path)
+        let again = try AuditKey.loadOrCreate(at: path)
+        #expect(first.checkValue == again.checkValue, "the file is read, not replaced")
+        let permissions = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        #expect(permissions & 0o077 == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(throws: AuditKeyError.self) { try AuditKey.loadOrCreate(at: path) }
+        try "not hex\n".write(toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        #expect(throws: AuditKeyError.self) { try AuditKey.loadOrCreate(at: path) }
+    }
+
+    @Test("a database sealed by one key refuses another", arguments: TestDatabase.all)
+    func keyMismatch(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            try await app.db.sql.raw("UPDATE audit_head SET key_check = 'someone-elses'").run()
+            await #expect(throws: AuditKeyError.self) { try await AuditTrail.adoptKey(on: app.db) }
+            // A trail from before keys (no check value) is verified as SHA-256 and resealed once.
+            try await Self.rewrite(app, sequence: 1, seal: AuditTrail.sha256Hex, keepContent: true)
+            try await app.db.sql.raw("UPDATE audit_head SET key_check = NULL").run()
+            #expect(try await AuditTrail.verify(on: app.db).problem != nil, "plain SHA-256 is not our seal")
+            try await AuditTrail.adoptKey(on: app.db)
+            #expect(try await AuditTrail.verify(on: app.db).problem == nil)
+        }
+    }
+
+    /// Rewrites the chain from `sequence` on (changing that entry's summary unless `keepContent`) with `seal`.
+    static func rewrite(_ app: Application, sequence: Int64, seal: (String) -> String, keepContent: Bool = false) async throws {
+        if !keepContent {
+            try await app.db.sql.raw("UPDATE audit_entries SET summary = 'rewritten' WHERE sequence = \(bind: sequence)").run()
+        }
+        let rows = try await app.db.sql.select().column("*").from(AuditTrail.entriesTable).orderBy("sequence")
+            .all(decoding: AuditTrail.Row.self)
+        var previous = auditGenesisHash
+        for row in rows {
+            var record = row.record
+            if record.sequence >= sequence {
+                record.previousHash = previous
+                record = AuditChainVerifier.seal(record, hash: seal)
+                try await app.db.sql.update(AuditTrail.entriesTable).set("previous_hash", to: SQLBind(record.previousHash))
+                    .set("hash", to: SQLBind(record.hash)).where("sequence", .equal, SQLBind(record.sequence)).run()
+            }
+            previous = record.hash
+        }
+        try await app.db.sql.update(AuditTrail.headTable).set("last_hash", to: SQLBind(previous)).run()
     }
 
     @Test("removed entries are found, in the middle and at the end", arguments: TestDatabase.all)

@@ -45,6 +45,25 @@ public enum AuditChainProblem: Equatable, Sendable {
     case removed(expectedSequence: Int64)
     /// The newest entries were removed: the chain head records more than is there.
     case truncated(expectedLast: Int64, foundLast: Int64)
+    /// The entry a checkpoint names is gone or carries another seal: the chain was rewritten up to there.
+    case checkpointMismatch(sequence: Int64)
+}
+
+/// An entry's sequence and seal written down outside the system (`jixiao audit checkpoint`), "123:ab12…".
+public struct AuditCheckpoint: Equatable, Sendable, CustomStringConvertible {
+    public var sequence: Int64
+    public var hash: String
+
+    public init(sequence: Int64, hash: String) { self.sequence = sequence; self.hash = hash }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let sequence = Int64(parts[0]), sequence >= 0, parts[1].count == 64,
+              parts[1].allSatisfy({ $0.isHexDigit }) else { return nil }
+        self.init(sequence: sequence, hash: parts[1].lowercased())
+    }
+
+    public var description: String { "\(sequence):\(hash)" }
 }
 
 /// The genesis value every chain starts from.
@@ -55,9 +74,12 @@ public struct AuditChainVerifier {
     private let hash: (String) -> String
     private var expectedSequence: Int64 = 1
     private var previousHash = auditGenesisHash
+    private let checkpoint: AuditCheckpoint?
     public private(set) var checked: Int64 = 0
 
-    public init(hash: @escaping (String) -> String) { self.hash = hash }
+    public init(hash: @escaping (String) -> String, checkpoint: AuditCheckpoint? = nil) {
+        self.hash = hash; self.checkpoint = checkpoint
+    }
 
     /// Feeds the next entry in sequence order; returns the first problem found.
     public mutating func feed(_ record: AuditRecord) -> AuditChainProblem? {
@@ -65,6 +87,9 @@ public struct AuditChainVerifier {
         if hash(record.canonicalContent) != record.hash { return .altered(sequence: record.sequence) }
         // A correct own hash but a broken link means the entry before was rewritten and resealed.
         if record.previousHash != previousHash { return .altered(sequence: record.sequence - 1) }
+        if let checkpoint, checkpoint.sequence == record.sequence, checkpoint.hash != record.hash {
+            return .checkpointMismatch(sequence: record.sequence)
+        }
         previousHash = record.hash
         expectedSequence += 1
         checked += 1
@@ -76,6 +101,9 @@ public struct AuditChainVerifier {
         let last = expectedSequence - 1
         if headSequence != last || (last > 0 && headHash != previousHash) {
             return .truncated(expectedLast: headSequence, foundLast: last)
+        }
+        if let checkpoint, checkpoint.sequence > last || (checkpoint.sequence == 0 && checkpoint.hash != auditGenesisHash) {
+            return .checkpointMismatch(sequence: checkpoint.sequence)
         }
         return nil
     }

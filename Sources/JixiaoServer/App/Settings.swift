@@ -20,6 +20,9 @@ public struct JixiaoSettings: Sendable {
     public var rootLevel = AdministrativeLevel.county
     /// Believe `X-Forwarded-For` for the client address (throttling, audit) only behind a known reverse proxy.
     public var trustForwardedFor = false
+    /// The file holding the audit chain's key (`JIXIAO_AUDIT_KEY_FILE`); by default next to the SQLite file, or
+    /// `jixiao-audit.key` in the working directory for PostgreSQL. Created on first start.
+    public var auditKeyFile: String?
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> JixiaoSettings {
         var settings = JixiaoSettings()
@@ -27,6 +30,7 @@ public struct JixiaoSettings: Sendable {
         if environment["JIXIAO_COOKIE_SECURE"] == "0" { settings.secureCookies = false }
         if environment["JIXIAO_TRUST_PROXY"] == "1" { settings.trustForwardedFor = true }
         if let password = environment["JIXIAO_ADMIN_PASSWORD"], !password.isEmpty { settings.initialAdminPassword = password }
+        if let file = environment["JIXIAO_AUDIT_KEY_FILE"], !file.isEmpty { settings.auditKeyFile = file }
         if let level = environment["JIXIAO_ROOT_LEVEL"].flatMap(AdministrativeLevel.init(key:)) { settings.rootLevel = level }
         return settings
     }

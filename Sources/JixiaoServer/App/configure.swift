@@ -7,6 +7,7 @@ import Vapor
 /// `autoMigrate` runs every pending migration before the first request (what `serve` does).
 public func configure(_ app: Application, database: DatabaseSetting, autoMigrate: Bool = true) async throws {
     if app.storage[SettingsMarker.self] == nil { app.jixiao = JixiaoSettings.fromEnvironment() }
+    try AuditKeyring.install(try AuditKey.loadOrCreate(at: app.jixiao.auditKeyFile ?? AuditKey.defaultPath(for: database)))
     switch database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
@@ -41,6 +42,7 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
 /// Brings the schema up to date and, on the very first start, creates the administrator.
 public func prepareDatabase(_ app: Application, database: DatabaseSetting) async throws {
     try await app.autoMigrate()
+    try await AuditTrail.adoptKey(on: app.db)
     if case .sqliteFile = database {
         // WAL lets readers go on while one writer commits; it is a property of the file, so set once.
         try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()

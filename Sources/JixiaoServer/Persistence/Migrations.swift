@@ -14,6 +14,7 @@ enum Migrations {
         CreateImportJobs(),
         AddRegionalGoals(),
         CreateSignInLocks(),
+        AddAuditKeyCheck(),
     ]
 }
 

@@ -42,6 +42,7 @@ func withJixiao(_ database: TestDatabase, demo: Bool = true, _ body: (Applicatio
     settings.initialAdminPassword = adminPassword
     settings.trustForwardedFor = true
     settings.secureCookies = false
+    settings.auditKeyFile = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-test-audit.key").path
     app.useSettings(settings)
     var schema: String?
     var sqliteFile: String?
