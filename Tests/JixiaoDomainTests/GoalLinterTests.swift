@@ -113,9 +113,29 @@ struct GoalLinterTests {
         #expect(!rules(goal { $0.indicators[2].name = "食品安全检查全覆盖"; $0.indicators[2].targetText = "=100%" }).contains(.fullCoverageMismatch))
     }
 
+    @Test("a deadline outside the fiscal year", arguments: [
+        ("2026年12月前", false), ("2026年1月前", false), ("2026-10-31前", false), ("2026年底前", false), ("<2027年1月1日", false),
+        ("2027年10月前", true), ("2027-10-31前", true), ("2025年12月前", true), ("<2026年1月1日", true), ("≤2027年3月31日", true),
+    ])
+    func deadlineOutsideFiscalYear(target: String, flagged: Bool) {
+        let late = goal { $0.indicators[3].targetText = target }
+        let findings = GoalLinter.lint(late, context: GoalContext(fiscalYear: 2026)).filter { $0.rule == .deadlineOutsideFiscalYear }
+        #expect(findings.count == (flagged ? 1 : 0))
+        if flagged {
+            guard case .date(let day)? = late.indicators[3].target?.value else { Issue.record("not a deadline"); return }
+            #expect(findings.first == LintFinding(.deadlineOutsideFiscalYear, .warning, index: 3, figures: [day.description, "2026"]))
+        }
+    }
+
+    @Test func deadlinesNeedTheFiscalYear() {
+        let late = goal { $0.indicators[3].targetText = "2027年10月前" }
+        #expect(!rules(late).contains(.deadlineOutsideFiscalYear), "without the fiscal year the rule stays silent")
+        #expect(!rules(nutritionGoal(), GoalContext(fiscalYear: 2026)).contains(.deadlineOutsideFiscalYear))
+    }
+
     @Test func everyRuleIsExercised() {
         // Keeps this suite honest when a rule is added: each rule needs its own test above.
-        #expect(LintRule.allCases.count == 14)
+        #expect(LintRule.allCases.count == 15)
     }
 
     @Test func percentilesInterpolate() {

@@ -24,6 +24,7 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
     case noSatisfactionForService = "no_satisfaction_for_service"
     case qualitativeWeightTooHigh = "qualitative_weight_too_high"
     case fullCoverageMismatch = "full_coverage_mismatch"
+    case deadlineOutsideFiscalYear = "deadline_outside_fiscal_year"
 }
 
 /// One finding: which rule, how serious, which indicator row (if one), and the figures behind it.
@@ -70,7 +71,8 @@ public enum GoalLinter {
                 findings.append(LintFinding(.effectLooksLikeOutput, .warning, index: i, figures: [unit]))
             }
 
-            // The sign against the direction the name's structure gives (IndicatorDirection). Deadlines are always ≤.
+            // The sign against the direction the name's structure gives (IndicatorDirection). Deadlines are always ≤
+            // and have their own rule below.
             if let target, target.number != nil, let expected = IndicatorDirection.expected(fromName: name) {
                 let declared = target.op.direction
                 if (expected == .lowerIsBetter && declared == .higherIsBetter) || (expected == .higherIsBetter && declared == .lowerIsBetter) {
@@ -100,6 +102,11 @@ public enum GoalLinter {
 
             if fullCoverageWords.occurs(in: name), let value = target?.number, target?.unit == "%", value != 100 {
                 findings.append(LintFinding(.fullCoverageMismatch, .warning, index: i, figures: ["\(value)"]))
+            }
+
+            if let fiscalYear = context.fiscalYear, let target, case .date(let day) = target.value,
+               deadlineYear(day, op: target.op) != fiscalYear {
+                findings.append(LintFinding(.deadlineOutsideFiscalYear, .warning, index: i, figures: [day.description, String(fiscalYear)]))
             }
         }
 
@@ -138,6 +145,19 @@ public enum GoalLinter {
             }
         }
         return findings.sorted { ($0.index ?? -1, $1.severity) < ($1.index ?? -1, $0.severity) }
+    }
+
+    /// The year in which a deadline falls due. "<2027年1月1日" is due by the end of 2026; every other deadline is due on
+    /// its own day.
+    ///
+    /// Every deadline of a goal must fall due inside the goal's fiscal year, also for a project that runs several
+    /// years: the indicator rows are the year's targets (年度指标值), compared with the year's results in that year's
+    /// monitoring and self-evaluation. A deadline in a later year cannot be assessed then (it is a milestone of the
+    /// mid-term goal, written in 中期目标 or in that later year's goal); one in an earlier year has passed before the
+    /// budget year begins, usually a date copied from last year's goal. Any date target counts, whatever its 二级指标:
+    /// dates are deadlines.
+    static func deadlineYear(_ day: CalendarDay, op: TargetOperator) -> Int {
+        op == .lessThan && day.month == 1 && day.day == 1 ? day.year - 1 : day.year
     }
 
     /// A money target in 万元 or 元 as an exact amount.
