@@ -13,6 +13,25 @@ struct TargetColumnsTests {
         #expect(try TargetColumns.compose(target: target, unit: unit, nature: nature) == expected)
     }
 
+    @Test("a sign written as a word after the number keeps its unit and must agree with 指标性质", arguments: [
+        ("95以上", "%", "", "95%以上"), ("95以上", "%", "正向", "95%以上"), ("95%以上", "%", "正向", "95%以上"), ("5以内", "天", "", "5天以内"),
+        ("3 以下", "%", "反向", "3%以下"), ("2026年12月前", "", "反向", "2026年12月前"), ("95%以上", "", "定量", "95%以上"),
+    ])
+    func wordedSigns(target: String, unit: String, nature: String, expected: String) throws {
+        let text = try TargetColumns.compose(target: target, unit: unit, nature: nature)
+        #expect(text == expected)
+        #expect(throws: Never.self) { try TargetParser.parse(text) }
+    }
+
+    @Test func wordedSignsContradicted() {
+        #expect(throws: TargetColumnsError.natureContradictsSign(nature: "≤", target: "95%以上")) {
+            try TargetColumns.compose(target: "95%以上", unit: "%", nature: "反向")
+        }
+        #expect(throws: TargetColumnsError.unitContradictsTarget(unit: "%", target: "95人以上")) {
+            try TargetColumns.compose(target: "95人以上", unit: "%", nature: "")
+        }
+    }
+
     @Test("a sign is never made up: 定量 or an empty column leaves a bare number unlabelled")
     func neverGuesses() throws {
         let text = try TargetColumns.compose(target: "95", unit: "%", nature: "定量")

@@ -24,6 +24,7 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
     case noSatisfactionForService = "no_satisfaction_for_service"
     case qualitativeWeightTooHigh = "qualitative_weight_too_high"
     case fullCoverageMismatch = "full_coverage_mismatch"
+    case deadlineOutsideFiscalYear = "deadline_outside_fiscal_year"
 }
 
 /// One finding: which rule, how serious, which indicator row (if one), and the figures behind it.
@@ -42,11 +43,6 @@ public struct LintFinding: Hashable, Codable, Sendable {
 /// 目标质量检查 — the goal linter. Pure: the goal and what is known around it in, findings out.
 public enum GoalLinter {
     static let vagueWords = WordList(["较好", "明显", "有所", "进一步", "逐步", "加强", "提升", "提高", "改善", "增强", "有效", "显著", "不断", "大幅"])
-    /// Rates where less is better; declaring them with ≥ is a direction error.
-    static let reverseRateWords = WordList(["逾期率", "发生率", "事故率", "投诉率", "差错率", "死亡率", "失业率", "空置率", "损失率", "超标率",
-                                   "返工率", "不合格率", "流失率", "辍学率", "发病率", "违约率", "故障率", "误差率", "退回率", "闲置率"])
-    /// Rates where more is better; declaring them with ≤ is a direction error.
-    static let positiveRateWords = WordList(["满意度", "合格率", "达标率", "覆盖率", "完成率", "及时率", "到位率", "入学率", "就业率", "验收率", "通过率"])
     /// Units that count things produced: an 效益 indicator measured in them is usually an output.
     static let countUnits: Set<String> = ["人", "人次", "个", "所", "套", "台", "公里", "千米", "亩", "次", "项", "件", "户", "家", "座", "处", "场", "册", "本", "间", "辆", "期", "批"]
     static let fullCoverageWords = WordList(["全覆盖", "全部", "100%", "百分之百", "全面完成"])
@@ -75,10 +71,11 @@ public enum GoalLinter {
                 findings.append(LintFinding(.effectLooksLikeOutput, .warning, index: i, figures: [unit]))
             }
 
-            if let target {
-                let reverse = reverseRateWords.occurs(in: name)
-                let positive = !reverse && positiveRateWords.occurs(in: name)
-                if (reverse && target.op.direction == .higherIsBetter) || (positive && target.op.direction == .lowerIsBetter) {
+            // The sign against the direction the name's structure gives (IndicatorDirection). Deadlines are always ≤
+            // and have their own rule below.
+            if let target, target.number != nil, let expected = IndicatorDirection.expected(fromName: name) {
+                let declared = target.op.direction
+                if (expected == .lowerIsBetter && declared == .higherIsBetter) || (expected == .higherIsBetter && declared == .lowerIsBetter) {
                     findings.append(LintFinding(.directionContradictsName, .warning, index: i, figures: [target.op.rawValue]))
                 }
             }
@@ -105,6 +102,11 @@ public enum GoalLinter {
 
             if fullCoverageWords.occurs(in: name), let value = target?.number, target?.unit == "%", value != 100 {
                 findings.append(LintFinding(.fullCoverageMismatch, .warning, index: i, figures: ["\(value)"]))
+            }
+
+            if let fiscalYear = context.fiscalYear, let target, case .date(let day) = target.value,
+               deadlineYear(day, op: target.op) != fiscalYear {
+                findings.append(LintFinding(.deadlineOutsideFiscalYear, .warning, index: i, figures: [day.description, String(fiscalYear)]))
             }
         }
 
@@ -143,6 +145,19 @@ public enum GoalLinter {
             }
         }
         return findings.sorted { ($0.index ?? -1, $1.severity) < ($1.index ?? -1, $0.severity) }
+    }
+
+    /// The year in which a deadline falls due. "<2027年1月1日" is due by the end of 2026; every other deadline is due on
+    /// its own day.
+    ///
+    /// Every deadline of a goal must fall due inside the goal's fiscal year, also for a project that runs several
+    /// years: the indicator rows are the year's targets (年度指标值), compared with the year's results in that year's
+    /// monitoring and self-evaluation. A deadline in a later year cannot be assessed then (it is a milestone of the
+    /// mid-term goal, written in 中期目标 or in that later year's goal); one in an earlier year has passed before the
+    /// budget year begins, usually a date copied from last year's goal. Any date target counts, whatever its 二级指标:
+    /// dates are deadlines.
+    static func deadlineYear(_ day: CalendarDay, op: TargetOperator) -> Int {
+        op == .lessThan && day.month == 1 && day.day == 1 ? day.year - 1 : day.year
     }
 
     /// A money target in 万元 or 元 as an exact amount.

@@ -89,10 +89,14 @@ public struct GoalContext: Sendable {
     public var lastYearActuals: [String: Decimal]
     /// Values declared and achieved in earlier years for each library entry, for the 10th–90th percentile band.
     public var libraryHistory: [UUID: [Decimal]]
+    /// The budget object's fiscal year (预算年度), against which deadlines are checked; nil when not known, and then
+    /// deadlines are not checked. For a multi-year project it is still the year of this goal (see
+    /// `GoalLinter.deadlineYear`).
+    public var fiscalYear: Int?
 
     public init(requestedAmount: Money? = nil, isContinuing: Bool = false, isServiceProject: Bool = false,
-                lastYearActuals: [String: Decimal] = [:], libraryHistory: [UUID: [Decimal]] = [:]) {
+                lastYearActuals: [String: Decimal] = [:], libraryHistory: [UUID: [Decimal]] = [:], fiscalYear: Int? = nil) {
         self.requestedAmount = requestedAmount; self.isContinuing = isContinuing; self.isServiceProject = isServiceProject
-        self.lastYearActuals = lastYearActuals; self.libraryHistory = libraryHistory
+        self.lastYearActuals = lastYearActuals; self.libraryHistory = libraryHistory; self.fiscalYear = fiscalYear
     }
 }

@@ -90,7 +90,20 @@ public enum TargetParseError: Error, Hashable, Sendable {
     case deadlineNeedsAtMost(String)
 }
 
-/// 指标值解析 — reads targets as people type them: "≥95%", "≤90万元", "不低于735人次", "2025年12月前", "=100%", "优".
+/// What a target cell says, for readers that keep a row they cannot complete (an import keeps the text as typed).
+public enum TargetReading: Hashable, Sendable {
+    /// A complete target.
+    case target(Target)
+    /// A number or a date without a sign ("95%", "735人次", "2026年12月"). The sign is never guessed: keep the text as
+    /// typed without a parsed target; it shows as 未标注 and blocks submission (`GoalValidationError.unreadableTarget`
+    /// with `.missingOperator`) until the filer writes a sign. `value` is what was read, for offering "≥ or ≤?".
+    case unsigned(TargetValue)
+    /// Not a target: the reason `TargetParser.parse` gives.
+    case unreadable(TargetParseError)
+}
+
+/// 指标值解析 — reads targets as people type them: "≥95%", "≤90万元", "不低于735人次", "95%以上", "5个工作日内",
+/// "2025年12月前", "2027-10-31前", "=100%", "优".
 public enum TargetParser {
     /// Operator words, longest first so "≥" is not read as ">" and "不低于" before "低于".
     static let operatorWords: [(String, TargetOperator)] = [
@@ -108,7 +121,33 @@ public enum TargetParser {
     static let operatorWordsByFirstCharacter: [Character: [(String, TargetOperator)]] =
         Dictionary(grouping: operatorWords, by: { $0.0.first! })
 
+    /// Words after the number that give the sign. In Chinese law and usage 以上, 以下 and 以内 include the number itself
+    /// (民法典 第一千二百五十九条), so "95%以上" is ≥95% and "5天以内" is ≤5天. Longest first.
+    static let suffixOperatorWords: [(String, TargetOperator)] = [
+        ("及以上", .atLeast), ("或以上", .atLeast), ("以上", .atLeast),
+        ("及以下", .atMost), ("或以下", .atMost), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("内", .atMost),
+    ]
+
     public static func parse(_ raw: String) throws(TargetParseError) -> Target {
+        let (op, value) = try operatorAndValue(raw)
+        guard let op else { throw .missingOperator(value: raw) }
+        return Target(op: op, value: value)
+    }
+
+    /// Like `parse`, but a number or date without a sign is an answer of its own rather than an error, so that an
+    /// import can keep the row as 未标注 instead of refusing it.
+    public static func read(_ raw: String) -> TargetReading {
+        do {
+            let (op, value) = try operatorAndValue(raw)
+            guard let op else { return .unsigned(value) }
+            return .target(Target(op: op, value: value))
+        } catch {
+            return .unreadable(error)
+        }
+    }
+
+    /// The sign (nil when a number or date has none) and the value.
+    private static func operatorAndValue(_ raw: String) throws(TargetParseError) -> (TargetOperator?, TargetValue) {
         var text = TextNormalization.halfWidth(raw).trimmed
         guard !text.isEmpty else { throw .empty }
         var op: TargetOperator?
@@ -118,33 +157,40 @@ public enum TargetParser {
             if found == .qualitative {
                 text = text.trimmingCharacters(in: CharacterSet(charactersIn: ":：").union(.whitespaces))
                 guard !text.isEmpty else { throw .missingValue }
-                return Target(op: .qualitative, value: .text(text))
+                return (.qualitative, .text(text))
             }
             guard !text.isEmpty else { throw .missingValue }
         }
         if let deadline = try deadline(in: text) {
             guard op == nil || op == .atMost || op == .lessThan else { throw .deadlineNeedsAtMost(raw) }
-            guard op != nil || deadline.hasDeadlineWord else { throw .missingOperator(value: raw) }
-            return Target(op: op ?? .atMost, value: .date(deadline.day))
+            return (op ?? (deadline.hasDeadlineWord ? .atMost : nil), .date(deadline.day))
         }
-        if let (number, unit) = try numberAndUnit(text, raw: raw) {
-            guard let op else { throw .missingOperator(value: raw) }
-            return Target(op: op, value: .number(number, unit: unit))
+        if let (number, unit, suffixOperator) = try numberAndUnit(text, raw: raw) {
+            if let suffixOperator {
+                // "≥95%以上" says the sign twice; what is left after the number is then not a unit.
+                guard op == nil else { throw .invalidUnit(raw) }
+                op = suffixOperator
+            }
+            return (op, .number(number, unit: unit))
         }
         if op != nil { throw .notANumber(raw) }
         // No sign and no number: a qualitative target. Whether it is measurable is for the linter to say.
-        return Target(op: .qualitative, value: .text(text))
+        return (.qualitative, .text(text))
     }
 
     private struct Deadline { var day: CalendarDay; var hasDeadlineWord: Bool }
 
     /// Compiled once: parsing runs for every row of an import.
     private static let deadlinePattern = try? NSRegularExpression(
-        pattern: #"^(\d{4})?\s*年?\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?\s*(底|末)?\s*(前|以前|之前|内|完成|止)?$"#)
+        pattern: #"^(\d{4})?\s*年?\s*(?:(\d{1,2})\s*月)?\s*(?:(\d{1,2})\s*日)?\s*(底|末)?\s*(前|以前|之前|以内|之内|内|完成|止)?$"#)
+    /// "2027-10-31", "2027/10/31", "2027.10.31", "2027-10", each with or without a deadline word.
+    private static let numericDeadlinePattern = try? NSRegularExpression(
+        pattern: #"^(\d{4})\s*([-/.])\s*(\d{1,2})(?:\s*\2\s*(\d{1,2}))?\s*(前|以前|之前|以内|之内|内|完成|止)?$"#)
     private static let posix = Locale(identifier: "en_US_POSIX")
 
-    /// "2025年12月前", "2025年12月底前", "2025年12月31日前", "2025年底前", "2025年6月30日以前".
+    /// "2025年12月前", "2025年12月底前", "2025年12月31日前", "2025年底前", "2025年6月30日以前", "2027-10-31前".
     private static func deadline(in text: String) throws(TargetParseError) -> Deadline? {
+        if let numeric = try numericDeadline(in: text) { return numeric }
         guard text.contains("年") || text.contains("月"),
               let regex = deadlinePattern,
               let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
@@ -163,8 +209,30 @@ public enum TargetParser {
         return Deadline(day: calendarDay, hasDeadlineWord: group(5) != nil || group(4) != nil)
     }
 
-    /// A leading decimal number ("1,200", "95.5", "-3") and the unit after it.
-    private static func numberAndUnit(_ text: String, raw: String) throws(TargetParseError) -> (Decimal, String)? {
+    /// Dates written with digits only: "2027-10-31前", "2027/10/31", "2027-10前" (the end of October). With points the
+    /// day or a deadline word must be there: "2027.10" alone is a number.
+    private static func numericDeadline(in text: String) throws(TargetParseError) -> Deadline? {
+        // Cheap test first: most targets are numbers, and this runs for every row of an import.
+        guard text.prefix(4).allSatisfy(\.isASCIIDigit), text.contains(where: { $0 == "-" || $0 == "/" || $0 == "." }),
+              let regex = numericDeadlinePattern,
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        func group(_ i: Int) -> String? {
+            guard let range = Range(match.range(at: i), in: text) else { return nil }
+            return String(text[range])
+        }
+        let dayText = group(4), word = group(5)
+        if group(2) == ".", dayText == nil, word == nil { return nil }
+        guard let year = group(1).flatMap(Int.init), let month = group(3).flatMap(Int.init), (1...12).contains(month) else {
+            throw .invalidDate(text)
+        }
+        let day = dayText.flatMap(Int.init) ?? CalendarDay.days(in: month, of: year)
+        guard let calendarDay = CalendarDay(year: year, month: month, day: day) else { throw .invalidDate(text) }
+        return Deadline(day: calendarDay, hasDeadlineWord: word != nil)
+    }
+
+    /// A leading decimal number ("1,200", "95.5", "-3"), the unit after it, and the sign a word after the unit gives
+    /// ("95%以上" → 95, %, ≥).
+    private static func numberAndUnit(_ text: String, raw: String) throws(TargetParseError) -> (Decimal, String, TargetOperator?)? {
         var digits = ""
         var index = text.startIndex
         if index < text.endIndex, text[index] == "-" { digits.append("-"); index = text.index(after: index) }
@@ -178,10 +246,16 @@ public enum TargetParser {
             index = text.index(after: index)
         }
         guard seenDigit, !digits.hasSuffix(".") else { return nil }
-        let unit = String(text[index...]).trimmed
+        var unit = String(text[index...]).trimmed
+        var suffixOperator: TargetOperator?
+        if let (word, op) = suffixOperatorWords.first(where: { unit.hasSuffix($0.0) }) {
+            let rest = String(unit.dropLast(word.count)).trimmed
+            // Only a unit may stand before the word: "2026年10月以上" is not "≥2026 年10月".
+            if !rest.contains(where: \.isASCIIDigit) { unit = rest; suffixOperator = op }
+        }
         if let first = unit.first, first.isASCIIDigit || first == "." || first == "," { throw .invalidUnit(raw) }
         if unit.contains("%") && unit != "%" { throw .invalidUnit(raw) }
         guard let number = Decimal(string: digits, locale: posix) else { throw .notANumber(raw) }
-        return (number, unit)
+        return (number, unit, suffixOperator)
     }
 }

@@ -48,7 +48,11 @@ public enum TargetColumns {
             let body = written.map { String(text.dropFirst($0.word.count)).trimmed } ?? text
             if TextNormalization.halfWidth(body).last?.isASCIIDigit == true {
                 text += unit
-            } else if !body.hasSuffix(unit), case .number(_, let other)? = (try? TargetParser.parse("≥" + body))?.value, !other.isEmpty {
+            } else if let (word, _) = TargetParser.suffixOperatorWords.first(where: { body.hasSuffix($0.0) }),
+                      TextNormalization.halfWidth(String(body.dropLast(word.count))).trimmed.last?.isASCIIDigit == true {
+                // "95以上" beside "%": the unit goes before the word → "95%以上".
+                text = String(text.dropLast(word.count)).trimmed + unit + word
+            } else if !body.hasSuffix(unit), let other = writtenUnit(body), !other.isEmpty, other != unit {
                 throw .unitContradictsTarget(unit: unit, target: text)
             }
         }
@@ -64,7 +68,21 @@ public enum TargetColumns {
                 guard written.op == op else { throw .natureContradictsSign(nature: op.rawValue, target: text) }
                 return text
             }
+            // A sign written as a word after the number ("95%以上") or a deadline word ("2026年12月前").
+            if case .target(let target) = TargetParser.read(text), target.isQuantitative {
+                guard target.op == op else { throw .natureContradictsSign(nature: op.rawValue, target: text) }
+                return text
+            }
             return op.rawValue + text
+        }
+    }
+
+    /// The unit a target text carries, with or without its sign ("95人次" → 人次, "95%以上" → %).
+    static func writtenUnit(_ text: String) -> String? {
+        switch TargetParser.read(text) {
+        case .target(let target): target.unit
+        case .unsigned(.number(_, let unit)): unit
+        default: nil
         }
     }
 

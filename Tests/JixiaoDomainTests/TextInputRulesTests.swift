@@ -1,0 +1,52 @@
+import Testing
+@testable import JixiaoDomain
+
+/// A string of one scalar; the compiler refuses some noncharacters as "\u{…}" escapes in a literal.
+private func scalar(_ value: UInt32) -> String { String(Unicode.Scalar(value)!) }
+
+@Suite("Characters a text field may hold")
+struct TextInputRulesTests {
+    @Test("ordinary text passes in both kinds of field", arguments: [
+        "临江市第一中学", "LJ-01.a_b", "≥95%", "Crème brûlée", "e\u{301}", "👨‍👩‍👧", "\u{A0}不换行空格", "\u{3000}全角空格",
+        "\u{FDCF}\u{FDF0}\u{FFFD}", "\u{10FFFD}", "",
+    ])
+    func ordinaryText(text: String) throws {
+        try TextInputRules.check(text, field: .singleLine)
+        try TextInputRules.check(text, field: .multiLine)
+    }
+
+    @Test("tabs and line breaks are allowed only in multi-line fields", arguments: [
+        ("a\tb", 2, 0x09), ("第一行\n第二行", 4, 0x0A), ("第一行\r第二行", 4, 0x0D), ("ab\r\nc", 3, 0x0D),
+    ] as [(String, Int, UInt32)])
+    func lineBreaks(text: String, position: Int, codePoint: UInt32) throws {
+        try TextInputRules.check(text, field: .multiLine)
+        #expect(throws: TextInputError.forbiddenCharacter(position: position, codePoint: codePoint)) {
+            try TextInputRules.check(text, field: .singleLine)
+        }
+    }
+
+    @Test("control characters and noncharacters are refused everywhere, named by their place", arguments: [
+        ("\u{0}", 1, 0x00), ("ab\u{7}", 3, 0x07), ("\u{1B}[31m", 1, 0x1B), ("名称\u{1F}", 3, 0x1F), ("a\u{7F}", 2, 0x7F),
+        ("a\u{80}", 2, 0x80), ("第一行\u{85}第二行", 4, 0x85), ("\u{9F}", 1, 0x9F), ("x" + scalar(0xFDD0), 2, 0xFDD0), (scalar(0xFDEF), 1, 0xFDEF),
+        ("\u{FFFE}", 1, 0xFFFE), ("\u{FFFF}", 1, 0xFFFF), ("\u{1FFFE}", 1, 0x1FFFE), ("\u{10FFFF}", 1, 0x10FFFF),
+        ("👨‍👩‍👧\u{7}", 2, 0x07), ("e\u{301}x\u{0}", 3, 0x00), ("a\t\u{0}", 3, 0x00),
+    ] as [(String, Int, UInt32)])
+    func refused(text: String, position: Int, codePoint: UInt32) {
+        for field in [TextInputRules.Field.singleLine, .multiLine] where !(field == .singleLine && text.contains("\t")) {
+            #expect(throws: TextInputError.forbiddenCharacter(position: position, codePoint: codePoint)) {
+                try TextInputRules.check(text, field: field)
+            }
+        }
+    }
+
+    @Test("length is counted in characters as a person sees them")
+    func length() throws {
+        try TextInputRules.checkLength("临江市", maximum: 3)
+        #expect(throws: TextInputError.tooLong(maximum: 2, length: 3)) { try TextInputRules.checkLength("临江市", maximum: 2) }
+        try TextInputRules.checkLength("👨‍👩‍👧e\u{301}", maximum: 2)
+        #expect(throws: TextInputError.tooLong(maximum: 1, length: 2)) { try TextInputRules.check("ab", field: .singleLine, maximumLength: 1) }
+        #expect(throws: TextInputError.forbiddenCharacter(position: 3, codePoint: 0x0A), "a forbidden character is named before the length") {
+            try TextInputRules.check("ab\ncd", field: .singleLine, maximumLength: 1)
+        }
+    }
+}
