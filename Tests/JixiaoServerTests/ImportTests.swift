@@ -16,6 +16,22 @@ struct ImportTests {
         return body.error.details.map { ($0.line, $0.field, $0.message) }
     }
 
+    @Test("Excel's CSV UTF-8 (with a byte-order mark) and GBK files are read", arguments: TestDatabase.all)
+    func encodings(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let api = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let bom = try await post(api, [0xEF, 0xBB, 0xBF] + Array("编码,名称,类型,级次,上级编码\n990000-401,江南省统计局,预算部门,,990000\n".utf8))
+            #expect(bom.status == .created, "\(bom.body.string)")
+            var gbk: [UInt8] = Array("code,name,kind,level,parent_code\n990000-402,".utf8)
+            gbk += [0xBD, 0xCC, 0xD3, 0xFD, 0xBE, 0xD6]              // 教育局
+            gbk += Array(",".utf8) + [0xD4, 0xA4, 0xCB, 0xE3, 0xB2, 0xBF, 0xC3, 0xC5] + Array(",,990000\n".utf8)   // 预算部门
+            let read = try await post(api, gbk)
+            #expect(read.status == .created, "\(read.body.string)")
+            let names = try await OrganizationModel.query(on: app.db).filter(\.$code ~~ ["990000-401", "990000-402"]).sort(\.$code).all().map(\.name)
+            #expect(names == ["江南省统计局", "教育局"])
+        }
+    }
+
     @Test("bad files name the row and import nothing", arguments: TestDatabase.all)
     func badFiles(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
@@ -42,12 +58,14 @@ struct ImportTests {
             #expect(found[1].message.contains("第 2 行"))
             #expect(found[2].message.contains("循环"))
 
-            var gbk: [UInt8] = Array("code,name,kind,level,parent_code\nG1,".utf8)
-            gbk += [0xBD, 0xCC, 0xD3, 0xFD, 0xBE, 0xD6]   // 教育局 in GBK
-            gbk += Array(",预算部门,,990000\n".utf8)
-            let notUTF8 = try await post(api, gbk)
+            // Bytes that are neither UTF-8 nor GBK are refused with the line where they start.
+            var broken: [UInt8] = Array("code,name,kind,level,parent_code\nG1,".utf8)
+            broken += [0xFF, 0xFE, 0xFF, 0x80]
+            broken += Array(",预算部门,,990000\n".utf8)
+            let notUTF8 = try await post(api, broken)
             #expect(notUTF8.status == .unprocessableEntity)
             #expect(api.errorCode(notUTF8) == "not_utf8")
+            #expect(notUTF8.body.string.contains("第 2 行"), "\(notUTF8.body.string)")
 
             var huge = Array("code,name,kind,level,parent_code\n".utf8)
             let row = Array("990000-999,很长的文件,预算部门,,990000\n".utf8)

@@ -109,7 +109,7 @@ enum GoalExchangeService {
             }
             catch { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
         } else {
-            guard let text = String(data: data, encoding: .utf8) else { throw AppError(.unprocessableEntity, "not_utf8", Message(.errorNotUTF8)) }
+            let text = try UploadedText.decode(data)
             let records: [CSVRecord]
             do { records = try CSVReader.records(in: text) } catch { throw AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote, "\(error)")) }
             table = records.map { ("CSV", $0.line, Dictionary(uniqueKeysWithValues: $0.fields.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) })) }
@@ -271,7 +271,8 @@ enum GoalExchangeService {
                                              SQLBind(d.fiscalYear), SQLBind(d.functionalClassification), SQLBind(d.fundSource.rawValue), SQLBind(d.category.rawValue),
                                              SQLBind(d.startYear), SQLBind(d.endYear), SQLBind(project.requested.fen), SQLBind(Int64?.none), SQLBind(false), SQLBind(false),
                                              SQLBind(versionID), SQLBind(GoalState.draft.rawValue), SQLBind(now), SQLBind(now))
-                    let findings = GoalLinter.lint(project.goal, context: GoalContext(requestedAmount: project.requested, isContinuing: d.category == .continuing))
+                    let findings = GoalLinter.lint(project.goal, context: GoalContext(requestedAmount: project.requested, isContinuing: d.category == .continuing,
+                                                                                                    fiscalYear: d.fiscalYear))
                     versions = versions.values(SQLBind(versionID), SQLBind(objectID), SQLBind(1), SQLBind(GoalState.draft.rawValue), SQLBind(project.goal.annualGoal),
                                                SQLBind(String?.none), SQLBind(false), SQLBind(String?.none), SQLBind(false), SQLBind(0),
                                                SQLBind(GoalValidation.validate(project.goal).count), SQLBind(findings.filter { $0.severity == .warning }.count),

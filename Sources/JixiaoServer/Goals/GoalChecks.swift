@@ -33,7 +33,8 @@ struct GoalChecks: Sendable {
             checks.recipientNames = Dictionary(recipients.values.compactMap { $0.organization.map { ($0.code, $0.name) } },
                                                uniquingKeysWith: { first, _ in first })
             for (position, region) in goal.regions.enumerated() {
-                let found = GoalLinter.lint(region.goal, context: GoalContext(requestedAmount: region.allocated, isContinuing: context.isContinuing),
+                let found = GoalLinter.lint(region.goal, context: GoalContext(requestedAmount: region.allocated, isContinuing: context.isContinuing,
+                                                                                    fiscalYear: context.fiscalYear),
                                             rules: RegionalGoalValidation.rules)
                 if !found.isEmpty { checks.regionalFindings[position] = found }
             }

@@ -88,6 +88,7 @@ extension LintFinding {
         case .noSatisfactionForService: .lintNoSatisfaction
         case .qualitativeWeightTooHigh: .lintQualitativeWeight
         case .fullCoverageMismatch: .lintFullCoverage
+        case .deadlineOutsideFiscalYear: .lintDeadlineOutsideYear
         }
         return Message(key, arguments: figures)
     }

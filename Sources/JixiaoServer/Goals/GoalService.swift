@@ -134,7 +134,7 @@ enum GoalService {
     /// What the linter knows about this object: its money, whether it continues, its service character.
     static func context(for object: BudgetObjectModel) -> GoalContext {
         GoalContext(requestedAmount: object.requested, isContinuing: object.projectCategory == .continuing,
-                    isServiceProject: object.isServiceProject)
+                    isServiceProject: object.isServiceProject, fiscalYear: object.fiscalYear)
     }
 
     // MARK: editing

@@ -12,10 +12,7 @@ enum OrganizationImportService {
         guard bytes.readableBytes <= req.application.jixiao.maximumImportBytes else {
             throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(req.application.jixiao.maximumImportBytes / (1024 * 1024))))
         }
-        guard let text = bytes.getString(at: bytes.readerIndex, length: bytes.readableBytes, encoding: .utf8),
-              String(decoding: bytes.readableBytesView, as: UTF8.self) == text else {
-            throw AppError(.unprocessableEntity, "not_utf8", Message(.errorNotUTF8))
-        }
+        let text = try UploadedText.decode(bytes.readableBytesView)
         // The planner learns of every existing organisation: all codes are taken, but only the ones
         // this person may manage can be parents.
         struct Row: Decodable { var code: String; var kind: String; var level: Int?; var is_active: Bool; var path: String }

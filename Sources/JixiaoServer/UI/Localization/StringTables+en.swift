@@ -423,5 +423,9 @@ extension StringTables {
         .roleSecurityOfficer: "Security officer",
         .roleAuditOfficer: "Audit officer",
         .errorUnavailable: "This name or code cannot be used; please choose another.",
+        .errorGBKUnreadable: "The file is encoded in GBK/GB18030, which cannot be converted here. Save it as “CSV UTF-8” in Excel and upload again.",
+        .errorNotUTF8AtLine: "From line {0} on, the file is neither UTF-8 nor GBK. Save it as “CSV UTF-8” in Excel and upload again.",
+        .errorInvalidUTF16: "The file is marked as UTF-16 (Unicode text) but is broken at byte {0}. Save it as CSV UTF-8 and upload again.",
+        .lintDeadlineOutsideYear: "The deadline {0} is outside the fiscal year {1}: an annual target falls due within its year (later milestones belong in the mid-term goal).",
     ]
 }

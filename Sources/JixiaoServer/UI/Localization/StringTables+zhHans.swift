@@ -423,5 +423,9 @@ extension StringTables {
         .roleSecurityOfficer: "安全管理员",
         .roleAuditOfficer: "审计管理员",
         .errorUnavailable: "该名称或编码不可使用，请换一个。",
+        .errorGBKUnreadable: "文件是 GBK/GB18030 编码，本系统无法转换。请在 Excel 中“另存为 CSV UTF-8”后再上传。",
+        .errorNotUTF8AtLine: "文件第 {0} 行起既不是 UTF-8 也不是 GBK 编码。请在 Excel 中“另存为 CSV UTF-8”后再上传。",
+        .errorInvalidUTF16: "文件标为 UTF-16（Unicode 文本），但在第 {0} 字节处损坏。请另存为 CSV UTF-8 后再上传。",
+        .lintDeadlineOutsideYear: "完成时限 {0} 不在预算年度 {1} 年内：年度目标的时限应在本年度内（跨年度的安排写入中期目标）。",
     ]
 }

@@ -423,6 +423,10 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case roleSecurityOfficer
     case roleAuditOfficer
     case errorUnavailable
+    case errorGBKUnreadable
+    case errorNotUTF8AtLine
+    case errorInvalidUTF16
+    case lintDeadlineOutsideYear
 }
 
 enum StringTables {}
