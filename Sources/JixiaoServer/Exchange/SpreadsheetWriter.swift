@@ -61,7 +61,7 @@ enum SpreadsheetWriter {
     }
 
     private static func writeSheet(_ sheet: SheetSpec, to url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var buffer = ""
@@ -105,16 +105,23 @@ enum SpreadsheetWriter {
         return name
     }
 
+    /// Escapes text for element content and attribute values.
+    /// Characters that XML 1.0 does not allow are dropped, not replaced: the C0 controls other than tab, line feed and
+    /// carriage return (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F) and the noncharacters U+FFFE and U+FFFF. They are
+    /// invisible and Excel shows nothing for them, so a replacement mark would only add noise. (Surrogates cannot occur
+    /// in a Swift string.) A carriage return is written as a reference so that end-of-line normalisation keeps it.
     static func escape(_ text: String) -> String {
         var out = ""
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            // Control characters other than tab and line breaks are not allowed in XML 1.0.
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": continue
+            case "\r": out += "&#13;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
             default: out.unicodeScalars.append(scalar)
             }
         }
