@@ -5,6 +5,22 @@ import JixiaoDomain
 
 /// 申报表导入导出 — the department list and the single project's declaration form as .xlsx, and importing lists.
 enum GoalExchangeService {
+    /// What a person is told about a workbook that cannot be read: a crossed limit names which and where.
+    static func unreadable(_ error: any Error) -> AppError {
+        guard let error = error as? SpreadsheetError else { return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
+        switch error {
+        case .limitExceeded(let limit, let part, let row):
+            let place = row.map { "\(part) 第 \($0) 行 / row \($0)" } ?? part
+            return AppError(.unprocessableEntity, "xlsx_limit_exceeded", Message(.errorXLSXLimit, limit.rawValue, place))
+        case .doctypeNotAllowed(let part):
+            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXDoctype, part))
+        case .malformedXML(let part, let line):
+            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXMalformed, part, String(line)))
+        case .notAnXLSX, .missingPart, .damagedPart:
+            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable))
+        }
+    }
+
     static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     static let maximumImportBytes = 20 * 1024 * 1024
     /// Indicator rows per INSERT statement: 15 columns each stays well under both engines' limits on bound values.
@@ -98,7 +114,7 @@ enum GoalExchangeService {
         var table: [(sheet: String, line: Int, cells: [Int: String])] = []
         if data.starts(with: [0x50, 0x4B]) {
             let reader: SpreadsheetReader
-            do { reader = try SpreadsheetReader(data: data) } catch { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
+            do { reader = try SpreadsheetReader(data: data, limits: .goalList) } catch { throw Self.unreadable(error) }
             guard let sheet = reader.sheets.first else { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
             var throttle = ProgressThrottle(interval: 2_000)
             do {
@@ -107,7 +123,8 @@ enum GoalExchangeService {
                     if throttle.shouldReport(table.count, total: nil) { progress(table.count) }
                 }
             }
-            catch { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
+            catch let error as AppError { throw error }
+            catch { table = []; throw Self.unreadable(error) }
         } else {
             let text = try UploadedText.decode(data)
             let records: [CSVRecord]

@@ -26,6 +26,11 @@ enum SpreadsheetError: Error, Equatable, Sendable {
 /// throws `SpreadsheetError.limitExceeded` at once. The defaults fit the largest goal lists provinces send
 /// (about 300,000 rows and 50 MB of sheet XML for 20,000 projects) with room to spare.
 struct SpreadsheetLimits: Sendable, Equatable {
+    /// For goal lists uploaded to the server, which keeps the rows it reads until the file is checked: the largest
+    /// real list (20,000 projects, 300,000 rows of 19 columns, under the 20 MB upload limit) fits, and a file built to
+    /// cross a limit is refused before the rows held reach about 100 MB.
+    static let goalList = SpreadsheetLimits(rows: 400_000, cells: 6_000_000, valueBytes: 96 * 1024 * 1024)
+
     /// Bytes decompressed to open the workbook (workbook, relations, shared strings) and read one sheet.
     var decompressedBytes = 256 * 1024 * 1024
     /// Sheets listed in the workbook.

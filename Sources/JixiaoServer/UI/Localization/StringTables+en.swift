@@ -427,5 +427,8 @@ extension StringTables {
         .errorNotUTF8AtLine: "From line {0} on, the file is neither UTF-8 nor GBK. Save it as “CSV UTF-8” in Excel and upload again.",
         .errorInvalidUTF16: "The file is marked as UTF-16 (Unicode text) but is broken at byte {0}. Save it as CSV UTF-8 and upload again.",
         .lintDeadlineOutsideYear: "The deadline {0} is outside the fiscal year {1}: an annual target falls due within its year (later milestones belong in the mid-term goal).",
+        .errorXLSXLimit: "The workbook exceeds what can be read ({0}, at {1}); nothing was imported. Split the file or remove surplus rows and columns, then upload again.",
+        .errorXLSXDoctype: "Part {0} of the workbook declares a document type (DOCTYPE), which is never read for safety. Save it again in Excel or WPS and upload.",
+        .errorXLSXMalformed: "Part {0} of the workbook is not valid XML at line {1}; the file may be damaged. Save it again in Excel or WPS and upload.",
     ]
 }

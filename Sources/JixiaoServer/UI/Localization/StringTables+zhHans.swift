@@ -427,5 +427,8 @@ extension StringTables {
         .errorNotUTF8AtLine: "文件第 {0} 行起既不是 UTF-8 也不是 GBK 编码。请在 Excel 中“另存为 CSV UTF-8”后再上传。",
         .errorInvalidUTF16: "文件标为 UTF-16（Unicode 文本），但在第 {0} 字节处损坏。请另存为 CSV UTF-8 后再上传。",
         .lintDeadlineOutsideYear: "完成时限 {0} 不在预算年度 {1} 年内：年度目标的时限应在本年度内（跨年度的安排写入中期目标）。",
+        .errorXLSXLimit: "表格超出可读取的限度（{0}，位置：{1}），未导入任何内容。请拆分文件或删去多余的行列后再上传。",
+        .errorXLSXDoctype: "表格的 {0} 含有文档类型声明（DOCTYPE），出于安全原因不予读取。请用 Excel 或 WPS 重新保存后上传。",
+        .errorXLSXMalformed: "表格的 {0} 第 {1} 行不是有效的 XML，文件可能已损坏。请用 Excel 或 WPS 重新保存后上传。",
     ]
 }

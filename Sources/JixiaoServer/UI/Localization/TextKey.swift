@@ -427,6 +427,9 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case errorNotUTF8AtLine
     case errorInvalidUTF16
     case lintDeadlineOutsideYear
+    case errorXLSXLimit
+    case errorXLSXDoctype
+    case errorXLSXMalformed
 }
 
 enum StringTables {}
