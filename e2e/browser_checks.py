@@ -4,7 +4,7 @@ through the DevTools protocol. Signs in with the printed one-time password, chan
 sign-in page and the organization tree (Chinese text, no error, readable at 1366x768 and 390 px wide,
 keyboard reachable), tries wrong input, and saves screenshots and DOM to the output folder.
 Prints 'e2e: N passed, M failed' as its last line."""
-import argparse, base64, json, os, re, socket, subprocess, sys, time, urllib.error, urllib.request
+import argparse, base64, json, os, re, socket, subprocess, sys, time, urllib.error, urllib.parse, urllib.request
 
 import websocket
 
@@ -34,49 +34,68 @@ def wait_http(url, seconds=60):
 
 
 class Page:
-    """The smallest DevTools client: one page, commands answered in order."""
+    """The smallest DevTools client: one page. Every wait has an overall deadline and, when it passes, raises an error
+    that names what it waited for; the socket itself only ever waits a few seconds at a time, so a slow machine makes a
+    check slower, never wrong."""
 
     def __init__(self, ws_url):
-        self.ws = websocket.create_connection(ws_url, timeout=30, suppress_origin=True)
+        self.ws = websocket.create_connection(ws_url, timeout=5, suppress_origin=True)
         self.next_id = 0
+        self.events = []
 
-    def call(self, method, **params):
+    def _receive(self, deadline, what):
+        while True:
+            if time.time() > deadline:
+                raise TimeoutError(f"no {what} before the deadline")
+            try:
+                return json.loads(self.ws.recv())
+            except websocket.WebSocketTimeoutException:
+                continue
+
+    def call(self, method, timeout=180, **params):
         self.next_id += 1
         self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        deadline = time.time() + timeout
         while True:
-            message = json.loads(self.ws.recv())
+            message = self._receive(deadline, f"answer to {method} within {timeout} s")
             if message.get("id") == self.next_id:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message.get("result", {})
+            if "method" in message:
+                self.events.append(message["method"])
 
-    def eval(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+    def wait_event(self, name, timeout, what):
+        deadline = time.time() + timeout
+        while name not in self.events:
+            message = self._receive(deadline, f"{what} ({name}) within {timeout} s")
+            if "method" in message:
+                self.events.append(message["method"])
+        self.events.remove(name)
+
+    def eval(self, expression, timeout=180):
+        result = self.call("Runtime.evaluate", timeout=timeout, expression=expression, returnByValue=True, awaitPromise=True)
         return result.get("result", {}).get("value")
 
-    def wait_loaded(self, seconds=20):
-        deadline = time.time() + seconds
-        time.sleep(0.2)
-        while time.time() < deadline:
-            try:
-                if self.eval("document.readyState") == "complete":
-                    return
-            except RuntimeError:
-                pass
-            time.sleep(0.1)
+    def load(self, action, what, timeout=300):
+        """Runs `action` (a navigation, a click, a submit) and waits for the page it leads to to finish loading."""
+        self.events.clear()
+        action()
+        self.wait_event("Page.loadEventFired", timeout, what)
 
-    def goto(self, url):
-        self.call("Page.navigate", url=url)
-        self.wait_loaded()
+    def goto(self, url, timeout=300):
+        self.load(lambda: self.call("Page.navigate", url=url), f"{url} to load", timeout)
 
-    def submit(self, form_selector, fields):
+    def click(self, selector, timeout=300):
+        self.load(lambda: self.eval("document.querySelector(%s).click()" % json.dumps(selector)), f"the page after clicking {selector}", timeout)
+
+    def submit(self, form_selector, fields, timeout=300):
         script = "(() => { const f = document.querySelector(%s);" % json.dumps(form_selector)
         for name, value in fields.items():
             script += ("{ const e = f.querySelector('[name=%s]'); if (e.type === 'checkbox') { e.checked = %s; } else { e.value = %s; } }"
                        % (json.dumps(name), "true" if value else "false", json.dumps(value)))
         script += "f.submit(); })()"
-        self.eval(script)
-        self.wait_loaded()
+        self.load(lambda: self.eval(script), f"the page after submitting {form_selector}", timeout)
 
     def text(self):
         return self.eval("document.body.innerText") or ""
@@ -95,8 +114,7 @@ class Page:
 def declare_goal_and_see_findings(page, base, args):
     """A unit's accountant opens a project, writes a vague indicator and no satisfaction indicator,
     and the linter says so beside the row; a wrong amount is refused next to its field."""
-    page.eval("document.querySelector('form[action=\\'/signout\\'] button').click()")
-    page.wait_loaded()
+    page.click("form[action='/signout'] button")
     page.goto(base + "/signin")
     page.submit("form[action='/signin']", {"username": "unit-officer", "password": "Demo2026jixiao"})
     page.goto(base + "/goals/new")
@@ -105,7 +123,7 @@ def declare_goal_and_see_findings(page, base, args):
           page.eval("document.querySelectorAll('.field.has-error').length") >= 1)
     page.submit("form[action='/goals/new']", {"code": "E2E-001", "name": "浏览器检查项目", "requested": "120", "service_project": "1"})
     check("a new project opens on its goal page", "/goals/" in page.eval("location.pathname") and "草稿" in page.text(), page.text()[:200])
-    page.eval("""(() => {
+    page.load(lambda: page.eval("""(() => {
         const f = document.querySelector('form.goal-editor');
         f.querySelector('[name=annual_goal]').value = '培养乡村教师，提高教学质量。';
         const rows = [['quantity', '公费师范生培养人数', '≥600人', '60'], ['social_benefit', '提高教学质量', '明显提升', '40']];
@@ -116,16 +134,117 @@ def declare_goal_and_see_findings(page, base, args):
             f.querySelector(`[name="rows[${i}][weight]"]`).value = r[3];
         });
         f.submit();
-    })()""")
-    page.wait_loaded()
+    })()"""), "the goal page after saving the indicators")
     text = page.text()
     check("the linter flags the vague indicator beside its row", "表述笼统" in text and
           page.eval("document.querySelectorAll('table.editor ul.row-findings li').length") >= 1, text[:400])
     check("the linter notes the missing satisfaction indicator", "服务类项目应设置服务对象满意度指标" in text)
     page.save(args.out, "goal-findings")
-    page.eval("document.querySelector('form[action$=\\'/transition\\'] button').click()")
-    page.wait_loaded()
+    page.click("form[action$='/transition'] button")
     check("findings do not block submission", "单位已提交" in page.text(), page.text()[:300])
+
+
+HOSTILE = 'x"\'><i data-pwned=1>&amp;<meta http-equiv="refresh" content="0;url=https://evil.example/">'
+
+
+def hostile_names_stay_text(page, base, args):
+    """A unit officer names a project to break out of the page's attributes; every page that shows it keeps it text."""
+    page.goto(base + "/goals/new")
+    page.submit("form[action='/goals/new']", {"code": "E2E-XSS", "name": "项目" + HOSTILE, "requested": "10"})
+    goal_path = page.eval("location.pathname") or ""
+    for path in [goal_path, goal_path + "/print", "/goals?q=" + urllib.parse.quote(HOSTILE), "/library?q=" + urllib.parse.quote(HOSTILE)]:
+        page.goto(base + path)
+        intact = page.eval("""document.querySelector('[data-pwned]') === null
+            && document.querySelectorAll('meta[http-equiv]').length === 0 && location.host === %s""" % json.dumps(base.split("//")[1]))
+        check(f"a hostile name stays text on {path.split('?')[0]}", intact, page.text()[:200])
+    page.goto(base + goal_path)
+    check("the hostile name reads exactly as typed", HOSTILE in (page.eval("document.querySelector('h1').textContent") or ""))
+
+
+def open_redirects_are_refused(page, base, args):
+    """Sign-in follows `next` only to this site, however a browser would rewrite it."""
+    page.click("form[action='/signout'] button")
+    for target in ["/%09/evil.example/", "//evil.example/", "/%5Cevil.example/", "https://evil.example/"]:
+        page.goto(base + "/signin?next=" + target)
+        page.submit("form[action='/signin']", {"username": "unit-officer", "password": "Demo2026jixiao"})
+        check(f"sign-in with next={target} stays on this site", page.eval("location.host") == base.split("//")[1], page.eval("location.href"))
+        page.click("form[action='/signout'] button")
+    page.goto(base + "/signin")
+    page.submit("form[action='/signin']", {"username": "unit-officer", "password": "Demo2026jixiao"})
+
+
+def peak_memory_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        fields = dict(line.split(":", 1) for line in f if ":" in line)
+    return int(fields["VmHWM"].split()[0]), int(fields["VmRSS"].split()[0])
+
+
+def xlsx_bombs_are_refused_in_little_memory(base, args, server_pid):
+    """Workbooks of a few kilobytes that unpack to gigabytes are refused, and the server's peak memory grows by less
+    than 100 MB while it refuses them."""
+    import io, zipfile
+    def workbook(shared, sheet_rows):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+            z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+            z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+            if shared is not None:
+                z.writestr("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+                           + shared + "</t></si></sst>")
+            z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                       + sheet_rows + "</sheetData></worksheet>")
+        return buffer.getvalue()
+    bombs = {
+        "one 9 MB shared string referenced by every cell": workbook("A" * (9 * 1024 * 1024), '<row><c t="s"><v>0</v></c></row>' * 50000),
+        "seven million tiny rows": workbook(None, "<row><c><v>1</v></c></row>" * 7000000),
+    }
+    status, body = http_json("POST", base + "/api/v1/tokens", {"username": "unit-officer", "password": "Demo2026jixiao"})
+    token = json.loads(body).get("token", "") if status == 201 else ""
+    for name, data in bombs.items():
+        try:
+            with open(f"/proc/{server_pid}/clear_refs", "w") as f:
+                f.write("5")   # the peak starts again from what the server holds now
+        except OSError:
+            pass
+        _, before = peak_memory_kib(server_pid)
+        started = time.time()
+        request = urllib.request.Request(base + "/api/v1/goals/import", data=data, method="POST",
+                                         headers={"Authorization": "Bearer " + token, "Content-Type": "application/octet-stream"})
+        try:
+            with urllib.request.urlopen(request, timeout=300) as response:
+                status, answer = response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            status, answer = error.code, error.read().decode()
+        peak, _ = peak_memory_kib(server_pid)
+        grown = (peak - before) // 1024
+        check(f"a {len(data) // 1024} KB workbook with {name} is refused with the limit named", status == 422 and "xlsx_limit_exceeded" in answer,
+              f"{status} {answer[:300]}")
+        check(f"refusing it grows the server's peak memory by under 100 MB (grew {grown} MB in {time.time() - started:.1f} s)", grown < 100)
+
+
+def http_json(method, url, body=None, headers=None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}, **{"Content-Type": "application/json"}))
+    try:
+        with urllib.request.urlopen(req, timeout=60) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def audit_officer_reads_the_trail(page, base, args):
+    """The audit officer, and only that role, reads the trail: sign-ins with names, not codes."""
+    page.click("form[action='/signout'] button")
+    page.goto(base + "/signin")
+    page.submit("form[action='/signin']", {"username": "audit-officer", "password": "Demo2026jixiao"})
+    page.goto(base + "/audit")
+    text = page.text()
+    check("the audit officer reads sign-ins in the trail", "登录失败" in text and "登录成功" in text, text[:300])
+    check("the trail shows Beijing time", "北京时间" in text)
+    page.save(args.out, "audit")
 
 
 def import_large_list_with_progress(page, base, args):
@@ -145,21 +264,22 @@ def import_large_list_with_progress(page, base, args):
     document = page.call("DOM.getDocument")
     node = page.call("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="input[type=file][name=file]")
     page.call("DOM.setFileInputFiles", files=[path], nodeId=node["nodeId"])
-    page.eval("document.querySelector('form[action=\\'/goals/import\\']').submit()")
-    page.wait_loaded(60)
+    page.load(lambda: page.eval("document.querySelector('form[action=\\'/goals/import\\']').submit()"),
+              "the upload of the 20,000-project list to answer", timeout=900)
     on_job_page = "/goals/import/jobs/" in (page.eval("location.pathname") or "")
     check("a large list moves to its progress page", on_job_page and page.eval("document.querySelector('progress') !== null")
           and page.eval("document.querySelector('meta[http-equiv=refresh]') !== null"), page.text()[:300])
     page.save(args.out, "import-progress")
-    deadline = time.time() + 600
+    deadline = time.time() + 1200
     def current_text():
         try:
             return page.text()
         except RuntimeError:  # the page was reloading itself
             return ""
-    while time.time() < deadline and "已完成" not in current_text() and "未导入" not in current_text():
-        time.sleep(2)
-        page.wait_loaded(30)
+    while "已完成" not in current_text() and "未导入" not in current_text():
+        if time.time() > deadline:
+            raise TimeoutError("the import job did not finish within 20 minutes")
+        page.wait_event("Page.loadEventFired", 120, "the progress page to refresh itself")
     check("the progress page ends with the number of projects imported", "已导入 20000 个项目" in page.text(), page.text()[:300])
     page.save(args.out, "import-done")
     page.goto(base + "/goals/import")
@@ -301,29 +421,29 @@ def main():
         check("the import page explains the file layout", "parent_code" in page.text())
 
         page.goto(base + "/audit")
-        text = page.text()
-        check("the audit trail lists sign-ins", "auth.signin_failed" in text and "auth.signin_succeeded" in text)
+        check("an administrator does not read the audit trail (三员分立)", "无权操作" in page.text(), page.text()[:200])
 
-        page.eval("document.querySelector('.lang-switch button').click()")
-        page.wait_loaded()
+        page.click(".lang-switch button")
         page.goto(base + "/orgs")
         check("English is one click away", "Organizations" in page.text() and "Finance bureau" in page.text())
         page.save(args.out, "orgs-en")
 
-        page.eval("document.querySelector('form[action=\\'/signout\\'] button').click()")
-        page.wait_loaded()
+        page.click("form[action='/signout'] button")
         page.goto(base + "/signin")
         page.submit("form[action='/signin']", {"username": "perf-officer", "password": "Demo2026jixiao"})
         text = page.text()
         check("a performance officer's navigation shows the whole loop",
               all(s in text for s in ["Goal management", "Monitoring", "Evaluation", "Use of results", "Think tanks", "Analytics"]), text[:300])
-        page.eval("document.querySelector('.lang-switch button').click()")
-        page.wait_loaded()
+        page.click(".lang-switch button")
         declare_goal_and_see_findings(page, base, args)
+        hostile_names_stay_text(page, base, args)
+        open_redirects_are_refused(page, base, args)
+        xlsx_bombs_are_refused_in_little_memory(base, args, server.pid)
         import_large_list_with_progress(page, base, args)
         page.goto(base + "/monitoring")
         check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
         page.save(args.out, "placeholder")
+        audit_officer_reads_the_trail(page, base, args)
 
         verify = subprocess.run([args.binary, "audit", "verify"], env=env, capture_output=True, text=True, timeout=120)
         check("audit verify reports an intact chain", verify.returncode == 0 and "OK" in verify.stdout, verify.stdout + verify.stderr)

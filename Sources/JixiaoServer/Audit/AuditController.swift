@@ -8,6 +8,7 @@ import JixiaoDomain
 struct AuditController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("audit", use: index)
+        routes.get("audit", "export.csv", use: export)
     }
 
     struct Filter: Content {
@@ -35,16 +36,64 @@ struct AuditController: RouteCollection {
         return try await query.orderBy("sequence", .descending).limit(limit).all(decoding: AuditTrail.Row.self)
     }
 
-    @Sendable func index(req: Request) async throws -> Response {
+    private func reader(_ req: Request) async throws -> SignedInUser {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewAudit) else {
             try await req.authorize(.viewAudit, AccessTarget(organizationID: user.organizationID, organizationPath: user.organizationPath))
             throw AppError.forbidden()
         }
+        return user
+    }
+
+    /// The entries the filter selects, with their canonical values (UTC times, codes, ids), as CSV for Excel.
+    @Sendable func export(req: Request) async throws -> Response {
+        let user = try await reader(req)
+        let filter = try req.query.decode(Filter.self)
+        let rows = try await Self.entries(for: user, filter: filter, limit: 50_000, on: req.db)
+        func field(_ value: String) -> String {
+            let safe = value.first.map { "=+-@".contains($0) } == true ? "'" + value : value   // never a formula in Excel
+            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var csv = "\u{FEFF}sequence,occurred_at_utc,actor_user_id,actor_name,actor_organization_id,action,entity_type,entity_id,summary,request_id,client_address,hash\r\n"
+        for row in rows {
+            csv += [String(row.sequence), row.occurred_at, row.actor_user_id, row.actor_name, row.actor_organization_id, row.action,
+                    row.entity_type, row.entity_id, row.summary, row.request_id, row.client_address, row.hash].map(field).joined(separator: ",") + "\r\n"
+        }
+        let response = Response(status: .ok, body: .init(string: csv))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"audit.csv\"")
+        return response
+    }
+
+    /// Names of the organisations, people and goals the entries refer to, for the page (the trail keeps ids).
+    static func entityNames(of rows: [AuditTrail.Row], on db: any Database) async throws -> [String: String] {
+        let ids = Set(rows.compactMap { UUID(uuidString: $0.entity_id) })
+        guard !ids.isEmpty else { return [:] }
+        var names: [String: String] = [:]
+        for org in try await OrganizationModel.query(on: db).filter(\.$id ~~ ids).all() { names[org.id!.uuidString.lowercased()] = org.name }
+        for user in try await UserModel.query(on: db).filter(\.$id ~~ ids).all() {
+            names[user.id!.uuidString.lowercased()] = "\(user.displayName)（\(user.username)）"
+        }
+        for object in try await BudgetObjectModel.query(on: db).filter(\.$id ~~ ids).all() {
+            names[object.id!.uuidString.lowercased()] = "\(object.code) \(object.name)"
+        }
+        let versions = try await GoalVersionModel.query(on: db).filter(\.$id ~~ ids).all()
+        let objects = try await BudgetObjectModel.query(on: db).filter(\.$id ~~ versions.map { $0.$budgetObject.id }).all()
+        let objectNames = Dictionary(objects.map { ($0.id!, "\($0.code) \($0.name)") }, uniquingKeysWith: { first, _ in first })
+        for version in versions {
+            names[version.id!.uuidString.lowercased()] = (objectNames[version.$budgetObject.id] ?? "") + " v\(version.versionNumber)"
+        }
+        return names
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let user = try await reader(req)
         let t = req.localizer
         let filter = try req.query.decode(Filter.self)
         let pageSize = 100
         let rows = try await Self.entries(for: user, filter: filter, limit: pageSize, on: req.db)
+        let names = try await Self.entityNames(of: rows, on: req.db)
+        let exportQuery = req.url.query.map { "?" + $0 } ?? ""
         func nextLink() -> String {
             var items = [("before", String(rows.last?.sequence ?? 0))]
             for (key, value) in [("action", filter.action), ("actor", filter.actor), ("entity", filter.entity), ("from", filter.from), ("to", filter.to)] {
@@ -71,11 +120,14 @@ struct AuditController: RouteCollection {
                 .thead(.tr(.th(.text("#")), .th(.text(t(.fieldTime))), .th(.text(t(.fieldActor))), .th(.text(t(.fieldAction))),
                            .th(.text(t(.fieldEntity))), .th(.text(t(.fieldSummary))), .th(.text(t(.fieldRequest))))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.text(String(row.sequence))), .td(.text(row.occurred_at)), .td(.text(row.actor_name)),
-                        .td(.code(.text(row.action))), .td(.text("\(row.entity_type) \(row.entity_id)")),
+                    .tr(.td(.text(String(row.sequence))), .td(.class("nowrap"), .text(AuditLabels.beijingTime(row.occurred_at))),
+                        .td(.text(row.actor_name)),
+                        .td(.span(.text(AuditLabels.action(row.action, t))), .element(named: "small", nodes: [.class("code"), .text(row.action)])),
+                        .td(.text(names[row.entity_id] ?? (row.entity_id == "-" ? "" : row.entity_id))),
                         .td(.class("summary"), .text(row.summary)), .td(.text("\(row.request_id) · \(row.client_address)")))
                 })
             )),
+            .p(.a(.href("/audit/export.csv" + exportQuery), .text(t(.auditExportCSV)))),
             .if(rows.count == pageSize, .p(.a(.href(nextLink()), .text(t(.olderEntries)))))
         )
     }

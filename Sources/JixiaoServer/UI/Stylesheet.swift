@@ -74,6 +74,7 @@ enum Stylesheet {
     ul.tree, ul.tree ul { list-style:none; margin:0; padding-left:1.25rem; border-left:1px dashed var(--line); }
     ul.tree { padding-left:0; border:0; } ul.tree li { margin:.2rem 0; }
     .code { font-family:ui-monospace,monospace; color:var(--muted); font-size:.85rem; }
+    small.code { display:block; } .nowrap { white-space:nowrap; }
     .badge { display:inline-block; font-size:.75rem; padding:0 .4rem; border-radius:4px; background:#e4e7eb; color:var(--ink); }
     .badge.finance_bureau { background:#fde8e6; } .badge.department { background:#e3f0fc; } .badge.unit { background:#e8f5e9; }
     .badge.agency { background:#f3e8fd; } .badge.inactive { background:#52606d; color:#fff; }

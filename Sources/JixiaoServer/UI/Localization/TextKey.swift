@@ -430,6 +430,38 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case errorXLSXLimit
     case errorXLSXDoctype
     case errorXLSXMalformed
+    case auditAuthSessionRejected
+    case auditAuthSignedOut
+    case auditAuthSigninFailed
+    case auditAuthSigninSucceeded
+    case auditAuthSigninThrottled
+    case auditAuthTokenCreated
+    case auditAuthTokenRevoked
+    case auditAuthTokenRejected
+    case auditAuthCSRFRejected
+    case auditAccessRefused
+    case auditBudgetObjectCreated
+    case auditGoalSaved
+    case auditGoalImported
+    case auditGoalGenerated
+    case auditGoalAction
+    case auditLibraryCreated
+    case auditOrganizationCreated
+    case auditOrganizationUpdated
+    case auditOrganizationMoved
+    case auditOrganizationDeactivated
+    case auditOrganizationReactivated
+    case auditOrganizationImported
+    case auditOrganizationGenerated
+    case auditUserCreated
+    case auditUserUpdated
+    case auditUserDeactivated
+    case auditUserReactivated
+    case auditUserPasswordChanged
+    case auditUserPasswordReset
+    case auditCredentialsRevoked
+    case auditExportCSV
+    case auditCount
 }
 
 enum StringTables {}
