@@ -164,3 +164,32 @@ struct AuthorizationTests {
         try RoleAssignment.validateChange(actorUserID: me, targetUserID: other, current: [.budgetOfficer], proposed: [.performanceOfficer], kind: .financeBureau)
     }
 }
+
+@Suite("List scope matches single-object reach")
+struct ListScopeTests {
+    /// For every role and action: an organisation is in the list scope exactly when `decide` allows the action on it
+    /// (assigned work aside, which lists through assignments).
+    @Test(arguments: Role.allCases)
+    func listsObeyTheSameReach(role: Role) {
+        let world = World()
+        let (actor, _, _) = world.placement(of: role)
+        let everyone: [(UUID, HierarchyPath)] = [(world.p, world.pPath), (world.c, world.cPath), (world.d, world.dPath),
+                                                 (world.u, world.uPath), (world.s, world.sPath), (world.a, world.aPath)]
+        for action in Action.allCases where action != .viewAssignedWork {
+            let scope = Authorization.scope(actor, action)
+            for (id, path) in everyone {
+                let allowed = Authorization.decide(actor, action, AccessTarget(organizationID: id, organizationPath: path)) == .allow
+                #expect(scope.contains(id, path: path) == allowed, "\(role) \(action) on \(path)")
+            }
+        }
+    }
+
+    @Test func expertsListOnlyTheirOwnOrganization() {
+        let world = World()
+        let expert = Actor(userID: UUID(), organizationID: world.p, organizationPath: world.pPath, roles: [.expert])
+        #expect(Authorization.scope(expert, .viewOrganization) == ListScope(organizations: [world.p]))
+        var inactive = expert
+        inactive.isActive = false
+        #expect(Authorization.scope(inactive, .viewOrganization).isEmpty)
+    }
+}

@@ -151,3 +151,27 @@ struct OrganizationTests {
         }
     }
 }
+
+@Suite("Lists obey the reach of each role")
+struct OrganizationListReachTests {
+    @Test("experts and agencies list only their own organisation", arguments: TestDatabase.all)
+    func expertsSeeTheirOwn(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            for (username, own) in [("expert", "江南省财政厅"), ("agency-evaluator", "江南华信绩效评价咨询有限公司")] {
+                let api = try await APIClient.signIn(app, username, DemoData.password)
+                let page = try await api.send(.GET, "/api/v1/orgs?per=200")
+                #expect(page.status == .ok)
+                let listed = try page.content.decode(PageDTO<OrganizationDTO>.self)
+                #expect(listed.total == 1 && listed.items.map(\.name) == [own], "\(username): \(listed.items.map(\.name))")
+                let browser = Browser(app)
+                try await browser.signIn(username, DemoData.password)
+                let tree = try await browser.get("/orgs").body.string
+                #expect(!tree.contains("临江市财政局") && !tree.contains("江南省教育厅"), "\(username) sees only its own record")
+            }
+            // A finance officer still sees the whole subtree.
+            let officer = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let all = try await officer.send(.GET, "/api/v1/orgs?per=200").content.decode(PageDTO<OrganizationDTO>.self)
+            #expect(all.total > 40)
+        }
+    }
+}

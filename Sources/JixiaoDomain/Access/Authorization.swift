@@ -117,6 +117,22 @@ public enum Authorization {
         return canSee ? .forbid : .conceal
     }
 
+    /// What a list, search or export may show for `action`: the same reach as `decide`, as a set of subtrees and
+    /// single organisations a query can narrow to. Agencies and experts reach their own organisation's record (and,
+    /// once evaluations exist, what is assigned to them), never the subtree below it.
+    public static func scope(_ actor: Actor, _ action: Action) -> ListScope {
+        guard actor.isActive else { return ListScope() }
+        var scope = ListScope()
+        for role in actor.roles where permits(role, action) {
+            if role.isAssignmentScoped {
+                if action != .viewAssignedWork { scope.organizations.insert(actor.organizationID) }
+            } else if !scope.subtrees.contains(actor.organizationPath) {
+                scope.subtrees.append(actor.organizationPath)
+            }
+        }
+        return scope
+    }
+
     /// Whether the person may do `action` anywhere at all: decides which navigation entries to show.
     public static func mayEver(_ actor: Actor, _ action: Action) -> Bool {
         actor.isActive && actor.roles.contains { permits($0, action) }
@@ -124,5 +140,22 @@ public enum Authorization {
 
     private static func isAssigned(_ actor: Actor, _ target: AccessTarget) -> Bool {
         target.assignedAgencyIDs.contains(actor.organizationID) || target.assignedExpertIDs.contains(actor.userID)
+    }
+}
+
+/// The organisations a list may show: every one under `subtrees`, and the single `organizations`.
+public struct ListScope: Equatable, Sendable {
+    public var subtrees: [HierarchyPath] = []
+    public var organizations: Set<UUID> = []
+
+    public init(subtrees: [HierarchyPath] = [], organizations: Set<UUID> = []) {
+        self.subtrees = subtrees; self.organizations = organizations
+    }
+
+    public var isEmpty: Bool { subtrees.isEmpty && organizations.isEmpty }
+
+    /// Whether an organisation lies inside the scope (the same question a query asks with ranges).
+    public func contains(_ organizationID: UUID, path: HierarchyPath) -> Bool {
+        organizations.contains(organizationID) || subtrees.contains { $0.contains(path) }
     }
 }

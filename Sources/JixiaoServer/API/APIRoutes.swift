@@ -156,7 +156,7 @@ enum APIRoutes {
             guard let parsed = OrganizationKind(rawValue: text) else { throw AppError.invalid("kind", Message(.importUnknownKind, text)) }
             kind = parsed
         }
-        let result = try await OrganizationService.subtree(under: root, search: query.q, kind: kind, maximumDepth: nil,
+        let result = try await OrganizationService.subtree(under: root, scope: Authorization.scope(user.actor, .viewOrganization), search: query.q, kind: kind, maximumDepth: nil,
                                                             offset: (page - 1) * per, limit: per, on: req.db)
         return try .json(PageDTO(items: result.items.map(OrganizationDTO.init), page: page, per: per, total: result.total))
     }

@@ -30,7 +30,7 @@ struct OrganizationController: RouteCollection {
         let kind = filter.kind.flatMap(OrganizationKind.init(rawValue:))
         let searching = !search.isEmpty || kind != nil
         // Browsing shows three levels at a time; searching shows matches anywhere below, flat.
-        let page = try await OrganizationService.subtree(under: root, search: searching ? search : nil, kind: kind,
+        let page = try await OrganizationService.subtree(under: root, scope: Authorization.scope(user.actor, .viewOrganization), search: searching ? search : nil, kind: kind,
                                                           maximumDepth: searching ? nil : root.depth + 2,
                                                           offset: 0, limit: searching ? 200 : 1500, on: req.db)
         let counts = try await OrganizationService.childCounts(of: page.items.compactMap(\.id), on: req.db)

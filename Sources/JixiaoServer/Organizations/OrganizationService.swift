@@ -185,10 +185,18 @@ enum OrganizationService {
     }
 
     /// A page of the subtree under `root`, optionally filtered by a search text and kind, ordered by path.
-    static func subtree(under root: OrganizationModel, search: String?, kind: OrganizationKind?, maximumDepth: Int?,
+    /// Only what `scope` (the caller's `Authorization.scope`) reaches is listed.
+    static func subtree(under root: OrganizationModel, scope: ListScope, search: String?, kind: OrganizationKind?, maximumDepth: Int?,
                         offset: Int, limit: Int, on db: any Database) async throws -> (items: [OrganizationModel], total: Int) {
         let range = root.hierarchyPath.subtreeRange
         let query = OrganizationModel.query(on: db).filter(\.$path >= range.lower).filter(\.$path < range.upper)
+        query.group(.or) { reach in
+            for subtree in scope.subtrees {
+                let within = subtree.subtreeRange
+                reach.group(.and) { $0.filter(\.$path >= within.lower).filter(\.$path < within.upper) }
+            }
+            reach.filter(\.$id ~~ Array(scope.organizations))   // an empty list matches nothing
+        }
         if let search = TextSearch.contains(search, in: [(OrganizationModel.schema, "name"), (OrganizationModel.schema, "code")], on: db) {
             query.filter(search)
         }
