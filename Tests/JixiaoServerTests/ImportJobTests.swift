@@ -33,6 +33,35 @@ struct ImportJobTests {
         throw Abort(.internalServerError)
     }
 
+    @Test("a restarted serve marks the jobs of its previous run interrupted at once", arguments: TestDatabase.all)
+    func restartMarksOwnJobsInterrupted(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let user = try #require(try await UserModel.query(on: app.db).filter(\.$username == "unit-officer").first())
+            let host = ProcessInfo.processInfo.hostName
+            func job(_ runner: String, _ phase: ImportProgress.Phase) async throws -> UUID {
+                let job = ImportJobModel()
+                job.kind = "goal_list"; job.userID = user.id!; job.fileName = "清单.xlsx"; job.fileBytes = 10
+                job.phase = phase.rawValue; job.done = 39; job.total = 100; job.runner = runner
+                try await job.create(on: app.db)
+                return job.id!
+            }
+            let mine = try await job("\(host):18080#earlier1", .checking)
+            let mineDone = try await job("\(host):18080#earlier1", .succeeded)
+            let otherInstance = try await job("\(host):18081#running", .checking)
+            let marked = try await ImportJobService.claimInstance(port: 18080, on: app.db)
+            #expect(marked == 1)
+            #expect(try await ImportJobModel.find(mine, on: app.db)?.phase == ImportProgress.Phase.interrupted.rawValue)
+            #expect(try await ImportJobModel.find(mineDone, on: app.db)?.phase == ImportProgress.Phase.succeeded.rawValue)
+            #expect(try await ImportJobModel.find(otherInstance, on: app.db)?.phase == ImportProgress.Phase.checking.rawValue,
+                    "another serve process on the same host keeps its job")
+            // The page says so at once rather than "checking 39 %".
+            let browser = Browser(app)
+            try await browser.signIn("unit-officer", DemoData.password)
+            let page = try await browser.get("/goals/import/jobs/\(mine)").body.string
+            #expect(!page.contains("39"), "no stale percentage")
+        }
+    }
+
     @Test("with Prefer: respond-async the API answers 202 and the job says how it ended", arguments: TestDatabase.all)
     func asyncAPI(database: TestDatabase) async throws {
         try await withJixiao(database) { app in

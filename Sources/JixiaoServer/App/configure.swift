@@ -22,6 +22,7 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
 
     app.refusals = RefusalRecorder()
     app.lifecycle.use(RefusalFlusher())
+    app.lifecycle.use(ImportJobRecovery())
     _ = app.passwordGate
     app.middleware = Middlewares()
     app.middleware.use(RequestIDMiddleware())

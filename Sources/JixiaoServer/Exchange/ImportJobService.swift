@@ -32,8 +32,27 @@ struct ImportJobStatus: Sendable {
 /// 导入任务 — imports run beside the request that uploaded them, so a large file shows its progress instead of
 /// holding a browser tab open; the same job serves the API (waiting for it, or answering 202 with where to look).
 enum ImportJobService {
-    /// This process, as written in `runner`: host, process id and a mark that differs after a restart.
-    static let processMark = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
+    /// This process, as written in `runner`: "instance#boot". The instance is what a restart keeps — host and port for
+    /// `serve` (set when it starts listening), host and process id otherwise — and the boot mark differs each start.
+    static var processMark: String { runnerMark.withLockedValue { $0 } }
+    private static let bootMark = String(UUID().uuidString.prefix(8))
+    private static let runnerMark = NIOLockedValueBox("\(ProcessInfo.processInfo.hostName):pid\(ProcessInfo.processInfo.processIdentifier)#\(bootMark)")
+
+    /// Called when `serve` listens on `port`: jobs this instance was running before a restart died with it, and are
+    /// marked interrupted at once (nothing of them was saved: an import is one transaction).
+    static func claimInstance(port: Int, on db: any Database) async throws -> Int {
+        let instance = "\(ProcessInfo.processInfo.hostName):\(port)"
+        let mark = "\(instance)#\(bootMark)"
+        runnerMark.withLockedValue { $0 = mark }
+        let unfinished = ImportProgress.Phase.allCases.filter { !$0.isFinished }.map(\.rawValue)
+        let orphans = try await ImportJobModel.query(on: db).filter(\.$phase ~~ unfinished)
+            .filter(\.$runner, .custom("LIKE"), "\(instance)#%").filter(\.$runner != mark).all()
+        for orphan in orphans {
+            try await ImportJobModel.query(on: db).filter(\.$id == orphan.id!).filter(\.$phase == orphan.phase)
+                .set(\.$phase, to: ImportProgress.Phase.interrupted.rawValue).set(\.$finishedAt, to: Date()).update()
+        }
+        return orphans.count
+    }
     /// A job whose row has not moved for this long, run by another process, is taken as interrupted.
     static let staleAfter: TimeInterval = 600
 
@@ -167,5 +186,26 @@ enum ImportJobService {
         }
         let error = job.error.flatMap { try? JSONDecoder().decode(StoredError.self, from: Data($0.utf8)) }?.appError
         return ImportJobStatus(id: job.id!, fileName: job.fileName, createdAt: job.createdAt, progress: progress, imported: job.imported, error: error)
+    }
+}
+
+/// When `serve` starts listening, it takes over its instance's name and marks the jobs of its previous run interrupted.
+struct ImportJobRecovery: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        // Only `serve` has an instance to take over; its port is known once it listens, just after booting.
+        guard application.environment.arguments.dropFirst().first == "serve" else { return }
+        let logger = application.logger
+        Task {
+            for _ in 0..<600 {
+                if let port = application.http.server.shared.localAddress?.port {
+                    do {
+                        let count = try await ImportJobService.claimInstance(port: port, on: application.db)
+                        if count > 0 { logger.notice("\(count) import job(s) of the previous run marked interrupted") }
+                    } catch { logger.warning("import jobs of the previous run not checked: \(error)") }
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
     }
 }
