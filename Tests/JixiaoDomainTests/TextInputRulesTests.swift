@@ -50,3 +50,28 @@ struct TextInputRulesTests {
         }
     }
 }
+
+@Suite("Goal input limits")
+struct GoalInputTests {
+    func indicator(_ name: String, target: String = "≥95%") -> Indicator {
+        Indicator(category: .output, subcategory: .quantity, name: name, targetText: target, weight: nil)
+    }
+
+    @Test func aNormalGoalPasses() {
+        let goal = PerformanceGoal(annualGoal: "完成年度任务。\n第二段。", indicators: [indicator("受益人数"), indicator("合格率")])
+        #expect(GoalInput.problems(goal).isEmpty)
+    }
+
+    @Test func longTextsControlCharactersAndLongListsAreNamed() {
+        var goal = PerformanceGoal(annualGoal: String(repeating: "长", count: InputLimits.longText + 1),
+                                   indicators: [indicator("受益\u{7}人数"), indicator("合格率", target: "≥95%\u{FFFF}")])
+        let problems = GoalInput.problems(goal)
+        #expect(problems == [
+            InputProblem(field: "annual_goal", reason: .text(.tooLong(maximum: InputLimits.longText, length: InputLimits.longText + 1))),
+            InputProblem(field: "name", row: 1, reason: .text(.forbiddenCharacter(position: 3, codePoint: 7))),
+            InputProblem(field: "target", row: 2, reason: .text(.forbiddenCharacter(position: 5, codePoint: 0xFFFF))),
+        ])
+        goal = PerformanceGoal(annualGoal: "目标", indicators: Array(repeating: indicator("受益人数"), count: 5_000))
+        #expect(GoalInput.problems(goal) == [InputProblem(field: "indicators", reason: .tooMany(maximum: InputLimits.indicatorsPerGoal, count: 5_000))])
+    }
+}

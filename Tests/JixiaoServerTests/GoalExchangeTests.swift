@@ -83,13 +83,12 @@ struct GoalExchangeTests {
             #expect(body.error.code == "import_rows_invalid")
             let messages = body.error.details.map { "\($0.location ?? ""): \($0.message)" }
             #expect(messages.contains { $0.contains("第 4 行") && $0.contains("申请金额") && $0.contains("第 3 行") }, "\(messages)")
-            #expect(messages.contains { $0.contains("第 4 行") && $0.contains("指标值") && $0.contains("未标注") })
+            #expect(!messages.contains { $0.contains("指标值") }, "targets without a sign or unreadable are stored as drafts, not refused")
             #expect(messages.contains { $0.contains("第 5 行") && $0.contains("实施单位编码") }, "a unit outside the scope is unknown")
             #expect(messages.contains { $0.contains("第 5 行") && $0.contains("申请金额") })
             #expect(messages.contains { $0.contains("第 5 行") && $0.contains("一级指标") })
             #expect(messages.contains { $0.contains("第 5 行") && $0.contains("分值") })
             #expect(messages.contains { $0.contains("第 6 行") && $0.contains("二级指标") })
-            #expect(messages.contains { $0.contains("第 6 行") && $0.contains("指标值") })
             #expect(messages.allSatisfy { $0.contains("工作表“清单”") })
             #expect(try await BudgetObjectModel.query(on: app.db).count() == 0)
 
@@ -106,6 +105,39 @@ struct GoalExchangeTests {
             #expect(unit.errorCode(unreadable) == "xlsx_unreadable")
             let huge = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(repeating: 65, count: 30 * 1024 * 1024), contentType: .binary)
             #expect(huge.status == .payloadTooLarge)
+        }
+    }
+
+    @Test("the import stores what the editor stores: targets without a sign are drafts that cannot be submitted", arguments: TestDatabase.all)
+    func unsignedTargets(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let header = GoalListColumn.exported.map(\.title).joined(separator: ",")
+            let targets = ["95%", "735人次", "95%以上", "不低于95%", "2027-10-31前", "≥较高"]
+            let rows = targets.enumerated().map { index, target in
+                ["U-1", "常见写法项目", "990000-101-01", "", "2027", "一般公共预算", "一次性", "", "30", "完成任务", "产出指标", "数量指标",
+                 "指标\(index + 1)", target, "", "计划标准", ""].joined(separator: ",")
+            }
+            let response = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(string: ([header] + rows).joined(separator: "\n")), contentType: .binary)
+            #expect(response.status == .created, "\(response.body.string)")
+            let object = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "U-1").first())
+            let goal = try await unit.send(.GET, "/api/v1/budget-objects/\(object.id!)").content.decode(GoalDTO.self)
+            #expect(goal.indicators.map(\.target) == targets, "every target is kept as written")
+            let blocking = goal.validation.filter { $0.message.contains("符号") }.compactMap(\.row)
+            #expect(blocking.contains(1) && blocking.contains(2) && blocking.contains(6), "95%, 735人次 and ≥较高 block submission: \(goal.validation.map(\.message))")
+            #expect(!blocking.contains(3) && !blocking.contains(4) && !blocking.contains(5), "95%以上, 不低于95% and 2027-10-31前 are ordinary targets: \(goal.validation.map { "\($0.row ?? 0) \($0.message)" })")
+            let submit = try await unit.send(.POST, "/api/v1/budget-objects/\(object.id!)/transitions", json: ["action": "submit", "lockVersion": goal.lockVersion])
+            #expect(unit.errorCode(submit) == "goal_invalid")
+
+            // Text that cannot be stored is refused with its row: a control character, a 300,000-character name.
+            let bad = [["U-2", "名称\u{7}有铃声", "990000-101-01", "", "2027", "一般公共预算", "一次性", "", "30", "完成任务", "产出指标", "数量指标",
+                        "指标", "≥1个", "", "计划标准", ""].joined(separator: ","),
+                       ["U-3", String(repeating: "长", count: 300_000), "990000-101-01", "", "2027", "一般公共预算", "一次性", "", "30", "完成任务", "产出指标",
+                        "数量指标", "指标", "≥1个", "", "计划标准", ""].joined(separator: ",")]
+            let refused = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(string: ([header] + bad).joined(separator: "\n")), contentType: .binary)
+            let messages = try refused.content.decode(APIErrorBody.self).error.details.map { "\($0.location ?? "") \($0.message)" }
+            #expect(messages.contains { $0.contains("第 2 行") && $0.contains("项目名称") && $0.contains("U+0007") }, "\(messages)")
+            #expect(messages.contains { $0.contains("第 3 行") && $0.contains("项目名称") && $0.contains("300000") })
         }
     }
 
@@ -132,7 +164,7 @@ struct GoalExchangeTests {
                            "Q-1,省级格式项目,990000-101-01,2027,50,完成任务,效益指标,社会效益指标,覆盖人数,正向,20,95人次,%"])
             let refused = try await unit.send(.POST, "/api/v1/goals/import", body: bad, contentType: .binary)
             let messages = try refused.content.decode(APIErrorBody.self).error.details.map { "\($0.location ?? "") \($0.message)" }
-            #expect(messages.contains { $0.contains("第 2 行") && $0.contains("指标值") && $0.contains("未标注") }, "定量 supplies no sign: \(messages)")
+            #expect(!messages.contains { $0.contains("第 2 行") }, "定量 supplies no sign: stored as 未标注, not refused: \(messages)")
             #expect(messages.contains { $0.contains("第 3 行") && $0.contains("指标性质") && $0.contains("符号相反") })
             #expect(messages.contains { $0.contains("第 4 行") && $0.contains("度量单位") })
             #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "Q-1").count() == 0)

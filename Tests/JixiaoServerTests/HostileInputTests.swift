@@ -69,4 +69,35 @@ struct HostileInputTests {
             }
         }
     }
+
+    @Test("texts and lists beyond the limits, and invisible characters, are refused before anything is saved", arguments: TestDatabase.all)
+    func limits(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let huge = try await unit.send(.POST, "/api/v1/budget-objects", json: [
+                "kind": "project", "code": "L-1", "name": String(repeating: "长", count: 300_000), "organizationCode": "990000-101-01",
+                "fiscalYear": 2027, "requestedWanYuan": "10"])
+            #expect(huge.status == .unprocessableEntity, "\(huge.body.string.prefix(200))")
+            let bell = try await unit.send(.POST, "/api/v1/budget-objects", json: [
+                "kind": "project", "code": "L-2", "name": "名称\u{FFFF}", "organizationCode": "990000-101-01", "fiscalYear": 2027, "requestedWanYuan": "10"])
+            #expect(bell.status == .unprocessableEntity && bell.body.string.contains("U+FFFF"), "\(bell.body.string)")
+            let created = try await unit.send(.POST, "/api/v1/budget-objects", json: [
+                "kind": "project", "code": "L-3", "name": "正常项目", "organizationCode": "990000-101-01", "fiscalYear": 2027, "requestedWanYuan": "10"])
+            #expect(created.status == .created)
+            let goal = try created.content.decode(GoalDTO.self)
+            let many = (0..<5_000).map { ["subcategory": "quantity", "name": "指标\($0)", "target": "≥1个"] as [String: any Sendable] }
+            let tooMany = try await unit.send(.PUT, "/api/v1/budget-objects/\(goal.objectID)/goal",
+                                              json: ["lockVersion": goal.lockVersion, "annualGoal": "目标", "indicators": many])
+            #expect(unit.errorCode(tooMany) == "input_refused", "\(tooMany.body.string.prefix(300))")
+            let control = try await unit.send(.PUT, "/api/v1/budget-objects/\(goal.objectID)/goal", json: [
+                "lockVersion": goal.lockVersion, "annualGoal": "目标",
+                "indicators": [["subcategory": "quantity", "name": "受益\u{1B}人数", "target": "≥1个"] as [String: any Sendable]]])
+            #expect(unit.errorCode(control) == "input_refused" && control.body.string.contains("U+001B"))
+            let after = try await unit.send(.GET, "/api/v1/budget-objects/\(goal.objectID)").content.decode(GoalDTO.self)
+            #expect(after.lockVersion == goal.lockVersion && after.indicators.isEmpty, "nothing was saved")
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let org = try await admin.send(.POST, "/api/v1/orgs", json: ["code": "990000-501", "name": "名称\u{0}", "kind": "department", "parentCode": "990000"])
+            #expect(org.status == .unprocessableEntity)
+        }
+    }
 }

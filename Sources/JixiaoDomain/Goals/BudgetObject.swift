@@ -52,6 +52,8 @@ public enum ProjectCategory: String, CaseIterable, Codable, Sendable {
 /// Why a budget object's own fields are refused.
 public enum BudgetObjectError: Error, Hashable, Sendable {
     case missingName
+    /// A name that cannot be stored: a control character, or longer than `InputLimits.name`.
+    case unstorableName(TextInputError)
     case invalidCode
     case invalidYears(start: Int, end: Int)
     case fiscalYearOutsideTerm(fiscalYear: Int)
@@ -63,7 +65,9 @@ public enum BudgetObjectRules {
     public static func validate(name: String, code: String, fiscalYear: Int, startYear: Int, endYear: Int,
                                 requested: Money, approved: Money?) -> [BudgetObjectError] {
         var errors: [BudgetObjectError] = []
-        if name.trimmed.isEmpty { errors.append(.missingName) }
+        if name.trimmed.isEmpty { errors.append(.missingName) } else {
+            do { try TextInputRules.check(name, field: .singleLine, maximumLength: InputLimits.name) } catch { errors.append(.unstorableName(error)) }
+        }
         if !OrganizationImport.isValidCode(code) { errors.append(.invalidCode) }
         if startYear > endYear || startYear < 1990 || endYear > 2100 { errors.append(.invalidYears(start: startYear, end: endYear)) }
         else if !(startYear...endYear).contains(fiscalYear) { errors.append(.fiscalYearOutsideTerm(fiscalYear: fiscalYear)) }

@@ -216,18 +216,21 @@ enum GoalExchangeService {
             if term.count == 2 { start = term[0]; end = term[1] } else if !first.value(.term).isEmpty { fail(first, .term, Message(.importUnknownValue, first.value(.term))) }
 
             var indicators: [Indicator] = []
+            var indicatorRows: [ImportedGoalRow] = []
             for row in group.rows where !(row.value(.indicator).isEmpty && row.value(.target).isEmpty && row.value(.level1).isEmpty) {
                 let level1 = IndicatorCategory.parse(row.value(.level1))
                 if level1 == nil { fail(row, .level1, Message(.importUnknownValue, row.value(.level1))) }
                 let level2 = IndicatorSubcategory.parse(row.value(.level2), in: level1)
                 if level2 == nil { fail(row, .level2, Message(.importUnknownValue, row.value(.level2))) }
                 if row.value(.indicator).isEmpty { fail(row, .indicator, Message(.errorRequired)) }
-                // Targets must be readable; the operator is never guessed (未标注 needs the filer's confirmation).
+                // The import stores what the editor stores: a target without its sign (未标注) or one that cannot be read
+                // is kept as written and shown as a validation error that blocks submission until the filer fixes it;
+                // the operator is never guessed. Only contradictions between split columns are refused.
                 var target: Target?
                 var targetText = row.value(.target)
                 do {
                     targetText = try TargetColumns.compose(target: targetText, unit: row.value(.measureUnit), nature: row.value(.nature))
-                    do { target = try TargetParser.parse(targetText) } catch { fail(row, .target, error.message) }
+                    if case .target(let read) = TargetParser.read(targetText) { target = read }
                 } catch {
                     switch error {
                     case .natureContradictsSign(let nature, let written): fail(row, .nature, Message(.importNatureContradicts, nature, written))
@@ -243,9 +246,28 @@ enum GoalExchangeService {
                 let standard = row.value(.standard).isEmpty ? nil : StandardSource.parse(row.value(.standard))
                 if !row.value(.standard).isEmpty && standard == nil { fail(row, .standard, Message(.importUnknownValue, row.value(.standard))) }
                 if let level2 {
+                    indicatorRows.append(row)
                     indicators.append(Indicator(category: level2.category, subcategory: level2, name: row.value(.indicator), targetText: targetText,
                                                 parsedTarget: target, weight: weight, standard: standard, note: row.value(.note)))
                 }
+            }
+            for problem in BudgetObjectRules.validate(name: first.value(.name), code: code, fiscalYear: year, startYear: start, endYear: end,
+                                                      requested: requested, approved: nil) {
+                switch problem {
+                case .unstorableName(let error): fail(first, .name, error.message)
+                case .invalidYears, .fiscalYearOutsideTerm: fail(first, .term, problem.appError.message)
+                case .missingName, .invalidCode, .approvedAboveRequested: break   // reported above
+                }
+            }
+            for problem in GoalInput.problems(PerformanceGoal(annualGoal: first.value(.annualGoal), indicators: indicators)) {
+                let column: GoalListColumn = switch problem.field {
+                case "name": .indicator
+                case "target": .target
+                case "note": .note
+                default: .annualGoal
+                }
+                let row = problem.row.map { indicatorRows[$0 - 1] } ?? first
+                fail(row, problem.field == "indicators" ? nil : column, problem.message)
             }
             if let organization, let fund, let category {
                 planned.append(PlannedProject(draft: BudgetObjectDraft(kind: .project, code: code, name: first.value(.name), organizationCode: organization.code,

@@ -141,6 +141,8 @@ enum GoalService {
 
     /// Replaces the content of an editable version. `lockVersion` is the counter the person's form was built on.
     static func saveContent(_ objectID: UUID, lockVersion: Int, goal submitted: PerformanceGoal, _ req: Request) async throws -> LoadedGoal {
+        let problems = GoalInput.problems(submitted)
+        guard problems.isEmpty else { throw AppError.inputRefused(problems) }
         let loaded = try await load(objectID, req)
         let user = try req.requireSignedIn()
         try await req.authorize(.declareGoal, loaded.target)
@@ -326,6 +328,7 @@ extension BudgetObjectError {
     var appError: AppError {
         switch self {
         case .missingName: .invalid("name", Message(.errorRequired))
+        case .unstorableName(let error): .invalid("name", error.message)
         case .invalidCode: .invalid("code", Message(.errorInvalidCode))
         case .invalidYears: .invalid("end_year", Message(.errorYears))
         case .fiscalYearOutsideTerm: .invalid("fiscal_year", Message(.errorFiscalYearOutsideTerm))

@@ -32,9 +32,7 @@ enum OrganizationService {
         if draft.code.isEmpty { errors.append(.invalid("code", Message(.errorRequired))) }
         else if !OrganizationImport.isValidCode(draft.code) { errors.append(.invalid("code", Message(.errorInvalidCode))) }
         if draft.name.isEmpty { errors.append(.invalid("name", Message(.errorRequired))) }
-        else if draft.name.count > OrganizationImport.maximumNameLength {
-            errors.append(.invalid("name", Message(.errorTooLong, String(OrganizationImport.maximumNameLength))))
-        }
+        else if let error = AppError.text(draft.name, field: "name", maximum: OrganizationImport.maximumNameLength) { errors.append(error) }
         if draft.kind == nil { errors.append(.invalid("kind", Message(.errorRequired))) }
         if draft.kind == .financeBureau && draft.level == nil { errors.append(.invalid("level", Message(.errorBureauNeedsLevel))) }
         if draft.parentCode.isEmpty { errors.append(.invalid("parent_code", Message(.errorRequired))) }

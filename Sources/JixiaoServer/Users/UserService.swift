@@ -56,6 +56,7 @@ enum UserService {
             errors.append(.taken("username", value: draft.username, holderInReach: inReach))
         }
         if draft.displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
+        else if let error = AppError.text(draft.displayName, field: "display_name", maximum: InputLimits.name) { errors.append(error) }
         let org = try await organization(code: draft.organizationCode, req)
         if org == nil { errors.append(.unknownOrganization("organization_code", code: draft.organizationCode)) }
         if let org {
@@ -89,6 +90,7 @@ enum UserService {
         try await req.authorize(.manageUser, user.organization.accessTarget)
         var errors: [AppError] = []
         if displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
+        else if let error = AppError.text(displayName, field: "display_name", maximum: InputLimits.name) { errors.append(error) }
         let org = organizationCode == user.organization.code ? user.organization : try await organization(code: organizationCode, req)
         if org == nil { errors.append(.unknownOrganization("organization_code", code: organizationCode)) }
         let callerID = try req.requireSignedIn().userID

@@ -462,5 +462,12 @@ extension StringTables {
         .auditCredentialsRevoked: "Sessions ended and tokens revoked",
         .auditExportCSV: "Export CSV (canonical values)",
         .auditCount: "{0} times",
+        .errorForbiddenCharacter: "Character {0} (U+{1}) is an invisible control character or noncharacter and cannot be saved; remove it.",
+        .errorTooMany: "At most {0} entries; this has {1}.",
+        .errorInputRefused: "{0} entries cannot be saved; nothing was changed:",
+        .inputLocationRow: "indicator row {0}",
+        .inputLocationRegion: "region {0}",
+        .inputLocationRegionRow: "region {0}, indicator row {1}",
+        .errorTextTooLong: "At most {0} characters; this has {1}.",
     ]
 }

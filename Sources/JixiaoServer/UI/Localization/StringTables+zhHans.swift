@@ -462,5 +462,12 @@ extension StringTables {
         .auditCredentialsRevoked: "强制下线并吊销令牌",
         .auditExportCSV: "导出 CSV（原始值）",
         .auditCount: "共 {0} 次",
+        .errorForbiddenCharacter: "第 {0} 个字符（U+{1}）是不可见的控制字符或非字符，不能保存，请删去。",
+        .errorTooMany: "最多 {0} 项，现有 {1} 项。",
+        .errorInputRefused: "有 {0} 处内容无法保存，未作任何修改：",
+        .inputLocationRow: "第 {0} 行指标",
+        .inputLocationRegion: "第 {0} 个区域",
+        .inputLocationRegionRow: "第 {0} 个区域第 {1} 行指标",
+        .errorTextTooLong: "最多 {0} 个字符，现有 {1} 个。",
     ]
 }

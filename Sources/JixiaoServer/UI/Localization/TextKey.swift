@@ -462,6 +462,13 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case auditCredentialsRevoked
     case auditExportCSV
     case auditCount
+    case errorForbiddenCharacter
+    case errorTooMany
+    case errorInputRefused
+    case inputLocationRow
+    case inputLocationRegion
+    case inputLocationRegionRow
+    case errorTextTooLong
 }
 
 enum StringTables {}
