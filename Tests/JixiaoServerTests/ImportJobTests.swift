@@ -33,6 +33,37 @@ struct ImportJobTests {
         throw Abort(.internalServerError)
     }
 
+    @Test("batch release covers every approved goal in one transaction: all or none", arguments: TestDatabase.all)
+    func batchRelease(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: 620 approved goals (more than one page of the queue) in the education department
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let imported = try await unit.send(.POST, "/api/v1/goals/import", body: list("R", projects: 620), contentType: .binary)
+            #expect(imported.status == .created)
+            try await app.db.sql.raw("UPDATE goal_versions SET state = 'approved' WHERE budget_object_id IN (SELECT id FROM budget_objects WHERE code LIKE 'R-%')").run()
+            try await app.db.sql.raw("UPDATE budget_objects SET current_state = 'approved' WHERE code LIKE 'R-%'").run()
+            let budget = try await APIClient.signIn(app, "budget-officer", DemoData.password)
+
+            // One goal was submitted by the budget officer itself (four eyes): the whole batch is refused, nothing released.
+            let budgetOfficer = try #require(try await UserModel.query(on: app.db).filter(\.$username == "budget-officer").first())
+            let one = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "R-40").first())
+            let transition = GoalTransitionModel()
+            transition.versionID = one.currentVersionID; transition.action = "submit"; transition.fromState = "draft"; transition.toState = "submitted"
+            transition.actorUserID = budgetOfficer.id!; transition.actorName = "张伟"; transition.opinion = ""; transition.occurredAt = Date()
+            try await transition.create(on: app.db)
+            let refused = try await budget.send(.POST, "/api/v1/goals/release", json: ["fiscalYear": 2027, "underCode": "990000-101"])
+            #expect(refused.status == .forbidden && budget.errorCode(refused) == "own_submission", "\(refused.body.string)")
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$currentState == "released").filter(\.$code, .custom("LIKE"), "R-%").count() == 0)
+
+            // Without it, all 620 are released at once.
+            try await transition.delete(on: app.db)
+            let released = try await budget.send(.POST, "/api/v1/goals/release", json: ["fiscalYear": 2027, "underCode": "990000-101"])
+            #expect(try released.content.decode(ReleaseResponse.self).released == 620, "\(released.body.string)")
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$currentState == "released").filter(\.$code, .custom("LIKE"), "R-%").count() == 620)
+            #expect(try await currentVersionMismatches(app).isEmpty)
+        }
+    }
+
     @Test("a restarted serve marks the jobs of its previous run interrupted at once", arguments: TestDatabase.all)
     func restartMarksOwnJobsInterrupted(database: TestDatabase) async throws {
         try await withJixiao(database) { app in

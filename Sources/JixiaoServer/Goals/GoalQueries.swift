@@ -103,7 +103,7 @@ extension GoalService {
         case .notice?: sql.appendInterpolation(unsafeRaw: " AND (v.lint_warnings + v.lint_notices) > 0")
         case nil: break
         }
-        sql.appendInterpolation(unsafeRaw: " ORDER BY o.path, bo.code LIMIT \(max(1, min(filter.limit, 5000)))")
+        sql.appendInterpolation(unsafeRaw: " ORDER BY o.path, bo.code LIMIT \(max(1, min(filter.limit, Int(Int32.max))))")
         return try await db.sql.raw(sql).all(decoding: GoalQueueRow.self)
     }
 }

@@ -208,6 +208,20 @@ enum GoalService {
 
     /// Applies a workflow action to the newest visible version; adjustments open a new version.
     static func transition(_ objectID: UUID, action: GoalAction, lockVersion: Int, _ req: Request) async throws -> LoadedGoal {
+        let decided = try await decide(objectID, action: action, req)
+        try await req.db.transaction { db in try await persist(decided, lockVersion: lockVersion, req, on: db) }
+        return try await load(objectID, req)
+    }
+
+    /// A workflow step the rules allowed, ready to be saved.
+    struct DecidedTransition {
+        var loaded: LoadedGoal
+        var action: GoalAction
+        var result: GoalTransition
+    }
+
+    /// Loads the goal and asks the workflow whether the caller may take `action` now; refusals carry their audit note.
+    static func decide(_ objectID: UUID, action: GoalAction, _ req: Request) async throws -> DecidedTransition {
         let user = try req.requireSignedIn()
         let loaded = try await load(objectID, req)
         let version = loaded.version
@@ -229,9 +243,18 @@ enum GoalService {
             refusal.auditNote = "goal=\(objectID.uuidString.lowercased()) version=\(version.versionNumber) action=\(action.name) refused=\(error)"
             throw refusal
         }
+        return DecidedTransition(loaded: loaded, action: action, result: result)
+    }
+
+    /// Saves a decided step inside the caller's transaction: the version's state (if no one moved it since
+    /// `lockVersion`), the object's current state, the history, a new version for an adjustment, the audit entry.
+    static func persist(_ decided: DecidedTransition, lockVersion: Int, _ req: Request, on db: any Database) async throws {
+        let user = try req.requireSignedIn()
+        let (loaded, action, result) = (decided.loaded, decided.action, decided.result)
+        let version = loaded.version, objectID = loaded.object.id!
         let from = version.goalState
         let (opinion, reviewJSON, grade) = details(of: action)
-        try await req.db.transaction { db in
+        do {
             try await claim(version, lockVersion: lockVersion, on: db) { update in
                 var update = update.set("state", to: SQLBind(result.newState.rawValue))
                 if action == .submit { update = update.set("ever_submitted", to: SQLBind(true)) }
@@ -258,7 +281,6 @@ enum GoalService {
                                         summary: "object=\(loaded.object.code) v\(version.versionNumber) \(from.rawValue)→\(result.newState.rawValue) opinion=\(opinion)",
                                         context: req.auditContext, on: db)
         }
-        return try await load(objectID, req)
     }
 
     /// Records on the object which version is the newest and in what state (the work queues read it from there).
@@ -300,13 +322,17 @@ enum GoalService {
         let user = try req.requireSignedIn()
         try await req.authorize(.viewBudget, organization.accessTarget)
         guard !user.roles.isDisjoint(with: GoalAction.release.permittedRoles) else { throw AppError.forbidden() }
-        let rows = try await queue(GoalQueueFilter(fiscalYear: fiscalYear, states: [.approved], under: organization), for: user, on: req.db)
-        var released = 0
-        for row in rows {
-            _ = try await transition(row.objectID, action: .release, lockVersion: row.lockVersion, req)
-            released += 1
+        // Every approved goal in reach, without the queue's page limit.
+        let rows = try await queue(GoalQueueFilter(fiscalYear: fiscalYear, states: [.approved], under: organization, limit: Int.max),
+                                   for: user, on: req.db)
+        var decided: [(DecidedTransition, lockVersion: Int)] = []
+        for row in rows { decided.append((try await decide(row.objectID, action: .release, req), row.lockVersion)) }
+        // All or nothing: a goal changed by someone else meanwhile rolls the whole batch back (409, nothing released).
+        let steps = decided
+        try await req.db.transaction { db in
+            for (step, lockVersion) in steps { try await persist(step, lockVersion: lockVersion, req, on: db) }
         }
-        return released
+        return decided.count
     }
 }
 
