@@ -229,12 +229,9 @@ enum APIRoutes {
     @Sendable static func updateUser(req: Request) async throws -> Response {
         let user = try await UserService.visible(try id(req), req)
         let body = try req.content.decode(UserUpdateRequest.self)
-        if body.displayName != nil || body.organizationCode != nil || body.roles != nil {
-            try await UserService.update(user, displayName: body.displayName ?? user.displayName,
-                                         organizationCode: body.organizationCode ?? user.organization.code,
-                                         roles: try body.roles.map(roles) ?? user.roleSet, req)
-        }
-        if let active = body.isActive { try await UserService.setActive(user, active, req) }
+        try await UserService.update(user, displayName: body.displayName?.trimmed ?? user.displayName,
+                                     organizationCode: body.organizationCode?.trimmed ?? user.organization.code,
+                                     roles: try body.roles.map(roles) ?? user.roleSet, active: body.isActive, req)
         return try .json(UserDTO(user))
     }
 

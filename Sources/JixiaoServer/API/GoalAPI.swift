@@ -22,11 +22,21 @@ struct IndicatorDTO: Content {
         parsed = indicator.target.map(ParsedTargetDTO.init)
     }
 
-    var indicator: Indicator {
-        let sub = IndicatorSubcategory(rawValue: subcategory) ?? .quantity
-        return Indicator(id: id ?? UUID(), category: sub.category, subcategory: sub, name: name, targetText: target,
-                         weight: weight.flatMap(DecimalText.parse),
-                         standard: standard.flatMap(StandardSource.init(rawValue:)), note: note ?? "", libraryEntryID: libraryEntryID)
+    /// The indicator as sent; an unknown subcategory or standard, or a weight that is not a number, is refused
+    /// with the row (`position`, from 1) rather than replaced by a default.
+    func indicator(position: Int, prefix: String = "indicators") throws -> Indicator {
+        let field = "\(prefix)[\(position)]"
+        guard let sub = try StrictValues.parse(subcategory, field: "\(field).subcategory", as: IndicatorSubcategory.self) else {
+            throw AppError.invalid("\(field).subcategory", Message(.errorRequired))
+        }
+        let parsedWeight = try weight.flatMap { text -> Decimal? in
+            guard !text.trimmed.isEmpty else { return nil }
+            guard let value = DecimalText.parse(text) else { throw AppError.invalid("\(field).weight", Message(.importNotANumber, text)) }
+            return value
+        }
+        return Indicator(id: id ?? UUID(), category: sub.category, subcategory: sub, name: name.trimmed, targetText: target.trimmed,
+                         weight: parsedWeight, standard: try StrictValues.parse(standard, field: "\(field).standard", as: StandardSource.self),
+                         note: note ?? "", libraryEntryID: libraryEntryID)
     }
 }
 
@@ -70,7 +80,7 @@ struct RegionalGoalDTO: Content {
             throw AppError.invalid("regions[\(position)].allocatedWanYuan", Message(.errorRegionAmount, String(position + 1), allocatedWanYuan))
         }
         return RegionalGoal(id: id ?? UUID(), recipientCode: recipientCode.trimmed, allocated: allocated, annualGoal: annualGoal.trimmed,
-                            indicators: indicators.map(\.indicator))
+                            indicators: try indicators.enumerated().map { try $0.element.indicator(position: $0.offset + 1, prefix: "regions[\(position + 1)].indicators") })
     }
 }
 
@@ -228,11 +238,11 @@ enum GoalAPI {
     @Sendable static func list(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
-        let year = (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear
-        let under = try await GoalService.budgetScope(code: try? req.query.get(String.self, at: "under"), req)
-        let state = (try? req.query.get(String.self, at: "state")).flatMap(GoalState.init(rawValue:))
+        let year = try StrictValues.integer(req, "year") ?? GoalController.currentFiscalYear
+        let under = try await GoalService.budgetScope(code: req.query[String.self, at: "under"]?.trimmed, req)
+        let state = try StrictValues.parse(req.query[String.self, at: "state"], field: "state", as: GoalState.self)
         let rows = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, states: state.map { [$0] }, under: under), for: user,
-                                               waitingOnly: (try? req.query.get(Bool.self, at: "waiting")) ?? false, on: req.db)
+                                               waitingOnly: try StrictValues.bool(req, "waiting") ?? false, on: req.db)
         return try .json(GoalQueueDTO(items: rows.map {
             .init(objectID: $0.objectID, code: $0.code, name: $0.name, organization: $0.organizationName, state: $0.state, version: $0.versionNumber,
                   lockVersion: $0.lockVersion, fundSource: $0.fundSource, isKeyProject: $0.isKeyProject,
@@ -242,11 +252,12 @@ enum GoalAPI {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let body = try req.content.decode(BudgetObjectCreateRequest.self)
-        let draft = BudgetObjectDraft(kind: body.kind.flatMap(BudgetObjectKind.init(rawValue:)) ?? .project, code: body.code, name: body.name,
-                                      organizationCode: body.organizationCode, fiscalYear: body.fiscalYear,
-                                      functionalClassification: body.functionalClassification ?? "",
-                                      fundSource: body.fundSource.flatMap(FundSource.init(rawValue:)) ?? .generalPublic,
-                                      category: body.category.flatMap(ProjectCategory.init(rawValue:)) ?? .oneOff,
+        // Absent fields take their defaults; present ones must be one of the allowed values. Texts are trimmed as the form trims them.
+        let draft = BudgetObjectDraft(kind: try StrictValues.parse(body.kind, field: "kind") ?? .project, code: body.code.trimmed, name: body.name.trimmed,
+                                      organizationCode: body.organizationCode.trimmed, fiscalYear: body.fiscalYear,
+                                      functionalClassification: body.functionalClassification?.trimmed ?? "",
+                                      fundSource: try StrictValues.parse(body.fundSource, field: "fundSource") ?? .generalPublic,
+                                      category: try StrictValues.parse(body.category, field: "category") ?? .oneOff,
                                       startYear: body.startYear ?? body.fiscalYear, endYear: body.endYear ?? body.fiscalYear,
                                       requestedWanYuan: body.requestedWanYuan, isKeyProject: body.isKeyProject ?? false,
                                       isServiceProject: body.isServiceProject ?? false)
@@ -255,12 +266,13 @@ enum GoalAPI {
     }
 
     @Sendable static func get(req: Request) async throws -> Response {
-        try .json(try await GoalDTO.make(try await GoalService.load(try id(req), versionNumber: try? req.query.get(Int.self, at: "version"), req), req))
+        try .json(try await GoalDTO.make(try await GoalService.load(try id(req), versionNumber: try StrictValues.integer(req, "version"), req), req))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
         let body = try req.content.decode(GoalContentRequest.self)
-        let goal = PerformanceGoal(annualGoal: body.annualGoal, midTermGoal: body.midTermGoal, indicators: body.indicators.map(\.indicator),
+        let goal = PerformanceGoal(annualGoal: body.annualGoal, midTermGoal: body.midTermGoal,
+                                   indicators: try body.indicators.enumerated().map { try $0.element.indicator(position: $0.offset + 1) },
                                    regions: try (body.regions ?? []).enumerated().map { try $0.element.regionalGoal(position: $0.offset) })
         return try .json(try await GoalDTO.make(try await GoalService.saveContent(try id(req), lockVersion: body.lockVersion, goal: goal, req), req))
     }
@@ -328,7 +340,7 @@ enum GoalAPI {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
         let entries = try await LibraryService.search(try? req.query.get(String.self, at: "q"),
-                                                      subcategory: (try? req.query.get(String.self, at: "subcategory")).flatMap(IndicatorSubcategory.init(rawValue:)),
+                                                      subcategory: try StrictValues.parse(req.query[String.self, at: "subcategory"], field: "subcategory"),
                                                       for: user, limit: 200, on: req.db)
         let history = try await LibraryService.history(of: entries.compactMap(\.id), beforeYear: 9999, on: req.db)
         return try .json(LibraryPageDTO(items: entries.map {

@@ -113,7 +113,9 @@ struct GoalController: RouteCollection {
         let user = try req.requireSignedIn()
         let form = try req.content.decode(ReleaseForm.self)
         let organization: OrganizationModel
-        if let code = form.under, !code.isEmpty, let found = try await OrganizationService.byCode(code, on: req.db) {
+        if let code = form.under?.trimmed, !code.isEmpty {
+            // An unknown code or one outside the reach releases nothing (never the caller's own scope instead).
+            guard let found = try await GoalService.budgetScope(code: code, req) else { throw AppError.unknownOrganization("under", code: code) }
             organization = found
         } else {
             guard let own = try await OrganizationModel.find(user.organizationID, on: req.db) else { throw AppError.notFound() }
@@ -181,12 +183,12 @@ struct GoalController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try req.content.decode(NewForm.self)
         let year = form.year ?? Self.currentFiscalYear
-        let draft = BudgetObjectDraft(kind: form.kind.flatMap(BudgetObjectKind.init(rawValue:)) ?? .project,
+        let draft = BudgetObjectDraft(kind: try StrictValues.parse(form.kind, field: "kind", as: BudgetObjectKind.self) ?? .project,
                                       code: (form.code ?? "").trimmed, name: (form.name ?? "").trimmed,
                                       organizationCode: (form.organization_code ?? "").trimmed, fiscalYear: year,
                                       functionalClassification: (form.functional_classification ?? "").trimmed,
-                                      fundSource: form.fund_source.flatMap(FundSource.init(rawValue:)) ?? .generalPublic,
-                                      category: form.category.flatMap(ProjectCategory.init(rawValue:)) ?? .oneOff,
+                                      fundSource: try StrictValues.parse(form.fund_source, field: "fund_source", as: FundSource.self) ?? .generalPublic,
+                                      category: try StrictValues.parse(form.category, field: "category", as: ProjectCategory.self) ?? .oneOff,
                                       startYear: form.start_year ?? year, endYear: form.end_year ?? year,
                                       requestedWanYuan: form.requested ?? "", isKeyProject: form.key_project == "1", isServiceProject: form.service_project == "1")
         do {

@@ -23,7 +23,7 @@ struct GoalForm: Content {
         var rows: [Row]?
 
         var isBlank: Bool {
-            [recipient, allocated, annual_goal].allSatisfy { ($0 ?? "").trimmed.isEmpty } && GoalForm.indicators(from: rows).isEmpty
+            [recipient, allocated, annual_goal].allSatisfy { ($0 ?? "").trimmed.isEmpty } && (rows ?? []).allSatisfy { ($0.name ?? "").trimmed.isEmpty && ($0.target ?? "").trimmed.isEmpty }
         }
     }
     var annual_goal: String?
@@ -43,28 +43,28 @@ struct GoalForm: Content {
         return nil
     }
 
-    func goal() -> PerformanceGoal {
+    func goal() throws -> PerformanceGoal {
         let midTerm = (mid_term_goal ?? "").trimmed
-        let regionalGoals = (regions ?? []).filter { !$0.isBlank }.map { region in
+        let regionalGoals = try (regions ?? []).filter { !$0.isBlank }.map { region in
             RegionalGoal(id: region.region_id.flatMap(UUID.init(uuidString:)) ?? UUID(), recipientCode: (region.recipient ?? "").trimmed,
                          allocated: (try? Money(wanYuan: (region.allocated ?? "").trimmed)) ?? .zero,
-                         annualGoal: (region.annual_goal ?? "").trimmed, indicators: Self.indicators(from: region.rows))
+                         annualGoal: (region.annual_goal ?? "").trimmed, indicators: try Self.indicators(from: region.rows))
         }
         return PerformanceGoal(annualGoal: (annual_goal ?? "").trimmed,
-                               midTermGoal: midTerm.isEmpty ? nil : midTerm, indicators: Self.indicators(from: rows), regions: regionalGoals)
+                               midTermGoal: midTerm.isEmpty ? nil : midTerm, indicators: try Self.indicators(from: rows), regions: regionalGoals)
     }
 
     /// Rows with neither a name nor a target are the editor's spare lines and are ignored.
-    static func indicators(from rows: [Row]?) -> [Indicator] {
-        (rows ?? []).compactMap { row -> Indicator? in
+    static func indicators(from rows: [Row]?) throws -> [Indicator] {
+        try (rows ?? []).compactMap { row -> Indicator? in
             let name = (row.name ?? "").trimmed
             let target = (row.target ?? "").trimmed
             guard !name.isEmpty || !target.isEmpty else { return nil }
-            let subcategory = row.subcategory.flatMap(IndicatorSubcategory.init(rawValue:)) ?? .quantity
+            let subcategory = try StrictValues.parse(row.subcategory, field: "subcategory", as: IndicatorSubcategory.self) ?? .quantity
             return Indicator(id: row.indicator_id.flatMap(UUID.init(uuidString:)) ?? UUID(), category: subcategory.category,
                              subcategory: subcategory, name: name, targetText: target,
                              weight: row.weight.flatMap(DecimalText.parse),
-                             standard: row.standard.flatMap(StandardSource.init(rawValue:)),
+                             standard: try StrictValues.parse(row.standard, field: "standard", as: StandardSource.self),
                              note: (row.note ?? "").trimmed,
                              libraryEntryID: row.library_entry_id.flatMap(UUID.init(uuidString:)))
         }

@@ -85,8 +85,10 @@ enum UserService {
         return (user, generated)
     }
 
-    /// Changes display name, organisation and roles.
-    static func update(_ user: UserModel, displayName: String, organizationCode: String, roles: Set<Role>, _ req: Request) async throws {
+    /// Changes display name, organisation, roles and (when `active` is given) the active state — all in one
+    /// transaction, so a refused part leaves nothing of the others behind.
+    static func update(_ user: UserModel, displayName: String, organizationCode: String, roles: Set<Role>, active: Bool? = nil,
+                       _ req: Request) async throws {
         try await req.authorize(.manageUser, user.organization.accessTarget)
         var errors: [AppError] = []
         if displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
@@ -94,6 +96,7 @@ enum UserService {
         let org = organizationCode == user.organization.code ? user.organization : try await organization(code: organizationCode, req)
         if org == nil { errors.append(.unknownOrganization("organization_code", code: organizationCode)) }
         let callerID = try req.requireSignedIn().userID
+        if active == false && user.id == callerID { errors.append(AppError(.conflict, "own_account", Message(.errorDeactivateSelf))) }
         if let org {
             do {
                 try RoleAssignment.validateChange(actorUserID: callerID, targetUserID: user.id!,
@@ -106,9 +109,10 @@ enum UserService {
 
         let before = user.auditSummary
         // What a session or token stood for changes with the roles or the organisation: they end.
-        let credentialsEnd = roles != user.roleSet || org.id != user.$organization.id
+        let credentialsEnd = roles != user.roleSet || org.id != user.$organization.id || (active == false && user.isActive)
         user.displayName = displayName
         user.$organization.id = org.id!
+        if let active { user.isActive = active }
         try await req.db.transaction { db in
             try await user.save(on: db)
             if credentialsEnd { try await SessionStore.revokeAll(of: .user(user.id!), on: db) }

@@ -469,5 +469,7 @@ extension StringTables {
         .inputLocationRegion: "region {0}",
         .inputLocationRegionRow: "region {0}, indicator row {1}",
         .errorTextTooLong: "At most {0} characters; this has {1}.",
+        .errorUnknownValue: "“{0}” is not one of the values allowed: {1}.",
+        .errorNotAnInteger: "Parameter {0} must be a whole number (got “{1}”).",
     ]
 }

@@ -469,5 +469,7 @@ extension StringTables {
         .inputLocationRegion: "第 {0} 个区域",
         .inputLocationRegionRow: "第 {0} 个区域第 {1} 行指标",
         .errorTextTooLong: "最多 {0} 个字符，现有 {1} 个。",
+        .errorUnknownValue: "“{0}”不是可选的值，可选：{1}。",
+        .errorNotAnInteger: "参数 {0} 应为整数（收到“{1}”）。",
     ]
 }

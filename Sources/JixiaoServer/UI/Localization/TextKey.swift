@@ -469,6 +469,8 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case inputLocationRegion
     case inputLocationRegionRow
     case errorTextTooLong
+    case errorUnknownValue
+    case errorNotAnInteger
 }
 
 enum StringTables {}

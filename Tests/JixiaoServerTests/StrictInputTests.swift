@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+
+/// Values of fixed lists and numbers are refused by name when unknown; texts are trimmed the same way everywhere;
+/// one request changes all it asks for or nothing.
+@Suite("Strict input")
+struct StrictInputTests {
+    @Test("unknown values are refused with their field, never replaced by defaults", arguments: TestDatabase.all)
+    func unknownValues(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            func create(_ extra: [String: any Sendable]) async throws -> TestingHTTPResponse {
+                var body: [String: any Sendable] = ["code": "S-1", "name": "项目", "organizationCode": "990000-101-01", "fiscalYear": 2027, "requestedWanYuan": "10"]
+                for (key, value) in extra { body[key] = value }
+                return try await unit.send(.POST, "/api/v1/budget-objects", json: body)
+            }
+            for (field, value) in [("kind", "projct"), ("fundSource", "lottery"), ("category", "forever")] {
+                let refused = try await create([field: value])
+                #expect(refused.status == .unprocessableEntity && unit.errorCode(refused) == "unknown_value", "\(field): \(refused.body.string)")
+                #expect(refused.body.string.contains("\"field\":\"\(field)\"") && refused.body.string.contains(value))
+            }
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "S-1").count() == 0)
+
+            // The API trims as the form does.
+            let created = try await create(["code": "  S-2 ", "name": " 项目 ", "organizationCode": " 990000-101-01 "])
+            #expect(created.status == .created, "\(created.body.string)")
+            let goal = try created.content.decode(GoalDTO.self)
+            #expect(goal.code == "S-2" && goal.name == "项目")
+
+            let badRow = try await unit.send(.PUT, "/api/v1/budget-objects/\(goal.objectID)/goal", json: [
+                "lockVersion": goal.lockVersion, "annualGoal": "目标",
+                "indicators": [["subcategory": "quantity", "name": "人数", "target": "≥1人"], ["subcategory": "nope", "name": "率", "target": "≥1%"]] as [[String: any Sendable]]])
+            #expect(unit.errorCode(badRow) == "unknown_value" && badRow.body.string.contains("indicators[2].subcategory"), "\(badRow.body.string)")
+
+            let badYear = try await unit.send(.GET, "/api/v1/budget-objects?year=abc")
+            #expect(badYear.status == .badRequest && badYear.body.string.contains("\"field\":\"year\""), "\(badYear.body.string)")
+            let badState = try await unit.send(.GET, "/api/v1/budget-objects?state=finished")
+            #expect(badState.status == .unprocessableEntity)
+        }
+    }
+
+    @Test("a release under an unknown code releases nothing; a refused PATCH changes nothing", arguments: TestDatabase.all)
+    func nothingHalfDone(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            let approvedBefore = try await BudgetObjectModel.query(on: app.db).filter(\.$currentState == "approved").count()
+            let browser = Browser(app)
+            try await browser.signIn("budget-officer", DemoData.password)
+            try await browser.get("/goals")
+            let refused = try await browser.post("/goals/release", ["year": String(DemoGoals.fiscalYear), "under": "NO-SUCH-CODE"])
+            #expect(refused.status == .notFound, "an unknown code is out of reach: \(refused.status)")
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$currentState == "approved").count() == approvedBefore)
+
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let target = try #require(try await UserModel.query(on: app.db).filter(\.$username == "supervisor").first())
+            let patch = try await admin.send(.PATCH, "/api/v1/users/\(target.id!)", json: ["displayName": "新名字", "roles": ["unit_officer"], "isActive": false])
+            #expect(patch.status == .unprocessableEntity, "a unit officer's role does not fit a finance bureau: \(patch.body.string)")
+            let after = try #require(try await UserModel.find(target.id!, on: app.db))
+            #expect(after.isActive && after.displayName == target.displayName, "neither the name nor the active state changed")
+        }
+    }
+}
