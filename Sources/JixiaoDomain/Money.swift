@@ -43,6 +43,24 @@ public struct Money: Hashable, Comparable, Codable, Sendable, CustomStringConver
     }
     public var description: String { "\(wanYuanText)万元" }
 
+    /// 万元 as forms print it: thousands separators and at least two decimals, more only when the amount has them
+    /// (exact, never rounded), e.g. "15,800.00", "1,085.50", "12.3456".
+    public var wanYuanDisplay: String {
+        let plain = wanYuanText
+        let negative = plain.hasPrefix("-")
+        let body = negative ? String(plain.dropFirst()) : plain
+        let parts = body.split(separator: ".", maxSplits: 1).map(String.init)
+        var whole = parts[0]
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        var fraction = parts.count > 1 ? parts[1] : ""
+        while fraction.count < 2 { fraction += "0" }
+        return (negative ? "-" : "") + whole + grouped + "." + fraction
+    }
+
     /// Parses a non-negative decimal text into an integer scaled by 10^decimals, exactly.
     static func scaled(_ raw: String, decimals: Int) throws(MoneyParseError) -> Int64 {
         let text = TextNormalization.halfWidth(raw).replacingOccurrences(of: ",", with: "").trimmed

@@ -75,3 +75,12 @@ struct GoalInputTests {
         #expect(GoalInput.problems(goal) == [InputProblem(field: "indicators", reason: .tooMany(maximum: InputLimits.indicatorsPerGoal, count: 5_000))])
     }
 }
+
+@Suite("Amounts as forms print them")
+struct MoneyDisplayTests {
+    @Test(arguments: [("15800", "15,800.00"), ("1085.5", "1,085.50"), ("12.3456", "12.3456"), ("0.000001", "0.000001"),
+                      ("1234567", "1,234,567.00"), ("0", "0.00"), ("999", "999.00")])
+    func display(wanYuan: String, shown: String) throws {
+        #expect(try Money(wanYuan: wanYuan).wanYuanDisplay == shown)
+    }
+}

@@ -35,9 +35,20 @@ struct GoalExchangeTests {
             let indicatorCount = rows.count - 1
             #expect(indicatorCount == DemoGoals.projects.filter { $0.unit == "990000-101-01" }.map(\.indicators.count).reduce(0, +))
 
+            #expect(rows[0][17] == "状态" && rows[0][18] == "版本")
+            #expect(rows.dropFirst().contains { $0[0] == "JN2027-EDU-001" && $0[17] == "单位已提交" && $0[18] == "1" }, "\(rows.prefix(3))")
+
+            // The file as exported comes back: the draft is updated, the submitted goal is left as it is and said so.
+            let width = GoalListColumn.exported.count
+            let asExported = try await unit.send(.POST, "/api/v1/goals/import", body: try xlsx(rows.map { row in (0..<width).map { row[$0] ?? "" } }),
+                                                 contentType: .binary)
+            #expect(asExported.status == .created, "\(asExported.body.string)")
+            let outcome = try asExported.content.decode(ImportResponse.self)
+            #expect(outcome.created == [] && outcome.updated == ["JN2027-EDU-002"])
+            #expect(outcome.unchanged == [ImportOutcome.Unchanged(code: "JN2027-EDU-001", state: "submitted")])
+
             // The same list under new codes comes back as drafts with the same indicators.
             for i in 1..<rows.count { rows[i][0] = rows[i][0]! + "-R" }
-            let width = GoalListColumn.exported.count
             let table = rows.map { row in (0..<width).map { row[$0] ?? "" } }
             let imported = try await unit.send(.POST, "/api/v1/goals/import", body: try xlsx(table), contentType: .binary)
             #expect(imported.status == .created, "\(imported.body.string)")
@@ -59,6 +70,10 @@ struct GoalExchangeTests {
             try await browser.signIn("unit-officer", DemoData.password)
             let formFile = try read(try await browser.get("/goals/\(original.id!.uuidString)/form.xlsx"))
             #expect(formFile[0][0] == "项目支出绩效目标申报表" && formFile.contains { $0[3] == "资助学生人数" })
+            #expect(formFile[3][1] == "江南省教育厅（990000-101）", "主管部门 is the unit's department: \(formFile[3])")
+            #expect(formFile[5][2] == "1260" && formFile[5][4] == "1260", "amounts are numbers: \(formFile[5])")
+            let groups = formFile.dropFirst(8).compactMap { $0[1] }.filter { !$0.isEmpty }
+            #expect(groups == Array(NSOrderedSet(array: groups)) as? [String], "each 一级指标 is named once, over its rows: \(groups)")
             let printable = try await browser.get("/goals/\(original.id!.uuidString)/print").body.string
             #expect(printable.contains("项目支出绩效目标申报表") && printable.contains("≥3200人次"))
         }
@@ -97,7 +112,9 @@ struct GoalExchangeTests {
             #expect(fromCSV.status == .created, "\(fromCSV.body.string)")
             #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "C-1").first()?.requestedFen == 12_500_000, "12.5 万元 is 12,500,000 fen")
             let again = try await unit.send(.POST, "/api/v1/goals/import", body: ByteBuffer(string: csv), contentType: .binary)
-            #expect(unit.errorCode(again) == "import_rows_invalid", "a code already used that year is refused")
+            #expect(again.status == .created, "the same file again updates the draft it created: \(again.body.string)")
+            let outcome = try again.content.decode(ImportResponse.self)
+            #expect(outcome.created == [] && outcome.updated == ["C-1"])
 
             var broken = Data([0x50, 0x4B, 0x03, 0x04])
             broken.append(Data(repeating: 7, count: 300))
@@ -168,6 +185,32 @@ struct GoalExchangeTests {
             #expect(messages.contains { $0.contains("第 3 行") && $0.contains("指标性质") && $0.contains("符号相反") })
             #expect(messages.contains { $0.contains("第 4 行") && $0.contains("度量单位") })
             #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "Q-1").count() == 0)
+        }
+    }
+}
+
+@Suite("The version in force is what a list exports")
+struct ExportVersionTests {
+    @Test("a released goal with an adjustment under review exports the released content", arguments: TestDatabase.all)
+    func versionInForce(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            // setup: the demo's adjusted project (released v1, adjustment v2 with a changed first target), now submitted
+            let object = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-AGR-001").first())
+            try await app.db.sql.raw("UPDATE goal_versions SET state = 'submitted', ever_submitted = \(bind: true) WHERE budget_object_id = \(bind: object.id!) AND version_number = 2").run()
+            try await app.db.sql.raw("UPDATE budget_objects SET current_state = 'submitted' WHERE id = \(bind: object.id!)").run()
+            let released = try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == object.id!).filter(\.$state == "released").first())
+            let releasedGoal = try await GoalService.goal(of: released, on: app.db)
+            // act
+            let budget = try await APIClient.signIn(app, "budget-officer", DemoData.password)
+            let exported = try await budget.send(.GET, "/api/v1/goals/export.xlsx?year=\(DemoGoals.fiscalYear)")
+            let reader = try SpreadsheetReader(data: Data(buffer: exported.body))
+            var line: [Int: String]?
+            try reader.forEachRow(inSheet: 0) { _, cells in if cells[0] == "JN2027-AGR-001" && line == nil { line = cells } }
+            // check: the released content, state and number — not the adjustment under review
+            let row = try #require(line)
+            #expect(row[13] == releasedGoal.indicators[0].targetText && row[13] != "≥30个", "\(row)")
+            #expect(row[17] == "已批复" && row[18] == "1", "\(row)")
         }
     }
 }

@@ -48,7 +48,12 @@ struct TokenResponse: Content { var token: String; var tokenType: String; var ex
 struct OrganizationCreateRequest: Content { var code: String; var name: String; var kind: String; var level: String?; var parentCode: String }
 struct OrganizationUpdateRequest: Content { var code: String?; var name: String?; var level: String?; var isActive: Bool? }
 struct MoveRequest: Content { var parentCode: String }
-struct ImportResponse: Content { var imported: Int }
+struct ImportResponse: Content {
+    var imported: Int
+    var created: [String]?
+    var updated: [String]?
+    var unchanged: [ImportOutcome.Unchanged]?
+}
 struct ImportJobDTO: Content {
     var id: UUID, fileName: String, phase: String, done: Int, total: Int?, percent: Int, imported: Int?
     var error: APIErrorBody.Body?

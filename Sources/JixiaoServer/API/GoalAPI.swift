@@ -308,7 +308,8 @@ enum GoalAPI {
         let status = try await ImportJobService.status(started.id, req)
         if let error = status.error { throw error }
         guard status.progress.phase == .succeeded else { throw AppError(.internalServerError, "import_failed", Message(.errorImportFailed)) }
-        return try .json(ImportResponse(imported: status.imported ?? 0), status: .created)
+        return try .json(ImportResponse(imported: status.imported ?? 0, created: status.outcome?.created, updated: status.outcome?.updated,
+                                        unchanged: status.outcome?.unchanged), status: .created)
     }
 
     struct IssuedRegionalGoalDTO: Content {

@@ -28,67 +28,91 @@ enum GoalExchangeService {
 
     // MARK: export
 
-    /// The goals a person may see for a fiscal year under an organisation, as the list layout.
+    /// The goals a person may see for a fiscal year under an organisation, as the list layout, every one of them (no
+    /// page limit). Each project is exported in the version in force — the released one while an adjustment is under
+    /// review — or, before release, its newest version the person may see; 状态 and 版本 say which. Objects, versions,
+    /// organisations and indicators are read in batches of 500 projects, not project by project.
     static func exportList(year: Int, under: OrganizationModel?, _ req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
-        let rows = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: 5000), for: user, on: req.db)
+        let queued = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: Int.max), for: user, on: req.db)
         var lines: [[SheetCell]] = [GoalListColumn.exported.map { .text($0.title, .header) }]
-        for row in rows {
-            let loaded = try await GoalService.load(row.objectID, req)
-            let o = loaded.object
-            let projectCells: [GoalListColumn: SheetCell] = [
-                .code: .text(o.code, .boxed), .name: .text(o.name, .boxed), .unitCode: .text(loaded.organization.code, .boxed),
-                .unitName: .text(loaded.organization.name, .boxed), .fiscalYear: .number(String(o.fiscalYear), .boxed),
-                .fundSource: .text(FundSource(rawValue: o.fundSource)?.chineseName ?? o.fundSource, .boxed),
-                .category: .text(o.projectCategory.chineseName, .boxed), .term: .text("\(o.startYear)-\(o.endYear)", .boxed),
-                .requested: .number(o.requested.wanYuanText, .boxed), .annualGoal: .text(loaded.goal.annualGoal, .boxed)]
-            let indicators = loaded.goal.indicators.isEmpty ? [nil] : loaded.goal.indicators.map { Optional($0) }
-            for indicator in indicators {
-                lines.append(GoalListColumn.exported.map { column in
-                    if let cell = projectCells[column] { return cell }
-                    guard let i = indicator else { return SheetCell(value: .empty, style: .boxed) }
-                    switch column {
-                    case .level1: return .text(i.category.chineseName, .boxed)
-                    case .level2: return .text(i.subcategory.chineseName, .boxed)
-                    case .indicator: return .text(i.name, .boxed)
-                    case .target: return .text(i.targetText, .boxed)
-                    case .weight: return i.weight.map { .number("\($0)", .boxed) } ?? SheetCell(value: .empty, style: .boxed)
-                    case .standard: return .text(i.standard?.chineseName ?? "", .boxed)
-                    case .note: return .text(i.note, .boxed)
-                    default: return SheetCell(value: .empty, style: .boxed)
-                    }
-                })
+        for chunk in queued.map(\.objectID).chunked(into: 500) {
+            let objects = try await BudgetObjectModel.query(on: req.db).filter(\.$id ~~ Array(chunk)).with(\.$organization).all()
+            let byID = Dictionary(objects.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+            let versions = try await GoalVersionModel.query(on: req.db).filter(\.$budgetObject.$id ~~ Array(chunk)).all()
+            var chosen: [UUID: GoalVersionModel] = [:]
+            for (objectID, objectVersions) in Dictionary(grouping: versions, by: { $0.$budgetObject.id }) {
+                guard let object = byID[objectID] else { continue }
+                let visible = objectVersions.filter {
+                    GoalVisibility.canSee(user.actor, ownerOrganizationPath: object.organization.hierarchyPath, state: $0.goalState, everSubmitted: $0.everSubmitted)
+                }
+                chosen[objectID] = visible.first { $0.goalState == .released } ?? visible.max { $0.versionNumber < $1.versionNumber }
+            }
+            let indicatorRows = try await GoalIndicatorModel.query(on: req.db).filter(\.$versionID ~~ chosen.values.map { $0.id! })
+                .filter(\.$regionRowID == nil).sort(\.$position).all()
+            let indicatorsByVersion = Dictionary(grouping: indicatorRows, by: \.versionID)
+            for objectID in chunk {
+                guard let o = byID[objectID], let version = chosen[objectID] else { continue }
+                let stateName = req.localizer(version.goalState.title)
+                let projectCells: [GoalListColumn: SheetCell] = [
+                    .code: .text(o.code, .boxed), .name: .text(o.name, .boxed), .unitCode: .text(o.organization.code, .boxed),
+                    .unitName: .text(o.organization.name, .boxed), .fiscalYear: .number(String(o.fiscalYear), .boxed),
+                    .fundSource: .text(FundSource(rawValue: o.fundSource)?.chineseName ?? o.fundSource, .boxed),
+                    .category: .text(o.projectCategory.chineseName, .boxed), .term: .text("\(o.startYear)-\(o.endYear)", .boxed),
+                    .requested: .number(o.requested.wanYuanText, .amount), .annualGoal: .text(version.annualGoal, .boxed),
+                    .state: .text(stateName, .boxed), .version: .number(String(version.versionNumber), .boxed)]
+                let indicators = (indicatorsByVersion[version.id!] ?? []).map(\.indicator)
+                for indicator in indicators.isEmpty ? [nil] : indicators.map(Optional.some) {
+                    lines.append(GoalListColumn.exported.map { column in
+                        if let cell = projectCells[column] { return cell }
+                        guard let i = indicator else { return SheetCell(value: .empty, style: .boxed) }
+                        switch column {
+                        case .level1: return .text(i.category.chineseName, .boxed)
+                        case .level2: return .text(i.subcategory.chineseName, .boxed)
+                        case .indicator: return .text(i.name, .boxed)
+                        case .target: return .text(i.targetText, .boxed)
+                        case .weight: return i.weight.map { .number("\($0)", .boxed) } ?? SheetCell(value: .empty, style: .boxed)
+                        case .standard: return .text(i.standard?.chineseName ?? "", .boxed)
+                        case .note: return .text(i.note, .boxed)
+                        default: return SheetCell(value: .empty, style: .boxed)
+                        }
+                    })
+                }
             }
         }
         return try file([SheetSpec(name: "绩效目标清单", columnWidths: GoalListColumn.exported.map(\.width), rows: AnySequence(lines))],
                         name: "绩效目标清单-\(year).xlsx")
     }
 
-    /// 项目支出绩效目标申报表 for one project, laid out like the standard form (DOMAIN.md §6).
-    static func exportForm(_ loaded: LoadedGoal) throws -> Response {
-        let o = loaded.object, goal = loaded.goal
+    /// 项目支出绩效目标申报表 for one project, laid out like the standard form (DOMAIN.md §6): amounts as numbers,
+    /// indicators grouped under their 一级指标 (merged cells).
+    static func exportForm(_ form: DeclarationForm) throws -> Response {
         let box: (String) -> SheetCell = { .text($0, .boxed) }
         let head: (String) -> SheetCell = { .text($0, .header) }
+        let amount: (Money) -> SheetCell = { .number($0.wanYuanText, .amount) }
         var rows: [[SheetCell]] = [
             [.text("项目支出绩效目标申报表", .title), .empty, .empty, .empty, .empty, .empty],
-            [.text("（\(o.fiscalYear)年度）"), .empty, .empty, .empty, .empty, .empty],
-            [head("项目名称"), box(o.name), box(""), box(""), box(""), box("")],
-            [head("主管部门及代码"), box(""), box(""), head("实施单位"), box(loaded.organization.name), box("")],
-            [head("项目属性"), box(o.projectCategory.chineseName), box(""), head("项目期"), box("\(o.startYear)–\(o.endYear)年"), box("")],
-            [head("项目资金（万元）"), head("年度资金总额"), box(o.requested.wanYuanText), head("其中：财政拨款"), box(o.requested.wanYuanText), box("")],
-            [head("总体目标"), head("中期目标"), box(goal.midTermGoal ?? ""), head("年度目标"), box(goal.annualGoal), box("")],
+            [.text("（\(form.fiscalYear)年度）"), .empty, .empty, .empty, .empty, .empty],
+            [head("项目名称"), box(form.name), box(""), head("项目编码"), box(form.code), box("")],
+            [head("主管部门及代码"), box("\(form.department)（\(form.departmentCode)）"), box(""), head("实施单位"), box(form.unit), box("")],
+            [head("项目属性"), box(form.category), box(""), head("项目期"), box(form.term), box("")],
+            [head("项目资金（万元）"), head("年度资金总额"), amount(form.total), head("其中：财政拨款"), amount(form.fiscal), box("")],
+            [head("总体目标"), head("中期目标"), box(form.midTermGoal), head("年度目标"), box(form.annualGoal), box("")],
             [head("绩效指标"), head("一级指标"), head("二级指标"), head("三级指标"), head("指标值"), head("分值")],
         ]
-        var merges = ["A1:F1", "A2:F2", "B3:F3", "B4:C4", "E4:F4", "B5:C5", "E5:F5", "E6:F6", "E7:F7"]
+        var merges = ["A1:F1", "A2:F2", "B3:C3", "E3:F3", "B4:C4", "E4:F4", "B5:C5", "E5:F5", "E6:F6", "E7:F7"]
         let firstIndicatorRow = rows.count + 1
-        for indicator in goal.indicators {
-            rows.append([box(""), box(indicator.category.chineseName), box(indicator.subcategory.chineseName), box(indicator.name),
-                         box(indicator.targetText), indicator.weight.map { .number("\($0)", .boxed) } ?? box("")])
+        for group in form.groups {
+            let groupStart = rows.count + 1
+            for (index, indicator) in group.indicators.enumerated() {
+                rows.append([box(""), box(index == 0 ? group.category.chineseName : ""), box(indicator.subcategory.chineseName), box(indicator.name),
+                             box(indicator.targetText), indicator.weight.map { .number("\($0)", .boxed) } ?? box("")])
+            }
+            if group.indicators.count > 1 { merges.append("B\(groupStart):B\(rows.count)") }
         }
-        if goal.indicators.count > 0 { merges.append("A\(firstIndicatorRow - 1):A\(firstIndicatorRow + goal.indicators.count - 1)") }
-        // The parent department comes from the hierarchy, filled below when known.
+        if rows.count >= firstIndicatorRow { merges.append("A\(firstIndicatorRow - 1):A\(rows.count)") }
         return try file([SheetSpec(name: "申报表", columnWidths: [16, 14, 16, 30, 24, 10], merges: merges, rows: AnySequence(rows))],
-                        name: "\(o.code)-绩效目标申报表.xlsx")
+                        name: "\(form.code)-绩效目标申报表.xlsx")
     }
 
     private static func file(_ sheets: [SheetSpec], name: String) throws -> Response {
@@ -151,23 +175,34 @@ enum GoalExchangeService {
         var organizationID: UUID
         var goal: PerformanceGoal
         var requested: Money
+        /// The draft or returned goal of the same code and year that this project updates; nil creates one.
+        var existing: ExistingGoal? = nil
+    }
+
+    struct ExistingGoal: Sendable { var objectID: UUID; var versionID: UUID }
+
+    /// The projects to write and those named in the file but left unchanged (under review or released).
+    struct Plan: Sendable {
+        var projects: [PlannedProject]
+        var unchanged: [ImportOutcome.Unchanged]
     }
 
     /// Reads, checks and saves a list, telling `progress` where it stands; returns the number of projects imported.
     static func importList(_ bytes: ByteBuffer, user: SignedInUser, context: AuditContext, on database: any Database,
-                           progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> Int {
+                           progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportOutcome {
         guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
         progress(ImportProgress(phase: .reading))
         let rows = try readRows(bytes) { progress(ImportProgress(phase: .reading, done: $0)) }
-        let planned = try await plan(rows, user: user, on: database) { progress(ImportProgress(phase: .checking, done: $0, total: $1)) }
-        try await save(planned, context: context, on: database) { progress(ImportProgress(phase: .saving, done: $0, total: $1)) }
-        return planned.count
+        let plan = try await plan(rows, user: user, on: database) { progress(ImportProgress(phase: .checking, done: $0, total: $1)) }
+        try await save(plan.projects, context: context, on: database) { progress(ImportProgress(phase: .saving, done: $0, total: $1)) }
+        return ImportOutcome(created: plan.projects.filter { $0.existing == nil }.map(\.draft.code),
+                             updated: plan.projects.filter { $0.existing != nil }.map(\.draft.code), unchanged: plan.unchanged)
     }
 
     /// Reads and checks every row against the database; returns the projects to create, or throws every error found.
     /// `progress` hears projects checked and projects in the file.
     static func plan(_ rows: [ImportedGoalRow], user: SignedInUser, on database: any Database,
-                     progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> [PlannedProject] {
+                     progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Plan {
         guard !rows.isEmpty else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         var details: [AppError.Detail] = []
         func fail(_ row: ImportedGoalRow, _ column: GoalListColumn?, _ message: Message) {
@@ -278,17 +313,38 @@ enum GoalExchangeService {
                                               requested: requested))
             }
         }
-        // Codes already used in those years.
+        // Codes already used in those years: the filer's own drafts and returned goals are updated, goals under review
+        // or released are left as they are (and said so), anything else cannot be imported over.
         let years = Set(planned.map(\.draft.fiscalYear))
-        let existing = try await BudgetObjectModel.query(on: database).filter(\.$code ~~ planned.map(\.draft.code)).filter(\.$fiscalYear ~~ Array(years)).all()
-        for object in existing {
-            if let group = groups.first(where: { $0.key == "\(object.code)|\(object.fiscalYear)" }) { fail(group.rows[0], .code, Message(.errorCodeTaken, object.code)) }
+        var existingByKey: [String: BudgetObjectModel] = [:]
+        for chunk in planned.map(\.draft.code).chunked(into: 1_000) {
+            for object in try await BudgetObjectModel.query(on: database).filter(\.$code ~~ Array(chunk)).filter(\.$fiscalYear ~~ Array(years)).all() {
+                existingByKey["\(object.code)|\(object.fiscalYear)"] = object
+            }
+        }
+        var unchanged: [ImportOutcome.Unchanged] = []
+        var writable: [PlannedProject] = []
+        for var project in planned {
+            let key = "\(project.draft.code)|\(project.draft.fiscalYear)"
+            guard let object = existingByKey[key] else { writable.append(project); continue }
+            let firstRow = groups[groupIndex[key]!].rows[0]
+            guard object.$organization.id == project.organizationID, object.objectKind == .project else {
+                // Another unit's project, or a transfer payment or policy: not this file's to change.
+                fail(firstRow, .code, Message(.errorCodeTaken, object.code)); continue
+            }
+            let state = GoalState(rawValue: object.currentState) ?? .draft
+            if state.isEditable {
+                project.existing = ExistingGoal(objectID: object.id!, versionID: object.currentVersionID)
+                writable.append(project)
+            } else {
+                unchanged.append(ImportOutcome.Unchanged(code: object.code, state: state.rawValue))
+            }
         }
         if !details.isEmpty {
-            throw AppError(.unprocessableEntity, "import_rows_invalid", Message(.errorCSVRows, String(details.count)),
+            throw AppError(.unprocessableEntity, "import_rows_invalid", Message(.errorGoalRows, String(details.count)),
                            details: details.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }
-        return planned
+        return Plan(projects: writable, unchanged: unchanged)
     }
 
     /// Batched inserts of objects, first versions and indicators in one transaction with one audit entry.
@@ -296,10 +352,17 @@ enum GoalExchangeService {
     static func save(_ projects: [PlannedProject], context: AuditContext, on database: any Database,
                      progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
         let now = Date()
+        let updates = projects.filter { $0.existing != nil }
+        let creations = projects.filter { $0.existing == nil }
         try await database.transaction { db in
             var saved = 0
             progress(0, projects.count)
-            for batch in projects.chunked(into: 200) {
+            for project in updates {
+                try await update(project, now: now, on: db)
+                saved += 1
+                progress(saved, projects.count)
+            }
+            for batch in creations.chunked(into: 200) {
                 var objects = db.sql.insert(into: BudgetObjectModel.schema).columns(BudgetObjectModel.insertColumns)
                 var versions = db.sql.insert(into: GoalVersionModel.schema).columns(GoalVersionModel.insertColumns)
                 var indicatorRows: [(UUID, Int, Indicator)] = []
@@ -325,9 +388,39 @@ enum GoalExchangeService {
                 progress(saved, projects.count)
             }
             try await AuditTrail.record("goal.imported", entityType: "budget_object", entityID: "-",
-                                        summary: "projects=\(projects.count) codes=\(projects.prefix(40).map(\.draft.code).joined(separator: ","))\(projects.count > 40 ? ",…" : "")",
+                                        summary: "created=\(creations.count) updated=\(updates.count) codes=\(projects.prefix(40).map(\.draft.code).joined(separator: ","))\(projects.count > 40 ? ",…" : "")",
                                         context: context, on: db)
         }
+    }
+
+    /// Replaces a draft or returned goal's project fields and content with the file's, in the caller's transaction.
+    /// The version's lock counter moves on, so a person editing it at the same time gets a conflict, not a mix.
+    private static func update(_ project: PlannedProject, now: Date, on db: any Database) async throws {
+        guard let existing = project.existing else { return }
+        let d = project.draft
+        try await db.sql.update(BudgetObjectModel.schema)
+            .set("name", to: SQLBind(d.name)).set("fund_source", to: SQLBind(d.fundSource.rawValue))
+            .set("category", to: SQLBind(d.category.rawValue)).set("start_year", to: SQLBind(d.startYear)).set("end_year", to: SQLBind(d.endYear))
+            .set("requested_fen", to: SQLBind(project.requested.fen)).set("updated_at", to: SQLBind(now))
+            .where("id", .equal, SQLBind(existing.objectID)).run()
+        let findings = GoalLinter.lint(project.goal, context: GoalContext(requestedAmount: project.requested, isContinuing: d.category == .continuing,
+                                                                          fiscalYear: d.fiscalYear))
+        let editable = [GoalState.draft.rawValue, GoalState.returned.rawValue]
+        let changed = try await db.sql.update(GoalVersionModel.schema)
+            .set("annual_goal", to: SQLBind(project.goal.annualGoal))
+            .set("validation_errors", to: SQLBind(GoalValidation.validate(project.goal).count))
+            .set("lint_warnings", to: SQLBind(findings.filter { $0.severity == .warning }.count))
+            .set("lint_notices", to: SQLBind(findings.filter { $0.severity == .notice }.count))
+            .set("lock_version", to: SQLRaw("lock_version + 1")).set("updated_at", to: SQLBind(now))
+            .where("id", .equal, SQLBind(existing.versionID))
+            .where { $0.where("state", .equal, SQLBind(editable[0])).orWhere("state", .equal, SQLBind(editable[1])) }
+            .returning("id").all()
+        guard !changed.isEmpty else {
+            // Submitted by someone between the check and the save: nothing of this import is written.
+            throw AppError(.conflict, "lock_conflict", Message(.errorImportConflict, d.code))
+        }
+        try await GoalIndicatorModel.query(on: db).filter(\.$versionID == existing.versionID).delete()
+        try await insertIndicators(project.goal.indicators.enumerated().map { (existing.versionID, $0.offset, $0.element) }[...], on: db)
     }
 
     static func insertIndicators(_ rows: ArraySlice<(UUID, Int, Indicator)>, on db: any Database) async throws {

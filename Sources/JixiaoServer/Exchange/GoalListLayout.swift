@@ -7,6 +7,9 @@ import JixiaoDomain
 /// Chinese title (with Unicode normalization) on each lookup; `title` is the header text.
 enum GoalListColumn: CaseIterable, Sendable {
     case code, name, unitCode, unitName, fiscalYear, fundSource, category, term, requested, annualGoal, level1, level2, indicator, target, weight, standard, note
+    /// The exported version's state and number: written for the reader, ignored on import (the import decides from the
+    /// database whether a project is created, updated or left as it is).
+    case state, version
     /// Columns some provincial forms split the target into (DOMAIN.md §6); read on import, never written.
     case measureUnit, nature
 
@@ -33,6 +36,8 @@ enum GoalListColumn: CaseIterable, Sendable {
         case .weight: "分值"
         case .standard: "指标标准"
         case .note: "备注"
+        case .state: "状态"
+        case .version: "版本"
         case .measureUnit: "度量单位"
         case .nature: "指标性质"
         }
@@ -50,7 +55,7 @@ enum GoalListColumn: CaseIterable, Sendable {
     }
 
     /// Columns a file must have; the others are optional (the unit's name, the term, notes).
-    var isRequired: Bool { ![.unitName, .term, .note, .standard, .category, .fundSource, .measureUnit, .nature].contains(self) }
+    var isRequired: Bool { ![.unitName, .term, .note, .standard, .category, .fundSource, .measureUnit, .nature, .state, .version].contains(self) }
 
     /// Header words accepted besides the column's own title (provincial variants).
     var aliases: Set<String> {

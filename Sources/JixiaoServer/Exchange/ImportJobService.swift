@@ -26,6 +26,7 @@ struct ImportJobStatus: Sendable {
     var createdAt: Date? = nil
     var progress: ImportProgress
     var imported: Int? = nil
+    var outcome: ImportOutcome? = nil
     var error: AppError? = nil
 }
 
@@ -94,7 +95,7 @@ enum ImportJobService {
 
     /// Runs an import, keeping the registry current and the row close behind it; the row gets the outcome.
     private static func run(_ id: UUID, app: Application,
-                            _ work: @escaping @Sendable (any Database, @escaping @Sendable (ImportProgress) -> Void) async throws -> Int) async {
+                            _ work: @escaping @Sendable (any Database, @escaping @Sendable (ImportProgress) -> Void) async throws -> ImportOutcome) async {
         let registry = app.importJobs, database = app.db
         let mayWriteWhileSaving = database.isPostgres
         let flusher = Task {
@@ -107,7 +108,7 @@ enum ImportJobService {
                 written = now
             }
         }
-        let outcome: Result<Int, AppError>
+        let outcome: Result<ImportOutcome, AppError>
         do {
             outcome = .success(try await work(database) { registry.update(id, $0) })
         } catch let error as AppError {
@@ -132,12 +133,14 @@ enum ImportJobService {
             .set(\.$updatedAt, to: Date()).update()
     }
 
-    private static func finish(_ id: UUID, _ outcome: Result<Int, AppError>, on db: any Database) async throws {
+    private static func finish(_ id: UUID, _ outcome: Result<ImportOutcome, AppError>, on db: any Database) async throws {
         var update = ImportJobModel.query(on: db).filter(\.$id == id).set(\.$updatedAt, to: Date()).set(\.$finishedAt, to: Date())
         switch outcome {
-        case .success(let imported):
+        case .success(let result):
+            let imported = result.imported
             update = update.set(\.$phase, to: ImportProgress.Phase.succeeded.rawValue).set(\.$imported, to: imported)
                 .set(\.$done, to: imported).set(\.$total, to: imported)
+                .set(\.$outcome, to: (try? JSONEncoder().encode(result)).map { String(decoding: $0, as: UTF8.self) })
         case .failure(let error):
             let json = try JSONEncoder().encode(StoredError(error))
             update = update.set(\.$phase, to: ImportProgress.Phase.failed.rawValue).set(\.$error, to: String(decoding: json, as: UTF8.self))
@@ -185,27 +188,22 @@ enum ImportJobService {
             }
         }
         let error = job.error.flatMap { try? JSONDecoder().decode(StoredError.self, from: Data($0.utf8)) }?.appError
-        return ImportJobStatus(id: job.id!, fileName: job.fileName, createdAt: job.createdAt, progress: progress, imported: job.imported, error: error)
+        let outcome = job.outcome.flatMap { try? JSONDecoder().decode(ImportOutcome.self, from: Data($0.utf8)) }
+        return ImportJobStatus(id: job.id!, fileName: job.fileName, createdAt: job.createdAt, progress: progress, imported: job.imported,
+                               outcome: outcome, error: error)
     }
 }
 
 /// When `serve` starts listening, it takes over its instance's name and marks the jobs of its previous run interrupted.
 struct ImportJobRecovery: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
-        // Only `serve` has an instance to take over; its port is known once it listens, just after booting.
-        guard application.environment.arguments.dropFirst().first == "serve" else { return }
-        let logger = application.logger
-        Task {
-            for _ in 0..<600 {
-                if let port = application.http.server.shared.localAddress?.port {
-                    do {
-                        let count = try await ImportJobService.claimInstance(port: port, on: application.db)
-                        if count > 0 { logger.notice("\(count) import job(s) of the previous run marked interrupted") }
-                    } catch { logger.warning("import jobs of the previous run not checked: \(error)") }
-                    return
-                }
-                try? await Task.sleep(for: .milliseconds(100))
-            }
-        }
+        // Only `serve` has an instance to take over: the port it is told to listen on (`--port`/`-p`), else the default.
+        let arguments = Array(application.environment.arguments.dropFirst())
+        guard arguments.first == "serve" else { return }
+        let portFlag = arguments.firstIndex { $0 == "--port" || $0 == "-p" }
+        let port = portFlag.flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil }
+            ?? application.http.server.configuration.port
+        let count = try await ImportJobService.claimInstance(port: port, on: application.db)
+        if count > 0 { application.logger.notice("\(count) import job(s) of the previous run marked interrupted") }
     }
 }

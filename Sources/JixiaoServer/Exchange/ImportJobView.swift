@@ -45,7 +45,12 @@ struct ImportJobView {
     func result(_ status: ImportJobStatus) -> Node<HTML.BodyContext> {
         switch status.progress.phase {
         case .succeeded:
-            return .div(Components.notice(t(.importGoalsDone, String(status.imported ?? 0)), kind: "success"),
+            return .div(Components.notice(summary(status), kind: "success"),
+                        .unwrap(status.outcome.flatMap { $0.unchanged.isEmpty ? nil : $0.unchanged }) { unchanged in
+                            Components.notice(t(.importGoalsUnchanged, String(unchanged.count),
+                                                unchanged.prefix(50).map { "\($0.code)（\(GoalState(rawValue: $0.state).map { t($0.title) } ?? $0.state)）" }
+                                                    .joined(separator: "、") + (unchanged.count > 50 ? "…" : "")), kind: "info")
+                        },
                         .p(.a(.href("/goals"), .text(t(.importJobGoToList)))))
         case .interrupted:
             return Components.notice(t(.importJobInterruptedExplain), kind: "error")
@@ -57,6 +62,12 @@ struct ImportJobView {
         }
     }
 
+    /// Created and updated counts (jobs from before outcomes were kept show their total).
+    func summary(_ status: ImportJobStatus) -> String {
+        guard let outcome = status.outcome else { return t(.importGoalsDone, String(status.imported ?? 0)) }
+        return t(.importGoalsOutcome, String(outcome.created.count), String(outcome.updated.count))
+    }
+
     func recentTable(_ jobs: [ImportJobStatus]) -> Node<HTML.BodyContext> {
         .section(.h2(.text(t(.importJobRecent))),
             .div(.class("table-scroll"), .table(.class("data"),
@@ -65,7 +76,7 @@ struct ImportJobView {
                     .tr(.td(.text(DisplayTime.minute(job.createdAt))),
                         .td(.a(.href("/goals/import/jobs/\(job.id.uuidString)"), .text(job.fileName.isEmpty ? "—" : job.fileName))),
                         .td(.text(phaseName(job.progress.phase) + (job.progress.phase.isFinished ? "" : " \(job.progress.percent)%"))),
-                        .td(.text(job.progress.phase == .succeeded ? t(.importGoalsDone, String(job.imported ?? 0))
+                        .td(.text(job.progress.phase == .succeeded ? summary(job)
                                   : job.error.map { t($0.message) } ?? "")))
                 })))
         )

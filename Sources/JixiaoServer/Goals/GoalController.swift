@@ -248,35 +248,41 @@ struct GoalController: RouteCollection {
     }
 
     @Sendable func exportForm(req: Request) async throws -> Response {
-        try GoalExchangeService.exportForm(try await GoalService.load(try objectID(req), versionNumber: try? req.query.get(Int.self, at: "version"), req))
+        let loaded = try await GoalService.load(try objectID(req), versionNumber: try StrictValues.integer(req, "version"), req)
+        return try GoalExchangeService.exportForm(try await DeclarationForm.load(loaded, localizer: req.localizer, on: req.db))
     }
 
     /// The declaration form as a page to print or save as PDF from the browser.
     @Sendable func printable(req: Request) async throws -> Response {
-        let loaded = try await GoalService.load(try objectID(req), versionNumber: try? req.query.get(Int.self, at: "version"), req)
-        let o = loaded.object, goal = loaded.goal
+        let loaded = try await GoalService.load(try objectID(req), versionNumber: try StrictValues.integer(req, "version"), req)
         let t = req.localizer
+        let form = try await DeclarationForm.load(loaded, localizer: t, on: req.db)
+        let id = loaded.object.id!.uuidString
+        func wide(_ text: String, span: Int = 2) -> Node<HTML.TableRowContext> { .td(.attribute(named: "colspan", value: String(span)), .text(text)) }
         return req.layout.render(title: "项目支出绩效目标申报表",
             .div(.class("print-form"),
-                .p(.class("print-year"), .text("（\(o.fiscalYear)年度）")),
-                .table(.class("form-table"),
-                    .tr(.th(.text("项目名称")), .td(.attribute(named: "colspan", value: "5"), .text(o.name))),
-                    .tr(.th(.text("实施单位")), .td(.attribute(named: "colspan", value: "2"), .text(loaded.organization.name)),
-                        .th(.text("项目编码")), .td(.attribute(named: "colspan", value: "2"), .text(o.code))),
-                    .tr(.th(.text("项目属性")), .td(.attribute(named: "colspan", value: "2"), .text(o.projectCategory.chineseName)),
-                        .th(.text("项目期")), .td(.attribute(named: "colspan", value: "2"), .text("\(o.startYear)–\(o.endYear)年"))),
-                    .tr(.th(.text("年度资金总额（万元）")), .td(.attribute(named: "colspan", value: "2"), .text(o.requested.wanYuanText)),
-                        .th(.text("资金来源")), .td(.attribute(named: "colspan", value: "2"), .text(FundSource(rawValue: o.fundSource)?.chineseName ?? ""))),
-                    .tr(.th(.text("中期目标")), .td(.attribute(named: "colspan", value: "5"), .text(goal.midTermGoal ?? "—"))),
-                    .tr(.th(.text("年度目标")), .td(.attribute(named: "colspan", value: "5"), .text(goal.annualGoal))),
-                    .tr(.th(.text("")), .th(.text("一级指标")), .th(.text("二级指标")), .th(.text("三级指标")), .th(.text("指标值")), .th(.text("分值"))),
-                    .forEach(Array(goal.indicators.enumerated())) { index, i in
-                        .tr(.th(.text(index == 0 ? "绩效指标" : "")), .td(.text(i.category.chineseName)), .td(.text(i.subcategory.chineseName)),
-                            .td(.text(i.name)), .td(.text(i.targetText)), .td(.class("number"), .text(i.weight.map { "\($0)" } ?? "")))
-                    }),
-                .p(.class("print-state"), .text("\(t(.fieldState))：\(t(loaded.version.goalState.title)) v\(loaded.version.versionNumber)")),
-                .p(.class("no-print"), .a(.href("/goals/\(o.id!.uuidString)"), .text(t(.backToGoal))), .text("　"),
-                   .a(.href("/goals/\(o.id!.uuidString)/form.xlsx"), .text(t(.downloadForm)))))
+                .p(.class("print-year"), .text("（\(form.fiscalYear)年度）")),
+                .div(.class("table-scroll"), .table(.class("form-table"),
+                    .tr(.th(.text("项目名称")), wide(form.name), .th(.text("项目编码")), wide(form.code)),
+                    .tr(.th(.text("主管部门及代码")), wide("\(form.department)（\(form.departmentCode)）"), .th(.text("实施单位")), wide(form.unit)),
+                    .tr(.th(.text("项目属性")), wide(form.category), .th(.text("项目期")), wide(form.term)),
+                    .tr(.th(.text("年度资金总额（万元）")), .td(.attribute(named: "colspan", value: "2"), .class("number"), .text(form.total.wanYuanDisplay)),
+                        .th(.text("其中：财政拨款")), .td(.attribute(named: "colspan", value: "2"), .class("number"), .text(form.fiscal.wanYuanDisplay))),
+                    .tr(.th(.text("资金来源")), wide(form.fundSource, span: 5)),
+                    .tr(.th(.text("中期目标")), wide(form.midTermGoal.isEmpty ? "—" : form.midTermGoal, span: 5)),
+                    .tr(.th(.text("年度目标")), wide(form.annualGoal, span: 5)),
+                    .tr(.th(.text("绩效指标")), .th(.text("一级指标")), .th(.text("二级指标")), .th(.text("三级指标")), .th(.text("指标值")), .th(.text("分值"))),
+                    .forEach(form.groups) { group in
+                        .group(group.indicators.enumerated().map { index, i in
+                            .tr(.td(.text("")),
+                                .if(index == 0, .th(.attribute(named: "rowspan", value: String(group.indicators.count)), .text(group.category.chineseName))),
+                                .td(.text(i.subcategory.chineseName)), .td(.text(i.name)), .td(.text(i.targetText)),
+                                .td(.class("number"), .text(i.weight.map { "\($0)" } ?? "")))
+                        })
+                    })),
+                .p(.class("print-state"), .text("\(t(.fieldState))：\(form.state) v\(form.version)")),
+                .p(.class("no-print"), .a(.href("/goals/\(id)"), .text(t(.backToGoal))), .text("　"),
+                   .a(.href("/goals/\(id)/form.xlsx"), .text(t(.downloadForm)))))
         )
     }
 

@@ -21,6 +21,8 @@ final class ImportJobModel: Model, @unchecked Sendable {
     @OptionalField(key: "error") var error: String?
     /// Which process runs it (host and pid), so another process can tell a job whose runner is gone.
     @Field(key: "runner") var runner: String
+    /// `ImportOutcome` as JSON once the job succeeded.
+    @OptionalField(key: "outcome") var outcome: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?

@@ -15,6 +15,7 @@ enum Migrations {
         AddRegionalGoals(),
         CreateSignInLocks(),
         AddAuditKeyCheck(),
+        AddImportJobOutcome(),
     ]
 }
 

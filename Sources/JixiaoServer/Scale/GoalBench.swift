@@ -62,7 +62,7 @@ enum GoalBench {
         }
         let importRows = projectCount * GoalGenerator.templates[0].count
         let planned = try await GoalExchangeService.plan(try GoalExchangeService.readRows(ByteBuffer(string: csv.replacingOccurrences(of: "\(runMark)-", with: "RAW-"))),
-                                                         user: officer, on: db)
+                                                         user: officer, on: db).projects
         let baselineBefore = try await rawInsert(planned, into: .sameTablesRolledBack, on: db)
         let memoryBefore = peakMemoryMiB()
         // The importer's three steps, timed separately: read the file, check every row, save in batches.
@@ -70,7 +70,7 @@ enum GoalBench {
         let readRows = try GoalExchangeService.readRows(ByteBuffer(string: csv))
         let readMs = ms(start)
         let checkStart = DispatchTime.now().uptimeNanoseconds
-        let plannedImport = try await GoalExchangeService.plan(readRows, user: officer, on: db)
+        let plannedImport = try await GoalExchangeService.plan(readRows, user: officer, on: db).projects
         let checkMs = ms(checkStart)
         let saveStart = DispatchTime.now().uptimeNanoseconds
         try await GoalExchangeService.save(plannedImport, context: .system("bench"), on: db)

@@ -471,5 +471,9 @@ extension StringTables {
         .errorTextTooLong: "At most {0} characters; this has {1}.",
         .errorUnknownValue: "“{0}” is not one of the values allowed: {1}.",
         .errorNotAnInteger: "Parameter {0} must be a whole number (got “{1}”).",
+        .errorImportConflict: "Project {0} was submitted or changed by someone during the import; nothing was imported. Please import again.",
+        .errorGoalRows: "{0} errors; no goals were imported:",
+        .importGoalsOutcome: "{0} projects created and {1} drafts or returned goals updated (all drafts: check them, then submit).",
+        .importGoalsUnchanged: "{0} projects are under review or released and were left unchanged: {1}",
     ]
 }

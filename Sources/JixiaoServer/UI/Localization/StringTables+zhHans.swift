@@ -471,5 +471,9 @@ extension StringTables {
         .errorTextTooLong: "最多 {0} 个字符，现有 {1} 个。",
         .errorUnknownValue: "“{0}”不是可选的值，可选：{1}。",
         .errorNotAnInteger: "参数 {0} 应为整数（收到“{1}”）。",
+        .errorImportConflict: "项目 {0} 在导入期间被他人提交或修改，本次导入未作任何修改，请重新导入。",
+        .errorGoalRows: "有 {0} 处错误，未导入任何项目的绩效目标：",
+        .importGoalsOutcome: "新建 {0} 个项目、更新 {1} 个草稿或退回的目标（均为草稿，请检查后提交）。",
+        .importGoalsUnchanged: "{0} 个项目审核中或已批复，未作改动：{1}",
     ]
 }

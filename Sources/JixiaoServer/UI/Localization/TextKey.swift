@@ -471,6 +471,10 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case errorTextTooLong
     case errorUnknownValue
     case errorNotAnInteger
+    case errorImportConflict
+    case errorGoalRows
+    case importGoalsOutcome
+    case importGoalsUnchanged
 }
 
 enum StringTables {}
