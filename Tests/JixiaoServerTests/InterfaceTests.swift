@@ -3,6 +3,7 @@ import Testing
 import Vapor
 import VaporTesting
 @testable import JixiaoServer
+import JixiaoDomain
 
 @Suite("Interface and API contract")
 struct InterfaceTests {
@@ -42,6 +43,49 @@ struct InterfaceTests {
             })
             #expect(documented == registered, "only documented: \(documented.subtracting(registered)); only routed: \(registered.subtracting(documented))")
             #expect(document["openapi"] as? String == "3.1.0")
+        }
+    }
+
+    @Test("the OpenAPI document describes what the server enforces", arguments: TestDatabase.all)
+    func openAPIConstraints(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            let body = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json").body.string
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+            for (path, methods) in paths {
+                for (method, operation) in methods where operation["requestBody"] != nil {
+                    let responses = try #require(operation["responses"] as? [String: Any])
+                    #expect(responses["415"] != nil && responses["413"] != nil, "\(method) \(path) lacks 415/413")
+                }
+            }
+            func parameter(_ path: String, _ name: String) -> [String: Any]? {
+                (paths[path]?["get"]?["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == name }?["schema"] as? [String: Any]
+            }
+            #expect(parameter("/api/v1/orgs", "under")?["format"] as? String == "uuid")
+            #expect(parameter("/api/v1/budget-objects", "under")?["pattern"] as? String == "^[A-Za-z0-9._-]+$")
+            #expect((parameter("/api/v1/budget-objects", "state")?["enum"] as? [String])?.contains("departmentApproved") == true)
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]])
+            let userUpdate = try #require(schemas["UserUpdate"]?["properties"] as? [String: [String: Any]])
+            #expect(userUpdate["displayName"]?["type"] as? [String] == ["string", "null"], "PATCH fields accept null")
+            let roleEnum = ((schemas["UserCreate"]?["properties"] as? [String: [String: Any]])?["roles"]?["items"] as? [String: Any])?["enum"] as? [String]
+            #expect(Set(roleEnum ?? []) == Set(Role.allCases.map(\.rawValue)))
+            let create = try #require(schemas["BudgetObjectCreate"]?["properties"] as? [String: [String: Any]])
+            #expect(create["name"]?["maxLength"] as? Int == InputLimits.name && create["kind"]?["enum"] != nil)
+            // A wrong media type is answered 415 as described.
+            let api = try await APIClient.signIn(app, "admin", adminPassword)
+            let wrongType = try await api.send(.POST, "/api/v1/orgs", body: ByteBuffer(string: "code=x"), contentType: .plainText)
+            #expect(wrongType.status == .unsupportedMediaType, "\(wrongType.status)")
+        }
+    }
+
+    @Test("methods the system never serves answer 405", arguments: TestDatabase.all)
+    func trace(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            for path in ["/", "/api/v1/orgs", "/signin"] {
+                let response = try await app.testing().sendRequest(.TRACE, path)
+                #expect(response.status == .methodNotAllowed, "TRACE \(path)")
+                #expect(response.headers.first(name: .allow) != nil)
+            }
         }
     }
 

@@ -8,6 +8,8 @@ struct APIEndpoint: Sendable {
         var location: String   // "query", "path" or "header"
         var type: String
         var description: String
+        /// The full schema when a type alone does not say what the server enforces (format, enum, range, pattern).
+        var schema: JSONValue? = nil
     }
 
     var method: HTTPMethod
@@ -33,7 +35,8 @@ struct APIEndpoint: Sendable {
     }
 
     var pathParameters: [Parameter] {
-        path.filter { $0.hasPrefix(":") }.map { Parameter(name: String($0.dropFirst()), location: "path", type: "string", description: "UUID") }
+        path.filter { $0.hasPrefix(":") }.map { Parameter(name: String($0.dropFirst()), location: "path", type: "string", description: "UUID",
+                                                          schema: ["type": "string", "format": "uuid"]) }
     }
 }
 

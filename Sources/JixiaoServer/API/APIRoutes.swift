@@ -19,11 +19,11 @@ enum APIRoutes {
                     responseSchema: "User", handler: me),
         APIEndpoint(method: .GET, path: ["orgs"], operationID: "listOrganizations",
                     summary: "Organizations in a subtree (default: the caller's), ordered by hierarchy path", tag: "organizations",
-                    query: [.init(name: "under", location: "query", type: "string", description: "UUID of the subtree root"),
+                    query: [.init(name: "under", location: "query", type: "string", description: "UUID of the subtree root", schema: OpenAPIDocument.uuid),
                             .init(name: "q", location: "query", type: "string", description: "Search in code and name"),
-                            .init(name: "kind", location: "query", type: "string", description: "finance_bureau, department, unit or agency"),
-                            .init(name: "page", location: "query", type: "integer", description: "Page number from 1"),
-                            .init(name: "per", location: "query", type: "integer", description: "Items per page, at most 1000")],
+                            .init(name: "kind", location: "query", type: "string", description: "finance_bureau, department, unit or agency", schema: OpenAPIDocument.kinds),
+                            .init(name: "page", location: "query", type: "integer", description: "Page number from 1", schema: ["type": "integer", "minimum": 1]),
+                            .init(name: "per", location: "query", type: "integer", description: "Items per page, at most 1000", schema: ["type": "integer", "minimum": 1, "maximum": 1000])],
                     responseSchema: "OrganizationPage", handler: listOrganizations),
         APIEndpoint(method: .GET, path: ["orgs", ":id"], operationID: "getOrganization", summary: "One organization",
                     tag: "organizations", responseSchema: "Organization", handler: getOrganization),
@@ -42,10 +42,10 @@ enum APIRoutes {
                     responseSchema: "ImportResult", bodyLimit: "8mb", handler: importOrganizations),
         APIEndpoint(method: .GET, path: ["users"], operationID: "listUsers", summary: "Users in a subtree (default: the caller's)",
                     tag: "users",
-                    query: [.init(name: "under", location: "query", type: "string", description: "UUID of the subtree root"),
+                    query: [.init(name: "under", location: "query", type: "string", description: "UUID of the subtree root", schema: OpenAPIDocument.uuid),
                             .init(name: "q", location: "query", type: "string", description: "Search in username and name"),
-                            .init(name: "page", location: "query", type: "integer", description: "Page number from 1"),
-                            .init(name: "per", location: "query", type: "integer", description: "Items per page, at most 1000")],
+                            .init(name: "page", location: "query", type: "integer", description: "Page number from 1", schema: ["type": "integer", "minimum": 1]),
+                            .init(name: "per", location: "query", type: "integer", description: "Items per page, at most 1000", schema: ["type": "integer", "minimum": 1, "maximum": 1000])],
                     responseSchema: "UserPage", handler: listUsers),
         APIEndpoint(method: .GET, path: ["users", ":id"], operationID: "getUser", summary: "One user", tag: "users",
                     responseSchema: "User", handler: getUser),
@@ -66,7 +66,15 @@ enum APIRoutes {
         for endpoint in endpoints {
             let builder = endpoint.requiresToken ? signedIn : api
             let body: HTTPBodyStreamStrategy = endpoint.bodyLimit.map { .collect(maxSize: $0) } ?? .collect
-            builder.on(endpoint.method, endpoint.path.map { PathComponent(stringLiteral: $0) }, body: body, use: endpoint.handler)
+            let handler = endpoint.handler
+            let expectsJSON = endpoint.requestSchema != nil && endpoint.requestMediaType == "application/json"
+            builder.on(endpoint.method, endpoint.path.map { PathComponent(stringLiteral: $0) }, body: body) { req in
+                // A JSON operation refuses other media types as the document says (415), rather than failing to decode (400).
+                if expectsJSON, let type = req.headers.contentType, type.type != "application" || type.subType != "json" {
+                    throw AppError(.unsupportedMediaType, "unsupported_media_type", Message(.errorBadRequest, "Content-Type: application/json"))
+                }
+                return try await handler(req)
+            }
         }
     }
 

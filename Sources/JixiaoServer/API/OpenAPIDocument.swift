@@ -33,7 +33,7 @@ enum OpenAPIDocument {
         if !parameters.isEmpty {
             fields.append(("parameters", .array(parameters.map { parameter in
                 ["name": .string(parameter.name), "in": .string(parameter.location), "required": .bool(parameter.location == "path"),
-                 "description": .string(parameter.description), "schema": ["type": .string(parameter.type)]]
+                 "description": .string(parameter.description), "schema": parameter.schema ?? ["type": .string(parameter.type)]]
             })))
         }
         if let schema = endpoint.requestSchema {
@@ -52,9 +52,14 @@ enum OpenAPIDocument {
                                                     ?? .object([("description", .string(other.description))])))
         }
         let errorBody: JSONValue = ["content": ["application/json": ["schema": ref("Error")]]]
-        for (status, text) in [("400", "Malformed request"), ("401", "Missing, expired or invalid token"),
-                               ("403", "Not permitted"), ("404", "Not found or outside the caller's reach"),
-                               ("409", "Conflict"), ("422", "Invalid input, per field or per row"), ("429", "Too many failed sign-ins")] {
+        var errors = [("400", "Malformed request"), ("401", "Missing, expired or invalid token"),
+                      ("403", "Not permitted"), ("404", "Not found or outside the caller's reach"),
+                      ("409", "Conflict"), ("422", "Invalid input, per field or per row"), ("429", "Too many failed sign-ins"),
+                      ("503", "Busy: too many requests at once; try again shortly")]
+        if endpoint.requestSchema != nil {
+            errors += [("413", "Body larger than the operation accepts"), ("415", "Body in another media type than the one described")]
+        }
+        for (status, text) in errors {
             guard case .object(let pairs) = errorBody else { continue }
             responses.append((status, .object([("description", .string(text))] + pairs)))
         }
@@ -69,22 +74,45 @@ enum OpenAPIDocument {
         ["type": "object", "properties": .object(properties), "required": .array(required.map(JSONValue.string))]
     }
 
+    // What the server enforces, said where a client can read it: lengths (InputLimits), code patterns, the values of
+    // every fixed list (taken from the domain's enums, so they cannot drift), and which PATCH fields may be null.
     private static let string: JSONValue = ["type": "string"]
     private static let nullableString: JSONValue = ["type": ["string", "null"]]
-    private static let uuid: JSONValue = ["type": "string", "format": "uuid"]
+    static let uuid: JSONValue = ["type": "string", "format": "uuid"]
     private static let boolean: JSONValue = ["type": "boolean"]
     private static let integer: JSONValue = ["type": "integer"]
-    private static let kinds: JSONValue = ["type": "string", "enum": ["finance_bureau", "department", "unit", "agency"]]
-    private static let levels: JSONValue = ["type": ["string", "null"], "enum": ["central", "province", "city", "county", "township", .null]]
-    private static let roles: JSONValue = ["type": "array", "items": ["type": "string", "enum": ["administrator", "performance_officer",
-        "budget_officer", "department_officer", "unit_officer", "agency_evaluator", "expert", "supervisor"]]]
+    static let year: JSONValue = ["type": "integer", "minimum": 2000, "maximum": 2100]
+    static let code: JSONValue = ["type": "string", "minLength": 1, "maxLength": .int(InputLimits.code), "pattern": "^[A-Za-z0-9._-]+$"]
+    private static let name: JSONValue = ["type": "string", "minLength": 1, "maxLength": .int(InputLimits.name)]
+    private static let shortText: JSONValue = ["type": "string", "maxLength": .int(InputLimits.shortText)]
+    private static let longText: JSONValue = ["type": "string", "maxLength": .int(InputLimits.longText)]
+    private static func nullable(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var pairs) = schema, let index = pairs.firstIndex(where: { $0.0 == "type" }), case .string(let type) = pairs[index].1 else { return schema }
+        pairs[index].1 = [.string(type), "null"]
+        if let enumIndex = pairs.firstIndex(where: { $0.0 == "enum" }), case .array(var values) = pairs[enumIndex].1 {
+            values.append(.null)
+            pairs[enumIndex].1 = .array(values)
+        }
+        return .object(pairs)
+    }
+    private static func values<E: CaseIterable & RawRepresentable>(_ type: E.Type) -> JSONValue where E.RawValue == String {
+        ["type": "string", "enum": .array(E.allCases.map { .string($0.rawValue) })]
+    }
+    static let kinds: JSONValue = values(OrganizationKind.self)
+    private static let levels: JSONValue = ["type": ["string", "null"], "enum": .array(AdministrativeLevel.allCases.map { .string($0.key) } + [.null])]
+    private static let role: JSONValue = values(Role.self)
+    private static let roles: JSONValue = ["type": "array", "uniqueItems": true, "minItems": 1, "items": role]
+    static let states: JSONValue = values(GoalState.self)
+    static let subcategories: JSONValue = values(IndicatorSubcategory.self)
+    private static let username: JSONValue = ["type": "string", "pattern": "^[a-z0-9._-]{3,64}$"]
+    private static let password: JSONValue = ["type": "string", "minLength": .int(PasswordPolicy.minimumLength), "maxLength": 72]
 
-    private static let decimalText: JSONValue = ["type": "string", "description": "exact decimal as text"]
-    private static let states: JSONValue = ["type": "string", "enum": ["draft", "submitted", "departmentApproved", "returned", "approved", "rejected", "released", "superseded"]]
+    private static let decimalText: JSONValue = ["type": "string", "description": "exact decimal as text", "pattern": "^[0-9]+(\\.[0-9]{1,6})?$"]
 
     private static var goalSchemas: [(String, JSONValue)] {
-        let indicator = object([("id", uuid), ("category", string), ("subcategory", string), ("name", string), ("target", string),
-                                ("weight", decimalText), ("standard", nullableString), ("note", string), ("libraryEntryID", ["type": ["string", "null"], "format": "uuid"]),
+        let indicator = object([("id", uuid), ("category", values(IndicatorCategory.self)), ("subcategory", subcategories), ("name", shortText),
+                                ("target", shortText), ("weight", nullable(decimalText)), ("standard", nullable(values(StandardSource.self))),
+                                ("note", ["type": "string", "maxLength": .int(InputLimits.note)]), ("libraryEntryID", ["type": ["string", "null"], "format": "uuid"]),
                                 ("parsed", object([("op", string), ("number", nullableString), ("unit", nullableString), ("date", nullableString), ("text", nullableString)], required: ["op"]))],
                                required: ["subcategory", "name", "target"])
         let finding = object([("rule", string), ("severity", ["type": "string", "enum": ["error", "warning", "notice"]]), ("row", ["type": ["integer", "null"]]),
@@ -93,8 +121,8 @@ enum OpenAPIDocument {
         return [
             ("Indicator", indicator),
             ("Finding", finding),
-            ("RegionalGoal", object([("id", uuid), ("recipientCode", string), ("recipientName", nullableString), ("allocatedWanYuan", decimalText),
-                                     ("annualGoal", string), ("indicators", ["type": "array", "items": ref("Indicator")])],
+            ("RegionalGoal", object([("id", uuid), ("recipientCode", code), ("recipientName", nullableString), ("allocatedWanYuan", decimalText),
+                                     ("annualGoal", longText), ("indicators", ["type": "array", "maxItems": .int(InputLimits.indicatorsPerGoal), "items": ref("Indicator")])],
                                     required: ["recipientCode", "allocatedWanYuan", "annualGoal", "indicators"])),
             ("Goal", object([("objectID", uuid), ("code", string), ("name", string), ("kind", string), ("organizationCode", string), ("fiscalYear", integer),
                              ("fundSource", string), ("category", string), ("requestedWanYuan", decimalText), ("isKeyProject", boolean), ("version", integer),
@@ -106,21 +134,22 @@ enum OpenAPIDocument {
             ("GoalQueue", object([("items", ["type": "array", "items": object([("objectID", uuid), ("code", string), ("name", string), ("organization", string),
                                                                              ("state", states), ("version", integer), ("lockVersion", integer)], required: ["objectID", "code", "state"])])],
                                  required: ["items"])),
-            ("BudgetObjectCreate", object([("kind", ["type": "string", "enum": ["project", "department_overall", "transfer_payment", "policy"]]), ("code", string),
-                                           ("name", string), ("organizationCode", string), ("fiscalYear", integer), ("functionalClassification", string),
-                                           ("fundSource", ["type": "string", "enum": ["general_public", "government_fund", "state_capital", "social_insurance"]]),
-                                           ("category", ["type": "string", "enum": ["recurring", "continuing", "one_off"]]), ("startYear", integer), ("endYear", integer),
+            ("BudgetObjectCreate", object([("kind", values(BudgetObjectKind.self)), ("code", code),
+                                           ("name", name), ("organizationCode", code), ("fiscalYear", year), ("functionalClassification", shortText),
+                                           ("fundSource", values(FundSource.self)),
+                                           ("category", values(ProjectCategory.self)), ("startYear", year), ("endYear", year),
                                            ("requestedWanYuan", decimalText), ("isKeyProject", boolean), ("isServiceProject", boolean)],
                                           required: ["code", "name", "organizationCode", "fiscalYear", "requestedWanYuan"])),
-            ("GoalContent", object([("lockVersion", integer), ("annualGoal", string), ("midTermGoal", nullableString), ("indicators", ["type": "array", "items": ref("Indicator")]),
-                                    ("regions", ["type": "array", "items": ref("RegionalGoal")])],
+            ("GoalContent", object([("lockVersion", integer), ("annualGoal", longText), ("midTermGoal", nullable(longText)),
+                                    ("indicators", ["type": "array", "maxItems": .int(InputLimits.indicatorsPerGoal), "items": ref("Indicator")]),
+                                    ("regions", ["type": "array", "maxItems": .int(InputLimits.regionsPerGoal), "items": ref("RegionalGoal")])],
                                    required: ["lockVersion", "annualGoal", "indicators"])),
             ("Transition", object([("action", ["type": "string", "enum": ["submit", "withdraw", "department_approve", "department_return", "finance_review",
                                                                           "finance_return", "release", "request_adjustment"]]),
-                                   ("lockVersion", integer), ("opinion", string), ("grade", ["type": "string", "enum": ["优", "良", "中", "差"]]),
+                                   ("lockVersion", integer), ("opinion", longText), ("grade", ["type": "string", "enum": ["优", "良", "中", "差"]]),
                                    ("ratings", ["type": "object", "additionalProperties": ["type": "string", "enum": ["优", "良", "中", "差"]]])],
                                   required: ["action", "lockVersion"])),
-            ("Release", object([("fiscalYear", integer), ("underCode", string)], required: ["fiscalYear"])),
+            ("Release", object([("fiscalYear", year), ("underCode", code)], required: ["fiscalYear"])),
             ("ReleaseResult", object([("released", integer)], required: ["released"])),
             ("IssuedRegionalGoals", object([("items", ["type": "array", "items": object([
                 ("objectID", uuid), ("transferCode", string), ("transferName", string), ("fiscalYear", integer), ("issuedBy", string),
@@ -146,7 +175,8 @@ enum OpenAPIDocument {
                                                                                  ("field", nullableString), ("message", string)], required: ["message"])])],
                                  required: ["code", "message", "details"])),
             ("Error", object([("error", ref("ErrorBody"))], required: ["error"])),
-            ("TokenRequest", object([("username", string), ("password", string), ("name", string)], required: ["username", "password"])),
+            ("TokenRequest", object([("username", ["type": "string", "maxLength": 64]), ("password", ["type": "string", "maxLength": 72]), ("name", shortText)],
+                                    required: ["username", "password"])),
             ("TokenResponse", object([("token", string), ("tokenType", string), ("expiresAt", ["type": "string", "format": "date-time"])],
                                      required: ["token", "tokenType", "expiresAt"])),
             ("Organization", object([("id", uuid), ("code", string), ("name", string), ("kind", kinds), ("level", levels),
@@ -154,20 +184,24 @@ enum OpenAPIDocument {
                                      ("isActive", boolean)], required: ["id", "code", "name", "kind", "path", "depth", "isActive"])),
             ("OrganizationPage", object([("items", ["type": "array", "items": ref("Organization")]), ("page", integer), ("per", integer), ("total", integer)],
                                         required: ["items", "page", "per", "total"])),
-            ("OrganizationCreate", object([("code", string), ("name", string), ("kind", kinds), ("level", levels), ("parentCode", string)],
+            ("OrganizationCreate", object([("code", code), ("name", name), ("kind", kinds), ("level", levels), ("parentCode", code)],
                                           required: ["code", "name", "kind", "parentCode"])),
-            ("OrganizationUpdate", object([("code", string), ("name", string), ("level", levels), ("isActive", boolean)], required: [])),
-            ("Move", object([("parentCode", string)], required: ["parentCode"])),
-            ("ImportResult", object([("imported", integer)], required: ["imported"])),
+            ("OrganizationUpdate", object([("code", nullable(code)), ("name", nullable(name)), ("level", levels), ("isActive", nullable(boolean))], required: [])),
+            ("Move", object([("parentCode", code)], required: ["parentCode"])),
+            ("ImportResult", object([("imported", integer), ("created", nullable(["type": "array", "items": string])),
+                                     ("updated", nullable(["type": "array", "items": string])),
+                                     ("unchanged", nullable(["type": "array", "items": object([("code", string), ("state", states)], required: ["code", "state"])]))],
+                                    required: ["imported"])),
             ("User", object([("id", uuid), ("username", string), ("displayName", string), ("organizationID", uuid),
                              ("organizationCode", nullableString), ("roles", roles), ("isActive", boolean), ("mustChangePassword", boolean)],
                             required: ["id", "username", "displayName", "organizationID", "roles", "isActive", "mustChangePassword"])),
             ("UserPage", object([("items", ["type": "array", "items": ref("User")]), ("page", integer), ("per", integer), ("total", integer)],
                                 required: ["items", "page", "per", "total"])),
-            ("UserCreate", object([("username", string), ("displayName", string), ("organizationCode", string), ("roles", roles), ("password", string)],
+            ("UserCreate", object([("username", username), ("displayName", name), ("organizationCode", code), ("roles", roles), ("password", nullable(password))],
                                   required: ["username", "displayName", "organizationCode", "roles"])),
             ("UserCreated", object([("user", ref("User")), ("oneTimePassword", nullableString)], required: ["user"])),
-            ("UserUpdate", object([("displayName", string), ("organizationCode", string), ("roles", roles), ("isActive", boolean)], required: [])),
+            ("UserUpdate", object([("displayName", nullable(name)), ("organizationCode", nullable(code)), ("roles", nullable(roles)),
+                                   ("isActive", nullable(boolean))], required: [])),
             ("PasswordReset", object([("oneTimePassword", string)], required: ["oneTimePassword"])),
         ] + goalSchemas)
     }

@@ -26,6 +26,7 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
     _ = app.passwordGate
     app.middleware = Middlewares()
     app.middleware.use(RequestIDMiddleware())
+    app.middleware.use(MethodGuardMiddleware())
     app.middleware.use(ErrorRenderingMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.routes.defaultMaxBodySize = "1mb"
@@ -83,5 +84,20 @@ struct RequestIDMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         response.headers.replaceOrAdd(name: "X-Request-ID", value: request.id)
         return response
+    }
+}
+
+/// Methods the system never serves (TRACE, CONNECT, anything unknown) are answered 405 with the methods it does use,
+/// before routing, which would call them 404 and so hide that the resource exists for other methods.
+struct MethodGuardMiddleware: AsyncMiddleware {
+    static let served: [HTTPMethod] = [.GET, .HEAD, .POST, .PUT, .PATCH, .DELETE, .OPTIONS]
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard Self.served.contains(request.method) else {
+            let response = Response(status: .methodNotAllowed)
+            response.headers.replaceOrAdd(name: .allow, value: "GET, HEAD, POST, PUT, PATCH, DELETE")
+            return response
+        }
+        return try await next.respond(to: request)
     }
 }
