@@ -64,3 +64,33 @@ struct StrictInputTests {
         }
     }
 }
+
+@Suite("Goal page details")
+struct GoalPageDetailTests {
+    @Test("a refused finance review keeps what was chosen and typed; the review shows as a table in the history", arguments: TestDatabase.all)
+    func reviewKeepsInput(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            let object = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-EDU-003").first())
+            let version = try #require(try await GoalVersionModel.find(object.currentVersionID, on: app.db))
+            let browser = Browser(app)
+            try await browser.signIn("perf-officer", DemoData.password)
+            try await browser.get("/goals/\(object.id!)")
+            // One criterion left out: refused, but the three grades and the opinion come back as they were.
+            let refused = try await browser.post("/goals/\(object.id!)/transition", [
+                "action": "finance_review", "lock_version": String(version.lockVersion), "relevance": "良", "feasibility": "优",
+                "scientific": "良", "grade": "良", "opinion": "测算依据需补充说明"])
+            #expect(refused.status == .unprocessableEntity)
+            let page = refused.body.string
+            #expect(page.contains("测算依据需补充说明"), "the opinion typed is kept")
+            #expect(page.contains("<option value=\"优\" selected>优</option>"), "the grades chosen are kept")
+            // Complete, it passes; the history shows the four criteria as a table, not JSON.
+            try await browser.post("/goals/\(object.id!)/transition", [
+                "action": "finance_review", "lock_version": String(version.lockVersion), "relevance": "良", "feasibility": "优",
+                "scientific": "良", "reasonableness": "优", "grade": "良", "opinion": "同意"])
+            let after = try await browser.get("/goals/\(object.id!)").body.string
+            #expect(!after.contains("[{&quot;criterion") && !after.contains("[{\"criterion"), "no raw JSON in the history")
+            #expect(after.contains("<table class=\"data review\">") && after.contains("可行性"))
+        }
+    }
+}

@@ -234,7 +234,7 @@ struct GoalController: RouteCollection {
             _ = try await GoalService.transition(id, action: try form.goalAction(), lockVersion: form.lock_version ?? -1, req)
         } catch let error as AppError where error.status != .notFound && error.status != .internalServerError {
             let loaded = try await GoalService.load(id, req)
-            return try await GoalPage(request: req, loaded: loaded).render(draft: nil, problem: error, status: error.status)
+            return try await GoalPage(request: req, loaded: loaded, resubmitted: form).render(draft: nil, problem: error, status: error.status)
         }
         return req.redirect(to: "/goals/\(id.uuidString)?done=\(form.action)")
     }

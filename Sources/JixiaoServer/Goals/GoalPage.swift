@@ -12,7 +12,12 @@ final class GoalPage {
     /// Past declared values of the library entries the goal uses, shown beside their targets.
     private var history: [UUID: [LibraryHistoryYear]] = [:]
 
-    init(request: Request, loaded: LoadedGoal) { self.request = request; self.loaded = loaded }
+    /// The action form a person sent when it was refused: its choices and text are shown again, not lost.
+    private var resubmitted: TransitionForm?
+
+    init(request: Request, loaded: LoadedGoal, resubmitted: TransitionForm? = nil) {
+        self.request = request; self.loaded = loaded; self.resubmitted = resubmitted
+    }
 
     func render(draft: PerformanceGoal?, problem: AppError?, status: HTTPResponseStatus) async throws -> Response {
         let user = try request.requireSignedIn()
@@ -37,6 +42,9 @@ final class GoalPage {
             .unwrap(notice) { Components.notice($0, kind: "success") },
             .unwrap(problem) { Components.notice(t($0.message), kind: "error") },
             facts(state: state),
+            .unwrap(version.adjustmentReason.flatMap { $0.isEmpty ? nil : $0 }) { reason in
+                .div(.class("notice notice-info"), .strong(.text(t(.fieldAdjustmentReasonShown) + "：")), .text(reason))
+            },
             .p(.class("toolbar"), .a(.class("button"), .href("/goals/\(object.id!.uuidString)/print?version=\(version.versionNumber)"), .text(t(.printForm))),
                .a(.class("button"), .href("/goals/\(object.id!.uuidString)/form.xlsx?version=\(version.versionNumber)"), .text(t(.downloadForm)))),
             versions(current: version),
@@ -202,7 +210,8 @@ final class GoalPage {
     }
 
     private func actionForm(_ action: String, title: String, opinion: TextKey?, extra: Node<HTML.FormContext> = .empty, primary: Bool = false) -> Node<HTML.BodyContext> {
-        .form(.method(.post), .action("/goals/\(loaded.object.id!.uuidString)/transition"), .class("card action"),
+        let typed = resubmitted?.action == action ? resubmitted?.opinion ?? "" : ""
+        return .form(.method(.post), .action("/goals/\(loaded.object.id!.uuidString)/transition"), .class("card action"),
             request.layout.csrfField(),
             .input(.type(.hidden), .name("action"), .value(action)),
             .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
@@ -210,7 +219,7 @@ final class GoalPage {
             extra,
             .unwrap(opinion) { label in
                 .div(.class("field"), .label(.for("opinion-\(action)"), .text(t(label))),
-                     .textarea(.id("opinion-\(action)"), .name("opinion"), .attribute(named: "rows", value: "2"), .text("")))
+                     .textarea(.id("opinion-\(action)"), .name("opinion"), .attribute(named: "rows", value: "2"), .text(typed)))
             },
             .button(.type(.submit), .class(primary ? "primary" : ""), .text(title)))
     }
@@ -226,20 +235,21 @@ final class GoalPage {
             case .failure(let error): return error == .opinionRequired
             }
         }
-        let review = FinanceReview(ratings: Dictionary(uniqueKeysWithValues: ReviewCriterion.allCases.map { ($0, ReviewGrade.excellent) }), grade: .excellent, opinion: "")
         let gradeOptions = ReviewGrade.allCases.map { ($0.rawValue, $0.rawValue) }
+        let reviewCriteria: [Node<HTML.FormContext>] = ReviewCriterion.allCases.map { criterion in
+            Components.selectField(label: criterion.chineseName, name: criterion.rawValue, options: gradeOptions,
+                                   selected: previousGrade(criterion.rawValue), includeEmpty: "—")
+        }
+        let reviewFields: Node<HTML.FormContext> = .group([.p(.class("hint"), .text(t(.financeReviewHint)))] + reviewCriteria
+            + [Components.selectField(label: t(.fieldGrade), name: "grade", options: gradeOptions, selected: previousGrade("grade"), includeEmpty: "—")])
+        let review = FinanceReview(ratings: Dictionary(uniqueKeysWithValues: ReviewCriterion.allCases.map { ($0, ReviewGrade.excellent) }), grade: .excellent, opinion: "")
         let forms: [Node<HTML.BodyContext>] = [
             possible(.submit) ? actionForm("submit", title: t(.actionSubmit), opinion: nil, primary: true) : nil,
             possible(.withdraw) ? actionForm("withdraw", title: t(.actionWithdraw), opinion: nil) : nil,
             possible(.departmentApprove(opinion: "")) ? actionForm("department_approve", title: t(.actionDepartmentApprove), opinion: .fieldOpinionOptional, primary: true) : nil,
             possible(.departmentReturn(opinion: "x")) ? actionForm("department_return", title: t(.actionReturn), opinion: .fieldOpinion) : nil,
             possible(.financeReview(review)) ? actionForm("finance_review", title: t(.actionFinanceReview), opinion: .fieldOpinion,
-                extra: .group(
-                    .p(.class("hint"), .text(t(.financeReviewHint))),
-                    .forEach(ReviewCriterion.allCases) { criterion in
-                        Components.selectField(label: criterion.chineseName, name: criterion.rawValue, options: gradeOptions, selected: nil, includeEmpty: "—")
-                    },
-                    Components.selectField(label: t(.fieldGrade), name: "grade", options: gradeOptions, selected: nil, includeEmpty: "—")), primary: true) : nil,
+                                                          extra: reviewFields, primary: true) : nil,
             possible(.financeReturn(opinion: "x")) ? actionForm("finance_return", title: t(.actionReturn), opinion: .fieldOpinion) : nil,
             possible(.release) ? actionForm("release", title: t(.actionRelease), opinion: nil, primary: true) : nil,
             possible(.requestAdjustment(reason: "x")) ? actionForm("request_adjustment", title: t(.actionRequestAdjustment), opinion: .fieldAdjustmentReason) : nil,
@@ -250,17 +260,40 @@ final class GoalPage {
                         .div(.class("forms"), .group(forms)))
     }
 
+    /// The grade chosen in a refused finance review, to show it again.
+    private func previousGrade(_ field: String) -> String? {
+        guard let form = resubmitted, form.action == "finance_review" else { return nil }
+        switch field {
+        case "relevance": return form.relevance
+        case "feasibility": return form.feasibility
+        case "scientific": return form.scientific
+        case "reasonableness": return form.reasonableness
+        default: return form.grade
+        }
+    }
+
+    /// A finance review's four criteria as a small table (stored as JSON with the history entry).
+    private func reviewTable(_ json: String) -> Node<HTML.DetailsContext> {
+        struct Entry: Decodable { var criterion: String; var grade: String; var opinion: String }
+        guard let entries = try? JSONDecoder().decode([Entry].self, from: Data(json.utf8)) else { return .p(.class("hint"), .text(json)) }
+        return .table(.class("data review"),
+            .thead(.tr(.th(.text(t(.reviewCriterion))), .th(.text(t(.reviewGrade))), .th(.text(t(.fieldOpinion))))),
+            .tbody(.forEach(entries) { entry in
+                .tr(.td(.text(ReviewCriterion(rawValue: entry.criterion)?.chineseName ?? entry.criterion)), .td(.text(entry.grade)), .td(.text(entry.opinion)))
+            }))
+    }
+
     private func historyTable(_ history: [GoalTransitionModel]) -> Node<HTML.BodyContext> {
         guard !history.isEmpty else { return .empty }
         return .section(.h2(.text(t(.historyTitle))),
-            .table(.class("data"),
+            .div(.class("table-scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldTime))), .th(.text(t(.fieldActor))), .th(.text(t(.fieldAction))), .th(.text(t(.fieldState))), .th(.text(t(.fieldOpinion))))),
                 .tbody(.forEach(history) { item in
                     .tr(.td(.text(DisplayTime.minute(item.occurredAt))), .td(.text(item.actorName)),
                         .td(.text(GoalActionLabel.title(item.action).map { t($0) } ?? item.action)),
                         .td(.text("\(t((GoalState(rawValue: item.fromState) ?? .draft).title)) → \(t((GoalState(rawValue: item.toState) ?? .draft).title))")),
-                        .td(.text(item.opinion), .unwrap(item.review) { .details(.summary(.text(t(.reviewDetails))), .pre(.text($0))) }))
-                })))
+                        .td(.text(item.opinion), .unwrap(item.review) { .details(.summary(.text(t(.reviewDetails))), reviewTable($0)) }))
+                }))))
     }
 }
 

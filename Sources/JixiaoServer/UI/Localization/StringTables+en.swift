@@ -475,5 +475,8 @@ extension StringTables {
         .errorGoalRows: "{0} errors; no goals were imported:",
         .importGoalsOutcome: "{0} projects created and {1} drafts or returned goals updated (all drafts: check them, then submit).",
         .importGoalsUnchanged: "{0} projects are under review or released and were left unchanged: {1}",
+        .fieldAdjustmentReasonShown: "Reason for the adjustment",
+        .reviewCriterion: "Criterion",
+        .reviewGrade: "Grade",
     ]
 }

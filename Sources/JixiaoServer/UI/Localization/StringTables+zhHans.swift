@@ -475,5 +475,8 @@ extension StringTables {
         .errorGoalRows: "有 {0} 处错误，未导入任何项目的绩效目标：",
         .importGoalsOutcome: "新建 {0} 个项目、更新 {1} 个草稿或退回的目标（均为草稿，请检查后提交）。",
         .importGoalsUnchanged: "{0} 个项目审核中或已批复，未作改动：{1}",
+        .fieldAdjustmentReasonShown: "调整理由",
+        .reviewCriterion: "审核要点",
+        .reviewGrade: "等级",
     ]
 }

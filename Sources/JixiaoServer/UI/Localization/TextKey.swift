@@ -475,6 +475,9 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case errorGoalRows
     case importGoalsOutcome
     case importGoalsUnchanged
+    case fieldAdjustmentReasonShown
+    case reviewCriterion
+    case reviewGrade
 }
 
 enum StringTables {}
