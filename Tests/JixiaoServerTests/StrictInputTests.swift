@@ -94,3 +94,36 @@ struct GoalPageDetailTests {
         }
     }
 }
+
+@Suite("Filters and forms answer beside the field")
+struct FilterFeedbackTests {
+    @Test("an empty or wrong year, an unknown code and a diff without numbers are answered on the page", arguments: TestDatabase.all)
+    func filters(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            let browser = Browser(app)
+            try await browser.signIn("perf-officer", DemoData.password)
+            #expect(try await browser.get("/goals?year=").status == .ok)
+            let wrongYear = try await browser.get("/goals?year=abc&all=1")
+            #expect(wrongYear.status == .ok && wrongYear.body.string.contains("2000–2100"), "beside the field, in Chinese")
+            let unknown = try await browser.get("/goals?under=NO-SUCH&all=1").body.string
+            #expect(unknown.contains("field has-error") && unknown.contains("NO-SUCH") && !unknown.contains("JN2027-EDU-001"),
+                    "the code is named beside its field and nothing is listed")
+            let adjusted = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-AGR-001").first())
+            let diff = try await browser.get("/goals/\(adjusted.id!)/diff")
+            #expect(diff.status == .ok, "newest against the one before")
+            #expect(try await browser.get("/goals/\(adjusted.id!)/diff?from=x").status == .badRequest)
+
+            // The new-project form: an empty code is required (not "letters only"), a wrong term marks both years.
+            let unit = Browser(app)
+            try await unit.signIn("unit-officer", DemoData.password)
+            try await unit.get("/goals/new")
+            let form = try await unit.post("/goals/new", ["kind": "project", "code": "", "name": "项目", "organization_code": "990000-101-01",
+                                                          "year": "2027", "start_year": "2028", "end_year": "2026", "requested": "10",
+                                                          "fund_source": "general_public", "category": "one_off"])
+            let page = form.body.string
+            #expect(page.contains("start_year-error") && page.contains("end_year-error"), "both years of the term are marked")
+            #expect(!page.contains("code-error\" role=\"alert\">编码只能"), "an empty code is not called malformed")
+        }
+    }
+}

@@ -54,6 +54,7 @@ public enum BudgetObjectError: Error, Hashable, Sendable {
     case missingName
     /// A name that cannot be stored: a control character, or longer than `InputLimits.name`.
     case unstorableName(TextInputError)
+    case missingCode
     case invalidCode
     case invalidYears(start: Int, end: Int)
     case fiscalYearOutsideTerm(fiscalYear: Int)
@@ -68,7 +69,7 @@ public enum BudgetObjectRules {
         if name.trimmed.isEmpty { errors.append(.missingName) } else {
             do { try TextInputRules.check(name, field: .singleLine, maximumLength: InputLimits.name) } catch { errors.append(.unstorableName(error)) }
         }
-        if !OrganizationImport.isValidCode(code) { errors.append(.invalidCode) }
+        if code.trimmed.isEmpty { errors.append(.missingCode) } else if !OrganizationImport.isValidCode(code) { errors.append(.invalidCode) }
         if startYear > endYear || startYear < 1990 || endYear > 2100 { errors.append(.invalidYears(start: startYear, end: endYear)) }
         else if !(startYear...endYear).contains(fiscalYear) { errors.append(.fiscalYearOutsideTerm(fiscalYear: fiscalYear)) }
         if let approved, approved > requested { errors.append(.approvedAboveRequested) }

@@ -38,8 +38,13 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             switch abort.status {
             case .notFound: return .notFound()
             case .payloadTooLarge:
-                let megabytes = request.application.jixiao.maximumImportBytes / (1024 * 1024)
-                return AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(megabytes)))
+                // The limit that applies to what was sent: the file limits of the two imports (their routes accept a little
+                // more for the form's own bytes), else the route's own body limit.
+                let path = request.url.path
+                let bytes = path.hasSuffix("/goals/import") ? GoalExchangeService.maximumImportBytes
+                    : path.hasSuffix("/orgs/import") ? request.application.jixiao.maximumImportBytes
+                    : request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value
+                return AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(max(1, bytes / (1024 * 1024)))))
             case .unauthorized: return .unauthenticated()
             case .forbidden: return .forbidden()
             case .badRequest, .unprocessableEntity, .unsupportedMediaType:

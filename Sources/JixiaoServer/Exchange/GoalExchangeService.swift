@@ -291,7 +291,7 @@ enum GoalExchangeService {
                 switch problem {
                 case .unstorableName(let error): fail(first, .name, error.message)
                 case .invalidYears, .fiscalYearOutsideTerm: fail(first, .term, problem.appError.message)
-                case .missingName, .invalidCode, .approvedAboveRequested: break   // reported above
+                case .missingName, .missingCode, .invalidCode, .approvedAboveRequested: break   // reported above
                 }
             }
             for problem in GoalInput.problems(PerformanceGoal(annualGoal: first.value(.annualGoal), indicators: indicators)) {

@@ -29,7 +29,8 @@ struct GoalController: RouteCollection {
     static var currentFiscalYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) + 1 }
 
     struct Filter: Content {
-        var year: Int?
+        /// Text, not a number: an empty or mistyped year is answered beside the field, not with a decoding error.
+        var year: String?
         var state: String?
         var under: String?
         var fund: String?
@@ -43,13 +44,25 @@ struct GoalController: RouteCollection {
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
         let t = req.localizer
         let filter = try req.query.decode(Filter.self)
-        let year = filter.year ?? Self.currentFiscalYear
-        let under = try await GoalService.budgetScope(code: filter.under, req)
+        var yearError: String?, underError: String?
+        var year = Self.currentFiscalYear
+        if let text = filter.year?.trimmed, !text.isEmpty {
+            if let parsed = Int(text), (2000...2100).contains(parsed) { year = parsed } else { yearError = t(.errorYearInvalid) }
+        }
+        var under: OrganizationModel?
+        do {
+            under = try await GoalService.budgetScope(code: filter.under?.trimmed, req)
+        } catch let error as AppError where error.status == .notFound || error.status == .forbidden {
+            // Unknown or out of reach: said beside the field, and the list stays empty rather than widening to everything.
+            let code = filter.under?.trimmed ?? ""
+            underError = t(.errorUnknownOrganization, code)
+            req.noteRefusal("access.refused", summary: "\(error.status.code) GET /goals under=\(code.prefix(80))")
+        }
         let showAll = filter.all == "1"
         let queueFilter = GoalQueueFilter(fiscalYear: year, states: filter.state.flatMap(GoalState.init(rawValue:)).map { [$0] }, under: under,
                                           fundSource: filter.fund.flatMap(FundSource.init(rawValue:)), keyProjectsOnly: filter.key == "1",
                                           minimumSeverity: filter.severity == "warning" ? .warning : (filter.severity == "any" ? .notice : nil))
-        let rows = try await GoalService.queue(queueFilter, for: user, waitingOnly: !showAll, on: req.db)
+        let rows = yearError != nil || underError != nil ? [] : try await GoalService.queue(queueFilter, for: user, waitingOnly: !showAll, on: req.db)
         let canDeclare = Authorization.mayEver(user.actor, .declareGoal)
         let canRelease = !user.roles.isDisjoint(with: GoalAction.release.permittedRoles)
         let approvedCount = rows.filter { $0.goalState == .approved }.count
@@ -64,10 +77,12 @@ struct GoalController: RouteCollection {
                  .a(.href(link(all: true)), .if(showAll, .attribute(named: "aria-current", value: "page")), .text(t(.goalsAll)))),
             .form(.method(.get), .action("/goals"), .class("toolbar wrap"),
                 .if(showAll, .input(.type(.hidden), .name("all"), .value("1"))),
-                .div(.class("field"), .label(.for("year"), .text(t(.fieldFiscalYear))),
-                     .input(.type(.number), .id("year"), .name("year"), .value(String(year)))),
-                .div(.class("field"), .label(.for("under"), .text(t(.fieldUnderOrganization))),
-                     .input(.type(.text), .id("under"), .name("under"), .value(filter.under ?? ""))),
+                .div(.class(yearError == nil ? "field" : "field has-error"), .label(.for("year"), .text(t(.fieldFiscalYear))),
+                     .input(.type(.number), .id("year"), .name("year"), .value(yearError == nil ? String(year) : filter.year ?? "")),
+                     .unwrap(yearError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) }),
+                .div(.class(underError == nil ? "field" : "field has-error"), .label(.for("under"), .text(t(.fieldUnderOrganization))),
+                     .input(.type(.text), .id("under"), .name("under"), .value(filter.under ?? "")),
+                     .unwrap(underError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) }),
                 Components.selectField(label: t(.fieldState), name: "state", options: GoalState.allCases.map { ($0.rawValue, t($0.title)) },
                                        selected: filter.state, includeEmpty: t(.allStates)),
                 Components.selectField(label: t(.fieldFundSource), name: "fund", options: FundSource.allCases.map { ($0.rawValue, $0.chineseName) },
@@ -161,7 +176,7 @@ struct GoalController: RouteCollection {
                 req.layout.csrfField(),
                 Components.selectField(label: t(.fieldObjectKind), name: "kind", options: BudgetObjectKind.allCases.map { ($0.rawValue, $0.chineseName) },
                                        selected: form.kind, error: error("kind")),
-                Components.textField(label: t(.fieldProjectCode), name: "code", value: form.code ?? "", error: error("code"), required: true, hint: t(.codeHint)),
+                Components.textField(label: t(.fieldProjectCode), name: "code", value: form.code ?? "", error: error("code"), required: true, hint: t(.projectCodeHint)),
                 Components.textField(label: t(.fieldProjectName), name: "name", value: form.name ?? "", error: error("name"), required: true),
                 Components.textField(label: t(.fieldOrganizationCode), name: "organization_code", value: form.organization_code ?? "", error: error("organization_code"), required: true),
                 Components.textField(label: t(.fieldFiscalYear), name: "year", value: form.year.map(String.init) ?? "", error: error("fiscal_year"), type: .number, required: true),
@@ -169,7 +184,9 @@ struct GoalController: RouteCollection {
                                      error: error("functional_classification"), hint: t(.functionalClassificationHint)),
                 Components.selectField(label: t(.fieldFundSource), name: "fund_source", options: FundSource.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.fund_source),
                 Components.selectField(label: t(.fieldProjectCategory), name: "category", options: ProjectCategory.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.category),
-                Components.textField(label: t(.fieldStartYear), name: "start_year", value: form.start_year.map(String.init) ?? "", type: .number, required: true),
+                // A term that does not hold together marks both of its years.
+                Components.textField(label: t(.fieldStartYear), name: "start_year", value: form.start_year.map(String.init) ?? "",
+                                     error: error("start_year") ?? error("end_year"), type: .number, required: true),
                 Components.textField(label: t(.fieldEndYear), name: "end_year", value: form.end_year.map(String.init) ?? "", error: error("end_year"), type: .number, required: true),
                 Components.textField(label: t(.fieldRequestedWan), name: "requested", value: form.requested ?? "", error: error("requested"), required: true, hint: t(.requestedHint)),
                 .fieldset(.class("field"), .element(named: "legend", text: t(.fieldFlags)),
@@ -358,8 +375,13 @@ struct GoalController: RouteCollection {
 
     @Sendable func diff(req: Request) async throws -> Response {
         let id = try objectID(req)
-        let from = try await GoalService.load(id, versionNumber: try req.query.get(Int.self, at: "from"), req)
-        let to = try await GoalService.load(id, versionNumber: try req.query.get(Int.self, at: "to"), req)
+        // Without numbers the newest version is compared with the one before it.
+        let newest = try await GoalService.load(id, req)
+        let toNumber = try StrictValues.integer(req, "to") ?? newest.version.versionNumber
+        let fromNumber = try StrictValues.integer(req, "from")
+            ?? newest.versions.last { $0.versionNumber < toNumber }?.versionNumber ?? toNumber
+        let from = try await GoalService.load(id, versionNumber: fromNumber, req)
+        let to = try await GoalService.load(id, versionNumber: toNumber, req)
         let changes = GoalDiff.between(from.goal, to.goal)
         let t = req.localizer
         return req.layout.render(title: t(.diffTitle, from.object.name, String(from.version.versionNumber), String(to.version.versionNumber)),

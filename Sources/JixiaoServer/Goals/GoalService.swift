@@ -355,6 +355,7 @@ extension BudgetObjectError {
         switch self {
         case .missingName: .invalid("name", Message(.errorRequired))
         case .unstorableName(let error): .invalid("name", error.message)
+        case .missingCode: .invalid("code", Message(.errorRequired))
         case .invalidCode: .invalid("code", Message(.errorInvalidCode))
         case .invalidYears: .invalid("end_year", Message(.errorYears))
         case .fiscalYearOutsideTerm: .invalid("fiscal_year", Message(.errorFiscalYearOutsideTerm))

@@ -478,5 +478,7 @@ extension StringTables {
         .fieldAdjustmentReasonShown: "Reason for the adjustment",
         .reviewCriterion: "Criterion",
         .reviewGrade: "Grade",
+        .errorYearInvalid: "Enter a year between 2000 and 2100.",
+        .projectCodeHint: "The project's code in the budget project library: letters, digits, “-”, “_”, “.”, at most 64, unique within the year.",
     ]
 }

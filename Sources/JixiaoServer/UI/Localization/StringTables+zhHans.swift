@@ -478,5 +478,7 @@ extension StringTables {
         .fieldAdjustmentReasonShown: "调整理由",
         .reviewCriterion: "审核要点",
         .reviewGrade: "等级",
+        .errorYearInvalid: "请填写 2000–2100 之间的年度。",
+        .projectCodeHint: "预算项目库中的项目编码：字母、数字、“-”、“_”、“.”，最长 64 位，同一年度内不重复。",
     ]
 }

@@ -478,6 +478,8 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case fieldAdjustmentReasonShown
     case reviewCriterion
     case reviewGrade
+    case errorYearInvalid
+    case projectCodeHint
 }
 
 enum StringTables {}
