@@ -127,3 +127,24 @@ struct FilterFeedbackTests {
         }
     }
 }
+
+@Suite("English pages are English")
+struct EnglishPagesTests {
+    @Test("fixed lists, units and counts read in English", arguments: TestDatabase.all)
+    func english(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            let browser = Browser(app)
+            browser.acceptLanguage = "en-GB,en;q=0.9"
+            try await browser.signIn("perf-officer", DemoData.password)
+            let list = try await browser.get("/goals?all=1").body.string
+            #expect(list.contains("General public budget") && !list.contains(">一般公共预算<"), "fund sources in English")
+            #expect(!list.contains(">1 warnings<") && !list.contains(">1 errors<"))
+            let object = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-EDU-003").first())
+            let page = try await browser.get("/goals/\(object.id!)").body.string
+            #expect(page.contains("Project expenditure") && page.contains("Output") && !page.contains(">产出指标<") && !page.contains(">项目支出<"))
+            // The printable declaration form stays the Chinese standard form.
+            #expect(try await browser.get("/goals/\(object.id!)/print").body.string.contains("产出指标"))
+        }
+    }
+}

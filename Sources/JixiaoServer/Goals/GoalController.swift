@@ -85,7 +85,7 @@ struct GoalController: RouteCollection {
                      .unwrap(underError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) }),
                 Components.selectField(label: t(.fieldState), name: "state", options: GoalState.allCases.map { ($0.rawValue, t($0.title)) },
                                        selected: filter.state, includeEmpty: t(.allStates)),
-                Components.selectField(label: t(.fieldFundSource), name: "fund", options: FundSource.allCases.map { ($0.rawValue, $0.chineseName) },
+                Components.selectField(label: t(.fieldFundSource), name: "fund", options: FundSource.allCases.map { ($0.rawValue, t.term($0)) },
                                        selected: filter.fund, includeEmpty: t(.allFundSources)),
                 Components.selectField(label: t(.fieldKeyProject), name: "key", options: [("1", t(.keyProjectsOnly))], selected: filter.key, includeEmpty: t(.allProjects)),
                 Components.selectField(label: t(.fieldFindings), name: "severity", options: [("warning", t(.withWarnings)), ("any", t(.withAnyFinding))],
@@ -105,12 +105,12 @@ struct GoalController: RouteCollection {
                     .tr(.td(.span(.class("code"), .text(row.code))),
                         .td(.a(.href("/goals/\(row.objectID.uuidString)"), .text(row.name)), .if(row.isKeyProject, .group(.text(" "), Components.badge(t(.keyProject), kind: "key")))),
                         .td(.text(row.organizationName)),
-                        .td(.text(FundSource(rawValue: row.fundSource)?.chineseName ?? row.fundSource)),
+                        .td(.text(t.term(FundSource(rawValue: row.fundSource)) ?? row.fundSource)),
                         .td(.class("number"), .text(Money(fen: row.requestedFen).wanYuanText)),
                         .td(Components.badge(t(row.goalState.title), kind: "state-\(row.state)"), .if(row.versionNumber > 1, .text(" v\(row.versionNumber)"))),
-                        .td(.if(row.validationErrors > 0, Components.badge(t(.errorsCount, String(row.validationErrors)), kind: "severity-error")),
-                            .if(row.lintWarnings > 0, Components.badge(t(.warningsCount, String(row.lintWarnings)), kind: "severity-warning")),
-                            .if(row.lintNotices > 0, Components.badge(t(.noticesCount, String(row.lintNotices)), kind: "severity-notice"))))
+                        .td(.if(row.validationErrors > 0, Components.badge(t.count(row.validationErrors, one: .errorsCountOne, many: .errorsCount), kind: "severity-error")),
+                            .if(row.lintWarnings > 0, Components.badge(t.count(row.lintWarnings, one: .warningsCountOne, many: .warningsCount), kind: "severity-warning")),
+                            .if(row.lintNotices > 0, Components.badge(t.count(row.lintNotices, one: .noticesCountOne, many: .noticesCount), kind: "severity-notice"))))
                 })
             )),
             .if(canRelease && approvedCount > 0, .form(.method(.post), .action("/goals/release"), .class("card"),
@@ -174,7 +174,7 @@ struct GoalController: RouteCollection {
             .if(!errors.isEmpty, Components.notice(t(.formHasErrors, String(errors.count)), kind: "error")),
             .form(.method(.post), .action("/goals/new"), .class("card"),
                 req.layout.csrfField(),
-                Components.selectField(label: t(.fieldObjectKind), name: "kind", options: BudgetObjectKind.allCases.map { ($0.rawValue, $0.chineseName) },
+                Components.selectField(label: t(.fieldObjectKind), name: "kind", options: BudgetObjectKind.allCases.map { ($0.rawValue, t.term($0)) },
                                        selected: form.kind, error: error("kind")),
                 Components.textField(label: t(.fieldProjectCode), name: "code", value: form.code ?? "", error: error("code"), required: true, hint: t(.projectCodeHint)),
                 Components.textField(label: t(.fieldProjectName), name: "name", value: form.name ?? "", error: error("name"), required: true),
@@ -182,8 +182,8 @@ struct GoalController: RouteCollection {
                 Components.textField(label: t(.fieldFiscalYear), name: "year", value: form.year.map(String.init) ?? "", error: error("fiscal_year"), type: .number, required: true),
                 Components.textField(label: t(.fieldFunctionalClassification), name: "functional_classification", value: form.functional_classification ?? "",
                                      error: error("functional_classification"), hint: t(.functionalClassificationHint)),
-                Components.selectField(label: t(.fieldFundSource), name: "fund_source", options: FundSource.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.fund_source),
-                Components.selectField(label: t(.fieldProjectCategory), name: "category", options: ProjectCategory.allCases.map { ($0.rawValue, $0.chineseName) }, selected: form.category),
+                Components.selectField(label: t(.fieldFundSource), name: "fund_source", options: FundSource.allCases.map { ($0.rawValue, t.term($0)) }, selected: form.fund_source),
+                Components.selectField(label: t(.fieldProjectCategory), name: "category", options: ProjectCategory.allCases.map { ($0.rawValue, t.term($0)) }, selected: form.category),
                 // A term that does not hold together marks both of its years.
                 Components.textField(label: t(.fieldStartYear), name: "start_year", value: form.start_year.map(String.init) ?? "",
                                      error: error("start_year") ?? error("end_year"), type: .number, required: true),
@@ -396,10 +396,10 @@ struct GoalController: RouteCollection {
                     switch change {
                     case .added(let region):
                         .li(.class("added"), Components.badge(t(.diffAdded), kind: "added"),
-                            .text(" \(region.recipientCode) \(region.allocated.wanYuanText)万元：\(region.annualGoal)（\(region.indicators.count)）"))
+                            .text(" \(region.recipientCode) \(region.allocated.wanYuanText)\(t(.unitWanYuan))：\(region.annualGoal)（\(region.indicators.count)）"))
                     case .removed(let region):
                         .li(.class("removed"), Components.badge(t(.diffRemoved), kind: "removed"),
-                            .text(" \(region.recipientCode) \(region.allocated.wanYuanText)万元：\(region.annualGoal)"))
+                            .text(" \(region.recipientCode) \(region.allocated.wanYuanText)\(t(.unitWanYuan))：\(region.annualGoal)"))
                     case .changed(let old, let new, let recipient, let money, let text, let indicators):
                         .li(.class("changed"), Components.badge(t(.diffChanged), kind: "changed"), .text(" " + new.recipientCode + "："),
                             .if(recipient, .span(.class("field-change"), .text(t(.regionalDiffRecipient) + " " + old.recipientCode + " → "), .strong(.text(new.recipientCode)), .text("；"))),
@@ -415,7 +415,7 @@ struct GoalController: RouteCollection {
 
     /// Indicator changes, as a list: added, removed, and the fields that changed with old → new.
     static func indicatorChanges(_ changes: [GoalDiff.IndicatorChange], _ t: Localizer) -> Node<HTML.BodyContext> {
-        func describe(_ i: Indicator) -> String { "\(i.category.chineseName) › \(i.subcategory.chineseName) › \(i.name)：\(i.targetText)（\(t(.fieldWeight)) \(i.weight.map { "\($0)" } ?? "—")）" }
+        func describe(_ i: Indicator) -> String { "\(t.term(i.category)) › \(t.term(i.subcategory)) › \(i.name)：\(i.targetText)（\(t(.fieldWeight)) \(i.weight.map { "\($0)" } ?? "—")）" }
         return .ul(.class("diff"), .forEach(changes) { change in
             switch change {
             case .added(let indicator): .li(.class("added"), Components.badge(t(.diffAdded), kind: "added"), .text(" " + describe(indicator)))
@@ -423,20 +423,20 @@ struct GoalController: RouteCollection {
             case .changed(let old, let new, let fields):
                 .li(.class("changed"), Components.badge(t(.diffChanged), kind: "changed"), .text(" " + new.name + "："),
                     .forEach(fields) { field in
-                        .span(.class("field-change"), .text(fieldValue(field, old)), .text(" → "), .strong(.text(fieldValue(field, new))), .text("；"))
+                        .span(.class("field-change"), .text(fieldValue(field, old, t)), .text(" → "), .strong(.text(fieldValue(field, new, t))), .text("；"))
                     })
             }
         })
     }
 
-    static func fieldValue(_ field: GoalDiff.Field, _ indicator: Indicator) -> String {
+    static func fieldValue(_ field: GoalDiff.Field, _ indicator: Indicator, _ t: Localizer) -> String {
         switch field {
-        case .category: indicator.category.chineseName
-        case .subcategory: indicator.subcategory.chineseName
+        case .category: t.term(indicator.category)
+        case .subcategory: t.term(indicator.subcategory)
         case .name: indicator.name
         case .target: indicator.targetText
         case .weight: indicator.weight.map { "\($0)" } ?? "—"
-        case .standard: indicator.standard?.chineseName ?? "—"
+        case .standard: t.term(indicator.standard) ?? "—"
         case .note: indicator.note
         }
     }

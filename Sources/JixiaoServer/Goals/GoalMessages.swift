@@ -20,7 +20,7 @@ extension GoalValidationError {
     var message: Message {
         switch self {
         case .missingAnnualGoal: Message(.validationMissingAnnualGoal)
-        case .missingCategory(let category): Message(.validationMissingCategory, category.chineseName)
+        case .missingCategory(let category): Message(.validationMissingCategory, localized: [category.titleKey])
         case .subcategoryOutsideCategory: Message(.validationSubcategory)
         case .missingName: Message(.validationMissingName)
         case .unreadableTarget(_, let error): error.message

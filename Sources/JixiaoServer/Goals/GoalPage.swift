@@ -60,10 +60,10 @@ final class GoalPage {
         let o = loaded.object
         return .dl(.class("facts"),
             .dt(.text(t(.fieldProjectCode))), .dd(.text("\(o.code)（\(o.fiscalYear)）")),
-            .dt(.text(t(.fieldObjectKind))), .dd(.text(o.objectKind.chineseName)),
+            .dt(.text(t(.fieldObjectKind))), .dd(.text(t.term(o.objectKind))),
             .dt(.text(t(.fieldOrganization))), .dd(.text(loaded.organization.name)),
-            .dt(.text(t(.fieldFundSource))), .dd(.text(FundSource(rawValue: o.fundSource)?.chineseName ?? o.fundSource)),
-            .dt(.text(t(.fieldProjectCategory))), .dd(.text("\(o.projectCategory.chineseName)，\(o.startYear)–\(o.endYear)")),
+            .dt(.text(t(.fieldFundSource))), .dd(.text(t.term(FundSource(rawValue: o.fundSource)) ?? o.fundSource)),
+            .dt(.text(t(.fieldProjectCategory))), .dd(.text("\(t.term(o.projectCategory))，\(o.startYear)–\(o.endYear)")),
             .dt(.text(t(.fieldRequestedWan))), .dd(.text(o.requested.wanYuanText), .unwrap(o.approved) { .text("（\(t(.fieldApproved)) \($0.wanYuanText)）") }),
             .dt(.text(t(.fieldState))), .dd(Components.badge(t(state.title), kind: "state-\(state.rawValue)"),
                                              .text(" v\(loaded.version.versionNumber)"),
@@ -115,9 +115,9 @@ final class GoalPage {
                 .thead(.tr(.th(.text("#")), .th(.text(t(.fieldLevel1))), .th(.text(t(.fieldLevel2))), .th(.text(t(.fieldIndicatorName))),
                            .th(.text(t(.fieldTarget))), .th(.text(t(.fieldWeight))), .th(.text(t(.fieldStandard))), .th(.text(t(.checksTitle))))),
                 .tbody(.forEach(Array(goal.indicators.enumerated())) { index, indicator in
-                    .tr(.td(.text(String(index + 1))), .td(.text(indicator.category.chineseName)), .td(.text(indicator.subcategory.chineseName)),
+                    .tr(.td(.text(String(index + 1))), .td(.text(t.term(indicator.category))), .td(.text(t.term(indicator.subcategory))),
                         .td(.text(indicator.name)), .td(.text(indicator.targetText), historyNote(indicator)), .td(.class("number"), .text(indicator.weight.map { "\($0)" } ?? "—")),
-                        .td(.text(indicator.standard?.chineseName ?? "")), .td(rowMessages(index, validation, findings)))
+                        .td(.text(t.term(indicator.standard) ?? "")), .td(rowMessages(index, validation, findings)))
                 })
             )),
             .if(loaded.object.objectKind == .transferPayment, RegionalGoalsView(t: t, checks: checks).readOnly(goal.regions))
@@ -155,7 +155,7 @@ final class GoalPage {
 
     /// One line of an indicator editor; `prefix` names its fields (`rows[3]`, `regions[1][rows][0]`).
     func editorRow(prefix: String, number: Int, indicator: Indicator?, messages: Node<HTML.BodyContext>) -> Node<HTML.TableContext> {
-        let subcategoryOptions = IndicatorSubcategory.allCases.map { ($0.rawValue, "\($0.category.chineseName) › \($0.chineseName)") }
+        let subcategoryOptions = IndicatorSubcategory.allCases.map { ($0.rawValue, "\(t.term($0.category)) › \(t.term($0))") }
         return .tr(
             .td(.text(String(number)), .input(.type(.hidden), .name("\(prefix)[indicator_id]"), .value(indicator?.id.uuidString ?? "")),
                 .input(.type(.hidden), .name("\(prefix)[library_entry_id]"), .value(indicator?.libraryEntryID?.uuidString ?? ""))),
@@ -169,7 +169,7 @@ final class GoalPage {
                                   .attribute(named: "inputmode", value: "decimal"), .attribute(named: "aria-label", value: t(.fieldWeight))])),
             .td(.select(.attribute(named: "name", value: "\(prefix)[standard]"), .attribute(named: "aria-label", value: t(.fieldStandard)),
                         Components.option(value: "", label: "—", selected: indicator?.standard == nil),
-                        .forEach(StandardSource.allCases) { Components.option(value: $0.rawValue, label: $0.chineseName, selected: $0 == indicator?.standard) })),
+                        .forEach(StandardSource.allCases) { Components.option(value: $0.rawValue, label: t.term($0), selected: $0 == indicator?.standard) })),
             .td(messages)
         )
     }
@@ -199,7 +199,7 @@ final class GoalPage {
             .if(!entries.isEmpty, .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldCategory))), .th(.text(t(.fieldIndicatorName))), .th(.text(t(.fieldUnit))), .th(.text(t(.fieldDefinition))), .th(.text("")))),
                 .tbody(.forEach(entries) { entry in
-                    .tr(.td(.text("\(entry.indicatorSubcategory.category.chineseName) › \(entry.indicatorSubcategory.chineseName)")),
+                    .tr(.td(.text("\(t.term(entry.indicatorSubcategory.category)) › \(t.term(entry.indicatorSubcategory))")),
                         .td(.text(entry.name)), .td(.text("\(entry.targetOperator) \(entry.unit)")), .td(.class("hint"), .text(entry.definition)),
                         .td(.form(.method(.post), .action("/goals/\(id)/library-pick"), .class("inline"),
                                   request.layout.csrfField(),
@@ -237,7 +237,7 @@ final class GoalPage {
         }
         let gradeOptions = ReviewGrade.allCases.map { ($0.rawValue, $0.rawValue) }
         let reviewCriteria: [Node<HTML.FormContext>] = ReviewCriterion.allCases.map { criterion in
-            Components.selectField(label: criterion.chineseName, name: criterion.rawValue, options: gradeOptions,
+            Components.selectField(label: t.term(criterion), name: criterion.rawValue, options: gradeOptions,
                                    selected: previousGrade(criterion.rawValue), includeEmpty: "—")
         }
         let reviewFields: Node<HTML.FormContext> = .group([.p(.class("hint"), .text(t(.financeReviewHint)))] + reviewCriteria
@@ -279,7 +279,7 @@ final class GoalPage {
         return .table(.class("data review"),
             .thead(.tr(.th(.text(t(.reviewCriterion))), .th(.text(t(.reviewGrade))), .th(.text(t(.fieldOpinion))))),
             .tbody(.forEach(entries) { entry in
-                .tr(.td(.text(ReviewCriterion(rawValue: entry.criterion)?.chineseName ?? entry.criterion)), .td(.text(entry.grade)), .td(.text(entry.opinion)))
+                .tr(.td(.text(t.term(ReviewCriterion(rawValue: entry.criterion)) ?? entry.criterion)), .td(.text(entry.grade)), .td(.text(entry.opinion)))
             }))
     }
 

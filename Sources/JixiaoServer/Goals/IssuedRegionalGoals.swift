@@ -73,7 +73,7 @@ enum IssuedRegionalGoals {
                     .div(.class("table-scroll"), .table(.class("data indicators"),
                         .thead(.tr(.th(.text(t(.fieldLevel1))), .th(.text(t(.fieldLevel2))), .th(.text(t(.fieldIndicatorName))), .th(.text(t(.fieldTarget))))),
                         .tbody(.forEach(item.goal.indicators) { indicator in
-                            .tr(.td(.text(indicator.category.chineseName)), .td(.text(indicator.subcategory.chineseName)),
+                            .tr(.td(.text(t.term(indicator.category))), .td(.text(t.term(indicator.subcategory))),
                                 .td(.text(indicator.name)), .td(.text(indicator.targetText)))
                         }))))
             })

@@ -35,7 +35,7 @@ struct LibraryController: RouteCollection {
         let history = try await LibraryService.history(of: entries.compactMap(\.id), beforeYear: 9999, on: req.db)
         let canManage = user.organizationKind == .financeBureau && Authorization.mayEver(user.actor, .manageLibrary)
         let error: (String) -> String? = { errors[$0].map { t($0) } }
-        let subcategories = IndicatorSubcategory.allCases.map { ($0.rawValue, "\($0.category.chineseName) › \($0.chineseName)") }
+        let subcategories = IndicatorSubcategory.allCases.map { ($0.rawValue, "\(t.term($0.category)) › \(t.term($0))") }
         return req.layout.render(title: t(.libraryTitle), status: status,
             .p(.class("hint"), .text(t(.libraryExplain))),
             .form(.method(.get), .action("/library"), .class("toolbar"),
@@ -49,7 +49,7 @@ struct LibraryController: RouteCollection {
                 .thead(.tr(.th(.text(t(.fieldSector))), .th(.text(t(.fieldCategory))), .th(.text(t(.fieldIndicatorName))), .th(.text(t(.fieldUnit))),
                            .th(.text(t(.fieldDefinition))), .th(.text(t(.libraryHistory))))),
                 .tbody(.forEach(entries) { entry in
-                    .tr(.td(.text(entry.sector)), .td(.text("\(entry.indicatorSubcategory.category.chineseName) › \(entry.indicatorSubcategory.chineseName)")),
+                    .tr(.td(.text(entry.sector)), .td(.text("\(t.term(entry.indicatorSubcategory.category)) › \(t.term(entry.indicatorSubcategory))")),
                         .td(.text(entry.name)), .td(.text("\(entry.targetOperator) \(entry.unit)")), .td(.class("hint"), .text(entry.definition)),
                         .td(.text((history[entry.id!] ?? []).suffix(3).map { "\($0.fiscalYear)：\($0.declared.map { "\($0)" }.joined(separator: "/"))" }.joined(separator: " · "))))
                 }))),

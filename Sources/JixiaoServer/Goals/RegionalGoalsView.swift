@@ -43,7 +43,7 @@ struct RegionalGoalsView {
                         .thead(.tr(.th(.text("#")), .th(.text(t(.fieldLevel1))), .th(.text(t(.fieldLevel2))), .th(.text(t(.fieldIndicatorName))),
                                    .th(.text(t(.fieldTarget))), .th(.text(t(.checksTitle))))),
                         .tbody(.forEach(Array(region.indicators.enumerated())) { index, indicator in
-                            .tr(.td(.text(String(index + 1))), .td(.text(indicator.category.chineseName)), .td(.text(indicator.subcategory.chineseName)),
+                            .tr(.td(.text(String(index + 1))), .td(.text(t.term(indicator.category))), .td(.text(t.term(indicator.subcategory))),
                                 .td(.text(indicator.name)), .td(.text(indicator.targetText)), .td(rowMessages(position, index)))
                         }))))
             })

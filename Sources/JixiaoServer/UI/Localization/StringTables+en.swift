@@ -480,5 +480,13 @@ extension StringTables {
         .reviewGrade: "Grade",
         .errorYearInvalid: "Enter a year between 2000 and 2100.",
         .projectCodeHint: "The project's code in the budget project library: letters, digits, “-”, “_”, “.”, at most 64, unique within the year.",
+        .errorsCountOne: "{0} error",
+        .warningsCountOne: "{0} warning",
+        .noticesCountOne: "{0} notice",
+        .unitWanYuan: " × 10,000 yuan",
+        .categoryOutput: "Output",
+        .categoryEffect: "Effect",
+        .categorySatisfaction: "Satisfaction",
+        .categoryCost: "Cost",
     ]
 }

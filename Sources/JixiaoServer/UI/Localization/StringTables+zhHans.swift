@@ -480,5 +480,13 @@ extension StringTables {
         .reviewGrade: "等级",
         .errorYearInvalid: "请填写 2000–2100 之间的年度。",
         .projectCodeHint: "预算项目库中的项目编码：字母、数字、“-”、“_”、“.”，最长 64 位，同一年度内不重复。",
+        .errorsCountOne: "{0} 处错误",
+        .warningsCountOne: "{0} 条警示",
+        .noticesCountOne: "{0} 条提示",
+        .unitWanYuan: "万元",
+        .categoryOutput: "产出指标",
+        .categoryEffect: "效益指标",
+        .categorySatisfaction: "满意度指标",
+        .categoryCost: "成本指标",
     ]
 }

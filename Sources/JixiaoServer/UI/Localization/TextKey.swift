@@ -480,6 +480,14 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case reviewGrade
     case errorYearInvalid
     case projectCodeHint
+    case errorsCountOne
+    case warningsCountOne
+    case noticesCountOne
+    case unitWanYuan
+    case categoryOutput
+    case categoryEffect
+    case categorySatisfaction
+    case categoryCost
 }
 
 enum StringTables {}
