@@ -161,6 +161,22 @@ def hostile_names_stay_text(page, base, args):
     check("the hostile name reads exactly as typed", HOSTILE in (page.eval("document.querySelector('h1').textContent") or ""))
 
 
+def goal_list_reads_on_a_phone(page, base, args):
+    """On a 390-px phone the goal list keeps names and badges whole (the table scrolls in its box); at 1366 px codes
+    stay on one line."""
+    page.goto(base + "/goals?all=1&year=2027")
+    one_line_codes = page.eval("Array.from(document.querySelectorAll('table.data .code')).every(e => e.getClientRects().length === 1)")
+    check("codes stay on one line at 1366 px", one_line_codes)
+    page.viewport(390, 844, mobile=True)
+    page.goto(base + "/goals?all=1&year=2027")
+    narrowest = page.eval("Math.min(...Array.from(document.querySelectorAll('table.data tbody td:nth-child(2)')).map(e => e.getBoundingClientRect().width), 9999)")
+    page_width = page.eval("document.documentElement.scrollWidth")
+    check("on a 390-px phone names keep their width and only the table scrolls", narrowest is not None and narrowest >= 120 and page_width <= 390,
+          f"narrowest name cell {narrowest}px, page {page_width}px")
+    page.save(args.out, "goals-390")
+    page.viewport(1366, 768)
+
+
 def open_redirects_are_refused(page, base, args):
     """Sign-in follows `next` only to this site, however a browser would rewrite it."""
     page.click("form[action='/signout'] button")
@@ -438,6 +454,7 @@ def main():
         page.click(".lang-switch button")
         declare_goal_and_see_findings(page, base, args)
         hostile_names_stay_text(page, base, args)
+        goal_list_reads_on_a_phone(page, base, args)
         open_redirects_are_refused(page, base, args)
         xlsx_bombs_are_refused_in_little_memory(base, args, server.pid)
         import_large_list_with_progress(page, base, args)

@@ -148,3 +148,23 @@ struct EnglishPagesTests {
         }
     }
 }
+
+@Suite("First start")
+struct FirstStartTests {
+    @Test("after the forced password change the first administrator is led to its first steps", arguments: TestDatabase.all)
+    func firstSteps(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            try await UserModel.query(on: app.db).filter(\.$username == "admin").set(\.$mustChangePassword, to: true).update()
+            let browser = Browser(app)
+            let signIn = try await browser.signIn("admin", adminPassword)
+            #expect(signIn.headers.first(name: .location) == "/account/password")
+            try await browser.get("/account/password")
+            let changed = try await browser.post("/account/password", ["current": adminPassword, "new": "Changed2026admin", "confirm": "Changed2026admin"])
+            #expect(changed.status == .seeOther && changed.headers.first(name: .location) == "/?password=changed")
+            let home = try await browser.get("/?password=changed").body.string
+            let root = try #require(try await OrganizationModel.query(on: app.db).filter(\.$code == Bootstrap.rootCode).first())
+            #expect(home.contains("密码已修改") && home.contains("首次使用"))
+            #expect(home.contains("href=\"/orgs/\(root.id!.uuidString)\"") && home.contains("href=\"/orgs/import\"") && home.contains("href=\"/users/new\""))
+        }
+    }
+}

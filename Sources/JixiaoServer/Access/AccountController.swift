@@ -76,6 +76,9 @@ struct AccountController: RouteCollection {
             try await AuditTrail.record("user.password_changed", entityType: "user", entityID: signedIn.userID.uuidString.lowercased(),
                                         summary: "username=\(user.username)", context: req.auditContext, on: db)
         }
+        // After the forced change at first sign-in the person goes on to the start page (an administrator of a new
+        // installation finds its first steps there) rather than back to an empty password form.
+        if signedIn.mustChangePassword { return req.redirect(to: "/?password=changed") }
         req.signedIn?.mustChangePassword = false
         return renderPasswordForm(req, errors: [:], done: true, status: .ok)
     }

@@ -7,8 +7,15 @@ enum Bootstrap {
     static let rootCode = "000000"
 
     static func ensureAdministrator(_ app: Application) async throws {
-        guard try await UserModel.query(on: app.db).count() == 0 else { return }
         let settings = app.jixiao
+        guard try await UserModel.query(on: app.db).count() == 0 else {
+            // The variable only names the password of the administrator created on the very first start of a database
+            // (by `serve`, `demo` or any other command); say so rather than ignore it silently.
+            if settings.initialAdminPassword != nil {
+                app.logger.notice("JIXIAO_ADMIN_PASSWORD is not used: this database has its accounts already (an administrator resets passwords under 用户管理).")
+            }
+            return
+        }
         let password = settings.initialAdminPassword ?? UserService.oneTimePassword()
         let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: settings.bcryptCost) }
         try await app.db.transaction { db in

@@ -20,7 +20,24 @@ struct HomeController: RouteCollection {
         let t = req.localizer
         let sections = Section.allCases.filter { $0 != .admin && $0.isVisible(to: user.roles) }
         let adminPages = AdminPage.allCases.filter { Authorization.mayEver(user.actor, $0.requiredAction) }
+        // An administrator of a new installation (the placeholder bureau is still all there is, or nobody else has an
+        // account) is led through its first steps instead of being left to find them.
+        var firstSteps: Node<HTML.BodyContext> = .empty
+        if user.roles.contains(.administrator) {
+            let placeholder = try await OrganizationModel.query(on: req.db).filter(\.$code == Bootstrap.rootCode).first()
+            let people = try await UserModel.query(on: req.db).count()
+            if placeholder != nil || people <= 1 {
+                let editLink = placeholder.map { "/orgs/\($0.id!.uuidString)" } ?? "/orgs"
+                firstSteps = .section(.class("card first-steps"), .h2(.text(t(.firstStepsTitle))),
+                    .ol(.li(.text(t(.firstStepsRename)), .text(" "), .a(.href(editLink), .text(t(.firstStepsRenameLink)))),
+                        .li(.text(t(.firstStepsTree)), .text(" "), .a(.href("/orgs/new"), .text(t(.firstStepsNewOrgLink))), .text(" · "),
+                            .a(.href("/orgs/import"), .text(t(.firstStepsImportLink)))),
+                        .li(.text(t(.firstStepsAccounts)), .text(" "), .a(.href("/users/new"), .text(t(.firstStepsNewUserLink))))))
+            }
+        }
         return req.layout.render(title: t(.homeTitle),
+            .if(req.query[String.self, at: "password"] == "changed", Components.notice(t(.passwordChanged), kind: "success")),
+            firstSteps,
             .p(.class("lead"), .text(t(.homeWelcome, user.displayName, user.organizationName))),
             .p(.text(t(.homeRoles) + user.roles.sorted { $0.rawValue < $1.rawValue }.map { t($0.title) }.joined(separator: "、"))),
             .h2(.text(t(.homeLoop))),

@@ -73,9 +73,13 @@ enum Stylesheet {
     .audit .summary { max-width:28rem; word-break:break-all; }
     ul.tree, ul.tree ul { list-style:none; margin:0; padding-left:1.25rem; border-left:1px dashed var(--line); }
     ul.tree { padding-left:0; border:0; } ul.tree li { margin:.2rem 0; }
-    .code { font-family:ui-monospace,monospace; color:var(--muted); font-size:.85rem; }
+    .code { font-family:ui-monospace,monospace; color:var(--muted); font-size:.85rem; white-space:nowrap; }
     small.code { display:block; } .nowrap { white-space:nowrap; }
-    .badge { display:inline-block; font-size:.75rem; padding:0 .4rem; border-radius:4px; background:#e4e7eb; color:var(--ink); }
+    .badge { display:inline-block; font-size:.75rem; padding:0 .4rem; border-radius:4px; background:#e4e7eb; color:var(--ink); white-space:nowrap; }
+    /* A table keeps readable columns and scrolls sideways in its .table-scroll box rather than squeezing names into
+       one character per line on a phone. */
+    table.data td, table.data th { min-width:4.5rem; } table.data td:nth-child(2) { min-width:10rem; }
+    table.data td.number { white-space:nowrap; }
     .badge.finance_bureau { background:#fde8e6; } .badge.department { background:#e3f0fc; } .badge.unit { background:#e8f5e9; }
     .badge.agency { background:#f3e8fd; } .badge.inactive { background:#52606d; color:#fff; }
     .breadcrumb { margin-bottom:.75rem; font-size:.95rem; }
@@ -125,6 +129,8 @@ enum Stylesheet {
       .content { padding:1rem; }
       .brand-sub { display:none; }
       dl.facts { grid-template-columns:1fr; }
+      .toolbar.wrap .field { flex:1 1 100%; }
+      table.data { font-size:.85rem; }
     }
     """
 }

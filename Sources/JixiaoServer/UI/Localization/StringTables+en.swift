@@ -488,5 +488,13 @@ extension StringTables {
         .categoryEffect: "Effect",
         .categorySatisfaction: "Satisfaction",
         .categoryCost: "Cost",
+        .firstStepsTitle: "First steps: set up this installation in three steps",
+        .firstStepsRename: "Rename the placeholder finance bureau created on first start (“本级财政部门”) and give it its real code (e.g. the administrative division code) and level.",
+        .firstStepsTree: "Build the organization tree: add lower-level bureaus, departments and units one by one, or import an organization list (CSV).",
+        .firstStepsAccounts: "Open accounts for each post: business staff, plus an audit officer (who reads the audit trail) and a security officer held by other people (separation of duties: the administrator holds no business role).",
+        .firstStepsRenameLink: "Edit the bureau",
+        .firstStepsImportLink: "Import an organization list",
+        .firstStepsNewOrgLink: "Add an organization",
+        .firstStepsNewUserLink: "Add a user",
     ]
 }

@@ -488,5 +488,13 @@ extension StringTables {
         .categoryEffect: "效益指标",
         .categorySatisfaction: "满意度指标",
         .categoryCost: "成本指标",
+        .firstStepsTitle: "首次使用：三步建好本系统",
+        .firstStepsRename: "为首次启动建立的“本级财政部门”改名，填写真实编码（如行政区划代码）和级次。",
+        .firstStepsTree: "建立组织机构：逐个新增下级财政部门、预算部门和单位，或导入机构清单（CSV）。",
+        .firstStepsAccounts: "为各岗位开设账号：业务人员，以及另一人担任的审计管理员（查看审计日志）和安全管理员（三员分立：系统管理员不兼任业务角色）。",
+        .firstStepsRenameLink: "修改本级财政部门",
+        .firstStepsImportLink: "导入机构清单",
+        .firstStepsNewOrgLink: "新增机构",
+        .firstStepsNewUserLink: "新增用户",
     ]
 }

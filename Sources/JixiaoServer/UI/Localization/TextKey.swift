@@ -488,6 +488,14 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case categoryEffect
     case categorySatisfaction
     case categoryCost
+    case firstStepsTitle
+    case firstStepsRename
+    case firstStepsTree
+    case firstStepsAccounts
+    case firstStepsRenameLink
+    case firstStepsImportLink
+    case firstStepsNewOrgLink
+    case firstStepsNewUserLink
 }
 
 enum StringTables {}
