@@ -99,3 +99,17 @@ struct OrganizationImportTests {
         #expect(errors[1].problem == .placement(.bureauParentMustBeOneLevelUp(childLevel: .county, parentLevel: .province)))
     }
 }
+
+@Suite("Organization import refuses invisible characters")
+struct OrganizationImportTextTests {
+    @Test func controlCharactersInNamesAreNamed() {
+        let existing = ["990000": ExistingOrganizationFacts(kind: .financeBureau, level: .province)]
+        do {
+            _ = try OrganizationImport.plan(csv: "code,name,kind,level,parent_code\n990000-901,教育\u{7}局,预算部门,,990000\n", existing: existing)
+            Issue.record("a bell in a name was accepted")
+        } catch {
+            guard case .rows(let errors) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(errors.contains { $0.line == 2 && $0.problem == .unstorableText(.forbiddenCharacter(position: 3, codePoint: 7)) }, "\(errors)")
+        }
+    }
+}

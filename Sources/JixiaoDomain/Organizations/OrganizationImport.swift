@@ -48,6 +48,8 @@ public enum OrganizationImportProblem: Equatable, Sendable {
     case missingValue
     case invalidCode
     case valueTooLong(maximum: Int)
+    /// A control character or noncharacter that cannot be stored (`TextInputRules`).
+    case unstorableText(TextInputError)
     case unknownKind(String)
     case unknownLevel(String)
     case duplicateCodeInFile(firstLine: Int)
@@ -115,6 +117,9 @@ public enum OrganizationImport {
 
             if name.isEmpty { fail(.name, .missingValue) }
             else if name.count > maximumNameLength { fail(.name, .valueTooLong(maximum: maximumNameLength)) }
+            else if let (position, codePoint) = TextInputRules.firstForbiddenCharacter(in: name, field: .singleLine) {
+                fail(.name, .unstorableText(.forbiddenCharacter(position: position, codePoint: codePoint)))
+            }
 
             let kind = OrganizationKind.parse(kindText)
             if kindText.isEmpty { fail(.kind, .missingValue) } else if kind == nil { fail(.kind, .unknownKind(kindText)) }

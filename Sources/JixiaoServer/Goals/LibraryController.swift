@@ -75,6 +75,7 @@ struct LibraryController: RouteCollection {
         let name = (form.name ?? "").trimmed
         let sector = (form.sector ?? "").trimmed
         if name.isEmpty { errors["name"] = Message(.errorRequired) }
+        else if let error = AppError.text(name, field: "name", maximum: InputLimits.shortText) { errors["name"] = error.message }
         if sector.isEmpty || !sector.allSatisfy(\.isNumber) { errors["sector"] = Message(.errorSector) }
         guard let subcategory = form.subcategory.flatMap(IndicatorSubcategory.init(rawValue:)) else {
             errors["subcategory"] = Message(.errorRequired)
@@ -82,6 +83,10 @@ struct LibraryController: RouteCollection {
         }
         let op = form.op.flatMap(TargetOperator.init(rawValue:)) ?? .atLeast
         let unit = (form.unit ?? "").trimmed
+        if let error = AppError.text(unit, field: "unit", maximum: 20) { errors["unit"] = error.message }
+        if let error = AppError.text(form.definition ?? "", field: "definition", maximum: InputLimits.note, multiLine: true) {
+            errors["definition"] = error.message
+        }
         if op != .qualitative && unit.isEmpty { errors["unit"] = Message(.validationMissingUnit) }
         if try await LibraryEntryModel.query(on: req.db).filter(\.$owner.$id == user.organizationID).filter(\.$name == name)
             .filter(\.$subcategory == subcategory.rawValue).first() != nil {

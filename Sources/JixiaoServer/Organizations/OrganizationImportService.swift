@@ -93,6 +93,7 @@ extension OrganizationImportProblem {
         case .missingValue: Message(.errorRequired)
         case .invalidCode: Message(.errorInvalidCode)
         case .valueTooLong(let maximum): Message(.errorTooLong, String(maximum))
+        case .unstorableText(let error): error.message
         case .unknownKind(let text): Message(.importUnknownKind, text)
         case .unknownLevel(let text): Message(.importUnknownLevel, text)
         case .duplicateCodeInFile(let line): Message(.importDuplicateCode, String(line))
