@@ -165,4 +165,45 @@ struct CredentialTests {
         }
         #expect(recorder.pendingCount == RefusalRecorder.maximumGroups + 500, "every refusal is counted")
     }
+
+    @Test("malformed names and codes answer 4xx on both engines, never 500", arguments: TestDatabase.all)
+    func nulBytes(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let anonymous = APIClient(app: app)
+            let token = try await anonymous.send(.POST, "/api/v1/tokens", json: ["username": "\u{0}admin", "password": "whatever-1234"])
+            #expect(token.status == .unauthorized, "\(token.status)")
+            let browser = Browser(app)
+            try await browser.get("/signin")
+            #expect(try await browser.post("/signin", ["username": "a\u{0}b", "password": "x"]).status == .unauthorized)
+            try await browser.signIn("perf-officer", DemoData.password)
+            let filter = try await browser.get("/goals?under=%00&all=1")
+            #expect(filter.status.code < 500, "\(filter.status)")
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let user = try await admin.send(.POST, "/api/v1/users", json: ["username": "nul-user", "displayName": "某人", "organizationCode": "99\u{0}00", "roles": ["supervisor"]])
+            #expect(user.status.code < 500, "\(user.status)")
+        }
+    }
+
+    @Test("an administrator cannot take over the audit officer's account; the security officer manages it", arguments: TestDatabase.all)
+    func overseerAccounts(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let auditor = try #require(try await UserModel.query(on: app.db).filter(\.$username == "audit-officer").first())
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            #expect(try await admin.send(.POST, "/api/v1/users/\(auditor.id!)/reset-password").status == .forbidden)
+            #expect(try await admin.send(.PATCH, "/api/v1/users/\(auditor.id!)", json: ["isActive": false]).status == .forbidden)
+            let security = try await APIClient.signIn(app, "security-officer", DemoData.password)
+            #expect(try await security.send(.POST, "/api/v1/users/\(auditor.id!)/reset-password").status == .ok)
+        }
+    }
+
+    @Test("the client address behind a proxy is the hop the proxy added")
+    func forwardedFor() async throws {
+        try await withJixiao(.sqlite, demo: false) { app in
+            app.get("whoami") { req in req.clientAddress }
+            let answer = try await app.testing().sendRequest(.GET, "/whoami", headers: ["X-Forwarded-For": "1.2.3.4, 198.51.100.9"])
+            #expect(answer.body.string == "198.51.100.9")
+            let forged = try await app.testing().sendRequest(.GET, "/whoami", headers: ["X-Forwarded-For": "<script>"])
+            #expect(forged.body.string != "<script>")
+        }
+    }
 }

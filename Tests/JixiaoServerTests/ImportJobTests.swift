@@ -61,6 +61,7 @@ struct ImportJobTests {
             #expect(try released.content.decode(ReleaseResponse.self).released == 620, "\(released.body.string)")
             #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$currentState == "released").filter(\.$code, .custom("LIKE"), "R-%").count() == 620)
             #expect(try await currentVersionMismatches(app).isEmpty)
+            #expect(try await auditActions(app).filter { $0 == "goal.release" }.count == 1, "one audit entry for the batch")
         }
     }
 

@@ -167,6 +167,9 @@ struct OrganizationListReachTests {
                 try await browser.signIn(username, DemoData.password)
                 let tree = try await browser.get("/orgs").body.string
                 #expect(!tree.contains("临江市财政局") && !tree.contains("江南省教育厅"), "\(username) sees only its own record")
+                let ownID = try #require(listed.items.first?.id)
+                let ownPage = try await browser.get("/orgs/\(ownID)").body.string
+                #expect(!ownPage.contains("临江市财政局") && !ownPage.contains("江南省教育厅"), "\(username)'s own page lists no children")
             }
             // A finance officer still sees the whole subtree.
             let officer = try await APIClient.signIn(app, "perf-officer", DemoData.password)

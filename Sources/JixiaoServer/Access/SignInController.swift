@@ -79,7 +79,9 @@ struct SignInController: RouteCollection {
     static func authenticate(username: String, password: String, request req: Request) async throws -> Outcome {
         let throttle = req.application.jixiao.throttle
         let address = req.clientAddress
-        let account = String(username.prefix(UserService.maximumUsernameLength + 1))
+        // A name no account can have (too long, a NUL byte, other characters) is counted under one key and never
+        // looked up: it cannot succeed, and it must not reach the database as a lock key.
+        let account = UserService.isValidUsername(username) ? username : "(invalid)"
         let reservation: Result<(UUID, Date), ThrottledUntil> = try await req.db.transaction { db in
             for key in ["account:\(account)", "address:\(address)"] {   // always this order: no lock cycles
                 try await db.sql.raw("""
@@ -114,7 +116,8 @@ struct SignInController: RouteCollection {
 
         let user = try await UserModel.query(on: req.db).filter(\.$username == account).with(\.$roles).with(\.$organization).first()
         // Verify against a fixed hash when the account is unknown so timing does not reveal which names exist.
-        let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhuKZ6yKHuXMpTb/zS0I3b8XsY1g1fV5Oa"
+        let hash: String
+        if let user { hash = user.passwordHash } else { hash = try await req.application.dummyPasswordHash() }
         let matches: Bool
         do { matches = try await Passwords.verify(password, hash: hash, on: req.application) } catch {
             // Not verified (the server was too busy): the attempt does not count against the account.
@@ -138,7 +141,8 @@ struct SignInController: RouteCollection {
                                         entityID: user?.id?.uuidString.lowercased() ?? account, summary: "username=\(account) \(reason)",
                                         context: context, on: db)
         }
-        if succeeded { try await removeStaleRecords(now: now, on: req.db) }
+        // Housekeeping must never turn a correct sign-in into an error.
+        if succeeded { try? await removeStaleRecords(now: now, on: req.db) }
         return succeeded ? .success(user!) : .failed
     }
 
@@ -173,5 +177,18 @@ struct SignInController: RouteCollection {
         response.cookies[Cookies.language] = HTTPCookies.Value(string: locale.rawValue, maxAge: 365 * 24 * 3600, path: "/",
                                                                 isSecure: req.application.jixiao.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
+    }
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey { typealias Value = String }
+
+    /// A hash at the configured cost that no password matches, verified when the account is unknown so that timing
+    /// does not tell which names exist. Computed once per process (set in `configure`).
+    func dummyPasswordHash() async throws -> String {
+        if let hash = storage[DummyHashKey.self] { return hash }
+        let hash = try await JixiaoServer.Passwords.hash(UUID().uuidString + "-no-account", on: self)
+        storage[DummyHashKey.self] = hash
+        return hash
     }
 }

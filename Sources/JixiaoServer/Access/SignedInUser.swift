@@ -54,9 +54,11 @@ extension Request {
     var localizer: Localizer { Localizer(locale: appLocale) }
 
     var clientAddress: String {
-        // Behind the documented reverse proxy the first X-Forwarded-For hop is the browser.
-        if application.jixiao.trustForwardedFor, let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
-            return forwarded.trimmed
+        // Behind the documented reverse proxy the right-most X-Forwarded-For hop is the one that proxy added; everything
+        // to its left was sent by the client and may be made up. Only a well-formed IP address is believed.
+        if application.jixiao.trustForwardedFor, let forwarded = headers[.xForwardedFor].last?.split(separator: ",").last {
+            let hop = forwarded.trimmed
+            if hop.count <= 45, hop.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }), !hop.isEmpty { return hop }
         }
         return remoteAddress?.ipAddress ?? "unknown"
     }

@@ -1,6 +1,7 @@
 import Vapor
 import Plot
 import AsyncKit
+import FluentPostgresDriver
 
 /// Turns every error into a localized page for browsers or a JSON body with a stable code for the API.
 struct ErrorRenderingMiddleware: AsyncMiddleware {
@@ -16,9 +17,11 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
 
     /// Refusals go to the audit trail (aggregated, see `RefusalRecorder`): 401, 403, 404, and errors that say
     /// something was refused although they answer otherwise (a workflow step, a code outside the caller's reach).
-    static func noteRefusal(_ error: AppError, innerErrors: [AppError], request: Request) {
-        let notes = ([error] + innerErrors).compactMap(\.auditNote)
-        guard [.unauthorized, .forbidden, .notFound].contains(error.status) || !notes.isEmpty else { return }
+    static func noteRefusal(_ error: AppError?, innerErrors: [AppError], request: Request) {
+        let all = (error.map { [$0] } ?? []) + innerErrors
+        let notes = all.compactMap(\.auditNote)
+        guard let error = error ?? innerErrors.first,
+              all.contains(where: { [.unauthorized, .forbidden, .notFound].contains($0.status) }) || !notes.isEmpty else { return }
         let action = error.code == "csrf_rejected" ? "auth.csrf_rejected"
             : error.code == "invalid_token" ? "auth.token_rejected" : "access.refused"
         request.noteRefusal(action, summary: "\(error.status.code) \(error.code) \(request.method.rawValue) \(request.url.path)"
@@ -58,6 +61,9 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             }
         case let error as DecodingError:
             return AppError(.badRequest, "bad_request", Message(.errorBadRequest, "\(error)"))
+        case let error as PSQLError where ["22021", "22P05"].contains(error.serverInfo?[.sqlState] ?? ""):
+            // A NUL byte (or another character PostgreSQL cannot store) in a value: the request is malformed, not the server.
+            return AppError(.badRequest, "bad_request", Message(.errorBadRequest, "invalid character in the request"))
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole timeout: overload, not a fault.
             request.logger.warning("database connection pool exhausted: answered 503")

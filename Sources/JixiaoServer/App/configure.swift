@@ -38,6 +38,7 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(BenchCommand(), as: "bench")
 
+    _ = try await app.dummyPasswordHash()   // once, before requests share the application's storage
     if autoMigrate { try await prepareDatabase(app, database: database) }
 }
 

@@ -51,20 +51,19 @@ final class RefusalRecorder: Sendable {
             let keys = groups.keys.filter { everything || $0.minute < currentMinute }
             return keys.map { key in (key, groups.removeValue(forKey: key)!) }
         }
+        var failures: [String] = []
+        defer { if !failures.isEmpty { Logger(label: "jixiao.audit").error("refusals not written to the audit trail: \(failures.joined(separator: "; "))") } }
         for (key, group) in due.sorted(by: { ($0.0.minute, $0.0.action, $0.0.source) < ($1.0.minute, $1.0.action, $1.0.source) }) {
             let minute = AuditTrail.timestamp(Date(timeIntervalSince1970: TimeInterval(key.minute * 60)))
             var context = group.context
             if key.source == "overflow" { context = .system("refusal-overflow") }
             do {
-                try await AuditTrail.record(key.action, entityType: "refusals", entityID: key.source,
+                try await AuditTrail.record(key.action, entityType: "refusals", entityID: String(key.source.prefix(120)),
                                             summary: "count=\(group.count) minute=\(minute) " + group.samples.joined(separator: " | "),
                                             context: context, on: database)
             } catch {
-                // Put it back so the next flush tries again rather than losing the record.
-                groups.withLockedValue { groups in
-                    if var newer = groups[key] { newer.count += group.count; groups[key] = newer } else { groups[key] = group }
-                }
-                throw error
+                // One group the database will not take must not stop the others (or every later flush): say so and go on.
+                failures.append("\(key.action) \(key.source.prefix(60)) count=\(group.count): \(error)")
             }
         }
     }

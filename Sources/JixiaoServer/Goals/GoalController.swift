@@ -53,10 +53,10 @@ struct GoalController: RouteCollection {
         do {
             under = try await GoalService.budgetScope(code: filter.under?.trimmed, req)
         } catch let error as AppError where error.status == .notFound || error.status == .forbidden {
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             // Unknown or out of reach: said beside the field, and the list stays empty rather than widening to everything.
             let code = filter.under?.trimmed ?? ""
             underError = t(.errorUnknownOrganization, code)
-            req.noteRefusal("access.refused", summary: "\(error.status.code) GET /goals under=\(code.prefix(80))")
         }
         let showAll = filter.all == "1"
         let queueFilter = GoalQueueFilter(fiscalYear: year, states: filter.state.flatMap(GoalState.init(rawValue:)).map { [$0] }, under: under,
@@ -212,6 +212,7 @@ struct GoalController: RouteCollection {
             let object = try await GoalService.createObject(draft, req)
             return req.redirect(to: "/goals/\(object.id!.uuidString)")
         } catch let errors as FormErrors {
+            ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return renderNew(req, form: form, errors: errors.byField, status: .unprocessableEntity)
         }
     }
@@ -238,6 +239,7 @@ struct GoalController: RouteCollection {
         do {
             _ = try await GoalService.saveContent(id, lockVersion: form.lock_version ?? -1, goal: form.goal(), req)
         } catch let error as AppError where error.status == .conflict {
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             let loaded = try await GoalService.load(id, req)
             return try await GoalPage(request: req, loaded: loaded).render(draft: form.goal(), problem: error, status: .conflict)
         }
@@ -250,6 +252,7 @@ struct GoalController: RouteCollection {
         do {
             _ = try await GoalService.transition(id, action: try form.goalAction(), lockVersion: form.lock_version ?? -1, req)
         } catch let error as AppError where error.status != .notFound && error.status != .internalServerError {
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             let loaded = try await GoalService.load(id, req)
             return try await GoalPage(request: req, loaded: loaded, resubmitted: form).render(draft: nil, problem: error, status: error.status)
         }
@@ -339,6 +342,7 @@ struct GoalController: RouteCollection {
         do {
             started = try await ImportJobService.startGoalList(file.data, fileName: file.filename, req)
         } catch let error as AppError where error.status == .payloadTooLarge {
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await renderImport(req, outcome: ImportJobStatus(id: UUID(), fileName: file.filename, progress: ImportProgress(phase: .failed), error: error),
                                           status: error.status)
         }
@@ -368,6 +372,7 @@ struct GoalController: RouteCollection {
         do {
             _ = try await GoalService.addLibraryEntry(id, entryID: form.entry_id, lockVersion: form.lock_version, req)
         } catch let error as AppError where error.status == .conflict {
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await GoalPage(request: req, loaded: try await GoalService.load(id, req)).render(draft: nil, problem: error, status: .conflict)
         }
         return req.redirect(to: "/goals/\(id.uuidString)?saved=1")

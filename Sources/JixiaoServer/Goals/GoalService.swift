@@ -248,7 +248,9 @@ enum GoalService {
 
     /// Saves a decided step inside the caller's transaction: the version's state (if no one moved it since
     /// `lockVersion`), the object's current state, the history, a new version for an adjustment, the audit entry.
-    static func persist(_ decided: DecidedTransition, lockVersion: Int, _ req: Request, on db: any Database) async throws {
+    /// `audited: false` leaves the audit entry to the caller (a batch writes one entry for all, at its end, so the
+    /// chain's head row is not held for the whole batch).
+    static func persist(_ decided: DecidedTransition, lockVersion: Int, audited: Bool = true, _ req: Request, on db: any Database) async throws {
         let user = try req.requireSignedIn()
         let (loaded, action, result) = (decided.loaded, decided.action, decided.result)
         let version = loaded.version, objectID = loaded.object.id!
@@ -277,6 +279,7 @@ enum GoalService {
                 try await pointCurrent(objectID, to: next.id!, state: .draft, on: db)
                 try await writeContent(loaded.goal, of: next, owner: loaded.organization, on: db)
             }
+            guard audited else { return }
             try await AuditTrail.record("goal.\(action.name)", entityType: "goal_version", entityID: version.id!.uuidString.lowercased(),
                                         summary: "object=\(loaded.object.code) v\(version.versionNumber) \(from.rawValue)→\(result.newState.rawValue) opinion=\(opinion)",
                                         context: req.auditContext, on: db)
@@ -330,7 +333,11 @@ enum GoalService {
         // All or nothing: a goal changed by someone else meanwhile rolls the whole batch back (409, nothing released).
         let steps = decided
         try await req.db.transaction { db in
-            for (step, lockVersion) in steps { try await persist(step, lockVersion: lockVersion, req, on: db) }
+            for (step, lockVersion) in steps { try await persist(step, lockVersion: lockVersion, audited: false, req, on: db) }
+            let codes = steps.map { "\($0.0.loaded.object.code) v\($0.0.loaded.version.versionNumber)" }
+            try await AuditTrail.record("goal.release", entityType: "organization", entityID: organization.id!.uuidString.lowercased(),
+                                        summary: "batch fiscal_year=\(fiscalYear) released=\(steps.count) " + codes.joined(separator: ","),
+                                        context: req.auditContext, on: db)
         }
         return decided.count
     }

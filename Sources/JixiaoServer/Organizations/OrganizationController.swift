@@ -33,7 +33,9 @@ struct OrganizationController: RouteCollection {
         let page = try await OrganizationService.subtree(under: root, scope: Authorization.scope(user.actor, .viewOrganization), search: searching ? search : nil, kind: kind,
                                                           maximumDepth: searching ? nil : root.depth + 2,
                                                           offset: 0, limit: searching ? 200 : 1500, on: req.db)
-        let counts = try await OrganizationService.childCounts(of: page.items.compactMap(\.id), on: req.db)
+        // How many children each shown organisation has is shown only to those who reach below it.
+        let counts = Authorization.scope(user.actor, .viewOrganization).subtrees.isEmpty ? [:]
+            : try await OrganizationService.childCounts(of: page.items.compactMap(\.id), on: req.db)
         let canManage = Authorization.decide(user.actor, .manageOrganization, root.accessTarget) == .allow
         let ancestors = try await OrganizationService.ancestors(of: root, on: req.db)
             .filter { Authorization.decide(user.actor, .viewOrganization, $0.accessTarget) == .allow }
@@ -104,9 +106,15 @@ struct OrganizationController: RouteCollection {
         let user = try req.requireSignedIn()
         let t = req.localizer
         let canManage = Authorization.decide(user.actor, .manageOrganization, org.accessTarget) == .allow
-        let parent = try await org.parentID.asyncMap { try await OrganizationModel.find($0, on: req.db) } ?? nil
+        // The parent, the children and the people are shown only as far as the reader reaches (an expert reaches its own
+        // organisation's record, not what lies below or above it).
+        let scope = Authorization.scope(user.actor, .viewOrganization)
+        let parent = (try await org.parentID.asyncMap { try await OrganizationModel.find($0, on: req.db) } ?? nil)
+            .flatMap { scope.contains($0.id!, path: $0.hierarchyPath) ? $0 : nil }
         let children = try await OrganizationModel.query(on: req.db).filter(\.$parentID == org.id).sort(\.$code).limit(500).all()
-        let userCount = try await UserModel.query(on: req.db).filter(\.$organization.$id == org.id!).count()
+            .filter { scope.contains($0.id!, path: $0.hierarchyPath) }
+        let userCount = Authorization.decide(user.actor, .viewUser, org.accessTarget) == .allow
+            ? try await UserModel.query(on: req.db).filter(\.$organization.$id == org.id!).count() : 0
         let error: (String) -> String? = { errors[$0].map { t($0) } }
         let noticeText: String? = switch notice {
         case "saved": t(.saved)
@@ -173,6 +181,7 @@ struct OrganizationController: RouteCollection {
         do {
             try await OrganizationService.update(org, code: code, name: name, level: form.level.flatMap(AdministrativeLevel.init(key:)), req)
         } catch let errors as FormErrors {
+            ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             let fresh = try await load(req)
             return try await renderShow(req, organization: fresh, errors: errors.byField, notice: nil, status: .unprocessableEntity,
                                         draftCode: code, draftName: name)
@@ -188,6 +197,7 @@ struct OrganizationController: RouteCollection {
         do {
             try await OrganizationService.move(org, toParentCode: (form.parent_code ?? "").trimmed, req)
         } catch let errors as FormErrors {
+            ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return try await renderShow(req, organization: try await load(req), errors: errors.byField, notice: nil, status: .unprocessableEntity)
         }
         return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=moved")
@@ -201,6 +211,7 @@ struct OrganizationController: RouteCollection {
         do {
             try await OrganizationService.setActive(org, form.active == "true", req)
         } catch let error as AppError where error.status == .conflict {
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await renderShow(req, organization: org, errors: ["active": error.message], notice: nil, status: .conflict)
         }
         return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=saved")
@@ -245,6 +256,7 @@ struct OrganizationController: RouteCollection {
             let org = try await OrganizationService.create(draft, req)
             return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=created")
         } catch let errors as FormErrors {
+            ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return renderNew(req, form: form, errors: errors.byField, status: .unprocessableEntity)
         }
     }
@@ -281,6 +293,7 @@ struct OrganizationController: RouteCollection {
             let count = try await OrganizationImportService.importCSV(file.data, req)
             return renderImport(req, error: nil, imported: count, status: .ok)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .payloadTooLarge {
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return renderImport(req, error: error, imported: nil, status: error.status)
         }
     }

@@ -95,6 +95,7 @@ struct UserController: RouteCollection {
             let (user, generated) = try await UserService.create(draft, req)
             return try await renderShow(req, user: user, errors: [:], notice: generated.map { req.localizer(.oneTimePasswordShown, $0) } ?? req.localizer(.created), status: .created)
         } catch let errors as FormErrors {
+            ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return renderNew(req, form: form, errors: errors.byField, status: .unprocessableEntity)
         }
     }
@@ -155,6 +156,7 @@ struct UserController: RouteCollection {
                                          organizationCode: (form.organization_code ?? "").trimmed,
                                          roles: Set((form.roles ?? []).compactMap(Role.init(rawValue:))), req)
         } catch let errors as FormErrors {
+            ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return try await renderShow(req, user: try await load(req), errors: errors.byField, notice: nil, status: .unprocessableEntity)
         }
         return req.redirect(to: "/users/\(user.id!.uuidString)?notice=saved")
@@ -174,6 +176,7 @@ struct UserController: RouteCollection {
         do {
             try await UserService.setActive(user, form.active == "true", req)
         } catch let error as AppError where error.status == .conflict {
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await renderShow(req, user: user, errors: ["active": error.message], notice: nil, status: .conflict)
         }
         return req.redirect(to: "/users/\(user.id!.uuidString)?notice=saved")

@@ -23,6 +23,13 @@ enum UserService {
     }
 
     static let maximumUsernameLength = 64
+
+    /// Who may reset, re-role or deactivate an account: the administrator for everyone but the overseers — the audit
+    /// and security officers, whose accounts only the security officer manages, so an administrator cannot take over
+    /// the account that reads its own traces (三员分立).
+    static func managing(_ user: UserModel) -> Action {
+        user.roleSet.isDisjoint(with: [.auditOfficer, .securityOfficer]) ? .manageUser : .manageSecurity
+    }
     /// Names nobody gets: they would read as the system itself in the audit trail and in messages.
     static let reservedUsernames: Set<String> = ["root", "system", "jixiao", "administrator", "security", "audit", "postgres", "sa"]
 
@@ -89,7 +96,7 @@ enum UserService {
     /// transaction, so a refused part leaves nothing of the others behind.
     static func update(_ user: UserModel, displayName: String, organizationCode: String, roles: Set<Role>, active: Bool? = nil,
                        _ req: Request) async throws {
-        try await req.authorize(.manageUser, user.organization.accessTarget)
+        try await req.authorize(managing(user), user.organization.accessTarget)
         var errors: [AppError] = []
         if displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
         else if let error = AppError.text(displayName, field: "display_name", maximum: InputLimits.name) { errors.append(error) }
@@ -105,7 +112,7 @@ enum UserService {
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let org else { return }
-        try await req.authorize(.manageUser, org.accessTarget)
+        try await req.authorize(managing(user), org.accessTarget)
 
         let before = user.auditSummary
         // What a session or token stood for changes with the roles or the organisation: they end.
@@ -127,7 +134,7 @@ enum UserService {
 
     /// Sets a new one-time password and signs the person out everywhere.
     static func resetPassword(_ user: UserModel, _ req: Request) async throws -> String {
-        try await req.authorize(.manageUser, user.organization.accessTarget)
+        try await req.authorize(managing(user), user.organization.accessTarget)
         let password = oneTimePassword()
         user.passwordHash = try await Passwords.hash(password, on: req.application)
         user.mustChangePassword = true
@@ -142,7 +149,7 @@ enum UserService {
     }
 
     static func setActive(_ user: UserModel, _ active: Bool, _ req: Request) async throws {
-        try await req.authorize(.manageUser, user.organization.accessTarget)
+        try await req.authorize(managing(user), user.organization.accessTarget)
         if user.id == (try req.requireSignedIn()).userID, !active {
             throw AppError(.conflict, "own_account", Message(.errorDeactivateSelf))
         }
