@@ -98,9 +98,13 @@ struct RefusalFlusher: LifecycleHandler {
 extension Application {
     private struct RefusalsKey: StorageKey { typealias Value = RefusalRecorder }
 
+    /// Set by `configure(_:)` before any request, like `passwordGate`; an application used without it (a command
+    /// or test that skips `configure`) gets one on first use instead of failing.
     var refusals: RefusalRecorder {
         get {
-            guard let recorder = storage[RefusalsKey.self] else { fatalError("configure(_:) sets up the refusal recorder") }
+            if let recorder = storage[RefusalsKey.self] { return recorder }
+            let recorder = RefusalRecorder()
+            storage[RefusalsKey.self] = recorder
             return recorder
         }
         set { storage[RefusalsKey.self] = newValue }
