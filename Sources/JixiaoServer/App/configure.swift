@@ -18,11 +18,13 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
         if let schema { configuration.searchPath = [schema] }
         app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
     }
-    app.migrations.add(Migrations.all)
+    app.migrations.add(Capabilities.migrations)
 
     app.refusals = RefusalRecorder()
-    app.lifecycle.use(RefusalFlusher())
-    app.lifecycle.use(ImportJobRecovery())
+    for capability in Capabilities.all {
+        for handler in capability.lifecycle { app.lifecycle.use(handler) }
+        for (name, command) in capability.commands { app.asyncCommands.use(command, as: name) }
+    }
     _ = app.passwordGate
     app.middleware = Middlewares()
     app.middleware.use(RequestIDMiddleware())
@@ -33,7 +35,6 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
 
     try routes(app)
 
-    app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(BenchCommand(), as: "bench")
@@ -66,17 +67,12 @@ extension Application {
 func routes(_ app: Application) throws {
     app.get("assets", "app.css") { _ in Stylesheet.response() }
     app.get("healthz") { _ in "ok" }
-    try app.register(collection: SignInController())
     APIRoutes.register(on: app)
-
     let pages = app.grouped(RequireSignInMiddleware()).grouped(CSRFMiddleware())
-    try pages.register(collection: AccountController())
-    try pages.register(collection: HomeController())
-    try pages.register(collection: OrganizationController())
-    try pages.register(collection: UserController())
-    try pages.register(collection: AuditController())
-    try pages.register(collection: GoalController())
-    try pages.register(collection: LibraryController())
+    for capability in Capabilities.all {
+        try capability.publicRoutes(app)
+        try capability.pages(pages)
+    }
 }
 
 /// Echoes the request id so a person can quote it and an operator find it in the audit trail and logs.

@@ -36,7 +36,7 @@ enum Generator {
         let start = Date()
         let hash = try await threadPool.runIfActive { try Bcrypt.hash(password, cost: bcryptCost) }
         // On a fresh installation the generated top bureau takes the placeholder's place, so `admin` sees it.
-        let placeholder = try await DemoLoader.untouchedRoot(on: database)
+        let placeholder = try await OrganizationDemo.untouchedRoot(on: database)
         let organizations = Array(SyntheticHierarchy(plan: plan, codePrefix: prefix, rootID: placeholder?.id))
         let people = people(for: organizations, count: plan.users, prefix: prefix)
         let total = organizations.count + 2 * people.count

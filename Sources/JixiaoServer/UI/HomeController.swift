@@ -7,7 +7,7 @@ import JixiaoDomain
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
-        for section in Section.allCases where section.isPlaceholder {
+        for section in Section.placeholders {
             routes.get(PathComponent(stringLiteral: section.rawValue)) { req async throws -> Response in
                 try placeholder(req, section)
             }
@@ -18,8 +18,7 @@ struct HomeController: RouteCollection {
     @Sendable func home(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         let t = req.localizer
-        let sections = Section.allCases.filter { $0 != .admin && $0.isVisible(to: user.roles) }
-        let adminPages = AdminPage.allCases.filter { Authorization.mayEver(user.actor, $0.requiredAction) }
+        let tiles = NavigationMenu(for: user.actor).groups.flatMap(\.entries)
         // An administrator of a new installation (the placeholder bureau is still all there is, or nobody else has an
         // account) is led through its first steps instead of being left to find them.
         var firstSteps: Node<HTML.BodyContext> = .empty
@@ -43,11 +42,8 @@ struct HomeController: RouteCollection {
             .h2(.text(t(.homeLoop))),
             .ol(.class("loop"), .forEach([TextKey.loopGoals, .loopMonitoring, .loopEvaluation, .loopFeedback, .loopUse]) { .li(.text(t($0))) }),
             .div(.class("tiles"),
-                .forEach(sections) { section in
-                    .a(.class("tile"), .href(section.path), .strong(.text(t(section.title))), .span(.text(t(section.summary))))
-                },
-                .forEach(adminPages) { page in
-                    .a(.class("tile"), .href(page.path), .strong(.text(t(page.title))), .span(.text(t(page.summary))))
+                .forEach(tiles) { entry in
+                    .a(.class("tile"), .href(entry.path), .strong(.text(t(entry.title))), .span(.text(t(entry.summary))))
                 }
             )
         )
@@ -55,7 +51,7 @@ struct HomeController: RouteCollection {
 
     private func placeholder(_ req: Request, _ section: Section) throws -> Response {
         let user = try req.requireSignedIn()
-        guard section.isVisible(to: user.roles) else { throw AppError.notFound() }
+        guard section.placeholderVisible(to: user.roles) else { throw AppError.notFound() }
         let t = req.localizer
         return req.layout.render(title: t(section.title),
             Components.notice(t(.notYetAvailable), kind: "info"),

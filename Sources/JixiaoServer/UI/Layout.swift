@@ -70,21 +70,17 @@ struct Layout {
 
     private func navigation(for user: SignedInUser) -> Node<HTML.BodyContext> {
         let path = request.url.path
-        let sections = Section.allCases.filter { $0.isVisible(to: user.roles) }
-        let adminPages = AdminPage.allCases.filter { Authorization.mayEver(user.actor, $0.requiredAction) }
+        func link(_ target: String, _ title: TextKey) -> Node<HTML.BodyContext> {
+            .a(.href(target), .if(path.hasPrefix(target), .attribute(named: "aria-current", value: "page")), .text(t(title)))
+        }
         return .nav(.class("site-nav"), .attribute(named: "aria-label", value: t(.navLabel)),
-            .ul(.forEach(sections) { section in
-                let links: [(String, TextKey)] = section == .admin
-                    ? adminPages.map { ($0.path, $0.title) }
-                    : [(section.path, section.title)]
-                return .li(
-                    section == .admin
-                        ? .group(.span(.class("nav-group"), .text(t(section.title))),
-                                 .ul(.forEach(links) { link in
-                                     .li(.a(.href(link.0), .if(path.hasPrefix(link.0), .attribute(named: "aria-current", value: "page")), .text(t(link.1))))
-                                 }))
-                        : .a(.href(section.path), .if(path.hasPrefix(section.path), .attribute(named: "aria-current", value: "page")), .text(t(section.title)))
-                )
+            .ul(.forEach(NavigationMenu(for: user.actor).groups) { group in
+                // A section of one page is a link; a section of several (系统管理) is a heading over its pages.
+                if group.entries.count == 1 && group.section != .admin {
+                    return .li(link(group.entries[0].path, group.section.title))
+                }
+                return .li(.span(.class("nav-group"), .text(t(group.section.title))),
+                           .ul(.forEach(group.entries) { entry in .li(link(entry.path, entry.title)) }))
             })
         )
     }

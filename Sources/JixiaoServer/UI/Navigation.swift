@@ -1,13 +1,11 @@
 import JixiaoDomain
 
-/// The sections of the closed loop as the navigation shows them, each with the roles that use it.
+/// The sections of the closed loop as the navigation shows them. Which pages a section holds comes from the
+/// capabilities' `navigation` entries; a section no capability fills yet answers with an honest placeholder.
 enum Section: String, CaseIterable, Sendable {
     case goals, monitoring, evaluation, results, thinkTank = "think-tank", analytics, admin
 
     var path: String { "/\(rawValue)" }
-
-    /// Sections not built yet answer with an honest "not yet available" page.
-    var isPlaceholder: Bool { self != .admin && self != .goals }
 
     var title: TextKey {
         switch self {
@@ -34,51 +32,55 @@ enum Section: String, CaseIterable, Sendable {
         }
     }
 
-    func isVisible(to roles: Set<Role>) -> Bool {
+    /// Who will use a section that is not built yet: the roles its future pages serve. Built sections are shown by
+    /// their entries' actions instead.
+    func placeholderVisible(to roles: Set<Role>) -> Bool {
         let loopRoles: Set<Role> = [.performanceOfficer, .budgetOfficer, .departmentOfficer, .unitOfficer, .supervisor]
         switch self {
         case .goals, .monitoring, .results: return !roles.isDisjoint(with: loopRoles)
         case .evaluation: return !roles.isDisjoint(with: loopRoles.union([.agencyEvaluator, .expert]))
         case .thinkTank: return !roles.isDisjoint(with: [.performanceOfficer, .supervisor, .expert, .agencyEvaluator])
         case .analytics: return !roles.isDisjoint(with: [.performanceOfficer, .budgetOfficer, .departmentOfficer, .supervisor])
-        case .admin: return true
+        case .admin: return false
         }
+    }
+
+    /// Sections no capability has filled yet.
+    static var placeholders: [Section] {
+        let built = Set(Capabilities.navigation.map(\.section))
+        return allCases.filter { !built.contains($0) && $0 != .admin }
     }
 }
 
-/// Pages inside 系统管理, shown when the person may use them.
-enum AdminPage: CaseIterable {
-    case organizations, users, audit
+/// A page a capability puts in the navigation and on the start page, shown to those who may ever do its action.
+struct NavigationEntry: Sendable {
+    var section: Section
+    var path: String
+    var title: TextKey
+    var summary: TextKey
+    var requiredAction: Action
+}
 
-    var path: String {
-        switch self {
-        case .organizations: "/orgs"
-        case .users: "/users"
-        case .audit: "/audit"
-        }
+/// The navigation as one person sees it: the entries their roles may use and the placeholders of their sections.
+struct NavigationMenu {
+    struct Group {
+        var section: Section
+        var entries: [(path: String, title: TextKey, summary: TextKey)]
+        var isPlaceholder: Bool
     }
 
-    var title: TextKey {
-        switch self {
-        case .organizations: .navOrganizations
-        case .users: .navUsers
-        case .audit: .navAudit
-        }
-    }
+    var groups: [Group]
 
-    var summary: TextKey {
-        switch self {
-        case .organizations: .adminOrganizationsSummary
-        case .users: .adminUsersSummary
-        case .audit: .adminAuditSummary
-        }
-    }
-
-    var requiredAction: Action {
-        switch self {
-        case .organizations: .viewOrganization
-        case .users: .viewUser
-        case .audit: .viewAudit
+    init(for actor: Actor) {
+        let entries = Capabilities.navigation.filter { Authorization.mayEver(actor, $0.requiredAction) }
+        let placeholders = Set(Section.placeholders)
+        groups = Section.allCases.compactMap { section in
+            if placeholders.contains(section) {
+                guard section.placeholderVisible(to: actor.roles) else { return nil }
+                return Group(section: section, entries: [(section.path, section.title, section.summary)], isPlaceholder: true)
+            }
+            let own = entries.filter { $0.section == section }.map { ($0.path, $0.title, $0.summary) }
+            return own.isEmpty ? nil : Group(section: section, entries: own, isPlaceholder: false)
         }
     }
 }

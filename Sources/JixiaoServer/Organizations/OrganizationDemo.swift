@@ -5,7 +5,6 @@ import JixiaoDomain
 /// 99 is not a real province code, so nothing here is mistaken for a real bureau.
 enum DemoData {
     struct Org { var code: String; var name: String; var kind: OrganizationKind; var level: AdministrativeLevel?; var parent: String? }
-    struct Account { var username: String; var name: String; var organization: String; var roles: [Role] }
 
     static let password = "Demo2026jixiao"
     static let provinceCode = "990000"
@@ -47,21 +46,52 @@ enum DemoData {
     }()
 
     /// One account per role, all with `password`, written in the README.
-    static let accounts: [Account] = [
-        Account(username: "province-admin", name: "王建国", organization: "990000", roles: [.administrator]),
-        Account(username: "perf-officer", name: "李晓梅", organization: "990000", roles: [.performanceOfficer]),
-        Account(username: "budget-officer", name: "张伟", organization: "990000", roles: [.budgetOfficer]),
-        Account(username: "dept-officer", name: "陈静", organization: "990000-101", roles: [.departmentOfficer]),
-        // A second reviewer of the department: what the department itself submits is approved by someone else.
-        Account(username: "dept-reviewer", name: "黄丽", organization: "990000-101", roles: [.departmentOfficer]),
-        Account(username: "unit-officer", name: "刘洋", organization: "990000-101-01", roles: [.unitOfficer]),
-        Account(username: "agency-evaluator", name: "赵磊", organization: "990000-A01", roles: [.agencyEvaluator]),
-        Account(username: "expert", name: "孙立平", organization: "990000", roles: [.expert]),
-        Account(username: "supervisor", name: "周文华", organization: "990000", roles: [.supervisor]),
-        Account(username: "city-perf", name: "吴敏", organization: "990100", roles: [.performanceOfficer]),
-        Account(username: "county-admin", name: "郑强", organization: "990121", roles: [.administrator]),
-        Account(username: "security-officer", name: "何志远", organization: "990000", roles: [.securityOfficer]),
-        Account(username: "audit-officer", name: "钱芳", organization: "990000", roles: [.auditOfficer]),
-        Account(username: "county-audit", name: "冯雪", organization: "990121", roles: [.auditOfficer]),
-    ]
+}
+
+import Fluent
+import Vapor
+import JixiaoDomain
+
+/// Loads the demo province's organisations; what exists already is kept.
+enum OrganizationDemo {
+    /// Adds what is missing; returns how many organisations were created.
+    static func load(on database: any Database) async throws -> Int {
+        try await database.transaction { db in
+            var created = 0
+            var byCode: [String: OrganizationModel] = [:]
+            let context = AuditContext.system("demo")
+            for org in DemoData.organizations {
+                if let existing = try await OrganizationModel.query(on: db).filter(\.$code == org.code).first() {
+                    byCode[org.code] = existing; continue
+                }
+                if org.parent == nil, let root = try await untouchedRoot(on: db) {
+                    // A fresh installation's placeholder bureau becomes the demo province, so `admin` sees it.
+                    let before = root.auditSummary
+                    root.code = org.code; root.name = org.name; root.level = org.level?.rawValue
+                    try await root.save(on: db)
+                    try await AuditTrail.record("organization.updated", entityType: "organization", entityID: root.id!.uuidString.lowercased(),
+                                                summary: "before: \(before); after: \(root.auditSummary)", context: context, on: db)
+                    byCode[org.code] = root; continue
+                }
+                let id = UUID()
+                let parent = org.parent.flatMap { byCode[$0] }
+                let level = try HierarchyRules.validatePlacement(kind: org.kind, level: org.level, parent: parent?.parentFacts)
+                let model = OrganizationModel(id: id, code: org.code, name: org.name, kind: org.kind, level: level, parentID: parent?.id,
+                                              path: parent.map { $0.hierarchyPath.appending(id) } ?? .root(id))
+                try await model.create(on: db)
+                try await AuditTrail.record("organization.created", entityType: "organization", entityID: id.uuidString.lowercased(),
+                                            summary: "after: \(model.auditSummary)", context: context, on: db)
+                byCode[org.code] = model
+                created += 1
+            }
+            return created
+        }
+    }
+
+    /// The bureau made at first start, still with its placeholder code and nothing under it.
+    static func untouchedRoot(on db: any Database) async throws -> OrganizationModel? {
+        guard let root = try await OrganizationModel.query(on: db).filter(\.$code == Bootstrap.rootCode).filter(\.$parentID == nil).first(),
+              try await OrganizationModel.query(on: db).filter(\.$parentID == root.id).count() == 0 else { return nil }
+        return root
+    }
 }

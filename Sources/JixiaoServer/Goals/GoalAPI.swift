@@ -178,13 +178,75 @@ extension GoalDTO {
     }
 }
 
-enum GoalAPI {
+enum GoalAPI: OpenAPIVocabulary {
+    private static var states: JSONValue { values(GoalState.self) }
+    private static var subcategories: JSONValue { values(IndicatorSubcategory.self) }
+
+    static var schemas: [(String, JSONValue)] {
+        let indicator = object([("id", uuid), ("category", values(IndicatorCategory.self)), ("subcategory", subcategories), ("name", shortText),
+                                ("target", shortText), ("weight", nullable(decimalText)), ("standard", nullable(values(StandardSource.self))),
+                                ("note", ["type": "string", "maxLength": .int(InputLimits.note)]), ("libraryEntryID", ["type": ["string", "null"], "format": "uuid"]),
+                                ("parsed", object([("op", string), ("number", nullableString), ("unit", nullableString), ("date", nullableString), ("text", nullableString)], required: ["op"]))],
+                               required: ["subcategory", "name", "target"])
+        let finding = object([("rule", string), ("severity", ["type": "string", "enum": ["error", "warning", "notice"]]), ("row", ["type": ["integer", "null"]]),
+                              ("region", ["type": ["integer", "null"]]), ("message", string)],
+                             required: ["rule", "severity", "message"])
+        return [
+            ("Indicator", indicator),
+            ("Finding", finding),
+            ("RegionalGoal", object([("id", uuid), ("recipientCode", code), ("recipientName", nullableString), ("allocatedWanYuan", decimalText),
+                                     ("annualGoal", longText), ("indicators", ["type": "array", "maxItems": .int(InputLimits.indicatorsPerGoal), "items": ref("Indicator")])],
+                                    required: ["recipientCode", "allocatedWanYuan", "annualGoal", "indicators"])),
+            ("Goal", object([("objectID", uuid), ("code", string), ("name", string), ("kind", string), ("organizationCode", string), ("fiscalYear", integer),
+                             ("fundSource", string), ("category", string), ("requestedWanYuan", decimalText), ("isKeyProject", boolean), ("version", integer),
+                             ("versions", ["type": "array", "items": integer]), ("state", states), ("lockVersion", integer), ("annualGoal", string),
+                             ("midTermGoal", nullableString), ("indicators", ["type": "array", "items": ref("Indicator")]),
+                             ("regions", ["type": "array", "items": ref("RegionalGoal")]),
+                             ("validation", ["type": "array", "items": ref("Finding")]), ("findings", ["type": "array", "items": ref("Finding")])],
+                            required: ["objectID", "code", "name", "state", "version", "lockVersion", "indicators", "validation", "findings"])),
+            ("GoalQueue", object([("items", ["type": "array", "items": object([("objectID", uuid), ("code", string), ("name", string), ("organization", string),
+                                                                             ("state", states), ("version", integer), ("lockVersion", integer)], required: ["objectID", "code", "state"])])],
+                                 required: ["items"])),
+            ("BudgetObjectCreate", object([("kind", values(BudgetObjectKind.self)), ("code", code),
+                                           ("name", name), ("organizationCode", code), ("fiscalYear", year), ("functionalClassification", shortText),
+                                           ("fundSource", values(FundSource.self)),
+                                           ("category", values(ProjectCategory.self)), ("startYear", year), ("endYear", year),
+                                           ("requestedWanYuan", decimalText), ("isKeyProject", boolean), ("isServiceProject", boolean)],
+                                          required: ["code", "name", "organizationCode", "fiscalYear", "requestedWanYuan"])),
+            ("GoalContent", object([("lockVersion", integer), ("annualGoal", longText), ("midTermGoal", nullable(longText)),
+                                    ("indicators", ["type": "array", "maxItems": .int(InputLimits.indicatorsPerGoal), "items": ref("Indicator")]),
+                                    ("regions", ["type": "array", "maxItems": .int(InputLimits.regionsPerGoal), "items": ref("RegionalGoal")])],
+                                   required: ["lockVersion", "annualGoal", "indicators"])),
+            ("Transition", object([("action", ["type": "string", "enum": ["submit", "withdraw", "department_approve", "department_return", "finance_review",
+                                                                          "finance_return", "release", "request_adjustment"]]),
+                                   ("lockVersion", integer), ("opinion", longText), ("grade", ["type": "string", "enum": ["优", "良", "中", "差"]]),
+                                   ("ratings", ["type": "object", "additionalProperties": ["type": "string", "enum": ["优", "良", "中", "差"]]])],
+                                  required: ["action", "lockVersion"])),
+            ("Release", object([("fiscalYear", year), ("underCode", code)], required: ["fiscalYear"])),
+            ("ReleaseResult", object([("released", integer)], required: ["released"])),
+            ("IssuedRegionalGoals", object([("items", ["type": "array", "items": object([
+                ("objectID", uuid), ("transferCode", string), ("transferName", string), ("fiscalYear", integer), ("issuedBy", string),
+                ("region", ref("RegionalGoal"))], required: ["objectID", "transferCode", "transferName", "fiscalYear", "issuedBy", "region"])])],
+                                           required: ["items"])),
+            ("ImportJob", object([("id", uuid), ("fileName", string),
+                                  ("phase", ["type": "string", "enum": .array(ImportProgress.Phase.allCases.map { .string($0.rawValue) })]),
+                                  ("done", integer), ("total", ["type": ["integer", "null"]]), ("percent", integer),
+                                  ("imported", ["type": ["integer", "null"]]), ("error", ["oneOf": [ref("ErrorBody"), ["type": "null"]]])],
+                                 required: ["id", "fileName", "phase", "done", "percent"])),
+            ("LibraryPage", object([("items", ["type": "array", "items": object([
+                ("id", uuid), ("sector", string), ("category", string), ("subcategory", string), ("name", string), ("op", string), ("unit", string),
+                ("definition", string), ("history", ["type": "array", "items": object([("fiscalYear", integer), ("declared", ["type": "array", "items": ["type": "number"]])],
+                                                                                       required: ["fiscalYear", "declared"])])],
+                required: ["id", "name", "subcategory", "history"])])], required: ["items"])),
+        ]
+    }
+
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(method: .GET, path: ["budget-objects"], operationID: "listGoals",
                     summary: "Budget objects of a fiscal year with their newest goal version, within the caller's reach", tag: "goals",
-                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year", schema: OpenAPIDocument.year),
-                            .init(name: "state", location: "query", type: "string", description: "Only this state", schema: OpenAPIDocument.states),
-                            .init(name: "under", location: "query", type: "string", description: "Organization code of a subtree", schema: OpenAPIDocument.code),
+                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year", schema: year),
+                            .init(name: "state", location: "query", type: "string", description: "Only this state", schema: states),
+                            .init(name: "under", location: "query", type: "string", description: "Organization code of a subtree", schema: code),
                             .init(name: "waiting", location: "query", type: "boolean", description: "Only what waits for the caller")],
                     responseSchema: "GoalQueue", handler: list),
         APIEndpoint(method: .POST, path: ["budget-objects"], operationID: "createBudgetObject", summary: "Open a budget object with an empty draft goal",
@@ -201,8 +263,8 @@ enum GoalAPI {
                     requestSchema: "Transition", responseSchema: "Goal", handler: transition),
         APIEndpoint(method: .GET, path: ["goals", "export.xlsx"], operationID: "exportGoals",
                     summary: "The goals of a fiscal year as the department list (.xlsx), one row per indicator", tag: "goals",
-                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year", schema: OpenAPIDocument.year),
-                            .init(name: "under", location: "query", type: "string", description: "Organization code of a subtree", schema: OpenAPIDocument.code)],
+                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year", schema: year),
+                            .init(name: "under", location: "query", type: "string", description: "Organization code of a subtree", schema: code)],
                     handler: exportList),
         APIEndpoint(method: .POST, path: ["goals", "import"], operationID: "importGoals",
                     summary: "Import goals of many projects from .xlsx or .csv in the list layout; all rows or none, errors by sheet, row and column",
@@ -215,7 +277,7 @@ enum GoalAPI {
                     bodyLimit: "24mb", handler: importList),
         APIEndpoint(method: .GET, path: ["regional-goals", "issued"], operationID: "issuedRegionalGoals",
                     summary: "Released regional goals of transfer payments issued to regions inside the caller's area", tag: "goals",
-                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year", schema: OpenAPIDocument.year)],
+                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year", schema: year)],
                     responseSchema: "IssuedRegionalGoals", handler: issuedRegionalGoals),
         APIEndpoint(method: .GET, path: ["import-jobs", ":id"], operationID: "getImportJob",
                     summary: "An import job of the caller: phase, progress, and the outcome or every error", tag: "goals",
@@ -223,7 +285,7 @@ enum GoalAPI {
         APIEndpoint(method: .GET, path: ["indicator-library"], operationID: "searchLibrary",
                     summary: "Indicator library entries the caller inherits, with values declared in past years", tag: "library",
                     query: [.init(name: "q", location: "query", type: "string", description: "Part of the indicator's name"),
-                            .init(name: "subcategory", location: "query", type: "string", description: "Level-2 category key", schema: OpenAPIDocument.subcategories)],
+                            .init(name: "subcategory", location: "query", type: "string", description: "Level-2 category key", schema: subcategories)],
                     responseSchema: "LibraryPage", handler: searchLibrary),
         APIEndpoint(method: .POST, path: ["goals", "release"], operationID: "releaseGoals",
                     summary: "Release every approved goal of a fiscal year under an organization", tag: "goals",
@@ -358,5 +420,16 @@ enum GoalAPI {
         else { organization = try await OrganizationModel.find(user.organizationID, on: req.db) }
         guard let organization else { throw AppError.notFound() }
         return try .json(ReleaseResponse(released: try await GoalService.releaseAll(under: organization, fiscalYear: body.fiscalYear, req)))
+    }
+}
+
+struct ImportJobDTO: Content {
+    var id: UUID, fileName: String, phase: String, done: Int, total: Int?, percent: Int, imported: Int?
+    var error: APIErrorBody.Body?
+
+    init(_ status: ImportJobStatus, localizer: Localizer) {
+        id = status.id; fileName = status.fileName; phase = status.progress.phase.rawValue; done = status.progress.done
+        total = status.progress.total; percent = status.progress.percent; imported = status.imported
+        error = status.error.map { APIErrorBody($0, localizer: localizer).error }
     }
 }

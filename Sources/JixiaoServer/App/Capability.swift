@@ -1,0 +1,52 @@
+import Fluent
+import Vapor
+import JixiaoDomain
+
+/// One capability of the system — organisations, goal management, later monitoring and evaluation — described by
+/// a single value that `configure` iterates. Everything a capability brings (tables, pages, API, navigation, demo
+/// data, commands) is declared here, so adding one is a folder of its own and one line in `Capabilities.all`.
+struct Capability: Sendable {
+    var name: String
+    /// Its schema changes in order. Fluent runs them in the order of `Capabilities.all`, then of this list;
+    /// a capability's tables may refer only to capabilities listed before it.
+    var migrations: [any AsyncMigration] = []
+    /// Routes anyone may reach (the sign-in page).
+    var publicRoutes: @Sendable (any RoutesBuilder) throws -> Void = { _ in }
+    /// Pages behind sign-in and the CSRF check.
+    var pages: @Sendable (any RoutesBuilder) throws -> Void = { _ in }
+    /// Operations of `/api/v1` and the component schemas their bodies use.
+    var apiEndpoints: [APIEndpoint] = []
+    var apiSchemas: [(String, JSONValue)] = []
+    /// Where the capability appears in the navigation and on the start page.
+    var navigation: [NavigationEntry] = []
+    /// Adds the capability's part of the demo province; returns a line saying what it added.
+    var demo: (@Sendable (DemoContext) async throws -> String)?
+    /// `jixiao <name>` commands.
+    var commands: [(name: String, command: any AsyncCommand & Sendable)] = []
+    /// Work that starts and stops with the application (flushers, workers).
+    var lifecycle: [any LifecycleHandler & Sendable] = []
+}
+
+/// Every capability, in dependency order: a capability's tables and demo data may use those before it.
+enum Capabilities {
+    static let all: [Capability] = [
+        .organizations,
+        .users,
+        .access,
+        .audit,
+        .goals,
+        .home,
+    ]
+
+    static var migrations: [any AsyncMigration] { all.flatMap(\.migrations) }
+    static var apiEndpoints: [APIEndpoint] { all.flatMap(\.apiEndpoints) }
+    static var apiSchemas: [(String, JSONValue)] { all.flatMap(\.apiSchemas) }
+    static var navigation: [NavigationEntry] { all.flatMap(\.navigation) }
+}
+
+/// What a demo step needs: the database and how to hash the demo password.
+struct DemoContext: Sendable {
+    var database: any Database
+    var bcryptCost: Int
+    var threadPool: NIOThreadPool
+}

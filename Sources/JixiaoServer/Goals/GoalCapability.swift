@@ -1,0 +1,23 @@
+import Vapor
+
+extension Capability {
+    /// 目标管理 — budget objects, performance goals and their indicators, the library, review and release, exchange.
+    static let goals = Capability(
+        name: "goals",
+        migrations: [CreateGoals(), CreateIndicatorLibrary(), AddCurrentGoalVersion(), CreateImportJobs(), AddRegionalGoals(),
+                     AddImportJobOutcome()],
+        pages: { pages in
+            try pages.register(collection: GoalController())
+            try pages.register(collection: LibraryController())
+        },
+        apiEndpoints: GoalAPI.endpoints,
+        apiSchemas: GoalAPI.schemas,
+        navigation: [NavigationEntry(section: .goals, path: "/goals", title: .navGoals,
+                                     summary: .sectionGoalsSummary, requiredAction: .viewBudget)],
+        demo: { demo in
+            let created = try await DemoGoals.load(on: demo.database)
+            return "Demo goals: \(created) budget objects for \(DemoGoals.fiscalYear) added."
+        },
+        lifecycle: [ImportJobRecovery()]
+    )
+}

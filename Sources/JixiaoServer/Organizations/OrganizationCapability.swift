@@ -1,0 +1,18 @@
+import Vapor
+
+extension Capability {
+    /// 组织机构 — the tree of finance bureaus, departments, units and agencies.
+    static let organizations = Capability(
+        name: "organizations",
+        migrations: [CreateOrganizations()],
+        pages: { try $0.register(collection: OrganizationController()) },
+        apiEndpoints: OrganizationAPI.endpoints,
+        apiSchemas: OrganizationAPI.schemas,
+        navigation: [NavigationEntry(section: .admin, path: "/orgs", title: .navOrganizations,
+                                     summary: .adminOrganizationsSummary, requiredAction: .viewOrganization)],
+        demo: { demo in
+            let created = try await OrganizationDemo.load(on: demo.database)
+            return "Demo organizations: \(created) added (existing ones kept)."
+        }
+    )
+}
