@@ -74,19 +74,14 @@ extension Request {
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
-    /// Asks the one authorization function and turns its answer into the right refusal, recording refusals.
     /// Whether the signed-in person may do `action` to `target`, without refusing.
     func reaches(_ action: Action, _ target: AccessTarget) throws -> Bool {
-        Authorization.decide(try requireSignedIn().actor, action, target) == .allow
+        try caller().reaches(action, target)
     }
 
+    /// Asks the one authorization function and turns its answer into the right refusal (recorded by the error layer).
     func authorize(_ action: Action, _ target: AccessTarget) async throws {
-        let user = try requireSignedIn()
-        let decision = Authorization.decide(user.actor, action, target)
-        guard decision != .allow else { return }
-        var refusal = decision == .forbid ? AppError.forbidden() : AppError.notFound()
-        refusal.auditNote = "action=\(action.rawValue) organization=\(target.organizationID.uuidString.lowercased())"
-        throw refusal
+        try caller().authorize(action, target)
     }
 }
 

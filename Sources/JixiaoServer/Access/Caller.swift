@@ -1,0 +1,84 @@
+import NIOConcurrencyHelpers
+import Vapor
+import JixiaoDomain
+
+/// The world a command runs in: the time, fresh identifiers and random seeds. Live in the application; a test fixes
+/// them (`app.effects = .fixed(…)`) so time progress, sampling and draws can be checked exactly.
+struct Effects: Sendable {
+    var now: @Sendable () -> Date
+    var uuid: @Sendable () -> UUID
+    /// A seed for a random draw; the draw records it, so anyone can replay the draw with the same seed.
+    var seed: @Sendable () -> UInt64
+
+    static let live = Effects(now: { Date() }, uuid: { UUID() }, seed: { UInt64.random(in: .min ... .max) })
+
+    /// A world where time stands still at `now`, identifiers count up from 1 and every seed is `seed`.
+    static func fixed(now: Date, seed: UInt64 = 1) -> Effects {
+        let counter = NIOLockedValueBox<UInt64>(0)
+        return Effects(now: { now }, uuid: {
+            let next = counter.withLockedValue { value -> UInt64 in value += 1; return value }
+            return UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llx", next))!
+        }, seed: { seed })
+    }
+}
+
+/// Who runs a command — a person through a page, the API, an import job — or the system itself (first start,
+/// demo, generator), with the context its audit entries carry and the effects it uses. Commands take a caller,
+/// never a `Request`, so the web, the API, jobs, the demo and the generator all run the same code.
+struct Caller: Sendable {
+    enum Principal: Sendable {
+        case person(SignedInUser)
+        /// The system acting on its own behalf; it is not subject to a person's reach.
+        case system(String)
+    }
+
+    var principal: Principal
+    var audit: AuditContext
+    var effects: Effects
+
+    static func system(_ what: String, effects: Effects = .live) -> Caller {
+        Caller(principal: .system(what), audit: .system(what), effects: effects)
+    }
+
+    /// The person, for commands only a person may run.
+    func person() throws -> SignedInUser {
+        guard case .person(let user) = principal else { throw AppError.unauthenticated() }
+        return user
+    }
+
+    var now: Date { effects.now() }
+
+    /// The one authorization function's answer as a refusal: 403 when the target is visible, 404 when it is not;
+    /// the refusal carries its audit note, which the web and API layers record.
+    func authorize(_ action: Action, _ target: AccessTarget) throws {
+        guard case .person(let user) = principal else { return }
+        let decision = Authorization.decide(user.actor, action, target)
+        guard decision != .allow else { return }
+        var refusal = decision == .forbid ? AppError.forbidden() : AppError.notFound()
+        refusal.auditNote = "action=\(action.rawValue) organization=\(target.organizationID.uuidString.lowercased())"
+        throw refusal
+    }
+
+    /// Whether the caller may do `action` to `target`, without refusing.
+    func reaches(_ action: Action, _ target: AccessTarget) -> Bool {
+        guard case .person(let user) = principal else { return true }
+        return Authorization.decide(user.actor, action, target) == .allow
+    }
+}
+
+extension Application {
+    private struct EffectsKey: StorageKey { typealias Value = Effects }
+
+    /// The effects every command of this application uses; `.live` unless a test set others.
+    var effects: Effects {
+        get { storage[EffectsKey.self] ?? .live }
+        set { storage[EffectsKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The signed-in person as a command's caller.
+    func caller() throws -> Caller {
+        Caller(principal: .person(try requireSignedIn()), audit: auditContext, effects: application.effects)
+    }
+}
