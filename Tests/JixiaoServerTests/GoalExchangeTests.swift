@@ -55,8 +55,8 @@ struct GoalExchangeTests {
             #expect(try imported.content.decode(ImportResponse.self).imported == Set(rows.dropFirst().map { $0[0]! }).count)
             let copy = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-EDU-001-R").first())
             let original = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-EDU-001").first())
-            let copiedGoal = try await GoalService.goal(of: try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == copy.id!).first()), on: app.db)
-            let originalGoal = try await GoalService.goal(of: try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == original.id!).first()), on: app.db)
+            let copiedGoal = try await GoalCommands.goal(of: try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == copy.id!).first()), on: app.db)
+            let originalGoal = try await GoalCommands.goal(of: try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == original.id!).first()), on: app.db)
             #expect(copiedGoal.indicators.map(\.name) == originalGoal.indicators.map(\.name))
             #expect(copiedGoal.indicators.map(\.targetText) == originalGoal.indicators.map(\.targetText))
             #expect(copiedGoal.indicators.map(\.weight) == originalGoal.indicators.map(\.weight))
@@ -172,7 +172,7 @@ struct GoalExchangeTests {
             #expect(imported.status == .created, "\(imported.body.string)")
             let object = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "P-1").first())
             let version = try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == object.id!).first())
-            let goal = try await GoalService.goal(of: version, on: app.db)
+            let goal = try await GoalCommands.goal(of: version, on: app.db)
             #expect(goal.indicators.map(\.targetText) == ["≥735人次", "=100%", "≤8%", "≥90%"])
             #expect(goal.indicators.map(\.weight) == [40, 20, 20, 20])
 
@@ -200,7 +200,7 @@ struct ExportVersionTests {
             try await app.db.sql.raw("UPDATE goal_versions SET state = 'submitted', ever_submitted = \(bind: true) WHERE budget_object_id = \(bind: object.id!) AND version_number = 2").run()
             try await app.db.sql.raw("UPDATE budget_objects SET current_state = 'submitted' WHERE id = \(bind: object.id!)").run()
             let released = try #require(try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == object.id!).filter(\.$state == "released").first())
-            let releasedGoal = try await GoalService.goal(of: released, on: app.db)
+            let releasedGoal = try await GoalCommands.goal(of: released, on: app.db)
             // act
             let budget = try await APIClient.signIn(app, "budget-officer", DemoData.password)
             let exported = try await budget.send(.GET, "/api/v1/goals/export.xlsx?year=\(DemoGoals.fiscalYear)")

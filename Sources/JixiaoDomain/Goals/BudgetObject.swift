@@ -58,10 +58,28 @@ public enum BudgetObjectError: Error, Hashable, Sendable {
     case invalidCode
     case invalidYears(start: Int, end: Int)
     case fiscalYearOutsideTerm(fiscalYear: Int)
+    /// A fiscal year outside `BudgetObjectRules.fiscalYears`.
+    case fiscalYearOutOfRange(fiscalYear: Int)
     case approvedAboveRequested
+    /// 转移支付 are paid by a finance bureau or managed by one of its departments.
+    case transferPaymentOwner
+    /// 部门整体支出 belongs to a department, one per department and year.
+    case departmentOverallOwner
 }
 
 public enum BudgetObjectRules {
+    /// The fiscal years the system keeps budget objects for (forms, API and imports alike).
+    public static let fiscalYears = 2000...2100
+
+    /// Which kinds of organisation may own a budget object of `kind`; nil when any declaring organisation may.
+    public static func ownerProblem(kind: BudgetObjectKind, ownerKind: OrganizationKind) -> BudgetObjectError? {
+        switch kind {
+        case .transferPayment: [.department, .financeBureau].contains(ownerKind) ? nil : .transferPaymentOwner
+        case .departmentOverall: ownerKind == .department ? nil : .departmentOverallOwner
+        case .project, .policy: nil
+        }
+    }
+
     /// A project runs from its start to its end year, and the fiscal year lies inside the term.
     public static func validate(name: String, code: String, fiscalYear: Int, startYear: Int, endYear: Int,
                                 requested: Money, approved: Money?) -> [BudgetObjectError] {
@@ -70,8 +88,9 @@ public enum BudgetObjectRules {
             do { try TextInputRules.check(name, field: .singleLine, maximumLength: InputLimits.name) } catch { errors.append(.unstorableName(error)) }
         }
         if code.trimmed.isEmpty { errors.append(.missingCode) } else if !OrganizationImport.isValidCode(code) { errors.append(.invalidCode) }
+        if !fiscalYears.contains(fiscalYear) { errors.append(.fiscalYearOutOfRange(fiscalYear: fiscalYear)) }
         if startYear > endYear || startYear < 1990 || endYear > 2100 { errors.append(.invalidYears(start: startYear, end: endYear)) }
-        else if !(startYear...endYear).contains(fiscalYear) { errors.append(.fiscalYearOutsideTerm(fiscalYear: fiscalYear)) }
+        else if fiscalYears.contains(fiscalYear) && !(startYear...endYear).contains(fiscalYear) { errors.append(.fiscalYearOutsideTerm(fiscalYear: fiscalYear)) }
         if let approved, approved > requested { errors.append(.approvedAboveRequested) }
         return errors
     }

@@ -301,9 +301,9 @@ enum GoalAPI: OpenAPIVocabulary {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
         let year = try StrictValues.integer(req, "year") ?? GoalController.currentFiscalYear
-        let under = try await GoalService.budgetScope(code: req.query[String.self, at: "under"]?.trimmed, req)
+        let under = try await GoalCommands.budgetScope(code: req.query[String.self, at: "under"]?.trimmed, by: try req.caller(), on: req.db)
         let state = try StrictValues.parse(req.query[String.self, at: "state"], field: "state", as: GoalState.self)
-        let rows = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, states: state.map { [$0] }, under: under), for: user,
+        let rows = try await GoalCommands.queue(GoalQueueFilter(fiscalYear: year, states: state.map { [$0] }, under: under), for: user,
                                                waitingOnly: try StrictValues.bool(req, "waiting") ?? false, on: req.db)
         return try .json(GoalQueueDTO(items: rows.map {
             .init(objectID: $0.objectID, code: $0.code, name: $0.name, organization: $0.organizationName, state: $0.state, version: $0.versionNumber,
@@ -323,12 +323,12 @@ enum GoalAPI: OpenAPIVocabulary {
                                       startYear: body.startYear ?? body.fiscalYear, endYear: body.endYear ?? body.fiscalYear,
                                       requestedWanYuan: body.requestedWanYuan, isKeyProject: body.isKeyProject ?? false,
                                       isServiceProject: body.isServiceProject ?? false)
-        let object = try await GoalService.createObject(draft, req)
-        return try .json(try await GoalDTO.make(try await GoalService.load(object.id!, req), req), status: .created)
+        let object = try await GoalCommands.open(draft, by: try req.caller(), on: req.db)
+        return try .json(try await GoalDTO.make(try await GoalCommands.load(object.id!, by: try req.caller(), on: req.db), req), status: .created)
     }
 
     @Sendable static func get(req: Request) async throws -> Response {
-        try .json(try await GoalDTO.make(try await GoalService.load(try id(req), versionNumber: try StrictValues.integer(req, "version"), req), req))
+        try .json(try await GoalDTO.make(try await GoalCommands.load(try id(req), versionNumber: try StrictValues.integer(req, "version"), by: try req.caller(), on: req.db), req))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -336,7 +336,7 @@ enum GoalAPI: OpenAPIVocabulary {
         let goal = PerformanceGoal(annualGoal: body.annualGoal, midTermGoal: body.midTermGoal,
                                    indicators: try body.indicators.enumerated().map { try $0.element.indicator(position: $0.offset + 1) },
                                    regions: try (body.regions ?? []).enumerated().map { try $0.element.regionalGoal(position: $0.offset) })
-        return try .json(try await GoalDTO.make(try await GoalService.saveContent(try id(req), lockVersion: body.lockVersion, goal: goal, req), req))
+        return try .json(try await GoalDTO.make(try await GoalCommands.saveContent(try id(req), lockVersion: body.lockVersion, goal: goal, by: try req.caller(), on: req.db), req))
     }
 
     @Sendable static func transition(req: Request) async throws -> Response {
@@ -344,14 +344,14 @@ enum GoalAPI: OpenAPIVocabulary {
         let form = TransitionForm(action: body.action, opinion: body.opinion, lock_version: body.lockVersion, grade: body.grade,
                                   relevance: body.ratings?["relevance"], feasibility: body.ratings?["feasibility"],
                                   scientific: body.ratings?["scientific"], reasonableness: body.ratings?["reasonableness"])
-        let loaded = try await GoalService.transition(try id(req), action: try form.goalAction(), lockVersion: body.lockVersion, req)
+        let loaded = try await GoalCommands.apply(try form.goalAction(), to: try id(req), lockVersion: body.lockVersion, by: try req.caller(), on: req.db)
         return try .json(try await GoalDTO.make(loaded, req))
     }
 
     @Sendable static func exportList(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
-        let under = try await GoalService.budgetScope(code: try? req.query.get(String.self, at: "under"), req)
+        let under = try await GoalCommands.budgetScope(code: try? req.query.get(String.self, at: "under"), by: try req.caller(), on: req.db)
         return try await GoalExchangeService.exportList(year: (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear, under: under, req)
     }
 
@@ -419,7 +419,7 @@ enum GoalAPI: OpenAPIVocabulary {
         if let code = body.underCode { organization = try await OrganizationService.byCode(code, on: req.db) }
         else { organization = try await OrganizationModel.find(user.organizationID, on: req.db) }
         guard let organization else { throw AppError.notFound() }
-        return try .json(ReleaseResponse(released: try await GoalService.releaseAll(under: organization, fiscalYear: body.fiscalYear, req)))
+        return try .json(ReleaseResponse(released: try await GoalCommands.releaseAll(under: organization, fiscalYear: body.fiscalYear, by: try req.caller(), on: req.db)))
     }
 }
 

@@ -93,7 +93,7 @@ enum GoalBench {
         let runs = 200
         for _ in 0..<runs {
             start = DispatchTime.now().uptimeNanoseconds
-            queueSize = try await GoalService.queue(GoalQueueFilter(fiscalYear: fiscalYear, limit: 500), for: cityOfficer, waitingOnly: true, on: db).count
+            queueSize = try await GoalCommands.queue(GoalQueueFilter(fiscalYear: fiscalYear, limit: 500), for: cityOfficer, waitingOnly: true, on: db).count
             samples.append(ms(start))
         }
         samples.sort()

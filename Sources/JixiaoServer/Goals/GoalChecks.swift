@@ -22,10 +22,15 @@ struct GoalChecks: Sendable {
     var warningCount: Int { allFindings.filter { $0.severity == .warning }.count }
     var noticeCount: Int { allFindings.filter { $0.severity == .notice }.count }
 
+    /// The checks of a goal's own tree: what the importer stores for a project, and where `of` starts.
+    static func assess(_ goal: PerformanceGoal, context: GoalContext, history: [UUID: [LibraryHistoryYear]] = [:]) -> GoalChecks {
+        GoalChecks(validation: GoalValidation.validate(goal), regional: [], recipientProblems: [:], recipientNames: [:],
+                   findings: GoalLinter.lint(goal, context: context), regionalFindings: [:], libraryHistory: history)
+    }
+
     static func of(_ goal: PerformanceGoal, object: BudgetObjectModel, owner: OrganizationModel, on db: any Database) async throws -> GoalChecks {
         let (context, history) = try await LibraryService.context(for: object, goal: goal, on: db)
-        var checks = GoalChecks(validation: GoalValidation.validate(goal), regional: [], recipientProblems: [:], recipientNames: [:],
-                                findings: GoalLinter.lint(goal, context: context), regionalFindings: [:], libraryHistory: history)
+        var checks = assess(goal, context: context, history: history)
         if object.objectKind == .transferPayment {
             checks.regional = RegionalGoalValidation.validate(goal.regions, amount: object.approved ?? object.requested)
             let recipients = try await RegionalGoalStore.recipients(of: goal.regions, owner: owner, on: db)

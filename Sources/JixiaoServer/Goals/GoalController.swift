@@ -51,7 +51,7 @@ struct GoalController: RouteCollection {
         }
         var under: OrganizationModel?
         do {
-            under = try await GoalService.budgetScope(code: filter.under?.trimmed, req)
+            under = try await GoalCommands.budgetScope(code: filter.under?.trimmed, by: try req.caller(), on: req.db)
         } catch let error as AppError where error.status == .notFound || error.status == .forbidden {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             // Unknown or out of reach: said beside the field, and the list stays empty rather than widening to everything.
@@ -62,7 +62,7 @@ struct GoalController: RouteCollection {
         let queueFilter = GoalQueueFilter(fiscalYear: year, states: filter.state.flatMap(GoalState.init(rawValue:)).map { [$0] }, under: under,
                                           fundSource: filter.fund.flatMap(FundSource.init(rawValue:)), keyProjectsOnly: filter.key == "1",
                                           minimumSeverity: filter.severity == "warning" ? .warning : (filter.severity == "any" ? .notice : nil))
-        let rows = yearError != nil || underError != nil ? [] : try await GoalService.queue(queueFilter, for: user, waitingOnly: !showAll, on: req.db)
+        let rows = yearError != nil || underError != nil ? [] : try await GoalCommands.queue(queueFilter, for: user, waitingOnly: !showAll, on: req.db)
         let canDeclare = Authorization.mayEver(user.actor, .declareGoal)
         let canRelease = !user.roles.isDisjoint(with: GoalAction.release.permittedRoles)
         let approvedCount = rows.filter { $0.goalState == .approved }.count
@@ -130,13 +130,13 @@ struct GoalController: RouteCollection {
         let organization: OrganizationModel
         if let code = form.under?.trimmed, !code.isEmpty {
             // An unknown code or one outside the reach releases nothing (never the caller's own scope instead).
-            guard let found = try await GoalService.budgetScope(code: code, req) else { throw AppError.unknownOrganization("under", code: code) }
+            guard let found = try await GoalCommands.budgetScope(code: code, by: try req.caller(), on: req.db) else { throw AppError.unknownOrganization("under", code: code) }
             organization = found
         } else {
             guard let own = try await OrganizationModel.find(user.organizationID, on: req.db) else { throw AppError.notFound() }
             organization = own
         }
-        let count = try await GoalService.releaseAll(under: organization, fiscalYear: form.year, req)
+        let count = try await GoalCommands.releaseAll(under: organization, fiscalYear: form.year, by: try req.caller(), on: req.db)
         return req.redirect(to: "/goals?all=1&year=\(form.year)&state=released&released=\(count)")
     }
 
@@ -209,7 +209,7 @@ struct GoalController: RouteCollection {
                                       startYear: form.start_year ?? year, endYear: form.end_year ?? year,
                                       requestedWanYuan: form.requested ?? "", isKeyProject: form.key_project == "1", isServiceProject: form.service_project == "1")
         do {
-            let object = try await GoalService.createObject(draft, req)
+            let object = try await GoalCommands.open(draft, by: try req.caller(), on: req.db)
             return req.redirect(to: "/goals/\(object.id!.uuidString)")
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
@@ -225,7 +225,7 @@ struct GoalController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let loaded = try await GoalService.load(try objectID(req), versionNumber: try? req.query.get(Int.self, at: "version"), req)
+        let loaded = try await GoalCommands.load(try objectID(req), versionNumber: try? req.query.get(Int.self, at: "version"), by: try req.caller(), on: req.db)
         return try await GoalPage(request: req, loaded: loaded).render(draft: nil, problem: nil, status: .ok)
     }
 
@@ -233,14 +233,14 @@ struct GoalController: RouteCollection {
         let id = try objectID(req)
         let form = try req.content.decode(GoalForm.self)
         if let problem = form.amountProblem {
-            let loaded = try await GoalService.load(id, req)
+            let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
             return try await GoalPage(request: req, loaded: loaded).render(draft: form.goal(), problem: problem, status: .unprocessableEntity)
         }
         do {
-            _ = try await GoalService.saveContent(id, lockVersion: form.lock_version ?? -1, goal: form.goal(), req)
+            _ = try await GoalCommands.saveContent(id, lockVersion: form.lock_version ?? -1, goal: form.goal(), by: try req.caller(), on: req.db)
         } catch let error as AppError where error.status == .conflict {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
-            let loaded = try await GoalService.load(id, req)
+            let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
             return try await GoalPage(request: req, loaded: loaded).render(draft: form.goal(), problem: error, status: .conflict)
         }
         return req.redirect(to: "/goals/\(id.uuidString)?saved=1")
@@ -250,10 +250,10 @@ struct GoalController: RouteCollection {
         let id = try objectID(req)
         let form = try req.content.decode(TransitionForm.self)
         do {
-            _ = try await GoalService.transition(id, action: try form.goalAction(), lockVersion: form.lock_version ?? -1, req)
+            _ = try await GoalCommands.apply(try form.goalAction(), to: id, lockVersion: form.lock_version ?? -1, by: try req.caller(), on: req.db)
         } catch let error as AppError where error.status != .notFound && error.status != .internalServerError {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
-            let loaded = try await GoalService.load(id, req)
+            let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
             return try await GoalPage(request: req, loaded: loaded, resubmitted: form).render(draft: nil, problem: error, status: error.status)
         }
         return req.redirect(to: "/goals/\(id.uuidString)?done=\(form.action)")
@@ -263,18 +263,18 @@ struct GoalController: RouteCollection {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
         let year = (try? req.query.get(Int.self, at: "year")) ?? Self.currentFiscalYear
-        let under = try await GoalService.budgetScope(code: try? req.query.get(String.self, at: "under"), req)
+        let under = try await GoalCommands.budgetScope(code: try? req.query.get(String.self, at: "under"), by: try req.caller(), on: req.db)
         return try await GoalExchangeService.exportList(year: year, under: under, req)
     }
 
     @Sendable func exportForm(req: Request) async throws -> Response {
-        let loaded = try await GoalService.load(try objectID(req), versionNumber: try StrictValues.integer(req, "version"), req)
+        let loaded = try await GoalCommands.load(try objectID(req), versionNumber: try StrictValues.integer(req, "version"), by: try req.caller(), on: req.db)
         return try GoalExchangeService.exportForm(try await DeclarationForm.load(loaded, localizer: req.localizer, on: req.db))
     }
 
     /// The declaration form as a page to print or save as PDF from the browser.
     @Sendable func printable(req: Request) async throws -> Response {
-        let loaded = try await GoalService.load(try objectID(req), versionNumber: try StrictValues.integer(req, "version"), req)
+        let loaded = try await GoalCommands.load(try objectID(req), versionNumber: try StrictValues.integer(req, "version"), by: try req.caller(), on: req.db)
         let t = req.localizer
         let form = try await DeclarationForm.load(loaded, localizer: t, on: req.db)
         let id = loaded.object.id!.uuidString
@@ -370,10 +370,10 @@ struct GoalController: RouteCollection {
         let id = try objectID(req)
         let form = try req.content.decode(PickForm.self)
         do {
-            _ = try await GoalService.addLibraryEntry(id, entryID: form.entry_id, lockVersion: form.lock_version, req)
+            _ = try await GoalCommands.addLibraryEntry(id, entryID: form.entry_id, lockVersion: form.lock_version, by: try req.caller(), on: req.db)
         } catch let error as AppError where error.status == .conflict {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
-            return try await GoalPage(request: req, loaded: try await GoalService.load(id, req)).render(draft: nil, problem: error, status: .conflict)
+            return try await GoalPage(request: req, loaded: try await GoalCommands.load(id, by: try req.caller(), on: req.db)).render(draft: nil, problem: error, status: .conflict)
         }
         return req.redirect(to: "/goals/\(id.uuidString)?saved=1")
     }
@@ -381,12 +381,12 @@ struct GoalController: RouteCollection {
     @Sendable func diff(req: Request) async throws -> Response {
         let id = try objectID(req)
         // Without numbers the newest version is compared with the one before it.
-        let newest = try await GoalService.load(id, req)
+        let newest = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
         let toNumber = try StrictValues.integer(req, "to") ?? newest.version.versionNumber
         let fromNumber = try StrictValues.integer(req, "from")
             ?? newest.versions.last { $0.versionNumber < toNumber }?.versionNumber ?? toNumber
-        let from = try await GoalService.load(id, versionNumber: fromNumber, req)
-        let to = try await GoalService.load(id, versionNumber: toNumber, req)
+        let from = try await GoalCommands.load(id, versionNumber: fromNumber, by: try req.caller(), on: req.db)
+        let to = try await GoalCommands.load(id, versionNumber: toNumber, by: try req.caller(), on: req.db)
         let changes = GoalDiff.between(from.goal, to.goal)
         let t = req.localizer
         return req.layout.render(title: t(.diffTitle, from.object.name, String(from.version.versionNumber), String(to.version.versionNumber)),

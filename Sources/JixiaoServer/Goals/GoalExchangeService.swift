@@ -34,7 +34,7 @@ enum GoalExchangeService {
     /// organisations and indicators are read in batches of 500 projects, not project by project.
     static func exportList(year: Int, under: OrganizationModel?, _ req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
-        let queued = try await GoalService.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: Int.max), for: user, on: req.db)
+        let queued = try await GoalCommands.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: Int.max), for: user, on: req.db)
         var lines: [[SheetCell]] = [GoalListColumn.exported.map { .text($0.title, .header) }]
         for chunk in queued.map(\.objectID).chunked(into: 500) {
             let objects = try await BudgetObjectModel.query(on: req.db).filter(\.$id ~~ Array(chunk)).with(\.$organization).all()
@@ -177,6 +177,13 @@ enum GoalExchangeService {
         var requested: Money
         /// The draft or returned goal of the same code and year that this project updates; nil creates one.
         var existing: ExistingGoal? = nil
+
+        /// What a save of this goal would store (`GoalChecks`, as the editor and the API compute it). Imported
+        /// indicators name no library entry, so there is no library history to compare with.
+        var checks: GoalChecks {
+            GoalChecks.assess(goal, context: GoalContext(requestedAmount: requested, isContinuing: draft.category == .continuing,
+                                                         isServiceProject: draft.isServiceProject, fiscalYear: draft.fiscalYear))
+        }
     }
 
     struct ExistingGoal: Sendable { var objectID: UUID; var versionID: UUID }
@@ -234,7 +241,7 @@ enum GoalExchangeService {
             }
             let code = first.value(.code)
             if !OrganizationImport.isValidCode(code) { fail(first, .code, code.isEmpty ? Message(.errorRequired) : Message(.errorInvalidCode)) }
-            guard let year = Int(first.value(.fiscalYear)), (2000...2100).contains(year) else { fail(first, .fiscalYear, Message(.importBadYear)); continue }
+            guard let year = Int(first.value(.fiscalYear)), BudgetObjectRules.fiscalYears.contains(year) else { fail(first, .fiscalYear, Message(.importBadYear)); continue }
             if first.value(.name).isEmpty { fail(first, .name, Message(.errorRequired)) }
             let organization = organizationByCode[first.value(.unitCode)]
             if organization == nil || Authorization.decide(user.actor, .declareGoal, organization!.accessTarget) != .allow {
@@ -291,7 +298,9 @@ enum GoalExchangeService {
                 switch problem {
                 case .unstorableName(let error): fail(first, .name, error.message)
                 case .invalidYears, .fiscalYearOutsideTerm: fail(first, .term, problem.appError.message)
-                case .missingName, .missingCode, .invalidCode, .approvedAboveRequested: break   // reported above
+                // Reported above (name, code, year), or not possible for an imported project (approval, owner kinds).
+                case .missingName, .missingCode, .invalidCode, .fiscalYearOutOfRange, .approvedAboveRequested,
+                     .transferPaymentOwner, .departmentOverallOwner: break
                 }
             }
             for problem in GoalInput.problems(PerformanceGoal(annualGoal: first.value(.annualGoal), indicators: indicators)) {
@@ -373,12 +382,10 @@ enum GoalExchangeService {
                                              SQLBind(d.fiscalYear), SQLBind(d.functionalClassification), SQLBind(d.fundSource.rawValue), SQLBind(d.category.rawValue),
                                              SQLBind(d.startYear), SQLBind(d.endYear), SQLBind(project.requested.fen), SQLBind(Int64?.none), SQLBind(false), SQLBind(false),
                                              SQLBind(versionID), SQLBind(GoalState.draft.rawValue), SQLBind(now), SQLBind(now))
-                    let findings = GoalLinter.lint(project.goal, context: GoalContext(requestedAmount: project.requested, isContinuing: d.category == .continuing,
-                                                                                                    fiscalYear: d.fiscalYear))
+                    let checks = project.checks
                     versions = versions.values(SQLBind(versionID), SQLBind(objectID), SQLBind(1), SQLBind(GoalState.draft.rawValue), SQLBind(project.goal.annualGoal),
                                                SQLBind(String?.none), SQLBind(false), SQLBind(String?.none), SQLBind(false), SQLBind(0),
-                                               SQLBind(GoalValidation.validate(project.goal).count), SQLBind(findings.filter { $0.severity == .warning }.count),
-                                               SQLBind(findings.filter { $0.severity == .notice }.count), SQLBind(String?.none), SQLBind(Date?.none), SQLBind(now), SQLBind(now))
+                                               SQLBind(checks.blockingCount), SQLBind(checks.warningCount), SQLBind(checks.noticeCount), SQLBind(String?.none), SQLBind(Date?.none), SQLBind(now), SQLBind(now))
                     indicatorRows += project.goal.indicators.enumerated().map { (versionID, $0.offset, $0.element) }
                 }
                 try await objects.run()
@@ -403,14 +410,13 @@ enum GoalExchangeService {
             .set("category", to: SQLBind(d.category.rawValue)).set("start_year", to: SQLBind(d.startYear)).set("end_year", to: SQLBind(d.endYear))
             .set("requested_fen", to: SQLBind(project.requested.fen)).set("updated_at", to: SQLBind(now))
             .where("id", .equal, SQLBind(existing.objectID)).run()
-        let findings = GoalLinter.lint(project.goal, context: GoalContext(requestedAmount: project.requested, isContinuing: d.category == .continuing,
-                                                                          fiscalYear: d.fiscalYear))
+        let checks = project.checks
         let editable = [GoalState.draft.rawValue, GoalState.returned.rawValue]
         let changed = try await db.sql.update(GoalVersionModel.schema)
             .set("annual_goal", to: SQLBind(project.goal.annualGoal))
-            .set("validation_errors", to: SQLBind(GoalValidation.validate(project.goal).count))
-            .set("lint_warnings", to: SQLBind(findings.filter { $0.severity == .warning }.count))
-            .set("lint_notices", to: SQLBind(findings.filter { $0.severity == .notice }.count))
+            .set("validation_errors", to: SQLBind(checks.blockingCount))
+            .set("lint_warnings", to: SQLBind(checks.warningCount))
+            .set("lint_notices", to: SQLBind(checks.noticeCount))
             .set("lock_version", to: SQLRaw("lock_version + 1")).set("updated_at", to: SQLBind(now))
             .where("id", .equal, SQLBind(existing.versionID))
             .where { $0.where("state", .equal, SQLBind(editable[0])).orWhere("state", .equal, SQLBind(editable[1])) }

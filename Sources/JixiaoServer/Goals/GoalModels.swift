@@ -24,7 +24,7 @@ final class BudgetObjectModel: Model, @unchecked Sendable {
     @Field(key: "is_service_project") var isServiceProject: Bool
     /// The newest goal version and its state, kept beside the object so that work queues narrow by state with an
     /// index instead of looking up every object's newest version (see `AddCurrentGoalVersion`). Written together with
-    /// the version: `GoalService.pointCurrent` and the state change in `GoalService.transition`, and the bulk writers.
+    /// the version: `GoalCommands.pointCurrent` and the state change in `GoalCommands.transition`, and the bulk writers.
     @Field(key: "current_version_id") var currentVersionID: UUID
     @Field(key: "current_state") var currentState: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

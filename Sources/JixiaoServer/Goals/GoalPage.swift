@@ -31,7 +31,7 @@ final class GoalPage {
         let canEdit = newest && isOwner && state.isEditable
             && Authorization.decide(user.actor, .declareGoal, loaded.target) == .allow
         let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: loaded.target) }
-        let transitions = try await GoalService.history(of: version, on: request.db)
+        let transitions = try await GoalCommands.history(of: version, on: request.db)
         let notice: String? = {
             if request.query[String.self, at: "saved"] != nil { return t(.saved) }
             if let done = request.query[String.self, at: "done"] { return t(.actionDone, GoalActionLabel.title(done).map { t($0) } ?? done) }
@@ -51,7 +51,9 @@ final class GoalPage {
             self.checks(checks),
             canEdit ? editor(goal: goal, checks: checks) : readOnly(goal: goal, checks: checks),
             canEdit ? try await libraryPicker() : .empty,
-            newest ? actions(state: state, roles: reaching, isOwner: isOwner, blocking: checks.blockingCount) : .empty,
+            newest ? actions(GoalWorkflow.offeredActions(state: state, roles: reaching, actorIsOwner: isOwner,
+                                                         actorSubmittedVersion: transitions.last { $0.action == GoalActionKind.submit.rawValue }?.actorUserID == user.userID),
+                             blocking: checks.blockingCount) : .empty,
             historyTable(transitions)
         )
     }
@@ -224,17 +226,9 @@ final class GoalPage {
             .button(.type(.submit), .class(primary ? "primary" : ""), .text(title)))
     }
 
-    /// Only the actions the domain would accept from this person now are offered.
-    private func actions(state: GoalState, roles: Set<Role>, isOwner: Bool, blocking: Int) -> Node<HTML.BodyContext> {
-        func possible(_ action: GoalAction) -> Bool {
-            let outcome = Result { () throws(GoalWorkflowError) -> GoalTransition in
-                try GoalWorkflow.apply(action, to: state, by: roles, actorIsOwner: isOwner)
-            }
-            switch outcome {
-            case .success: return true
-            case .failure(let error): return error == .opinionRequired
-            }
-        }
+    /// Only the actions the domain would accept from this person now are offered (`GoalWorkflow.offeredActions`).
+    private func actions(_ offered: [GoalActionKind], blocking: Int) -> Node<HTML.BodyContext> {
+        func possible(_ kind: GoalActionKind) -> Bool { offered.contains(kind) }
         let gradeOptions = ReviewGrade.allCases.map { ($0.rawValue, $0.rawValue) }
         let reviewCriteria: [Node<HTML.FormContext>] = ReviewCriterion.allCases.map { criterion in
             Components.selectField(label: t.term(criterion), name: criterion.rawValue, options: gradeOptions,
@@ -242,17 +236,16 @@ final class GoalPage {
         }
         let reviewFields: Node<HTML.FormContext> = .group([.p(.class("hint"), .text(t(.financeReviewHint)))] + reviewCriteria
             + [Components.selectField(label: t(.fieldGrade), name: "grade", options: gradeOptions, selected: previousGrade("grade"), includeEmpty: "—")])
-        let review = FinanceReview(ratings: Dictionary(uniqueKeysWithValues: ReviewCriterion.allCases.map { ($0, ReviewGrade.excellent) }), grade: .excellent, opinion: "")
         let forms: [Node<HTML.BodyContext>] = [
             possible(.submit) ? actionForm("submit", title: t(.actionSubmit), opinion: nil, primary: true) : nil,
             possible(.withdraw) ? actionForm("withdraw", title: t(.actionWithdraw), opinion: nil) : nil,
-            possible(.departmentApprove(opinion: "")) ? actionForm("department_approve", title: t(.actionDepartmentApprove), opinion: .fieldOpinionOptional, primary: true) : nil,
-            possible(.departmentReturn(opinion: "x")) ? actionForm("department_return", title: t(.actionReturn), opinion: .fieldOpinion) : nil,
-            possible(.financeReview(review)) ? actionForm("finance_review", title: t(.actionFinanceReview), opinion: .fieldOpinion,
+            possible(.departmentApprove) ? actionForm("department_approve", title: t(.actionDepartmentApprove), opinion: .fieldOpinionOptional, primary: true) : nil,
+            possible(.departmentReturn) ? actionForm("department_return", title: t(.actionReturn), opinion: .fieldOpinion) : nil,
+            possible(.financeReview) ? actionForm("finance_review", title: t(.actionFinanceReview), opinion: .fieldOpinion,
                                                           extra: reviewFields, primary: true) : nil,
-            possible(.financeReturn(opinion: "x")) ? actionForm("finance_return", title: t(.actionReturn), opinion: .fieldOpinion) : nil,
+            possible(.financeReturn) ? actionForm("finance_return", title: t(.actionReturn), opinion: .fieldOpinion) : nil,
             possible(.release) ? actionForm("release", title: t(.actionRelease), opinion: nil, primary: true) : nil,
-            possible(.requestAdjustment(reason: "x")) ? actionForm("request_adjustment", title: t(.actionRequestAdjustment), opinion: .fieldAdjustmentReason) : nil,
+            possible(.requestAdjustment) ? actionForm("request_adjustment", title: t(.actionRequestAdjustment), opinion: .fieldAdjustmentReason) : nil,
         ].compactMap { $0 }
         guard !forms.isEmpty else { return .empty }
         return .section(.h2(.text(t(.actionsTitle))),

@@ -46,24 +46,14 @@ struct GoalQueueRow: Decodable, Sendable {
     var goalState: GoalState { GoalState(rawValue: state) ?? .draft }
 }
 
-extension GoalService {
+extension GoalCommands {
     /// The subtree a goal list is narrowed to, from an organisation code: nil when no code is given,
     /// 404 when it is unknown or outside the person's reach.
-    static func budgetScope(code: String?, _ req: Request) async throws -> OrganizationModel? {
+    static func budgetScope(code: String?, by caller: Caller, on db: any Database) async throws -> OrganizationModel? {
         guard let code, !code.isEmpty else { return nil }
-        guard let found = try await OrganizationService.byCode(code, on: req.db) else { throw AppError.notFound() }
-        try await req.authorize(.viewBudget, found.accessTarget)
+        guard let found = try await OrganizationService.byCode(code, on: db) else { throw AppError.notFound() }
+        try caller.authorize(.viewBudget, found.accessTarget)
         return found
-    }
-
-    /// The states that wait for each role: filers fix drafts and returned goals of their own organisation,
-    /// departments review submissions, the finance bureau reviews and releases.
-    static func waitingStates(for roles: Set<Role>) -> (own: Set<GoalState>, below: Set<GoalState>) {
-        var own: Set<GoalState> = [], below: Set<GoalState> = []
-        if !roles.isDisjoint(with: [.unitOfficer, .departmentOfficer]) { own.formUnion([.draft, .returned]) }
-        if roles.contains(.departmentOfficer) { below.insert(.submitted) }
-        if !roles.isDisjoint(with: [.budgetOfficer, .performanceOfficer]) { below.formUnion([.departmentApproved, .approved]) }
-        return (own, below)
     }
 
     /// Objects of a fiscal year with their newest version, inside the person's reach, in one set-based query.
@@ -88,7 +78,7 @@ extension GoalService {
             sql.appendInterpolation(unsafeRaw: " AND bo.current_state IN (" + states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",") + ")")
         }
         if waitingOnly {
-            let waiting = waitingStates(for: user.roles)
+            let waiting = GoalWorkflow.waitingStates(for: user.roles)
             let ownList = waiting.own.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
             let belowList = waiting.below.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
             sql.appendInterpolation(unsafeRaw: " AND (")

@@ -48,7 +48,7 @@ enum LibraryService {
 
     /// The linter's view of a goal: its money and character, and the history of the library entries it uses.
     static func context(for object: BudgetObjectModel, goal: PerformanceGoal, on db: any Database) async throws -> (GoalContext, [UUID: [LibraryHistoryYear]]) {
-        var context = GoalService.context(for: object)
+        var context = GoalCommands.context(for: object)
         let entries = Array(Set(goal.indicators.compactMap(\.libraryEntryID)))
         let history = try await history(of: entries, beforeYear: object.fiscalYear, on: db)
         context.libraryHistory = history.mapValues { $0.flatMap(\.declared) }

@@ -31,15 +31,16 @@ struct LoadedGoal: Sendable {
     var target: AccessTarget { organization.accessTarget }
 }
 
-/// 绩效目标 operations shared by pages and API: each authorizes, applies the domain rules and saves with its
+/// 绩效目标 use cases shared by pages, API, importer, demo and generator. Each takes a `Caller` (never a request),
+/// authorizes, applies the domain rules and saves with its
 /// audit entry in one transaction. Concurrent changes are caught by the version's lock counter.
-enum GoalService {
+enum GoalCommands {
     // MARK: budget objects
 
-    static func createObject(_ draft: BudgetObjectDraft, _ req: Request) async throws -> BudgetObjectModel {
-        let user = try req.requireSignedIn()
+    static func open(_ draft: BudgetObjectDraft, by caller: Caller, on db: any Database) async throws -> BudgetObjectModel {
+        let user = try caller.person()
         var errors: [AppError] = []
-        let organization = try await OrganizationService.byCode(draft.organizationCode, on: req.db)
+        let organization = try await OrganizationService.byCode(draft.organizationCode, on: db)
         let reachable = organization.map { Authorization.decide(user.actor, .viewOrganization, $0.accessTarget) != .conceal } ?? false
         if !reachable { errors.append(.unknownOrganization("organization_code", code: draft.organizationCode)) }
         var requested = Money.zero
@@ -48,47 +49,45 @@ enum GoalService {
                                                   endYear: draft.endYear, requested: requested, approved: nil) {
             errors.append(problem.appError)
         }
-        if errors.isEmpty, let holder = try await BudgetObjectModel.query(on: req.db).filter(\.$code == draft.code)
+        if errors.isEmpty, let holder = try await BudgetObjectModel.query(on: db).filter(\.$code == draft.code)
             .filter(\.$fiscalYear == draft.fiscalYear).first(),
-           let holderOrganization = try await OrganizationModel.find(holder.$organization.id, on: req.db) {
-            errors.append(.taken("code", value: draft.code, holderInReach: try req.reaches(.viewBudget, holderOrganization.accessTarget)))
+           let holderOrganization = try await OrganizationModel.find(holder.$organization.id, on: db) {
+            errors.append(.taken("code", value: draft.code, holderInReach: caller.reaches(.viewBudget, holderOrganization.accessTarget)))
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let organization else { throw FormErrors(errors: errors) }
-        try await req.authorize(.declareGoal, organization.accessTarget)
-        // 转移支付: paid by a finance bureau, or managed by one of its departments, to the bureaus below.
-        if draft.kind == .transferPayment, ![.department, .financeBureau].contains(organization.organizationKind) {
-            throw FormErrors(errors: [.invalid("kind", Message(.errorTransferOwner))])
+        try caller.authorize(.declareGoal, organization.accessTarget)
+        if let problem = BudgetObjectRules.ownerProblem(kind: draft.kind, ownerKind: organization.organizationKind) {
+            throw FormErrors(errors: [problem.appError])
         }
         if draft.kind == .departmentOverall {
-            if organization.organizationKind != .department { throw FormErrors(errors: [.invalid("kind", Message(.errorDepartmentOverallOwner))]) }
             // 部门整体支出: one per department per year.
-            if try await BudgetObjectModel.query(on: req.db).filter(\.$organization.$id == organization.id!).filter(\.$fiscalYear == draft.fiscalYear)
+            if try await BudgetObjectModel.query(on: db).filter(\.$organization.$id == organization.id!).filter(\.$fiscalYear == draft.fiscalYear)
                 .filter(\.$kind == BudgetObjectKind.departmentOverall.rawValue).first() != nil {
                 throw FormErrors(errors: [AppError(.conflict, "department_overall_exists", Message(.errorDepartmentOverallExists), field: "kind")])
             }
         }
 
         let object = BudgetObjectModel()
-        object.id = UUID(); object.kind = draft.kind.rawValue; object.code = draft.code; object.name = draft.name
+        object.id = caller.effects.uuid(); object.kind = draft.kind.rawValue; object.code = draft.code; object.name = draft.name
         object.$organization.id = organization.id!; object.fiscalYear = draft.fiscalYear
         object.functionalClassification = draft.functionalClassification; object.fundSource = draft.fundSource.rawValue
         object.category = draft.category.rawValue; object.startYear = draft.startYear; object.endYear = draft.endYear
         object.requestedFen = requested.fen; object.isKeyProject = draft.isKeyProject; object.isServiceProject = draft.isServiceProject
-        let version = newVersion(for: object.id!, number: 1, goal: PerformanceGoal(annualGoal: "", indicators: []))
+        let version = newVersion(for: object.id!, number: 1, goal: PerformanceGoal(annualGoal: "", indicators: []), id: caller.effects.uuid())
         object.currentVersionID = version.id!; object.currentState = version.state
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await object.create(on: db)
             try await version.create(on: db)
             try await AuditTrail.record("budget_object.created", entityType: "budget_object", entityID: object.id!.uuidString.lowercased(),
-                                        summary: "after: \(object.auditSummary)", context: req.auditContext, on: db)
+                                        summary: "after: \(object.auditSummary)", context: caller.audit, on: db)
         }
         return object
     }
 
-    private static func newVersion(for objectID: UUID, number: Int, goal: PerformanceGoal) -> GoalVersionModel {
+    private static func newVersion(for objectID: UUID, number: Int, goal: PerformanceGoal, id: UUID) -> GoalVersionModel {
         let version = GoalVersionModel()
-        version.id = UUID(); version.$budgetObject.id = objectID; version.versionNumber = number
+        version.id = id; version.$budgetObject.id = objectID; version.versionNumber = number
         version.state = GoalState.draft.rawValue; version.annualGoal = goal.annualGoal; version.midTermGoal = goal.midTermGoal
         version.isAdjustment = number > 1; version.everSubmitted = false; version.lockVersion = 0
         version.validationErrors = 0; version.lintWarnings = 0; version.lintNotices = 0
@@ -98,20 +97,20 @@ enum GoalService {
     // MARK: loading
 
     /// The object and the version asked for (default: the newest the person may see).
-    static func load(_ objectID: UUID, versionNumber: Int? = nil, _ req: Request) async throws -> LoadedGoal {
-        let user = try req.requireSignedIn()
-        guard let object = try await BudgetObjectModel.query(on: req.db).filter(\.$id == objectID).with(\.$organization).first() else {
+    static func load(_ objectID: UUID, versionNumber: Int? = nil, by caller: Caller, on db: any Database) async throws -> LoadedGoal {
+        let user = try caller.person()
+        guard let object = try await BudgetObjectModel.query(on: db).filter(\.$id == objectID).with(\.$organization).first() else {
             throw AppError.notFound()
         }
-        try await req.authorize(.viewBudget, object.organization.accessTarget)
-        let versions = try await GoalVersionModel.query(on: req.db).filter(\.$budgetObject.$id == objectID).sort(\.$versionNumber).all()
+        try caller.authorize(.viewBudget, object.organization.accessTarget)
+        let versions = try await GoalVersionModel.query(on: db).filter(\.$budgetObject.$id == objectID).sort(\.$versionNumber).all()
         let visible = versions.filter {
             GoalVisibility.canSee(user.actor, ownerOrganizationPath: object.organization.hierarchyPath, state: $0.goalState, everSubmitted: $0.everSubmitted)
         }
         let chosen = versionNumber.flatMap { number in visible.first { $0.versionNumber == number } } ?? (versionNumber == nil ? visible.last : nil)
         guard let version = chosen else { throw AppError.notFound() }
         return LoadedGoal(object: object, organization: object.organization, version: version,
-                          goal: try await goal(of: version, on: req.db), versions: visible)
+                          goal: try await goal(of: version, on: db), versions: visible)
     }
 
     static func goal(of version: GoalVersionModel, on db: any Database) async throws -> PerformanceGoal {
@@ -140,12 +139,12 @@ enum GoalService {
     // MARK: editing
 
     /// Replaces the content of an editable version. `lockVersion` is the counter the person's form was built on.
-    static func saveContent(_ objectID: UUID, lockVersion: Int, goal submitted: PerformanceGoal, _ req: Request) async throws -> LoadedGoal {
+    static func saveContent(_ objectID: UUID, lockVersion: Int, goal submitted: PerformanceGoal, by caller: Caller, on db: any Database) async throws -> LoadedGoal {
         let problems = GoalInput.problems(submitted)
         guard problems.isEmpty else { throw AppError.inputRefused(problems) }
-        let loaded = try await load(objectID, req)
-        let user = try req.requireSignedIn()
-        try await req.authorize(.declareGoal, loaded.target)
+        let loaded = try await load(objectID, by: caller, on: db)
+        let user = try caller.person()
+        try caller.authorize(.declareGoal, loaded.target)
         guard loaded.organization.id == user.organizationID else { throw AppError(.forbidden, "not_owner", Message(.errorGoalNotOwner)) }
         guard loaded.version.goalState.isEditable else {
             throw AppError(.conflict, "goal_not_editable", Message(.errorGoalNotEditable, loaded.version.state))
@@ -153,10 +152,10 @@ enum GoalService {
         // Only a transfer payment is issued to regions.
         let goal = loaded.object.objectKind == .transferPayment ? submitted
             : PerformanceGoal(annualGoal: submitted.annualGoal, midTermGoal: submitted.midTermGoal, indicators: submitted.indicators)
-        let checks = try await GoalChecks.of(goal, object: loaded.object, owner: loaded.organization, on: req.db)
+        let checks = try await GoalChecks.of(goal, object: loaded.object, owner: loaded.organization, on: db)
         let version = loaded.version
         let before = summary(of: loaded.goal)
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await claim(version, lockVersion: lockVersion, on: db) { update in
                 update.set("annual_goal", to: SQLBind(goal.annualGoal)).set("mid_term_goal", to: SQLBind(goal.midTermGoal))
                     .set("validation_errors", to: SQLBind(checks.blockingCount))
@@ -166,9 +165,9 @@ enum GoalService {
             try await writeContent(goal, of: version, owner: loaded.organization, on: db)
             try await AuditTrail.record("goal.saved", entityType: "goal_version", entityID: version.id!.uuidString.lowercased(),
                                         summary: "object=\(loaded.object.code) v\(version.versionNumber) before: \(before); after: \(summary(of: goal))",
-                                        context: req.auditContext, on: db)
+                                        context: caller.audit, on: db)
         }
-        return try await load(objectID, req)
+        return try await load(objectID, by: caller, on: db)
     }
 
     /// Moves the version's lock counter on, or fails with a conflict if someone else moved it first.
@@ -186,15 +185,15 @@ enum GoalService {
     }
 
     /// Appends a library entry as a new indicator row of an editable version; the filer then writes the value.
-    static func addLibraryEntry(_ objectID: UUID, entryID: UUID, lockVersion: Int, _ req: Request) async throws -> LoadedGoal {
-        let user = try req.requireSignedIn()
-        guard let entry = try await LibraryService.entry(entryID, for: user, on: req.db) else { throw AppError.notFound() }
-        let loaded = try await load(objectID, req)
+    static func addLibraryEntry(_ objectID: UUID, entryID: UUID, lockVersion: Int, by caller: Caller, on db: any Database) async throws -> LoadedGoal {
+        let user = try caller.person()
+        guard let entry = try await LibraryService.entry(entryID, for: user, on: db) else { throw AppError.notFound() }
+        let loaded = try await load(objectID, by: caller, on: db)
         var goal = loaded.goal
         let subcategory = entry.indicatorSubcategory
         goal.indicators.append(Indicator(category: subcategory.category, subcategory: subcategory, name: entry.name,
                                          targetText: "", weight: nil, libraryEntryID: entry.id))
-        return try await saveContent(objectID, lockVersion: lockVersion, goal: goal, req)
+        return try await saveContent(objectID, lockVersion: lockVersion, goal: goal, by: caller, on: db)
     }
 
     static func summary(of goal: PerformanceGoal) -> String {
@@ -207,10 +206,10 @@ enum GoalService {
     // MARK: workflow
 
     /// Applies a workflow action to the newest visible version; adjustments open a new version.
-    static func transition(_ objectID: UUID, action: GoalAction, lockVersion: Int, _ req: Request) async throws -> LoadedGoal {
-        let decided = try await decide(objectID, action: action, req)
-        try await req.db.transaction { db in try await persist(decided, lockVersion: lockVersion, req, on: db) }
-        return try await load(objectID, req)
+    static func apply(_ action: GoalAction, to objectID: UUID, lockVersion: Int, by caller: Caller, on db: any Database) async throws -> LoadedGoal {
+        let decided = try await decide(objectID, action: action, by: caller, on: db)
+        try await db.transaction { db in try await persist(decided, lockVersion: lockVersion, by: caller, on: db) }
+        return try await load(objectID, by: caller, on: db)
     }
 
     /// A workflow step the rules allowed, ready to be saved.
@@ -221,16 +220,16 @@ enum GoalService {
     }
 
     /// Loads the goal and asks the workflow whether the caller may take `action` now; refusals carry their audit note.
-    static func decide(_ objectID: UUID, action: GoalAction, _ req: Request) async throws -> DecidedTransition {
-        let user = try req.requireSignedIn()
-        let loaded = try await load(objectID, req)
+    static func decide(_ objectID: UUID, action: GoalAction, by caller: Caller, on db: any Database) async throws -> DecidedTransition {
+        let user = try caller.person()
+        let loaded = try await load(objectID, by: caller, on: db)
         let version = loaded.version
         let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: loaded.target) }
         let validation = action == .submit
-            ? try await GoalChecks.of(loaded.goal, object: loaded.object, owner: loaded.organization, on: req.db).blockingCount : 0
+            ? try await GoalChecks.of(loaded.goal, object: loaded.object, owner: loaded.organization, on: db).blockingCount : 0
         // Four eyes: whoever submitted this version (its latest submission) does not approve it.
         let submittedBy = action.approvesSubmission
-            ? try await GoalTransitionModel.query(on: req.db).filter(\.$versionID == version.id!)
+            ? try await GoalTransitionModel.query(on: db).filter(\.$versionID == version.id!)
                 .filter(\.$action == GoalAction.submit.name).sort(\.$occurredAt, .descending).first()?.actorUserID
             : nil
         let result: GoalTransition
@@ -250,8 +249,7 @@ enum GoalService {
     /// `lockVersion`), the object's current state, the history, a new version for an adjustment, the audit entry.
     /// `audited: false` leaves the audit entry to the caller (a batch writes one entry for all, at its end, so the
     /// chain's head row is not held for the whole batch).
-    static func persist(_ decided: DecidedTransition, lockVersion: Int, audited: Bool = true, _ req: Request, on db: any Database) async throws {
-        let user = try req.requireSignedIn()
+    static func persist(_ decided: DecidedTransition, lockVersion: Int, audited: Bool = true, by caller: Caller, on db: any Database) async throws {
         let (loaded, action, result) = (decided.loaded, decided.action, decided.result)
         let version = loaded.version, objectID = loaded.object.id!
         let from = version.goalState
@@ -261,7 +259,7 @@ enum GoalService {
                 var update = update.set("state", to: SQLBind(result.newState.rawValue))
                 if action == .submit { update = update.set("ever_submitted", to: SQLBind(true)) }
                 if let grade { update = update.set("finance_grade", to: SQLBind(grade.rawValue)) }
-                if result.newState == .released && from != .released { update = update.set("released_at", to: SQLBind(Date())) }
+                if result.newState == .released && from != .released { update = update.set("released_at", to: SQLBind(caller.now)) }
                 return update
             }
             try await pointCurrent(objectID, to: version.id!, state: result.newState, on: db)
@@ -271,9 +269,10 @@ enum GoalService {
                     .filter(\.$state == GoalState.released.rawValue).filter(\.$id != version.id!)
                     .set(\.$state, to: GoalWorkflow.stateOfReplacedVersion.rawValue).update()
             }
-            try await record(version: version, action: action, from: from, to: result.newState, opinion: opinion, review: reviewJSON, user: user, on: db)
+            try await record(version: version, action: action, from: from, to: result.newState, opinion: opinion, review: reviewJSON, by: caller, on: db)
             if result.opensNewVersion {
-                let next = newVersion(for: objectID, number: (loaded.versions.map(\.versionNumber).max() ?? version.versionNumber) + 1, goal: loaded.goal)
+                let next = newVersion(for: objectID, number: (loaded.versions.map(\.versionNumber).max() ?? version.versionNumber) + 1, goal: loaded.goal,
+                                      id: caller.effects.uuid())
                 next.adjustmentReason = opinion
                 try await next.create(on: db)
                 try await pointCurrent(objectID, to: next.id!, state: .draft, on: db)
@@ -282,7 +281,7 @@ enum GoalService {
             guard audited else { return }
             try await AuditTrail.record("goal.\(action.name)", entityType: "goal_version", entityID: version.id!.uuidString.lowercased(),
                                         summary: "object=\(loaded.object.code) v\(version.versionNumber) \(from.rawValue)→\(result.newState.rawValue) opinion=\(opinion)",
-                                        context: req.auditContext, on: db)
+                                        context: caller.audit, on: db)
         }
     }
 
@@ -294,11 +293,12 @@ enum GoalService {
     }
 
     private static func record(version: GoalVersionModel, action: GoalAction, from: GoalState, to: GoalState, opinion: String,
-                               review: String?, user: SignedInUser, on db: any Database) async throws {
+                               review: String?, by caller: Caller, on db: any Database) async throws {
+        let user = try caller.person()
         let transition = GoalTransitionModel()
         transition.versionID = version.id!; transition.action = action.name; transition.fromState = from.rawValue
         transition.toState = to.rawValue; transition.actorUserID = user.userID; transition.actorName = user.displayName
-        transition.opinion = opinion; transition.review = review; transition.occurredAt = Date()
+        transition.opinion = opinion; transition.review = review; transition.occurredAt = caller.now
         try await transition.create(on: db)
     }
 
@@ -321,23 +321,23 @@ enum GoalService {
     }
 
     /// 批量批复 — releases every approved goal of a fiscal year under an organisation in one transaction.
-    static func releaseAll(under organization: OrganizationModel, fiscalYear: Int, _ req: Request) async throws -> Int {
-        let user = try req.requireSignedIn()
-        try await req.authorize(.viewBudget, organization.accessTarget)
+    static func releaseAll(under organization: OrganizationModel, fiscalYear: Int, by caller: Caller, on db: any Database) async throws -> Int {
+        let user = try caller.person()
+        try caller.authorize(.viewBudget, organization.accessTarget)
         guard !user.roles.isDisjoint(with: GoalAction.release.permittedRoles) else { throw AppError.forbidden() }
         // Every approved goal in reach, without the queue's page limit.
         let rows = try await queue(GoalQueueFilter(fiscalYear: fiscalYear, states: [.approved], under: organization, limit: Int.max),
-                                   for: user, on: req.db)
+                                   for: user, on: db)
         var decided: [(DecidedTransition, lockVersion: Int)] = []
-        for row in rows { decided.append((try await decide(row.objectID, action: .release, req), row.lockVersion)) }
+        for row in rows { decided.append((try await decide(row.objectID, action: .release, by: caller, on: db), row.lockVersion)) }
         // All or nothing: a goal changed by someone else meanwhile rolls the whole batch back (409, nothing released).
         let steps = decided
-        try await req.db.transaction { db in
-            for (step, lockVersion) in steps { try await persist(step, lockVersion: lockVersion, audited: false, req, on: db) }
+        try await db.transaction { db in
+            for (step, lockVersion) in steps { try await persist(step, lockVersion: lockVersion, audited: false, by: caller, on: db) }
             let codes = steps.map { "\($0.0.loaded.object.code) v\($0.0.loaded.version.versionNumber)" }
             try await AuditTrail.record("goal.release", entityType: "organization", entityID: organization.id!.uuidString.lowercased(),
                                         summary: "batch fiscal_year=\(fiscalYear) released=\(steps.count) " + codes.joined(separator: ","),
-                                        context: req.auditContext, on: db)
+                                        context: caller.audit, on: db)
         }
         return decided.count
     }
@@ -367,6 +367,9 @@ extension BudgetObjectError {
         case .invalidYears: .invalid("end_year", Message(.errorYears))
         case .fiscalYearOutsideTerm: .invalid("fiscal_year", Message(.errorFiscalYearOutsideTerm))
         case .approvedAboveRequested: .invalid("approved", Message(.errorApprovedAboveRequested))
+        case .fiscalYearOutOfRange: .invalid("fiscal_year", Message(.errorYearInvalid))
+        case .transferPaymentOwner: .invalid("kind", Message(.errorTransferOwner))
+        case .departmentOverallOwner: .invalid("kind", Message(.errorDepartmentOverallOwner))
         }
     }
 }
