@@ -93,8 +93,8 @@ struct ImportTests {
             #expect(response.status == .created, "\(response.body.string)")
             #expect(try response.content.decode(ImportResponse.self).imported == 3)
             #expect(try await organizationCount(app) == before + 3)
-            let deepest = try #require(try await OrganizationService.byCode("990121-103-01-01", on: app.db))
-            let county = try #require(try await OrganizationService.byCode("990121", on: app.db))
+            let deepest = try #require(try await OrganizationCommands.byCode("990121-103-01-01", on: app.db))
+            let county = try #require(try await OrganizationCommands.byCode("990121", on: app.db))
             #expect(deepest.path.hasPrefix(county.path) && deepest.depth == county.depth + 3 && deepest.administrativeLevel == .county)
             #expect(try await auditActions(app).last == "organization.imported")
         }

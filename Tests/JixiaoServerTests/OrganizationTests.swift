@@ -40,8 +40,8 @@ struct OrganizationTests {
     @Test("outside the scope is 404, inside without the right is 403, both audited", arguments: TestDatabase.all)
     func refusals(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
-            let otherCity = try #require(try await OrganizationService.byCode("990200", on: app.db))
-            let ownUnit = try #require(try await OrganizationService.byCode("990000-101-01", on: app.db))
+            let otherCity = try #require(try await OrganizationCommands.byCode("990200", on: app.db))
+            let ownUnit = try #require(try await OrganizationCommands.byCode("990000-101-01", on: app.db))
             let department = try await APIClient.signIn(app, "dept-officer", DemoData.password)
             let hidden = try await department.send(.GET, "/api/v1/orgs/\(otherCity.id!.uuidString)")
             #expect(hidden.status == .notFound)
@@ -78,7 +78,7 @@ struct OrganizationTests {
             let ok = try await create(["code": "990223", "name": "石门县财政局", "kind": "finance_bureau", "level": "county", "parentCode": "990200"])
             #expect(ok.status == .created)
             let dto = try ok.content.decode(OrganizationDTO.self)
-            let parent = try #require(try await OrganizationService.byCode("990200", on: app.db))
+            let parent = try #require(try await OrganizationCommands.byCode("990200", on: app.db))
             #expect(dto.path.hasPrefix(parent.path) && dto.depth == parent.depth + 1 && dto.level == "county")
 
             let skipping = try await create(["code": "990299", "name": "越级县", "kind": "finance_bureau", "level": "county", "parentCode": "990000"])
@@ -108,26 +108,26 @@ struct OrganizationTests {
     func moves(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
             let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
-            let county = try #require(try await OrganizationService.byCode("990122", on: app.db))
+            let county = try #require(try await OrganizationCommands.byCode("990122", on: app.db))
             let moved = try await admin.send(.POST, "/api/v1/orgs/\(county.id!.uuidString)/move", json: ["parentCode": "990200"])
             #expect(moved.status == .ok)
-            let newParent = try #require(try await OrganizationService.byCode("990200", on: app.db))
-            let unit = try #require(try await OrganizationService.byCode("990122-101-01", on: app.db))
+            let newParent = try #require(try await OrganizationCommands.byCode("990200", on: app.db))
+            let unit = try #require(try await OrganizationCommands.byCode("990122-101-01", on: app.db))
             #expect(unit.path.hasPrefix(newParent.path))
             #expect(unit.depth == unit.hierarchyPath.depth)
             let cityTwo = try await APIClient.signIn(app, "supervisor", DemoData.password)
             let under = try codes(try await cityTwo.send(.GET, "/api/v1/orgs?under=\(newParent.id!.uuidString)&per=1000"))
             #expect(under.contains("990122-101-02"))
 
-            let department = try #require(try await OrganizationService.byCode("990000-101", on: app.db))
+            let department = try #require(try await OrganizationCommands.byCode("990000-101", on: app.db))
             let cycle = try await admin.send(.POST, "/api/v1/orgs/\(department.id!.uuidString)/move", json: ["parentCode": "990000-101-01"])
             #expect(cycle.status == .unprocessableEntity)
-            let unitMove = try #require(try await OrganizationService.byCode("990000-102-01", on: app.db))
+            let unitMove = try #require(try await OrganizationCommands.byCode("990000-102-01", on: app.db))
             let underUnit = try await admin.send(.POST, "/api/v1/orgs/\(unitMove.id!.uuidString)/move", json: ["parentCode": "990000-101-01"])
             #expect(underUnit.status == .ok, "a unit may sit under another unit")
             let moveDepartmentAcrossLevels = try await admin.send(.POST, "/api/v1/orgs/\(department.id!.uuidString)/move", json: ["parentCode": "990221"])
             #expect(moveDepartmentAcrossLevels.status == .ok)
-            let school = try #require(try await OrganizationService.byCode("990000-101-02", on: app.db))
+            let school = try #require(try await OrganizationCommands.byCode("990000-101-02", on: app.db))
             #expect(school.administrativeLevel == .county, "units inherit the new bureau's level")
             let actions = try await auditActions(app)
             #expect(actions.filter { $0 == "organization.moved" }.count == 3)
@@ -138,12 +138,12 @@ struct OrganizationTests {
     func deactivation(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
             let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
-            let department = try #require(try await OrganizationService.byCode("990200-102", on: app.db))
+            let department = try #require(try await OrganizationCommands.byCode("990200-102", on: app.db))
             let refused = try await admin.send(.PATCH, "/api/v1/orgs/\(department.id!.uuidString)", json: ["isActive": false, "name": "改名的交通运输局"])
             #expect(refused.status == .conflict)
-            #expect(try await OrganizationService.byCode("990200-102", on: app.db)?.name == "青山市交通运输局",
+            #expect(try await OrganizationCommands.byCode("990200-102", on: app.db)?.name == "青山市交通运输局",
                     "a refused change of state takes the rename with it: nothing half-written")
-            let unit = try #require(try await OrganizationService.byCode("990200-102-01", on: app.db))
+            let unit = try #require(try await OrganizationCommands.byCode("990200-102-01", on: app.db))
             #expect(try await admin.send(.PATCH, "/api/v1/orgs/\(unit.id!.uuidString)", json: ["isActive": false]).status == .ok)
             #expect(try await admin.send(.PATCH, "/api/v1/orgs/\(department.id!.uuidString)", json: ["isActive": false]).status == .ok)
             let under = try await admin.send(.POST, "/api/v1/orgs", json: ["code": "Z1", "name": "新单位", "kind": "unit", "parentCode": "990200-102"])

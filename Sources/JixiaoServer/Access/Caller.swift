@@ -9,16 +9,26 @@ struct Effects: Sendable {
     var uuid: @Sendable () -> UUID
     /// A seed for a random draw; the draw records it, so anyone can replay the draw with the same seed.
     var seed: @Sendable () -> UInt64
+    /// Hashes a password (bcrypt off the event loop, behind the application's password gate).
+    var hashPassword: @Sendable (String) async throws -> String
 
-    static let live = Effects(now: { Date() }, uuid: { UUID() }, seed: { UInt64.random(in: .min ... .max) })
+    /// The real world of an application.
+    static func live(_ app: Application) -> Effects {
+        Effects(now: { Date() }, uuid: { UUID() }, seed: { UInt64.random(in: .min ... .max) },
+                hashPassword: { try await Passwords.hash($0, on: app) })
+    }
 
-    /// A world where time stands still at `now`, identifiers count up from 1 and every seed is `seed`.
-    static func fixed(now: Date, seed: UInt64 = 1) -> Effects {
+    /// This world with time standing still at `now`, identifiers counting up from 1 and every seed `seed`.
+    func fixed(now: Date, seed: UInt64 = 1) -> Effects {
         let counter = NIOLockedValueBox<UInt64>(0)
-        return Effects(now: { now }, uuid: {
+        var fixed = self
+        fixed.now = { now }
+        fixed.uuid = {
             let next = counter.withLockedValue { value -> UInt64 in value += 1; return value }
             return UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llx", next))!
-        }, seed: { seed })
+        }
+        fixed.seed = { seed }
+        return fixed
     }
 }
 
@@ -36,7 +46,7 @@ struct Caller: Sendable {
     var audit: AuditContext
     var effects: Effects
 
-    static func system(_ what: String, effects: Effects = .live) -> Caller {
+    static func system(_ what: String, effects: Effects) -> Caller {
         Caller(principal: .system(what), audit: .system(what), effects: effects)
     }
 
@@ -69,9 +79,10 @@ struct Caller: Sendable {
 extension Application {
     private struct EffectsKey: StorageKey { typealias Value = Effects }
 
-    /// The effects every command of this application uses; `.live` unless a test set others.
+    /// The effects every command of this application uses; the live ones unless a test set others
+    /// (`app.effects = app.effects.fixed(now: …)`).
     var effects: Effects {
-        get { storage[EffectsKey.self] ?? .live }
+        get { storage[EffectsKey.self] ?? .live(self) }
         set { storage[EffectsKey.self] = newValue }
     }
 }

@@ -81,7 +81,7 @@ struct SignInController: RouteCollection {
         let address = req.clientAddress
         // A name no account can have (too long, a NUL byte, other characters) is counted under one key and never
         // looked up: it cannot succeed, and it must not reach the database as a lock key.
-        let account = UserService.isValidUsername(username) ? username : "(invalid)"
+        let account = UserCommands.isValidUsername(username) ? username : "(invalid)"
         let reservation: Result<(UUID, Date), ThrottledUntil> = try await req.db.transaction { db in
             for key in ["account:\(account)", "address:\(address)"] {   // always this order: no lock cycles
                 try await db.sql.raw("""

@@ -16,7 +16,7 @@ enum Bootstrap {
             }
             return
         }
-        let password = settings.initialAdminPassword ?? UserService.oneTimePassword()
+        let password = settings.initialAdminPassword ?? UserCommands.oneTimePassword()
         let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: settings.bcryptCost) }
         try await app.db.transaction { db in
             let root: OrganizationModel

@@ -416,7 +416,7 @@ enum GoalAPI: OpenAPIVocabulary {
         let user = try req.requireSignedIn()
         let body = try req.content.decode(ReleaseRequest.self)
         let organization: OrganizationModel?
-        if let code = body.underCode { organization = try await OrganizationService.byCode(code, on: req.db) }
+        if let code = body.underCode { organization = try await OrganizationCommands.byCode(code, on: req.db) }
         else { organization = try await OrganizationModel.find(user.organizationID, on: req.db) }
         guard let organization else { throw AppError.notFound() }
         return try .json(ReleaseResponse(released: try await GoalCommands.releaseAll(under: organization, fiscalYear: body.fiscalYear, by: try req.caller(), on: req.db)))

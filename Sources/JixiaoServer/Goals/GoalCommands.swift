@@ -40,7 +40,7 @@ enum GoalCommands {
     static func open(_ draft: BudgetObjectDraft, by caller: Caller, on db: any Database) async throws -> BudgetObjectModel {
         let user = try caller.person()
         var errors: [AppError] = []
-        let organization = try await OrganizationService.byCode(draft.organizationCode, on: db)
+        let organization = try await OrganizationCommands.byCode(draft.organizationCode, on: db)
         let reachable = organization.map { Authorization.decide(user.actor, .viewOrganization, $0.accessTarget) != .conceal } ?? false
         if !reachable { errors.append(.unknownOrganization("organization_code", code: draft.organizationCode)) }
         var requested = Money.zero

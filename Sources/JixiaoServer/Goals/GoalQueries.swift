@@ -51,7 +51,7 @@ extension GoalCommands {
     /// 404 when it is unknown or outside the person's reach.
     static func budgetScope(code: String?, by caller: Caller, on db: any Database) async throws -> OrganizationModel? {
         guard let code, !code.isEmpty else { return nil }
-        guard let found = try await OrganizationService.byCode(code, on: db) else { throw AppError.notFound() }
+        guard let found = try await OrganizationCommands.byCode(code, on: db) else { throw AppError.notFound() }
         try caller.authorize(.viewBudget, found.accessTarget)
         return found
     }

@@ -56,20 +56,20 @@ enum OrganizationAPI: OpenAPIVocabulary {
     @Sendable static func listOrganizations(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         let query = try req.query.decode(ListQuery.self)
-        let root = try await OrganizationService.visible(query.under ?? user.organizationID, req)
+        let root = try await OrganizationCommands.visible(query.under ?? user.organizationID, by: try req.caller(), on: req.db)
         let (page, per) = APIRoutes.paging(query)
         var kind: OrganizationKind?
         if let text = query.kind, !text.isEmpty {
             guard let parsed = OrganizationKind(rawValue: text) else { throw AppError.invalid("kind", Message(.importUnknownKind, text)) }
             kind = parsed
         }
-        let result = try await OrganizationService.subtree(under: root, scope: Authorization.scope(user.actor, .viewOrganization), search: query.q, kind: kind, maximumDepth: nil,
+        let result = try await OrganizationCommands.subtree(under: root, scope: Authorization.scope(user.actor, .viewOrganization), search: query.q, kind: kind, maximumDepth: nil,
                                                             offset: (page - 1) * per, limit: per, on: req.db)
         return try .json(PageDTO(items: result.items.map(OrganizationDTO.init), page: page, per: per, total: result.total))
     }
 
     @Sendable static func getOrganization(req: Request) async throws -> Response {
-        try .json(OrganizationDTO(try await OrganizationService.visible(try APIRoutes.id(req), req)))
+        try .json(OrganizationDTO(try await OrganizationCommands.visible(try APIRoutes.id(req), by: try req.caller(), on: req.db)))
     }
 
     @Sendable static func createOrganization(req: Request) async throws -> Response {
@@ -79,11 +79,11 @@ enum OrganizationAPI: OpenAPIVocabulary {
         }
         let draft = OrganizationDraft(code: body.code.trimmed, name: body.name.trimmed,
                                       kind: kind, level: try level(body.level), parentCode: body.parentCode.trimmed)
-        return try .json(OrganizationDTO(try await OrganizationService.create(draft, req)), status: .created)
+        return try .json(OrganizationDTO(try await OrganizationCommands.create(draft, by: try req.caller(), on: req.db)), status: .created)
     }
 
     @Sendable static func updateOrganization(req: Request) async throws -> Response {
-        let org = try await OrganizationService.visible(try APIRoutes.id(req), req)
+        let org = try await OrganizationCommands.visible(try APIRoutes.id(req), by: try req.caller(), on: req.db)
         let body = try req.content.decode(OrganizationUpdateRequest.self)
         let newLevel = try level(body.level) ?? org.administrativeLevel
         // Refusals are audited on their own connection, so the right is checked before the transaction begins.
@@ -91,23 +91,23 @@ enum OrganizationAPI: OpenAPIVocabulary {
         // Fields and the active flag change together or not at all (the services' own transactions join this one).
         try await req.db.transaction { db in
             if body.code != nil || body.name != nil || body.level != nil {
-                try await OrganizationService.update(org, code: body.code ?? org.code, name: body.name ?? org.name, level: newLevel, req, on: db)
+                try await OrganizationCommands.update(org, code: body.code ?? org.code, name: body.name ?? org.name, level: newLevel, by: try req.caller(), on: db)
             }
-            if let active = body.isActive { try await OrganizationService.setActive(org, active, req, on: db) }
+            if let active = body.isActive { try await OrganizationCommands.setActive(org, active, by: try req.caller(), on: db) }
         }
         return try .json(OrganizationDTO(org))
     }
 
     @Sendable static func moveOrganization(req: Request) async throws -> Response {
-        let org = try await OrganizationService.visible(try APIRoutes.id(req), req)
+        let org = try await OrganizationCommands.visible(try APIRoutes.id(req), by: try req.caller(), on: req.db)
         let body = try req.content.decode(MoveRequest.self)
-        try await OrganizationService.move(org, toParentCode: body.parentCode, req)
+        try await OrganizationCommands.move(org, toParentCode: body.parentCode, by: try req.caller(), on: req.db)
         return try .json(OrganizationDTO(org))
     }
 
     @Sendable static func importOrganizations(req: Request) async throws -> Response {
         guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
-        return try .json(ImportResponse(imported: try await OrganizationImportService.importCSV(body, req)), status: .created)
+        return try .json(ImportResponse(imported: try await OrganizationCommands.importCSV(body, maximumBytes: req.application.jixiao.maximumImportBytes, by: try req.caller(), on: req.db)), status: .created)
     }
 }
 

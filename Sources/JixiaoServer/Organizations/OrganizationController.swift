@@ -25,19 +25,19 @@ struct OrganizationController: RouteCollection {
         let user = try req.requireSignedIn()
         let t = req.localizer
         let filter = try req.query.decode(Filter.self)
-        let root = try await OrganizationService.visible(filter.under ?? user.organizationID, req)
+        let root = try await OrganizationCommands.visible(filter.under ?? user.organizationID, by: try req.caller(), on: req.db)
         let search = filter.q?.trimmed ?? ""
         let kind = filter.kind.flatMap(OrganizationKind.init(rawValue:))
         let searching = !search.isEmpty || kind != nil
         // Browsing shows three levels at a time; searching shows matches anywhere below, flat.
-        let page = try await OrganizationService.subtree(under: root, scope: Authorization.scope(user.actor, .viewOrganization), search: searching ? search : nil, kind: kind,
+        let page = try await OrganizationCommands.subtree(under: root, scope: Authorization.scope(user.actor, .viewOrganization), search: searching ? search : nil, kind: kind,
                                                           maximumDepth: searching ? nil : root.depth + 2,
                                                           offset: 0, limit: searching ? 200 : 1500, on: req.db)
         // How many children each shown organisation has is shown only to those who reach below it.
         let counts = Authorization.scope(user.actor, .viewOrganization).subtrees.isEmpty ? [:]
-            : try await OrganizationService.childCounts(of: page.items.compactMap(\.id), on: req.db)
+            : try await OrganizationCommands.childCounts(of: page.items.compactMap(\.id), on: req.db)
         let canManage = Authorization.decide(user.actor, .manageOrganization, root.accessTarget) == .allow
-        let ancestors = try await OrganizationService.ancestors(of: root, on: req.db)
+        let ancestors = try await OrganizationCommands.ancestors(of: root, on: req.db)
             .filter { Authorization.decide(user.actor, .viewOrganization, $0.accessTarget) == .allow }
 
         return req.layout.render(title: t(.navOrganizations),
@@ -98,7 +98,7 @@ struct OrganizationController: RouteCollection {
 
     private func load(_ req: Request) async throws -> OrganizationModel {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound() }
-        return try await OrganizationService.visible(id, req)
+        return try await OrganizationCommands.visible(id, by: try req.caller(), on: req.db)
     }
 
     private func renderShow(_ req: Request, organization org: OrganizationModel, errors: [String: Message], notice: String?,
@@ -179,7 +179,7 @@ struct OrganizationController: RouteCollection {
         let code = (form.code ?? "").trimmed
         let name = (form.name ?? "").trimmed
         do {
-            try await OrganizationService.update(org, code: code, name: name, level: form.level.flatMap(AdministrativeLevel.init(key:)), req)
+            try await OrganizationCommands.update(org, code: code, name: name, level: form.level.flatMap(AdministrativeLevel.init(key:)), by: try req.caller(), on: req.db)
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             let fresh = try await load(req)
@@ -195,7 +195,7 @@ struct OrganizationController: RouteCollection {
         let org = try await load(req)
         let form = try req.content.decode(MoveForm.self)
         do {
-            try await OrganizationService.move(org, toParentCode: (form.parent_code ?? "").trimmed, req)
+            try await OrganizationCommands.move(org, toParentCode: (form.parent_code ?? "").trimmed, by: try req.caller(), on: req.db)
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return try await renderShow(req, organization: try await load(req), errors: errors.byField, notice: nil, status: .unprocessableEntity)
@@ -209,7 +209,7 @@ struct OrganizationController: RouteCollection {
         let org = try await load(req)
         let form = try req.content.decode(ActiveForm.self)
         do {
-            try await OrganizationService.setActive(org, form.active == "true", req)
+            try await OrganizationCommands.setActive(org, form.active == "true", by: try req.caller(), on: req.db)
         } catch let error as AppError where error.status == .conflict {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await renderShow(req, organization: org, errors: ["active": error.message], notice: nil, status: .conflict)
@@ -253,7 +253,7 @@ struct OrganizationController: RouteCollection {
                                       level: form.level.flatMap(AdministrativeLevel.init(key:)),
                                       parentCode: (form.parent_code ?? "").trimmed)
         do {
-            let org = try await OrganizationService.create(draft, req)
+            let org = try await OrganizationCommands.create(draft, by: try req.caller(), on: req.db)
             return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=created")
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
@@ -290,7 +290,7 @@ struct OrganizationController: RouteCollection {
             return renderImport(req, error: AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)), imported: nil, status: .unprocessableEntity)
         }
         do {
-            let count = try await OrganizationImportService.importCSV(file.data, req)
+            let count = try await OrganizationCommands.importCSV(file.data, maximumBytes: req.application.jixiao.maximumImportBytes, by: try req.caller(), on: req.db)
             return renderImport(req, error: nil, imported: count, status: .ok)
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .payloadTooLarge {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)

@@ -51,7 +51,7 @@ struct BenchCommand: AsyncCommand {
         for _ in 0..<(signature.repetitions ?? 20) {
             for city in cities {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let page = try await OrganizationService.subtree(under: city, scope: ListScope(subtrees: [city.hierarchyPath]), search: nil, kind: nil, maximumDepth: nil,
+                let page = try await OrganizationCommands.subtree(under: city, scope: ListScope(subtrees: [city.hierarchyPath]), search: nil, kind: nil, maximumDepth: nil,
                                                                  offset: 0, limit: 100, on: db)
                 samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
                 subtreeSizes.append(page.total)

@@ -54,14 +54,14 @@ enum UserAPI: OpenAPIVocabulary {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewUser) else { throw AppError.forbidden() }
         let query = try req.query.decode(ListQuery.self)
-        let root = try await OrganizationService.visible(query.under ?? user.organizationID, req, for: .viewUser)
+        let root = try await OrganizationCommands.visible(query.under ?? user.organizationID, for: .viewUser, by: try req.caller(), on: req.db)
         let (page, per) = APIRoutes.paging(query)
-        let result = try await UserService.list(under: root, search: query.q, offset: (page - 1) * per, limit: per, on: req.db)
+        let result = try await UserCommands.list(under: root, search: query.q, offset: (page - 1) * per, limit: per, on: req.db)
         return try .json(PageDTO(items: result.items.map(UserDTO.init), page: page, per: per, total: result.total))
     }
 
     @Sendable static func getUser(req: Request) async throws -> Response {
-        try .json(UserDTO(try await UserService.visible(try APIRoutes.id(req), req)))
+        try .json(UserDTO(try await UserCommands.visible(try APIRoutes.id(req), by: try req.caller(), on: req.db)))
     }
 
     @Sendable static func createUser(req: Request) async throws -> Response {
@@ -69,22 +69,22 @@ enum UserAPI: OpenAPIVocabulary {
         let draft = UserDraft(username: body.username.trimmed.lowercased(),
                               displayName: body.displayName.trimmed,
                               organizationCode: body.organizationCode, roles: try roles(from: body.roles), password: body.password ?? "")
-        let (user, generated) = try await UserService.create(draft, req)
+        let (user, generated) = try await UserCommands.create(draft, by: try req.caller(), on: req.db)
         return try .json(UserCreateResponse(user: UserDTO(user), oneTimePassword: generated), status: .created)
     }
 
     @Sendable static func updateUser(req: Request) async throws -> Response {
-        let user = try await UserService.visible(try APIRoutes.id(req), req)
+        let user = try await UserCommands.visible(try APIRoutes.id(req), by: try req.caller(), on: req.db)
         let body = try req.content.decode(UserUpdateRequest.self)
-        try await UserService.update(user, displayName: body.displayName?.trimmed ?? user.displayName,
+        try await UserCommands.update(user, displayName: body.displayName?.trimmed ?? user.displayName,
                                      organizationCode: body.organizationCode?.trimmed ?? user.organization.code,
-                                     roles: try body.roles.map(roles(from:)) ?? user.roleSet, active: body.isActive, req)
+                                     roles: try body.roles.map(roles(from:)) ?? user.roleSet, active: body.isActive, by: try req.caller(), on: req.db)
         return try .json(UserDTO(user))
     }
 
     @Sendable static func resetPassword(req: Request) async throws -> Response {
-        let user = try await UserService.visible(try APIRoutes.id(req), req)
-        return try .json(PasswordResetResponse(oneTimePassword: try await UserService.resetPassword(user, req)))
+        let user = try await UserCommands.visible(try APIRoutes.id(req), by: try req.caller(), on: req.db)
+        return try .json(PasswordResetResponse(oneTimePassword: try await UserCommands.resetPassword(user, by: try req.caller(), on: req.db)))
     }
 }
 

@@ -23,10 +23,10 @@ struct UserController: RouteCollection {
         let t = req.localizer
         guard Authorization.mayEver(user.actor, .viewUser) else { throw AppError.forbidden() }
         let filter = try req.query.decode(Filter.self)
-        let root = try await OrganizationService.visible(filter.org ?? user.organizationID, req, for: .viewUser)
+        let root = try await OrganizationCommands.visible(filter.org ?? user.organizationID, for: .viewUser, by: try req.caller(), on: req.db)
         let pageNumber = max(1, filter.page ?? 1)
         let perPage = 100
-        let page = try await UserService.list(under: root, search: filter.q, offset: (pageNumber - 1) * perPage, limit: perPage, on: req.db)
+        let page = try await UserCommands.list(under: root, search: filter.q, offset: (pageNumber - 1) * perPage, limit: perPage, on: req.db)
         let canManage = Authorization.mayEver(user.actor, .manageUser)
         return req.layout.render(title: t(.navUsers),
             .form(.method(.get), .action("/users"), .class("toolbar"), .attribute(named: "role", value: "search"),
@@ -92,7 +92,7 @@ struct UserController: RouteCollection {
                               organizationCode: (form.organization_code ?? "").trimmed,
                               roles: Set((form.roles ?? []).compactMap(Role.init(rawValue:))), password: form.password ?? "")
         do {
-            let (user, generated) = try await UserService.create(draft, req)
+            let (user, generated) = try await UserCommands.create(draft, by: try req.caller(), on: req.db)
             return try await renderShow(req, user: user, errors: [:], notice: generated.map { req.localizer(.oneTimePasswordShown, $0) } ?? req.localizer(.created), status: .created)
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
@@ -102,7 +102,7 @@ struct UserController: RouteCollection {
 
     private func load(_ req: Request) async throws -> UserModel {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound() }
-        return try await UserService.visible(id, req)
+        return try await UserCommands.visible(id, by: try req.caller(), on: req.db)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -152,9 +152,9 @@ struct UserController: RouteCollection {
         let user = try await load(req)
         let form = try req.content.decode(UserForm.self)
         do {
-            try await UserService.update(user, displayName: (form.display_name ?? "").trimmed,
+            try await UserCommands.update(user, displayName: (form.display_name ?? "").trimmed,
                                          organizationCode: (form.organization_code ?? "").trimmed,
-                                         roles: Set((form.roles ?? []).compactMap(Role.init(rawValue:))), req)
+                                         roles: Set((form.roles ?? []).compactMap(Role.init(rawValue:))), by: try req.caller(), on: req.db)
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return try await renderShow(req, user: try await load(req), errors: errors.byField, notice: nil, status: .unprocessableEntity)
@@ -164,7 +164,7 @@ struct UserController: RouteCollection {
 
     @Sendable func resetPassword(req: Request) async throws -> Response {
         let user = try await load(req)
-        let password = try await UserService.resetPassword(user, req)
+        let password = try await UserCommands.resetPassword(user, by: try req.caller(), on: req.db)
         return try await renderShow(req, user: user, errors: [:], notice: req.localizer(.oneTimePasswordShown, password), status: .ok)
     }
 
@@ -174,7 +174,7 @@ struct UserController: RouteCollection {
         let user = try await load(req)
         let form = try req.content.decode(ActiveForm.self)
         do {
-            try await UserService.setActive(user, form.active == "true", req)
+            try await UserCommands.setActive(user, form.active == "true", by: try req.caller(), on: req.db)
         } catch let error as AppError where error.status == .conflict {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await renderShow(req, user: user, errors: ["active": error.message], notice: nil, status: .conflict)

@@ -13,12 +13,12 @@ struct UserDraft: Sendable {
 }
 
 /// 用户管理 operations shared by pages and API.
-enum UserService {
-    static func visible(_ id: UUID, _ req: Request, for action: Action = .viewUser) async throws -> UserModel {
-        guard let user = try await UserModel.query(on: req.db).filter(\.$id == id).with(\.$roles).with(\.$organization).first() else {
+enum UserCommands {
+    static func visible(_ id: UUID, for action: Action = .viewUser, by caller: Caller, on db: any Database) async throws -> UserModel {
+        guard let user = try await UserModel.query(on: db).filter(\.$id == id).with(\.$roles).with(\.$organization).first() else {
             throw AppError.notFound()
         }
-        try await req.authorize(action, user.organization.accessTarget)
+        try caller.authorize(action, user.organization.accessTarget)
         return user
     }
 
@@ -47,24 +47,24 @@ enum UserService {
         return String(chars)
     }
 
-    private static func organization(code: String, _ req: Request) async throws -> OrganizationModel? {
-        guard let org = try await OrganizationService.byCode(code, on: req.db) else { return nil }
-        let actor = try req.requireSignedIn().actor
+    private static func organization(code: String, by caller: Caller, on db: any Database) async throws -> OrganizationModel? {
+        guard let org = try await OrganizationCommands.byCode(code, on: db) else { return nil }
+        let actor = try caller.person().actor
         return Authorization.decide(actor, .viewOrganization, org.accessTarget) == .conceal ? nil : org
     }
 
-    static func create(_ draft: UserDraft, _ req: Request) async throws -> (UserModel, oneTimePassword: String?) {
+    static func create(_ draft: UserDraft, by caller: Caller, on db: any Database) async throws -> (UserModel, oneTimePassword: String?) {
         var errors: [AppError] = []
         if !isValidUsername(draft.username) { errors.append(.invalid("username", Message(.errorInvalidUsername))) }
         else if reservedUsernames.contains(draft.username) {
             errors.append(AppError(.conflict, "unavailable", Message(.errorUnavailable), field: "username"))
-        } else if let holder = try await UserModel.query(on: req.db).filter(\.$username == draft.username).with(\.$organization).first() {
-            let inReach = Authorization.decide(try req.requireSignedIn().actor, .viewUser, holder.organization.accessTarget) == .allow
+        } else if let holder = try await UserModel.query(on: db).filter(\.$username == draft.username).with(\.$organization).first() {
+            let inReach = Authorization.decide(try caller.person().actor, .viewUser, holder.organization.accessTarget) == .allow
             errors.append(.taken("username", value: draft.username, holderInReach: inReach))
         }
         if draft.displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
         else if let error = AppError.text(draft.displayName, field: "display_name", maximum: InputLimits.name) { errors.append(error) }
-        let org = try await organization(code: draft.organizationCode, req)
+        let org = try await organization(code: draft.organizationCode, by: caller, on: db)
         if org == nil { errors.append(.unknownOrganization("organization_code", code: draft.organizationCode)) }
         if let org {
             do { try RoleAssignment.validate(draft.roles, for: org.organizationKind) } catch { errors.append(error.appError) }
@@ -75,18 +75,18 @@ enum UserService {
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let org else { throw FormErrors(errors: errors) }
-        try await req.authorize(.manageUser, org.accessTarget)
+        try caller.authorize(.manageUser, org.accessTarget)
 
         let generated = draft.password.isEmpty ? oneTimePassword() : nil
-        let hash = try await Passwords.hash(generated ?? draft.password, on: req.application)
+        let hash = try await caller.effects.hashPassword(generated ?? draft.password)
         let user = UserModel(username: draft.username, displayName: draft.displayName, organizationID: org.id!,
                              passwordHash: hash, mustChangePassword: true)
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await user.create(on: db)
             for role in draft.roles { try await UserRoleModel(userID: user.id!, role: role).create(on: db) }
             try await user.$roles.load(on: db)
             try await AuditTrail.record("user.created", entityType: "user", entityID: user.id!.uuidString.lowercased(),
-                                        summary: "after: \(user.auditSummary)", context: req.auditContext, on: db)
+                                        summary: "after: \(user.auditSummary)", context: caller.audit, on: db)
         }
         user.$organization.value = org
         return (user, generated)
@@ -95,14 +95,14 @@ enum UserService {
     /// Changes display name, organisation, roles and (when `active` is given) the active state — all in one
     /// transaction, so a refused part leaves nothing of the others behind.
     static func update(_ user: UserModel, displayName: String, organizationCode: String, roles: Set<Role>, active: Bool? = nil,
-                       _ req: Request) async throws {
-        try await req.authorize(managing(user), user.organization.accessTarget)
+                       by caller: Caller, on db: any Database) async throws {
+        try caller.authorize(managing(user), user.organization.accessTarget)
         var errors: [AppError] = []
         if displayName.isEmpty { errors.append(.invalid("display_name", Message(.errorRequired))) }
         else if let error = AppError.text(displayName, field: "display_name", maximum: InputLimits.name) { errors.append(error) }
-        let org = organizationCode == user.organization.code ? user.organization : try await organization(code: organizationCode, req)
+        let org = organizationCode == user.organization.code ? user.organization : try await organization(code: organizationCode, by: caller, on: db)
         if org == nil { errors.append(.unknownOrganization("organization_code", code: organizationCode)) }
-        let callerID = try req.requireSignedIn().userID
+        let callerID = try caller.person().userID
         if active == false && user.id == callerID { errors.append(AppError(.conflict, "own_account", Message(.errorDeactivateSelf))) }
         if let org {
             do {
@@ -112,7 +112,7 @@ enum UserService {
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let org else { return }
-        try await req.authorize(managing(user), org.accessTarget)
+        try caller.authorize(managing(user), org.accessTarget)
 
         let before = user.auditSummary
         // What a session or token stood for changes with the roles or the organisation: they end.
@@ -120,47 +120,47 @@ enum UserService {
         user.displayName = displayName
         user.$organization.id = org.id!
         if let active { user.isActive = active }
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await user.save(on: db)
             if credentialsEnd { try await SessionStore.revokeAll(of: .user(user.id!), on: db) }
             try await UserRoleModel.query(on: db).filter(\.$user.$id == user.id!).delete()
             for role in roles { try await UserRoleModel(userID: user.id!, role: role).create(on: db) }
             try await user.$roles.load(on: db)
             try await AuditTrail.record("user.updated", entityType: "user", entityID: user.id!.uuidString.lowercased(),
-                                        summary: "before: \(before); after: \(user.auditSummary)", context: req.auditContext, on: db)
+                                        summary: "before: \(before); after: \(user.auditSummary)", context: caller.audit, on: db)
         }
         user.$organization.value = org
     }
 
     /// Sets a new one-time password and signs the person out everywhere.
-    static func resetPassword(_ user: UserModel, _ req: Request) async throws -> String {
-        try await req.authorize(managing(user), user.organization.accessTarget)
+    static func resetPassword(_ user: UserModel, by caller: Caller, on db: any Database) async throws -> String {
+        try caller.authorize(managing(user), user.organization.accessTarget)
         let password = oneTimePassword()
-        user.passwordHash = try await Passwords.hash(password, on: req.application)
+        user.passwordHash = try await caller.effects.hashPassword(password)
         user.mustChangePassword = true
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await user.save(on: db)
             let ended = try await SessionStore.revokeAll(of: .user(user.id!), on: db)
             try await AuditTrail.record("user.password_reset", entityType: "user", entityID: user.id!.uuidString.lowercased(),
                                         summary: "username=\(user.username) sessions_ended=\(ended.sessions) tokens_revoked=\(ended.tokens)",
-                                        context: req.auditContext, on: db)
+                                        context: caller.audit, on: db)
         }
         return password
     }
 
-    static func setActive(_ user: UserModel, _ active: Bool, _ req: Request) async throws {
-        try await req.authorize(managing(user), user.organization.accessTarget)
-        if user.id == (try req.requireSignedIn()).userID, !active {
+    static func setActive(_ user: UserModel, _ active: Bool, by caller: Caller, on db: any Database) async throws {
+        try caller.authorize(managing(user), user.organization.accessTarget)
+        if try user.id == caller.person().userID, !active {
             throw AppError(.conflict, "own_account", Message(.errorDeactivateSelf))
         }
         let before = user.auditSummary
         user.isActive = active
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await user.save(on: db)
             if !active { try await SessionStore.revokeAll(of: .user(user.id!), on: db) }
             try await AuditTrail.record(active ? "user.reactivated" : "user.deactivated", entityType: "user",
                                         entityID: user.id!.uuidString.lowercased(),
-                                        summary: "before: \(before); after: \(user.auditSummary)", context: req.auditContext, on: db)
+                                        summary: "before: \(before); after: \(user.auditSummary)", context: caller.audit, on: db)
         }
     }
 

@@ -14,11 +14,11 @@ struct OrganizationDraft: Sendable {
 
 /// 组织机构 operations shared by pages, the API and the importer: each validates, authorizes,
 /// applies the domain rules and saves together with its audit entry in one transaction.
-enum OrganizationService {
+enum OrganizationCommands {
     /// Loads an organisation the person may see (404 when it is outside their reach).
-    static func visible(_ id: UUID, _ req: Request, for action: Action = .viewOrganization) async throws -> OrganizationModel {
-        guard let organization = try await OrganizationModel.find(id, on: req.db) else { throw AppError.notFound() }
-        try await req.authorize(action, organization.accessTarget)
+    static func visible(_ id: UUID, for action: Action = .viewOrganization, by caller: Caller, on db: any Database) async throws -> OrganizationModel {
+        guard let organization = try await OrganizationModel.find(id, on: db) else { throw AppError.notFound() }
+        try caller.authorize(action, organization.accessTarget)
         return organization
     }
 
@@ -39,22 +39,22 @@ enum OrganizationService {
         return errors
     }
 
-    static func create(_ draft: OrganizationDraft, _ req: Request) async throws -> OrganizationModel {
+    static func create(_ draft: OrganizationDraft, by caller: Caller, on db: any Database) async throws -> OrganizationModel {
         var errors = validateFields(draft)
         var parent: OrganizationModel?
         if !draft.parentCode.isEmpty {
-            parent = try await byCode(draft.parentCode, on: req.db)
-            if let found = parent, Authorization.decide(try req.requireSignedIn().actor, .viewOrganization, found.accessTarget) == .conceal {
+            parent = try await byCode(draft.parentCode, on: db)
+            if let found = parent, Authorization.decide(try caller.person().actor, .viewOrganization, found.accessTarget) == .conceal {
                 parent = nil
             }
             if parent == nil { errors.append(.invalid("parent_code", Message(.errorUnknownParent, draft.parentCode))) }
         }
-        if errors.isEmpty, let holder = try await byCode(draft.code, on: req.db) {
-            errors.append(.taken("code", value: draft.code, holderInReach: try req.reaches(.viewOrganization, holder.accessTarget)))
+        if errors.isEmpty, let holder = try await byCode(draft.code, on: db) {
+            errors.append(.taken("code", value: draft.code, holderInReach: caller.reaches(.viewOrganization, holder.accessTarget)))
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         guard let parent, let kind = draft.kind else { throw FormErrors(errors: errors) }
-        try await req.authorize(.manageOrganization, parent.accessTarget)
+        try caller.authorize(.manageOrganization, parent.accessTarget)
 
         let level: AdministrativeLevel?
         do { level = try HierarchyRules.validatePlacement(kind: kind, level: draft.level, parent: parent.parentFacts) }
@@ -63,23 +63,22 @@ enum OrganizationService {
         let id = UUID()
         let organization = OrganizationModel(id: id, code: draft.code, name: draft.name, kind: kind, level: level,
                                              parentID: parent.id, path: parent.hierarchyPath.appending(id))
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             try await organization.create(on: db)
             try await AuditTrail.record("organization.created", entityType: "organization", entityID: id.uuidString.lowercased(),
-                                        summary: "after: \(organization.auditSummary)", context: req.auditContext, on: db)
+                                        summary: "after: \(organization.auditSummary)", context: caller.audit, on: db)
         }
         return organization
     }
 
     /// Changes code, name and (for a bureau without lower bureaus) level.
-    static func update(_ organization: OrganizationModel, code: String, name: String, level: AdministrativeLevel?, _ req: Request,
-                       on database: (any Database)? = nil) async throws {
-        let database = database ?? req.db
-        try await req.authorize(.manageOrganization, organization.accessTarget)
+    static func update(_ organization: OrganizationModel, code: String, name: String, level: AdministrativeLevel?, by caller: Caller,
+                       on database: any Database) async throws {
+        try caller.authorize(.manageOrganization, organization.accessTarget)
         let draft = OrganizationDraft(code: code, name: name, kind: organization.organizationKind, level: level, parentCode: "-")
         var errors = validateFields(draft)
         if code != organization.code, errors.isEmpty, let holder = try await byCode(code, on: database) {
-            errors.append(.taken("code", value: code, holderInReach: try req.reaches(.viewOrganization, holder.accessTarget)))
+            errors.append(.taken("code", value: code, holderInReach: caller.reaches(.viewOrganization, holder.accessTarget)))
         }
         let levelChanges = organization.organizationKind == .financeBureau && level != nil && level != organization.administrativeLevel
         if levelChanges, errors.isEmpty {
@@ -107,18 +106,18 @@ enum OrganizationService {
             }
             try await organization.save(on: db)
             try await AuditTrail.record("organization.updated", entityType: "organization", entityID: organization.id!.uuidString.lowercased(),
-                                        summary: "before: \(before); after: \(organization.auditSummary)", context: req.auditContext, on: db)
+                                        summary: "before: \(before); after: \(organization.auditSummary)", context: caller.audit, on: db)
         }
     }
 
     /// Moves an organisation and its whole subtree under another parent.
-    static func move(_ organization: OrganizationModel, toParentCode parentCode: String, _ req: Request) async throws {
-        try await req.authorize(.manageOrganization, organization.accessTarget)
-        guard let parent = try await byCode(parentCode, on: req.db),
-              Authorization.decide(try req.requireSignedIn().actor, .viewOrganization, parent.accessTarget) != .conceal else {
+    static func move(_ organization: OrganizationModel, toParentCode parentCode: String, by caller: Caller, on db: any Database) async throws {
+        try caller.authorize(.manageOrganization, organization.accessTarget)
+        guard let parent = try await byCode(parentCode, on: db),
+              Authorization.decide(try caller.person().actor, .viewOrganization, parent.accessTarget) != .conceal else {
             throw FormErrors(errors: [.invalid("parent_code", Message(.errorUnknownParent, parentCode))])
         }
-        try await req.authorize(.manageOrganization, parent.accessTarget)
+        try caller.authorize(.manageOrganization, parent.accessTarget)
         if parent.id == organization.parentID { return }
         let level: AdministrativeLevel?
         do {
@@ -130,7 +129,7 @@ enum OrganizationService {
         let oldPath = organization.hierarchyPath
         let newPath = parent.hierarchyPath.appending(organization.id!)
         let before = organization.auditSummary
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             let range = oldPath.subtreeRange
             // One statement rewrites every path in the subtree; the unique index on path guards the result.
             try await db.sql.raw("""
@@ -150,21 +149,20 @@ enum OrganizationService {
             organization.depth = newPath.depth
             organization.level = level?.rawValue
             try await AuditTrail.record("organization.moved", entityType: "organization", entityID: organization.id!.uuidString.lowercased(),
-                                        summary: "before: \(before); after: \(organization.auditSummary)", context: req.auditContext, on: db)
+                                        summary: "before: \(before); after: \(organization.auditSummary)", context: caller.audit, on: db)
         }
     }
 
     /// Deactivates (only when nothing below is still active) or reactivates (only under an active parent).
-    static func setActive(_ organization: OrganizationModel, _ active: Bool, _ req: Request, on database: (any Database)? = nil) async throws {
-        let database = database ?? req.db
-        try await req.authorize(.manageOrganization, organization.accessTarget)
+    static func setActive(_ organization: OrganizationModel, _ active: Bool, by caller: Caller, on database: any Database) async throws {
+        try caller.authorize(.manageOrganization, organization.accessTarget)
         if organization.isActive == active { return }
         if !active {
             let range = organization.hierarchyPath.subtreeRange
             let activeBelow = try await OrganizationModel.query(on: database).filter(\.$path > range.lower)
                 .filter(\.$path < range.upper).filter(\.$isActive == true).count()
             if activeBelow > 0 { throw AppError(.conflict, "active_children", Message(.errorActiveChildren, String(activeBelow))) }
-            if organization.id == (try req.requireSignedIn()).organizationID {
+            if try organization.id == caller.person().organizationID {
                 throw AppError(.conflict, "own_organization", Message(.errorDeactivateOwnOrganization))
             }
         } else if let parentID = organization.parentID, let parent = try await OrganizationModel.find(parentID, on: database), !parent.isActive {
@@ -178,7 +176,7 @@ enum OrganizationService {
             if !active { try await SessionStore.revokeAll(of: .organization(organization.id!), on: db) }
             try await AuditTrail.record(active ? "organization.reactivated" : "organization.deactivated", entityType: "organization",
                                         entityID: organization.id!.uuidString.lowercased(),
-                                        summary: "before: \(before); after: \(organization.auditSummary)", context: req.auditContext, on: db)
+                                        summary: "before: \(before); after: \(organization.auditSummary)", context: caller.audit, on: db)
         }
     }
 

@@ -5,18 +5,18 @@ import JixiaoDomain
 
 /// 组织机构导入 — reads an uploaded CSV, checks every row with the domain planner and saves all rows
 /// in one transaction, or nothing with every error named by line and column.
-enum OrganizationImportService {
-    static func importCSV(_ bytes: ByteBuffer, _ req: Request) async throws -> Int {
-        let user = try req.requireSignedIn()
+extension OrganizationCommands {
+    static func importCSV(_ bytes: ByteBuffer, maximumBytes: Int, by caller: Caller, on db: any Database) async throws -> Int {
+        let user = try caller.person()
         guard Authorization.mayEver(user.actor, .manageOrganization) else { throw AppError.forbidden() }
-        guard bytes.readableBytes <= req.application.jixiao.maximumImportBytes else {
-            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(req.application.jixiao.maximumImportBytes / (1024 * 1024))))
+        guard bytes.readableBytes <= maximumBytes else {
+            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(maximumBytes / (1024 * 1024))))
         }
         let text = try UploadedText.decode(bytes.readableBytesView)
         // The planner learns of every existing organisation: all codes are taken, but only the ones
         // this person may manage can be parents.
         struct Row: Decodable { var code: String; var kind: String; var level: Int?; var is_active: Bool; var path: String }
-        let existingRows = try await req.db.sql.select().column("code").column("kind").column("level").column("is_active").column("path")
+        let existingRows = try await db.sql.select().column("code").column("kind").column("level").column("is_active").column("path")
             .from(OrganizationModel.schema).all(decoding: Row.self)
         var existing: [String: ExistingOrganizationFacts] = [:]
         for row in existingRows {
@@ -30,10 +30,10 @@ enum OrganizationImportService {
         do { plan = try OrganizationImport.plan(csv: text, existing: existing) } catch { throw error.appError }
 
         let pathsByCode = Dictionary(existingRows.map { ($0.code, $0.path) }, uniquingKeysWith: { first, _ in first })
-        try await req.db.transaction { db in
+        try await db.transaction { db in
             var paths = pathsByCode
             var ids: [String: UUID] = [:]
-            let now = Date()
+            let now = caller.now
             for batch in plan.chunked(into: 500) {
                 var insert = db.sql.insert(into: OrganizationModel.schema)
                     .columns("id", "code", "name", "kind", "level", "parent_id", "path", "depth", "is_active", "created_at", "updated_at")
@@ -52,7 +52,7 @@ enum OrganizationImportService {
             }
             try await AuditTrail.record("organization.imported", entityType: "organization", entityID: "-",
                                         summary: "rows=\(plan.count) codes=\(plan.prefix(50).map(\.code).joined(separator: ","))\(plan.count > 50 ? ",…" : "")",
-                                        context: req.auditContext, on: db)
+                                        context: caller.audit, on: db)
         }
         return plan.count
     }
