@@ -352,7 +352,8 @@ enum GoalAPI: OpenAPIVocabulary {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
         let under = try await GoalCommands.budgetScope(code: try? req.query.get(String.self, at: "under"), by: try req.caller(), on: req.db)
-        return try await GoalExchangeService.exportList(year: (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear, under: under, req)
+        return try await GoalExchangeService.exportList(year: (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear, under: under,
+                                                       localizer: req.localizer, by: try req.caller(), on: req.db).response
     }
 
     /// Runs the import as a job: waits for it and answers like any request (201, or the errors), or with

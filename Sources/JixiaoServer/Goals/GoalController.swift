@@ -264,12 +264,12 @@ struct GoalController: RouteCollection {
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
         let year = (try? req.query.get(Int.self, at: "year")) ?? Self.currentFiscalYear
         let under = try await GoalCommands.budgetScope(code: try? req.query.get(String.self, at: "under"), by: try req.caller(), on: req.db)
-        return try await GoalExchangeService.exportList(year: year, under: under, req)
+        return try await GoalExchangeService.exportList(year: year, under: under, localizer: req.localizer, by: try req.caller(), on: req.db).response
     }
 
     @Sendable func exportForm(req: Request) async throws -> Response {
         let loaded = try await GoalCommands.load(try objectID(req), versionNumber: try StrictValues.integer(req, "version"), by: try req.caller(), on: req.db)
-        return try GoalExchangeService.exportForm(try await DeclarationForm.load(loaded, localizer: req.localizer, on: req.db))
+        return try GoalExchangeService.exportForm(try await DeclarationForm.load(loaded, localizer: req.localizer, on: req.db)).response
     }
 
     /// The declaration form as a page to print or save as PDF from the browser.

@@ -32,14 +32,14 @@ enum GoalExchangeService {
     /// page limit). Each project is exported in the version in force — the released one while an adjustment is under
     /// review — or, before release, its newest version the person may see; 状态 and 版本 say which. Objects, versions,
     /// organisations and indicators are read in batches of 500 projects, not project by project.
-    static func exportList(year: Int, under: OrganizationModel?, _ req: Request) async throws -> Response {
-        let user = try req.requireSignedIn()
-        let queued = try await GoalCommands.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: Int.max), for: user, on: req.db)
+    static func exportList(year: Int, under: OrganizationModel?, localizer: Localizer, by caller: Caller, on db: any Database) async throws -> DownloadFile {
+        let user = try caller.person()
+        let queued = try await GoalCommands.queue(GoalQueueFilter(fiscalYear: year, under: under, limit: Int.max), for: user, on: db)
         var lines: [[SheetCell]] = [GoalListColumn.exported.map { .text($0.title, .header) }]
         for chunk in queued.map(\.objectID).chunked(into: 500) {
-            let objects = try await BudgetObjectModel.query(on: req.db).filter(\.$id ~~ Array(chunk)).with(\.$organization).all()
+            let objects = try await BudgetObjectModel.query(on: db).filter(\.$id ~~ Array(chunk)).with(\.$organization).all()
             let byID = Dictionary(objects.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
-            let versions = try await GoalVersionModel.query(on: req.db).filter(\.$budgetObject.$id ~~ Array(chunk)).all()
+            let versions = try await GoalVersionModel.query(on: db).filter(\.$budgetObject.$id ~~ Array(chunk)).all()
             var chosen: [UUID: GoalVersionModel] = [:]
             for (objectID, objectVersions) in Dictionary(grouping: versions, by: { $0.$budgetObject.id }) {
                 guard let object = byID[objectID] else { continue }
@@ -48,12 +48,12 @@ enum GoalExchangeService {
                 }
                 chosen[objectID] = visible.first { $0.goalState == .released } ?? visible.max { $0.versionNumber < $1.versionNumber }
             }
-            let indicatorRows = try await GoalIndicatorModel.query(on: req.db).filter(\.$versionID ~~ chosen.values.map { $0.id! })
+            let indicatorRows = try await GoalIndicatorModel.query(on: db).filter(\.$versionID ~~ chosen.values.map { $0.id! })
                 .filter(\.$regionRowID == nil).sort(\.$position).all()
             let indicatorsByVersion = Dictionary(grouping: indicatorRows, by: \.versionID)
             for objectID in chunk {
                 guard let o = byID[objectID], let version = chosen[objectID] else { continue }
-                let stateName = req.localizer(version.goalState.title)
+                let stateName = localizer(version.goalState.title)
                 let projectCells: [GoalListColumn: SheetCell] = [
                     .code: .text(o.code, .boxed), .name: .text(o.name, .boxed), .unitCode: .text(o.organization.code, .boxed),
                     .unitName: .text(o.organization.name, .boxed), .fiscalYear: .number(String(o.fiscalYear), .boxed),
@@ -86,7 +86,7 @@ enum GoalExchangeService {
 
     /// 项目支出绩效目标申报表 for one project, laid out like the standard form (DOMAIN.md §6): amounts as numbers,
     /// indicators grouped under their 一级指标 (merged cells).
-    static func exportForm(_ form: DeclarationForm) throws -> Response {
+    static func exportForm(_ form: DeclarationForm) throws -> DownloadFile {
         let box: (String) -> SheetCell = { .text($0, .boxed) }
         let head: (String) -> SheetCell = { .text($0, .header) }
         let amount: (Money) -> SheetCell = { .number($0.wanYuanText, .amount) }
@@ -115,15 +115,11 @@ enum GoalExchangeService {
                         name: "\(form.code)-绩效目标申报表.xlsx")
     }
 
-    private static func file(_ sheets: [SheetSpec], name: String) throws -> Response {
+    private static func file(_ sheets: [SheetSpec], name: String) throws -> DownloadFile {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-export-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         try SpreadsheetWriter.write(sheets, to: url)
-        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: url)))
-        response.headers.contentType = xlsxType
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.xlsx"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.xlsx\"; filename*=UTF-8''\(encoded)")
-        return response
+        return DownloadFile(name: name, contentType: xlsxType, data: try Data(contentsOf: url))
     }
 
     // MARK: import
