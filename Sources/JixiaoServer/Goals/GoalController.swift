@@ -47,7 +47,7 @@ struct GoalController: RouteCollection {
         var yearError: String?, underError: String?
         var year = Self.currentFiscalYear
         if let text = filter.year?.trimmed, !text.isEmpty {
-            if let parsed = Int(text), (2000...2100).contains(parsed) { year = parsed } else { yearError = t(.errorYearInvalid) }
+            if let parsed = Int(text), BudgetObjectRules.fiscalYears.contains(parsed) { year = parsed } else { yearError = t(.errorYearInvalid) }
         }
         var under: OrganizationModel?
         do {

@@ -60,7 +60,6 @@ extension GoalCommands {
     /// Another organisation's never-submitted drafts are left out.
     static func queue(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool = false, on db: any Database) async throws -> [GoalQueueRow] {
         let root = filter.under?.hierarchyPath ?? user.organizationPath
-        guard user.organizationPath.contains(root) else { return [] }
         let range = root.subtreeRange
         let own = user.organizationPath.rawValue
         var sql: SQLQueryString = """
@@ -71,6 +70,7 @@ extension GoalCommands {
             JOIN organizations o ON o.id = bo.organization_id
             JOIN goal_versions v ON v.id = bo.current_version_id
             WHERE o.path >= \(bind: range.lower) AND o.path < \(bind: range.upper)
+              AND \(ScopePredicate(Authorization.scope(user.actor, .viewBudget), organization: "o"))
               AND bo.fiscal_year = \(bind: filter.fiscalYear)
               AND NOT (v.state = 'draft' AND v.ever_submitted = \(bind: false) AND v.is_adjustment = \(bind: false) AND o.path <> \(bind: own))
             """

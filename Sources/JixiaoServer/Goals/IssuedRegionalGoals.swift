@@ -20,7 +20,6 @@ struct IssuedRegionalGoal: Sendable {
 /// the transfer payments it receives. Only released goals are issued; the granting side's drafts stay its own.
 enum IssuedRegionalGoals {
     static func list(fiscalYear: Int, for user: SignedInUser, on db: any Database) async throws -> [IssuedRegionalGoal] {
-        let range = user.organizationPath.subtreeRange
         struct Row: Decodable {
             var region_row_id: UUID; var region_id: UUID; var recipient_code: String; var allocated_fen: Int64; var annual_goal: String
             var recipient_name: String; var object_id: UUID; var code: String; var name: String; var fiscal_year: Int; var owner_name: String
@@ -33,7 +32,7 @@ enum IssuedRegionalGoals {
             JOIN goal_versions v ON v.id = r.version_id
             JOIN budget_objects bo ON bo.id = v.budget_object_id
             JOIN organizations o ON o.id = bo.organization_id
-            WHERE ro.path >= \(bind: range.lower) AND ro.path < \(bind: range.upper)
+            WHERE \(ScopePredicate(Authorization.scope(user.actor, .viewBudget), organization: "ro"))
               AND v.state = \(bind: GoalState.released.rawValue) AND bo.fiscal_year = \(bind: fiscalYear)
             ORDER BY ro.path, bo.code
             LIMIT 1000

@@ -186,13 +186,7 @@ enum OrganizationCommands {
                         offset: Int, limit: Int, on db: any Database) async throws -> (items: [OrganizationModel], total: Int) {
         let range = root.hierarchyPath.subtreeRange
         let query = OrganizationModel.query(on: db).filter(\.$path >= range.lower).filter(\.$path < range.upper)
-        query.group(.or) { reach in
-            for subtree in scope.subtrees {
-                let within = subtree.subtreeRange
-                reach.group(.and) { $0.filter(\.$path >= within.lower).filter(\.$path < within.upper) }
-            }
-            reach.filter(\.$id ~~ Array(scope.organizations))   // an empty list matches nothing
-        }
+        query.filter(scope: scope)
         if let search = TextSearch.contains(search, in: [(OrganizationModel.schema, "name"), (OrganizationModel.schema, "code")], on: db) {
             query.filter(search)
         }

@@ -56,7 +56,7 @@ enum UserAPI: OpenAPIVocabulary {
         let query = try req.query.decode(ListQuery.self)
         let root = try await OrganizationCommands.visible(query.under ?? user.organizationID, for: .viewUser, by: try req.caller(), on: req.db)
         let (page, per) = APIRoutes.paging(query)
-        let result = try await UserCommands.list(under: root, search: query.q, offset: (page - 1) * per, limit: per, on: req.db)
+        let result = try await UserCommands.list(under: root, scope: Authorization.scope(user.actor, .viewUser), search: query.q, offset: (page - 1) * per, limit: per, on: req.db)
         return try .json(PageDTO(items: result.items.map(UserDTO.init), page: page, per: per, total: result.total))
     }
 

@@ -164,11 +164,13 @@ enum UserCommands {
         }
     }
 
-    /// Users inside the subtree of `root`, by username, with their organisations and roles.
-    static func list(under root: OrganizationModel, search: String?, offset: Int, limit: Int, on db: any Database) async throws -> (items: [UserModel], total: Int) {
+    /// Users inside the subtree of `root` and the caller's `scope`, by username, with their organisations and roles.
+    static func list(under root: OrganizationModel, scope: ListScope, search: String?, offset: Int, limit: Int,
+                     on db: any Database) async throws -> (items: [UserModel], total: Int) {
         let range = root.hierarchyPath.subtreeRange
         let query = UserModel.query(on: db).join(OrganizationModel.self, on: \UserModel.$organization.$id == \OrganizationModel.$id)
             .filter(OrganizationModel.self, \.$path >= range.lower).filter(OrganizationModel.self, \.$path < range.upper)
+            .filter(scope: scope)
         if let search = TextSearch.contains(search, in: [(UserModel.schema, "username"), (UserModel.schema, "display_name")], on: db) {
             query.filter(search)
         }

@@ -26,7 +26,7 @@ struct UserController: RouteCollection {
         let root = try await OrganizationCommands.visible(filter.org ?? user.organizationID, for: .viewUser, by: try req.caller(), on: req.db)
         let pageNumber = max(1, filter.page ?? 1)
         let perPage = 100
-        let page = try await UserCommands.list(under: root, search: filter.q, offset: (pageNumber - 1) * perPage, limit: perPage, on: req.db)
+        let page = try await UserCommands.list(under: root, scope: Authorization.scope(user.actor, .viewUser), search: filter.q, offset: (pageNumber - 1) * perPage, limit: perPage, on: req.db)
         let canManage = Authorization.mayEver(user.actor, .manageUser)
         return req.layout.render(title: t(.navUsers),
             .form(.method(.get), .action("/users"), .class("toolbar"), .attribute(named: "role", value: "search"),
