@@ -163,6 +163,10 @@ struct TransitionRequest: Content {
 struct ReleaseRequest: Content { var fiscalYear: Int; var underCode: String? }
 struct ReleaseResponse: Content { var released: Int }
 struct GoalQueueDTO: Content {
+    var page: Int
+    var per: Int
+    /// Objects the filter finds in all; `items` holds page `page` of them.
+    var total: Int
     var items: [Item]
     struct Item: Content {
         var objectID: UUID, code: String, name: String, organization: String, state: String, version: Int, lockVersion: Int
@@ -204,9 +208,9 @@ enum GoalAPI: OpenAPIVocabulary {
                              ("regions", ["type": "array", "items": ref("RegionalGoal")]),
                              ("validation", ["type": "array", "items": ref("Finding")]), ("findings", ["type": "array", "items": ref("Finding")])],
                             required: ["objectID", "code", "name", "state", "version", "lockVersion", "indicators", "validation", "findings"])),
-            ("GoalQueue", object([("items", ["type": "array", "items": object([("objectID", uuid), ("code", string), ("name", string), ("organization", string),
+            ("GoalQueue", object([("page", integer), ("per", integer), ("total", integer), ("items", ["type": "array", "items": object([("objectID", uuid), ("code", string), ("name", string), ("organization", string),
                                                                              ("state", states), ("version", integer), ("lockVersion", integer)], required: ["objectID", "code", "state"])])],
-                                 required: ["items"])),
+                                 required: ["page", "per", "total", "items"])),
             ("BudgetObjectCreate", object([("kind", values(BudgetObjectKind.self)), ("code", code),
                                            ("name", name), ("organizationCode", code), ("fiscalYear", year), ("functionalClassification", shortText),
                                            ("fundSource", values(FundSource.self)),
@@ -247,7 +251,10 @@ enum GoalAPI: OpenAPIVocabulary {
                     query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year", schema: year),
                             .init(name: "state", location: "query", type: "string", description: "Only this state", schema: states),
                             .init(name: "under", location: "query", type: "string", description: "Organization code of a subtree", schema: code),
-                            .init(name: "waiting", location: "query", type: "boolean", description: "Only what waits for the caller")],
+                            .init(name: "waiting", location: "query", type: "boolean", description: "Only what waits for the caller"),
+                            .init(name: "page", location: "query", type: "integer", description: "Page number from 1", schema: ["type": "integer", "minimum": 1]),
+                            .init(name: "per", location: "query", type: "integer", description: "Items per page (default 100, at most 1000)",
+                                  schema: ["type": "integer", "minimum": 1, "maximum": 1000])],
                     responseSchema: "GoalQueue", handler: list),
         APIEndpoint(method: .POST, path: ["budget-objects"], operationID: "createBudgetObject", summary: "Open a budget object with an empty draft goal",
                     tag: "goals", requestSchema: "BudgetObjectCreate", successStatus: 201, responseSchema: "Goal", handler: create),
@@ -303,9 +310,14 @@ enum GoalAPI: OpenAPIVocabulary {
         let year = try StrictValues.integer(req, "year") ?? GoalController.currentFiscalYear
         let under = try await GoalCommands.budgetScope(code: req.query[String.self, at: "under"]?.trimmed, by: try req.caller(), on: req.db)
         let state = try StrictValues.parse(req.query[String.self, at: "state"], field: "state", as: GoalState.self)
-        let rows = try await GoalCommands.queue(GoalQueueFilter(fiscalYear: year, states: state.map { [$0] }, under: under), for: user,
-                                               waitingOnly: try StrictValues.bool(req, "waiting") ?? false, on: req.db)
-        return try .json(GoalQueueDTO(items: rows.map {
+        let waiting = try StrictValues.bool(req, "waiting") ?? false
+        let (page, per) = APIRoutes.paging(ListQuery(page: try StrictValues.integer(req, "page"), per: try StrictValues.integer(req, "per")))
+        var filter = GoalQueueFilter(fiscalYear: year, states: state.map { [$0] }, under: under)
+        let total = try await GoalCommands.queueCounts(filter, for: user, waitingOnly: waiting, on: req.db).total
+        filter.offset = (page - 1) * per
+        filter.limit = per
+        let rows = try await GoalCommands.queue(filter, for: user, waitingOnly: waiting, on: req.db)
+        return try .json(GoalQueueDTO(page: page, per: per, total: total, items: rows.map {
             .init(objectID: $0.objectID, code: $0.code, name: $0.name, organization: $0.organizationName, state: $0.state, version: $0.versionNumber,
                   lockVersion: $0.lockVersion, fundSource: $0.fundSource, isKeyProject: $0.isKeyProject,
                   requestedWanYuan: Money(fen: $0.requestedFen).wanYuanText, validationErrors: $0.validationErrors, warnings: $0.lintWarnings, notices: $0.lintNotices)

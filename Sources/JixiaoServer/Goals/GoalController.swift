@@ -37,7 +37,11 @@ struct GoalController: RouteCollection {
         var key: String?
         var severity: String?
         var all: String?
+        var page: String?
     }
+
+    /// Rows of the goal list per page: a screen or two, quick to render at any scale.
+    static let pageSize = 50
 
     @Sendable func index(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
@@ -62,10 +66,23 @@ struct GoalController: RouteCollection {
         let queueFilter = GoalQueueFilter(fiscalYear: year, states: filter.state.flatMap(GoalState.init(rawValue:)).map { [$0] }, under: under,
                                           fundSource: filter.fund.flatMap(FundSource.init(rawValue:)), keyProjectsOnly: filter.key == "1",
                                           minimumSeverity: filter.severity == "warning" ? .warning : (filter.severity == "any" ? .notice : nil))
-        let rows = yearError != nil || underError != nil ? [] : try await GoalCommands.queue(queueFilter, for: user, waitingOnly: !showAll, on: req.db)
+        let page = max(1, filter.page.flatMap { Int($0) } ?? 1)
+        var pagedFilter = queueFilter
+        pagedFilter.offset = (page - 1) * Self.pageSize
+        pagedFilter.limit = Self.pageSize
+        let failed = yearError != nil || underError != nil
+        let rows = failed ? [] : try await GoalCommands.queue(pagedFilter, for: user, waitingOnly: !showAll, on: req.db)
+        let counts = failed ? (total: 0, approved: 0) : try await GoalCommands.queueCounts(queueFilter, for: user, waitingOnly: !showAll, on: req.db)
         let canDeclare = Authorization.mayEver(user.actor, .declareGoal)
         let canRelease = !user.roles.isDisjoint(with: GoalAction.release.permittedRoles)
-        let approvedCount = rows.filter { $0.goalState == .approved }.count
+        let approvedCount = counts.approved
+        /// This list's address with its filters, on page `number`.
+        func pageLink(_ number: Int) -> String {
+            var items: [(String, String?)] = [("year", String(year)), ("all", showAll ? "1" : nil), ("under", filter.under), ("state", filter.state),
+                                              ("fund", filter.fund), ("key", filter.key), ("severity", filter.severity), ("page", String(number))]
+            items = items.filter { !($0.1 ?? "").isEmpty }
+            return "/goals?" + items.map { "\($0.0)=\(($0.1 ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        }
         func link(all: Bool) -> String {
             var items = ["year=\(year)"]
             if all { items.append("all=1") }
@@ -97,7 +114,7 @@ struct GoalController: RouteCollection {
                 .if(canDeclare, .a(.class("button"), .href("/goals/import"), .text(t(.importGoals)))),
                 .a(.class("button"), .href("/goals/issued?year=\(year)"), .text(t(.regionalIssuedLink)))
             ),
-            .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(rows.count), String(year)))),
+            .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(counts.total), String(year)))),
             .div(.class("table-scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldCode))), .th(.text(t(.fieldProjectName))), .th(.text(t(.fieldOrganization))),
                            .th(.text(t(.fieldFundSource))), .th(.text(t(.fieldRequested))), .th(.text(t(.fieldState))), .th(.text(t(.fieldFindings))))),
@@ -113,6 +130,7 @@ struct GoalController: RouteCollection {
                             .if(row.lintNotices > 0, Components.badge(t.count(row.lintNotices, one: .noticesCountOne, many: .noticesCount), kind: "severity-notice"))))
                 })
             )),
+            Components.pager(page: page, per: Self.pageSize, total: counts.total, t, link: pageLink),
             .if(canRelease && approvedCount > 0, .form(.method(.post), .action("/goals/release"), .class("card"),
                 req.layout.csrfField(),
                 .input(.type(.hidden), .name("year"), .value(String(year))),

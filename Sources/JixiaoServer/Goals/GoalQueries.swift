@@ -14,6 +14,8 @@ struct GoalQueueFilter: Sendable {
     var keyProjectsOnly = false
     /// Only goals with linter warnings (severity ≥ warning), or with any finding.
     var minimumSeverity: FindingSeverity?
+    /// A page of the list: `limit` rows from `offset` (exports and batch release take every row).
+    var offset = 0
     var limit = 500
 }
 
@@ -56,16 +58,39 @@ extension GoalCommands {
         return found
     }
 
-    /// Objects of a fiscal year with their newest version, inside the person's reach, in one set-based query.
+    /// Objects of a fiscal year with their newest version, inside the person's reach, in one set-based query,
+    /// ordered by organisation and code, `filter.limit` rows from `filter.offset`.
     /// Another organisation's never-submitted drafts are left out.
     static func queue(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool = false, on db: any Database) async throws -> [GoalQueueRow] {
-        let root = filter.under?.hierarchyPath ?? user.organizationPath
-        let range = root.subtreeRange
-        let own = user.organizationPath.rawValue
         var sql: SQLQueryString = """
             SELECT bo.id AS object_id, bo.code, bo.name, bo.kind, bo.fiscal_year, bo.fund_source, bo.is_key_project, bo.requested_fen,
                    o.name AS organization_name, o.path AS organization_path, v.state, v.version_number, v.lock_version,
                    v.lint_warnings, v.lint_notices, v.validation_errors
+            """
+        sql.appendInterpolation(unsafeRaw: " ")
+        sql.appendInterpolation(queueConditions(filter, for: user, waitingOnly: waitingOnly))
+        sql.appendInterpolation(unsafeRaw: " ORDER BY o.path, bo.code LIMIT \(max(1, min(filter.limit, Int(Int32.max)))) OFFSET \(max(0, filter.offset))")
+        return try await db.sql.raw(sql).all(decoding: GoalQueueRow.self)
+    }
+
+    /// How many objects the same filter finds in all, and how many of them are approved (what a batch release
+    /// would release), counted in the database.
+    static func queueCounts(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool = false,
+                            on db: any Database) async throws -> (total: Int, approved: Int) {
+        struct Row: Decodable { var total: Int; var approved: Int? }
+        var sql: SQLQueryString = "SELECT COUNT(*) AS total, SUM(CASE WHEN bo.current_state = 'approved' THEN 1 ELSE 0 END) AS approved "
+        sql.appendInterpolation(queueConditions(filter, for: user, waitingOnly: waitingOnly))
+        let row = try await db.sql.raw(sql).first(decoding: Row.self)
+        return (row?.total ?? 0, row?.approved ?? 0)
+    }
+
+    /// FROM and WHERE of the goal list: the person's reach (`Authorization.scope`), the subtree asked for, the year and
+    /// the filters, all narrowed in the database.
+    private static func queueConditions(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool) -> SQLQueryString {
+        let root = filter.under?.hierarchyPath ?? user.organizationPath
+        let range = root.subtreeRange
+        let own = user.organizationPath.rawValue
+        var sql: SQLQueryString = """
             FROM budget_objects bo
             JOIN organizations o ON o.id = bo.organization_id
             JOIN goal_versions v ON v.id = bo.current_version_id
@@ -93,7 +118,6 @@ extension GoalCommands {
         case .notice?: sql.appendInterpolation(unsafeRaw: " AND (v.lint_warnings + v.lint_notices) > 0")
         case nil: break
         }
-        sql.appendInterpolation(unsafeRaw: " ORDER BY o.path, bo.code LIMIT \(max(1, min(filter.limit, Int(Int32.max))))")
-        return try await db.sql.raw(sql).all(decoding: GoalQueueRow.self)
+        return sql
     }
 }

@@ -71,4 +71,17 @@ enum Components {
     static func badge(_ text: String, kind: String = "") -> Node<HTML.BodyContext> {
         .span(.class("badge \(kind)"), .text(text))
     }
+
+    /// Where a long list stands and the way to its neighbouring pages: "第 51–100 条，共 13,000 条 · 上一页 · 下一页".
+    /// `link(n)` builds the address of page `n` with the list's filters.
+    static func pager(page: Int, per: Int, total: Int, _ t: Localizer, link: (Int) -> String) -> Node<HTML.BodyContext> {
+        guard total > per || page > 1 else { return .empty }
+        let first = total == 0 ? 0 : (page - 1) * per + 1
+        let last = min(total, page * per)
+        let pages = max(1, (total + per - 1) / per)
+        return .nav(.class("pager"), .attribute(named: "aria-label", value: t(.pagerLabel)),
+            .span(.text(t(.pagerShowing, String(first), String(last), String(total)))),
+            .if(page > 1, .a(.href(link(page - 1)), .attribute(named: "rel", value: "prev"), .text(t(.pagerPrevious)))),
+            .if(page < pages, .a(.href(link(page + 1)), .attribute(named: "rel", value: "next"), .text(t(.pagerNext)))))
+    }
 }

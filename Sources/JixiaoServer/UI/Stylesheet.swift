@@ -107,6 +107,7 @@ enum Stylesheet {
     nav.tabs { display:flex; gap:.25rem; margin-bottom:1rem; border-bottom:1px solid var(--line); }
     nav.tabs a { padding:.4rem .9rem; text-decoration:none; border:1px solid transparent; border-bottom:0; border-radius:6px 6px 0 0; color:var(--ink); }
     nav.tabs a[aria-current=page] { background:#fff; border-color:var(--line); font-weight:600; }
+    nav.pager { display:flex; flex-wrap:wrap; gap:1rem; align-items:center; margin:.75rem 0; color:var(--muted, #555); }
     .versions { margin:.75rem 0; } .goal-text { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem .9rem; }
     ul.diff { list-style:none; padding:0; } ul.diff li { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; margin:.4rem 0; }
     .badge.added { background:#e9f6ec; } .badge.removed { background:#fdecea; } .badge.changed { background:#fff6e0; }

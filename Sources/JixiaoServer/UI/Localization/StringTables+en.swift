@@ -496,5 +496,9 @@ extension StringTables {
         .firstStepsImportLink: "Import an organization list",
         .firstStepsNewOrgLink: "Add an organization",
         .firstStepsNewUserLink: "Add a user",
+        .pagerShowing: "{0}–{1} of {2}",
+        .pagerPrevious: "Previous",
+        .pagerNext: "Next",
+        .pagerLabel: "Pages",
     ]
 }

@@ -496,5 +496,9 @@ extension StringTables {
         .firstStepsImportLink: "导入机构清单",
         .firstStepsNewOrgLink: "新增机构",
         .firstStepsNewUserLink: "新增用户",
+        .pagerShowing: "第 {0}–{1} 条，共 {2} 条",
+        .pagerPrevious: "上一页",
+        .pagerNext: "下一页",
+        .pagerLabel: "分页",
     ]
 }

@@ -496,6 +496,10 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case firstStepsImportLink
     case firstStepsNewOrgLink
     case firstStepsNewUserLink
+    case pagerShowing
+    case pagerPrevious
+    case pagerNext
+    case pagerLabel
 }
 
 enum StringTables {}
