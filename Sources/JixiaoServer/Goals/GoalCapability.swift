@@ -12,7 +12,7 @@ extension Capability {
         },
         apiEndpoints: GoalAPI.endpoints,
         apiSchemas: GoalAPI.schemas,
-        navigation: [NavigationEntry(section: .goals, path: "/goals", title: .navGoals,
+        navigation: [NavigationEntry(section: .goals, path: GoalRoute.list().url, title: .navGoals,
                                      summary: .sectionGoalsSummary, requiredAction: .viewBudget)],
         demo: { demo in
             let created = try await DemoGoals.load(on: demo.database)

@@ -7,23 +7,22 @@ import JixiaoDomain
 /// the review actions, the history and the difference between versions.
 struct GoalController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let goals = routes.grouped("goals")
-        goals.get(use: index)
-        goals.get("new", use: newForm)
-        goals.post("new", use: create)
-        goals.post("release", use: releaseAll)
-        goals.get(":id", use: show)
-        goals.post(":id", "content", use: save)
-        goals.post(":id", "transition", use: transition)
-        goals.get(":id", "diff", use: diff)
-        goals.post(":id", "library-pick", use: libraryPick)
-        goals.get("export.xlsx", use: exportList)
-        goals.get(":id", "form.xlsx", use: exportForm)
-        goals.get(":id", "print", use: printable)
-        goals.get("issued") { try await IssuedRegionalGoals.page($0) }
-        goals.get("import", use: importForm)
-        goals.on(.POST, "import", body: .collect(maxSize: "24mb"), use: importFile).bodyLimit = 24 * 1024 * 1024
-        goals.get("import", "jobs", ":job", use: importJob)
+        routes.get(GoalRoute.list(), use: index)
+        routes.get(GoalRoute.new(), use: newForm)
+        routes.post(GoalRoute.new(), use: create)
+        routes.post(GoalRoute.release, use: releaseAll)
+        routes.get(GoalRoute.show(.key), use: show)
+        routes.post(GoalRoute.content(.key), use: save)
+        routes.post(GoalRoute.transition(.key), use: transition)
+        routes.get(GoalRoute.diff(.key), use: diff)
+        routes.post(GoalRoute.libraryPick(.key), use: libraryPick)
+        routes.get(GoalRoute.exportList(year: nil), use: exportList)
+        routes.get(GoalRoute.declarationForm(.key), use: exportForm)
+        routes.get(GoalRoute.printable(.key), use: printable)
+        routes.get(GoalRoute.issued()) { try await IssuedRegionalGoals.page($0) }
+        routes.get(GoalRoute.importFile, use: importForm)
+        routes.post(GoalRoute.importFile, body: .collect(maxSize: "24mb"), use: importFile).bodyLimit = 24 * 1024 * 1024
+        routes.get(GoalRoute.importJob(.key), use: importJob)
     }
 
     static var currentFiscalYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) + 1 }
@@ -78,21 +77,14 @@ struct GoalController: RouteCollection {
         let approvedCount = counts.approved
         /// This list's address with its filters, on page `number`.
         func pageLink(_ number: Int) -> String {
-            var items: [(String, String?)] = [("year", String(year)), ("all", showAll ? "1" : nil), ("under", filter.under), ("state", filter.state),
-                                              ("fund", filter.fund), ("key", filter.key), ("severity", filter.severity), ("page", String(number))]
-            items = items.filter { !($0.1 ?? "").isEmpty }
-            return "/goals?" + items.map { "\($0.0)=\(($0.1 ?? "").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            GoalRoute.list(GoalListQuery(year: year, all: showAll, under: filter.under, state: filter.state, fund: filter.fund, key: filter.key,
+                                         severity: filter.severity, page: number)).url
         }
-        func link(all: Bool) -> String {
-            var items = ["year=\(year)"]
-            if all { items.append("all=1") }
-            if let code = filter.under, !code.isEmpty { items.append("under=\(code)") }
-            return "/goals?" + items.joined(separator: "&")
-        }
+        func link(all: Bool) -> String { GoalRoute.list(GoalListQuery(year: year, all: all, under: filter.under)).url }
         return req.layout.render(title: t(.navGoals),
             .nav(.class("tabs"), .a(.href(link(all: false)), .if(!showAll, .attribute(named: "aria-current", value: "page")), .text(t(.goalsWaiting))),
                  .a(.href(link(all: true)), .if(showAll, .attribute(named: "aria-current", value: "page")), .text(t(.goalsAll)))),
-            .form(.method(.get), .action("/goals"), .class("toolbar wrap"),
+            .form(.method(.get), .action(GoalRoute.list().url), .class("toolbar wrap"),
                 .if(showAll, .input(.type(.hidden), .name("all"), .value("1"))),
                 .div(.class(yearError == nil ? "field" : "field has-error"), .label(.for("year"), .text(t(.fieldFiscalYear))),
                      .input(.type(.number), .id("year"), .name("year"), .value(yearError == nil ? String(year) : filter.year ?? "")),
@@ -108,11 +100,11 @@ struct GoalController: RouteCollection {
                 Components.selectField(label: t(.fieldFindings), name: "severity", options: [("warning", t(.withWarnings)), ("any", t(.withAnyFinding))],
                                        selected: filter.severity, includeEmpty: t(.allGoals)),
                 .button(.type(.submit), .text(t(.filter))),
-                .if(canDeclare, .a(.class("button"), .href("/goals/new?year=\(year)"), .text(t(.newBudgetObject)))),
-                .a(.class("button"), .href("/library"), .text(t(.navLibrary))),
-                .a(.class("button"), .href("/goals/export.xlsx?year=\(year)\(filter.under.map { "&under=\($0)" } ?? "")"), .text(t(.exportList))),
-                .if(canDeclare, .a(.class("button"), .href("/goals/import"), .text(t(.importGoals)))),
-                .a(.class("button"), .href("/goals/issued?year=\(year)"), .text(t(.regionalIssuedLink)))
+                .if(canDeclare, .a(.class("button"), .href(GoalRoute.new(year: year).url), .text(t(.newBudgetObject)))),
+                .a(.class("button"), .href(GoalRoute.library().url), .text(t(.navLibrary))),
+                .a(.class("button"), .href(GoalRoute.exportList(year: year, under: filter.under).url), .text(t(.exportList))),
+                .if(canDeclare, .a(.class("button"), .href(GoalRoute.importFile.url), .text(t(.importGoals)))),
+                .a(.class("button"), .href(GoalRoute.issued(year: year).url), .text(t(.regionalIssuedLink)))
             ),
             .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(counts.total), String(year)))),
             .div(.class("table-scroll"), .table(.class("data"),
@@ -120,7 +112,7 @@ struct GoalController: RouteCollection {
                            .th(.text(t(.fieldFundSource))), .th(.text(t(.fieldRequested))), .th(.text(t(.fieldState))), .th(.text(t(.fieldFindings))))),
                 .tbody(.forEach(rows) { row in
                     .tr(.td(.span(.class("code"), .text(row.code))),
-                        .td(.a(.href("/goals/\(row.objectID.uuidString)"), .text(row.name)), .if(row.isKeyProject, .group(.text(" "), Components.badge(t(.keyProject), kind: "key")))),
+                        .td(.a(.href(GoalRoute.show(.value(row.objectID)).url), .text(row.name)), .if(row.isKeyProject, .group(.text(" "), Components.badge(t(.keyProject), kind: "key")))),
                         .td(.text(row.organizationName)),
                         .td(.text(t.term(FundSource(rawValue: row.fundSource)) ?? row.fundSource)),
                         .td(.class("number"), .text(Money(fen: row.requestedFen).wanYuanText)),
@@ -131,7 +123,7 @@ struct GoalController: RouteCollection {
                 })
             )),
             Components.pager(page: page, per: Self.pageSize, total: counts.total, t, link: pageLink),
-            .if(canRelease && approvedCount > 0, .form(.method(.post), .action("/goals/release"), .class("card"),
+            .if(canRelease && approvedCount > 0, .form(.method(.post), .action(GoalRoute.release.url), .class("card"),
                 req.layout.csrfField(),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .input(.type(.hidden), .name("under"), .value(filter.under ?? "")),
@@ -155,7 +147,7 @@ struct GoalController: RouteCollection {
             organization = own
         }
         let count = try await GoalCommands.releaseAll(under: organization, fiscalYear: form.year, by: try req.caller(), on: req.db)
-        return req.redirect(to: "/goals?all=1&year=\(form.year)&state=released&released=\(count)")
+        return req.redirect(to: GoalRoute.list(GoalListQuery(year: form.year, all: true, state: "released", released: count)))
     }
 
     // MARK: opening a budget object
@@ -190,7 +182,7 @@ struct GoalController: RouteCollection {
         let error: (String) -> String? = { errors[$0].map { t($0) } }
         return req.layout.render(title: t(.newBudgetObject), status: status,
             .if(!errors.isEmpty, Components.notice(t(.formHasErrors, String(errors.count)), kind: "error")),
-            .form(.method(.post), .action("/goals/new"), .class("card"),
+            .form(.method(.post), .action(GoalRoute.new().url), .class("card"),
                 req.layout.csrfField(),
                 Components.selectField(label: t(.fieldObjectKind), name: "kind", options: BudgetObjectKind.allCases.map { ($0.rawValue, t.term($0)) },
                                        selected: form.kind, error: error("kind")),
@@ -228,7 +220,7 @@ struct GoalController: RouteCollection {
                                       requestedWanYuan: form.requested ?? "", isKeyProject: form.key_project == "1", isServiceProject: form.service_project == "1")
         do {
             let object = try await GoalCommands.open(draft, by: try req.caller(), on: req.db)
-            return req.redirect(to: "/goals/\(object.id!.uuidString)")
+            return req.redirect(to: GoalRoute.show(.value(object.id!)))
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return renderNew(req, form: form, errors: errors.byField, status: .unprocessableEntity)
@@ -261,7 +253,7 @@ struct GoalController: RouteCollection {
             let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
             return try await GoalPage(request: req, loaded: loaded).render(draft: form.goal(), problem: error, status: .conflict)
         }
-        return req.redirect(to: "/goals/\(id.uuidString)?saved=1")
+        return req.redirect(to: GoalRoute.show(.value(id), saved: true))
     }
 
     @Sendable func transition(req: Request) async throws -> Response {
@@ -274,7 +266,7 @@ struct GoalController: RouteCollection {
             let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
             return try await GoalPage(request: req, loaded: loaded, resubmitted: form).render(draft: nil, problem: error, status: error.status)
         }
-        return req.redirect(to: "/goals/\(id.uuidString)?done=\(form.action)")
+        return req.redirect(to: GoalRoute.show(.value(id), done: form.action))
     }
 
     @Sendable func exportList(req: Request) async throws -> Response {
@@ -295,7 +287,7 @@ struct GoalController: RouteCollection {
         let loaded = try await GoalCommands.load(try objectID(req), versionNumber: try StrictValues.integer(req, "version"), by: try req.caller(), on: req.db)
         let t = req.localizer
         let form = try await DeclarationForm.load(loaded, localizer: t, on: req.db)
-        let id = loaded.object.id!.uuidString
+        let id = loaded.object.id!
         func wide(_ text: String, span: Int = 2) -> Node<HTML.TableRowContext> { .td(.attribute(named: "colspan", value: String(span)), .text(text)) }
         return req.layout.render(title: "项目支出绩效目标申报表",
             .div(.class("print-form"),
@@ -319,8 +311,8 @@ struct GoalController: RouteCollection {
                         })
                     })),
                 .p(.class("print-state"), .text("\(t(.fieldState))：\(form.state) v\(form.version)")),
-                .p(.class("no-print"), .a(.href("/goals/\(id)"), .text(t(.backToGoal))), .text("　"),
-                   .a(.href("/goals/\(id)/form.xlsx"), .text(t(.downloadForm)))))
+                .p(.class("no-print"), .a(.href(GoalRoute.show(.value(id)).url), .text(t(.backToGoal))), .text("　"),
+                   .a(.href(GoalRoute.declarationForm(.value(id)).url), .text(t(.downloadForm)))))
         )
     }
 
@@ -338,7 +330,7 @@ struct GoalController: RouteCollection {
             .unwrap(outcome) { ImportJobView(t: t).result($0) },
             .p(.text(t(.importGoalsExplain))),
             .pre(.class("sample"), .text(GoalListColumn.exported.map(\.title).joined(separator: ","))),
-            .form(.method(.post), .action("/goals/import"), .enctype(.multipartData), .class("card"),
+            .form(.method(.post), .action(GoalRoute.importFile.url), .enctype(.multipartData), .class("card"),
                 req.layout.csrfField(),
                 .div(.class("field"), .label(.for("file"), .text(t(.fieldGoalFile))),
                      .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .required(true))),
@@ -370,7 +362,7 @@ struct GoalController: RouteCollection {
             try await Task.sleep(for: .milliseconds(50))
         }
         let status = try await ImportJobService.status(started.id, req)
-        guard status.progress.phase.isFinished else { return req.redirect(to: "/goals/import/jobs/\(started.id.uuidString)", redirectType: .normal) }
+        guard status.progress.phase.isFinished else { return req.redirect(to: GoalRoute.importJob(.value(started.id))) }
         return try await renderImport(req, outcome: status, status: status.error?.status ?? .ok)
     }
 
@@ -393,7 +385,7 @@ struct GoalController: RouteCollection {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await GoalPage(request: req, loaded: try await GoalCommands.load(id, by: try req.caller(), on: req.db)).render(draft: nil, problem: error, status: .conflict)
         }
-        return req.redirect(to: "/goals/\(id.uuidString)?saved=1")
+        return req.redirect(to: GoalRoute.show(.value(id), saved: true))
     }
 
     @Sendable func diff(req: Request) async throws -> Response {
@@ -408,7 +400,7 @@ struct GoalController: RouteCollection {
         let changes = GoalDiff.between(from.goal, to.goal)
         let t = req.localizer
         return req.layout.render(title: t(.diffTitle, from.object.name, String(from.version.versionNumber), String(to.version.versionNumber)),
-            .p(.a(.href("/goals/\(id.uuidString)"), .text(t(.backToGoal)))),
+            .p(.a(.href(GoalRoute.show(.value(id)).url), .text(t(.backToGoal)))),
             changes.isEmpty ? Components.notice(t(.diffNone)) : .group(
                 .if(changes.annualGoalChanged, .div(.class("card"), .h2(.text(t(.fieldAnnualGoal))),
                     .p(.del(.text(from.goal.annualGoal))), .p(.ins(.text(to.goal.annualGoal))))),

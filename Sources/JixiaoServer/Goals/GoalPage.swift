@@ -45,8 +45,8 @@ final class GoalPage {
             .unwrap(version.adjustmentReason.flatMap { $0.isEmpty ? nil : $0 }) { reason in
                 .div(.class("notice notice-info"), .strong(.text(t(.fieldAdjustmentReasonShown) + "：")), .text(reason))
             },
-            .p(.class("toolbar"), .a(.class("button"), .href("/goals/\(object.id!.uuidString)/print?version=\(version.versionNumber)"), .text(t(.printForm))),
-               .a(.class("button"), .href("/goals/\(object.id!.uuidString)/form.xlsx?version=\(version.versionNumber)"), .text(t(.downloadForm)))),
+            .p(.class("toolbar"), .a(.class("button"), .href(GoalRoute.printable(.value(object.id!), version: version.versionNumber).url), .text(t(.printForm))),
+               .a(.class("button"), .href(GoalRoute.declarationForm(.value(object.id!), version: version.versionNumber).url), .text(t(.downloadForm)))),
             versions(current: version),
             self.checks(checks),
             canEdit ? editor(goal: goal, checks: checks) : readOnly(goal: goal, checks: checks),
@@ -76,14 +76,14 @@ final class GoalPage {
 
     private func versions(current: GoalVersionModel) -> Node<HTML.BodyContext> {
         guard loaded.versions.count > 1 else { return .empty }
-        let id = loaded.object.id!.uuidString
+        let id = loaded.object.id!
         return .nav(.class("versions"), .attribute(named: "aria-label", value: t(.versionsLabel)),
             .text(t(.versionsLabel) + "："),
             .forEach(loaded.versions) { v in
                 .group(
                     v.id == current.id ? .strong(.text("v\(v.versionNumber) \(t(v.goalState.title))"))
-                                       : .a(.href("/goals/\(id)?version=\(v.versionNumber)"), .text("v\(v.versionNumber) \(t(v.goalState.title))")),
-                    .if(v.versionNumber > 1, .group(.text(" "), .a(.class("diff-link"), .href("/goals/\(id)/diff?from=\(v.versionNumber - 1)&to=\(v.versionNumber)"),
+                                       : .a(.href(GoalRoute.show(.value(id), version: v.versionNumber).url), .text("v\(v.versionNumber) \(t(v.goalState.title))")),
+                    .if(v.versionNumber > 1, .group(.text(" "), .a(.class("diff-link"), .href(GoalRoute.diff(.value(id), from: v.versionNumber - 1, to: v.versionNumber).url),
                                                              .text(t(.diffLink, String(v.versionNumber - 1), String(v.versionNumber)))))),
                     .text("　"))
             })
@@ -130,7 +130,7 @@ final class GoalPage {
         let validation = checks.validation, findings = checks.findings
         let spare = max(3, 8 - goal.indicators.count)
         let rows: [Indicator?] = goal.indicators.map { Optional($0) } + Array(repeating: nil, count: spare)
-        return .form(.method(.post), .action("/goals/\(loaded.object.id!.uuidString)/content"), .class("card goal-editor"),
+        return .form(.method(.post), .action(GoalRoute.content(.value(loaded.object.id!)).url), .class("card goal-editor"),
             request.layout.csrfField(),
             .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
             .div(.class("field"), .label(.for("annual_goal"), .text(t(.fieldAnnualGoal))),
@@ -190,10 +190,10 @@ final class GoalPage {
         let user = try request.requireSignedIn()
         let query = request.query[String.self, at: "library"]
         let entries = query == nil ? [] : try await LibraryService.search(query, subcategory: nil, for: user, limit: 20, on: request.db)
-        let id = loaded.object.id!.uuidString
+        let id = loaded.object.id!
         return .section(.class("card library-picker"), .id("library"),
             .h2(.text(t(.libraryPickTitle))),
-            .form(.method(.get), .action("/goals/\(id)#library"), .class("toolbar"),
+            .form(.method(.get), .action(GoalRoute.show(.value(id)).url(fragment: "library")), .class("toolbar"),
                 .label(.for("library-q"), .class("visually-hidden"), .text(t(.librarySearch))),
                 .input(.type(.search), .id("library-q"), .name("library"), .value(query ?? ""), .placeholder(t(.librarySearch))),
                 .button(.type(.submit), .text(t(.search)))),
@@ -203,7 +203,7 @@ final class GoalPage {
                 .tbody(.forEach(entries) { entry in
                     .tr(.td(.text("\(t.term(entry.indicatorSubcategory.category)) › \(t.term(entry.indicatorSubcategory))")),
                         .td(.text(entry.name)), .td(.text("\(entry.targetOperator) \(entry.unit)")), .td(.class("hint"), .text(entry.definition)),
-                        .td(.form(.method(.post), .action("/goals/\(id)/library-pick"), .class("inline"),
+                        .td(.form(.method(.post), .action(GoalRoute.libraryPick(.value(id)).url), .class("inline"),
                                   request.layout.csrfField(),
                                   .input(.type(.hidden), .name("entry_id"), .value(entry.id!.uuidString)),
                                   .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
@@ -213,7 +213,7 @@ final class GoalPage {
 
     private func actionForm(_ action: String, title: String, opinion: TextKey?, extra: Node<HTML.FormContext> = .empty, primary: Bool = false) -> Node<HTML.BodyContext> {
         let typed = resubmitted?.action == action ? resubmitted?.opinion ?? "" : ""
-        return .form(.method(.post), .action("/goals/\(loaded.object.id!.uuidString)/transition"), .class("card action"),
+        return .form(.method(.post), .action(GoalRoute.transition(.value(loaded.object.id!)).url), .class("card action"),
             request.layout.csrfField(),
             .input(.type(.hidden), .name("action"), .value(action)),
             .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),

@@ -37,7 +37,7 @@ struct ImportJobView {
                 .p(.text("\(progress.percent)%　" + counts(progress))),
                 .p(.class("hint"), .text(t(.importJobRefreshing))))),
             .if(progress.phase.isFinished, .group(.p(.text(t(.importJobState) + "："), .strong(.text(phaseName(progress.phase)))), result(status))),
-            .p(.a(.href("/goals/import"), .text(t(.importJobBack))))
+            .p(.a(.href(GoalRoute.importFile.url), .text(t(.importJobBack))))
         )
     }
 
@@ -51,7 +51,7 @@ struct ImportJobView {
                                                 unchanged.prefix(50).map { "\($0.code)（\(GoalState(rawValue: $0.state).map { t($0.title) } ?? $0.state)）" }
                                                     .joined(separator: "、") + (unchanged.count > 50 ? "…" : "")), kind: "info")
                         },
-                        .p(.a(.href("/goals"), .text(t(.importJobGoToList)))))
+                        .p(.a(.href(GoalRoute.list().url), .text(t(.importJobGoToList)))))
         case .interrupted:
             return Components.notice(t(.importJobInterruptedExplain), kind: "error")
         case .failed:
@@ -74,7 +74,7 @@ struct ImportJobView {
                 .thead(.tr(.th(.text(t(.importJobStarted))), .th(.text(t(.importJobFile))), .th(.text(t(.importJobState))), .th(.text(t(.importJobResult))))),
                 .tbody(.forEach(jobs) { job in
                     .tr(.td(.text(DisplayTime.minute(job.createdAt))),
-                        .td(.a(.href("/goals/import/jobs/\(job.id.uuidString)"), .text(job.fileName.isEmpty ? "—" : job.fileName))),
+                        .td(.a(.href(GoalRoute.importJob(.value(job.id)).url), .text(job.fileName.isEmpty ? "—" : job.fileName))),
                         .td(.text(phaseName(job.progress.phase) + (job.progress.phase.isFinished ? "" : " \(job.progress.percent)%"))),
                         .td(.text(job.progress.phase == .succeeded ? summary(job)
                                   : job.error.map { t($0.message) } ?? "")))

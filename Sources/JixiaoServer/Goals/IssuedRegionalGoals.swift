@@ -56,7 +56,7 @@ enum IssuedRegionalGoals {
         let t = req.localizer
         return req.layout.render(title: t(.regionalIssuedTitle),
             .p(.class("hint"), .text(t(.regionalIssuedExplain))),
-            .form(.method(.get), .action("/goals/issued"), .class("toolbar"),
+            .form(.method(.get), .action(GoalRoute.issued().url), .class("toolbar"),
                   Components.selectField(label: t(.fieldFiscalYear), name: "year", options: (year - 3...year + 1).reversed().map { (String($0), String($0)) },
                                          selected: String(year)),
                   .button(.type(.submit), .text(t(.search)))),

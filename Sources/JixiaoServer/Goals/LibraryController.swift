@@ -6,8 +6,8 @@ import JixiaoDomain
 /// 指标库 page: the entries a person inherits with their history, and adding entries for those who keep it.
 struct LibraryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("library", use: index)
-        routes.post("library", use: create)
+        routes.get(GoalRoute.library(), use: index)
+        routes.post(GoalRoute.library(), use: create)
     }
 
     struct Filter: Content { var q: String?; var subcategory: String? }
@@ -38,7 +38,7 @@ struct LibraryController: RouteCollection {
         let subcategories = IndicatorSubcategory.allCases.map { ($0.rawValue, "\(t.term($0.category)) › \(t.term($0))") }
         return req.layout.render(title: t(.libraryTitle), status: status,
             .p(.class("hint"), .text(t(.libraryExplain))),
-            .form(.method(.get), .action("/library"), .class("toolbar"),
+            .form(.method(.get), .action(GoalRoute.library().url), .class("toolbar"),
                 .label(.for("q"), .class("visually-hidden"), .text(t(.librarySearch))),
                 .input(.type(.search), .id("q"), .name("q"), .value(filter.q ?? ""), .placeholder(t(.librarySearch))),
                 .select(.attribute(named: "name", value: "subcategory"), .attribute(named: "aria-label", value: t(.fieldCategory)),
@@ -53,7 +53,7 @@ struct LibraryController: RouteCollection {
                         .td(.text(entry.name)), .td(.text("\(entry.targetOperator) \(entry.unit)")), .td(.class("hint"), .text(entry.definition)),
                         .td(.text((history[entry.id!] ?? []).suffix(3).map { "\($0.fiscalYear)：\($0.declared.map { "\($0)" }.joined(separator: "/"))" }.joined(separator: " · "))))
                 }))),
-            .if(canManage, .form(.method(.post), .action("/library"), .class("card"),
+            .if(canManage, .form(.method(.post), .action(GoalRoute.library().url), .class("card"),
                 .h2(.text(t(.libraryNew))),
                 req.layout.csrfField(),
                 Components.textField(label: t(.fieldSector), name: "sector", value: form.sector ?? "", error: error("sector"), required: true, hint: t(.sectorHint)),
@@ -103,6 +103,6 @@ struct LibraryController: RouteCollection {
                                         summary: "name=\(name) subcategory=\(subcategory.rawValue) unit=\(unit) op=\(op.rawValue) sector=\(sector)",
                                         context: req.auditContext, on: db)
         }
-        return req.redirect(to: "/library?q=\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        return req.redirect(to: GoalRoute.library(query: name))
     }
 }
