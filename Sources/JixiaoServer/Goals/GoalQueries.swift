@@ -69,21 +69,55 @@ extension GoalService {
     /// Objects of a fiscal year with their newest version, inside the person's reach, in one set-based query.
     /// Another organisation's never-submitted drafts are left out.
     static func queue(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool = false, on db: any Database) async throws -> [GoalQueueRow] {
-        let root = filter.under?.hierarchyPath ?? user.organizationPath
-        guard user.organizationPath.contains(root) else { return [] }
-        let range = root.subtreeRange
-        let own = user.organizationPath.rawValue
+        guard let conditions = listConditions(filter, for: user, waitingOnly: waitingOnly) else { return [] }
         var sql: SQLQueryString = """
             SELECT bo.id AS object_id, bo.code, bo.name, bo.kind, bo.fiscal_year, bo.fund_source, bo.is_key_project, bo.requested_fen,
                    o.name AS organization_name, o.path AS organization_path, v.state, v.version_number, v.lock_version,
                    v.lint_warnings, v.lint_notices, v.validation_errors
+
+            """
+        sql.appendInterpolation(conditions)
+        sql.appendInterpolation(unsafeRaw: " ORDER BY o.path, bo.code LIMIT \(max(1, min(filter.limit, Int(Int32.max))))")
+        return try await db.sql.raw(sql).all(decoding: GoalQueueRow.self)
+    }
+
+    /// How many goals wait for the person, by fiscal year and state, counted in the database with the work queue's own
+    /// conditions: the count of a year and state is the number of rows `/goals?year=…&state=…` shows.
+    static func waitingCounts(for user: SignedInUser, on db: any Database) async throws -> [WaitingCount] {
+        let filter = GoalQueueFilter(fiscalYear: 0)
+        guard let conditions = listConditions(filter, everyYear: true, for: user, waitingOnly: true) else { return [] }
+        var sql: SQLQueryString = "SELECT bo.fiscal_year AS fiscal_year, bo.current_state AS state, COUNT(*) AS count\n"
+        sql.appendInterpolation(conditions)
+        sql.appendInterpolation(unsafeRaw: " GROUP BY bo.fiscal_year, bo.current_state")
+        return try await db.sql.raw(sql).all(decoding: WaitingCount.self)
+    }
+
+    /// What `waitingCounts` answers: so many goals of one fiscal year in one state.
+    struct WaitingCount: Decodable, Sendable, Equatable {
+        var fiscalYear: Int
+        var state: String
+        var count: Int
+
+        enum CodingKeys: String, CodingKey { case fiscalYear = "fiscal_year", state, count }
+    }
+
+    /// The FROM and WHERE of every goal list, queue and count: the person's reach (or the chosen subtree inside it),
+    /// the fiscal year (every year when `everyYear`), the filter, and with `waitingOnly` what waits for the person's
+    /// roles (`waitingStates`). Nil when the chosen subtree lies outside the reach. Lists and the start page's counts
+    /// share it, so a count always agrees with the list it links to.
+    static func listConditions(_ filter: GoalQueueFilter, everyYear: Bool = false, for user: SignedInUser, waitingOnly: Bool) -> SQLQueryString? {
+        let root = filter.under?.hierarchyPath ?? user.organizationPath
+        guard user.organizationPath.contains(root) else { return nil }
+        let range = root.subtreeRange
+        let own = user.organizationPath.rawValue
+        var sql: SQLQueryString = """
             FROM budget_objects bo
             JOIN organizations o ON o.id = bo.organization_id
             JOIN goal_versions v ON v.id = bo.current_version_id
             WHERE o.path >= \(bind: range.lower) AND o.path < \(bind: range.upper)
-              AND bo.fiscal_year = \(bind: filter.fiscalYear)
               AND NOT (v.state = 'draft' AND v.ever_submitted = \(bind: false) AND v.is_adjustment = \(bind: false) AND o.path <> \(bind: own))
             """
+        if !everyYear { sql.appendInterpolation(unsafeRaw: " AND bo.fiscal_year = "); sql.appendInterpolation(bind: filter.fiscalYear) }
         if let states = filter.states {
             sql.appendInterpolation(unsafeRaw: " AND bo.current_state IN (" + states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",") + ")")
         }
@@ -103,7 +137,6 @@ extension GoalService {
         case .notice?: sql.appendInterpolation(unsafeRaw: " AND (v.lint_warnings + v.lint_notices) > 0")
         case nil: break
         }
-        sql.appendInterpolation(unsafeRaw: " ORDER BY o.path, bo.code LIMIT \(max(1, min(filter.limit, Int(Int32.max))))")
-        return try await db.sql.raw(sql).all(decoding: GoalQueueRow.self)
+        return sql
     }
 }

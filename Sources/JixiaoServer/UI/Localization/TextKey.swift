@@ -488,14 +488,28 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case categoryEffect
     case categorySatisfaction
     case categoryCost
-    case firstStepsTitle
     case firstStepsRename
-    case firstStepsTree
     case firstStepsAccounts
-    case firstStepsRenameLink
     case firstStepsImportLink
-    case firstStepsNewOrgLink
-    case firstStepsNewUserLink
+    case workbenchTitle
+    case workbenchEmpty
+    case workbenchKindAction
+    case workbenchKindSetup
+    case workbenchKindInformation
+    case workbenchGoalsDetail
+    case workbenchGoalsReview
+    case workbenchGoalsRelease
+    case workbenchGoalsReturned
+    case workbenchGoalsDrafts
+    case workbenchGoalsDraftOne
+    case workbenchImports
+    case workbenchImportsOne
+    case workbenchImportsDetail
+    case setupRename
+    case setupTree
+    case setupImportDetail
+    case setupAccounts
+    case setupTreeDetail
 }
 
 enum StringTables {}
