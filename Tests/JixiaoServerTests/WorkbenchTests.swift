@@ -119,6 +119,21 @@ struct WorkbenchTests {
         }
     }
 
+    @Test("a tile per fiscal year for the last three years, linking to that year's list", arguments: TestDatabase.all)
+    func fiscalYears(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: one review left over from last year, one from long ago
+            _ = try await DemoGoals.load(on: app.db)
+            let year = DemoGoals.fiscalYear
+            try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-EDU-003").set(\.$fiscalYear, to: year - 1).update()
+            try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-SOC-001").set(\.$fiscalYear, to: year - 5).update()
+            // check
+            #expect(summary(try await tiles(app, "perf-officer")) == ["待我审核 1 项 → /goals?year=\(year - 1)&state=departmentApproved",
+                                                                   "待批复 1 项 → /goals?year=\(year)&state=approved"])
+            try await expectCountsAgree(app, "perf-officer")
+        }
+    }
+
     @Test("experts, agencies, supervisors and the three officers see nothing of goals", arguments: TestDatabase.all)
     func nothingOutsideReach(database: TestDatabase) async throws {
         try await withJixiao(database) { app in

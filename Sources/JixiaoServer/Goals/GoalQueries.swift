@@ -81,11 +81,11 @@ extension GoalService {
         return try await db.sql.raw(sql).all(decoding: GoalQueueRow.self)
     }
 
-    /// How many goals wait for the person, by fiscal year and state, counted in the database with the work queue's own
-    /// conditions: the count of a year and state is the number of rows `/goals?year=…&state=…` shows.
-    static func waitingCounts(for user: SignedInUser, on db: any Database) async throws -> [WaitingCount] {
-        let filter = GoalQueueFilter(fiscalYear: 0)
-        guard let conditions = listConditions(filter, everyYear: true, for: user, waitingOnly: true) else { return [] }
+    /// How many goals of these fiscal years wait for the person, by year and state, counted in the database with the
+    /// work queue's own conditions: the count of a year and state is the number of rows `/goals?year=…&state=…` shows.
+    static func waitingCounts(for user: SignedInUser, fiscalYears: ClosedRange<Int>, on db: any Database) async throws -> [WaitingCount] {
+        let filter = GoalQueueFilter(fiscalYear: fiscalYears.upperBound)
+        guard let conditions = listConditions(filter, fiscalYears: fiscalYears, for: user, waitingOnly: true) else { return [] }
         var sql: SQLQueryString = "SELECT bo.fiscal_year AS fiscal_year, bo.current_state AS state, COUNT(*) AS count\n"
         sql.appendInterpolation(conditions)
         sql.appendInterpolation(unsafeRaw: " GROUP BY bo.fiscal_year, bo.current_state")
@@ -102,10 +102,10 @@ extension GoalService {
     }
 
     /// The FROM and WHERE of every goal list, queue and count: the person's reach (or the chosen subtree inside it),
-    /// the fiscal year (every year when `everyYear`), the filter, and with `waitingOnly` what waits for the person's
+    /// the fiscal year (or the range `fiscalYears`), the filter, and with `waitingOnly` what waits for the person's
     /// roles (`waitingStates`). Nil when the chosen subtree lies outside the reach. Lists and the start page's counts
     /// share it, so a count always agrees with the list it links to.
-    static func listConditions(_ filter: GoalQueueFilter, everyYear: Bool = false, for user: SignedInUser, waitingOnly: Bool) -> SQLQueryString? {
+    static func listConditions(_ filter: GoalQueueFilter, fiscalYears: ClosedRange<Int>? = nil, for user: SignedInUser, waitingOnly: Bool) -> SQLQueryString? {
         let root = filter.under?.hierarchyPath ?? user.organizationPath
         guard user.organizationPath.contains(root) else { return nil }
         let range = root.subtreeRange
@@ -117,7 +117,12 @@ extension GoalService {
             WHERE o.path >= \(bind: range.lower) AND o.path < \(bind: range.upper)
               AND NOT (v.state = 'draft' AND v.ever_submitted = \(bind: false) AND v.is_adjustment = \(bind: false) AND o.path <> \(bind: own))
             """
-        if !everyYear { sql.appendInterpolation(unsafeRaw: " AND bo.fiscal_year = "); sql.appendInterpolation(bind: filter.fiscalYear) }
+        if let years = fiscalYears {
+            sql.appendInterpolation(unsafeRaw: " AND bo.fiscal_year BETWEEN "); sql.appendInterpolation(bind: years.lowerBound)
+            sql.appendInterpolation(unsafeRaw: " AND "); sql.appendInterpolation(bind: years.upperBound)
+        } else {
+            sql.appendInterpolation(unsafeRaw: " AND bo.fiscal_year = "); sql.appendInterpolation(bind: filter.fiscalYear)
+        }
         if let states = filter.states {
             sql.appendInterpolation(unsafeRaw: " AND bo.current_state IN (" + states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",") + ")")
         }

@@ -9,9 +9,14 @@ enum GoalWorkbench {
     /// The order of the tiles: others' work waiting for a decision first, then the person's own goals.
     static let stateOrder: [GoalState] = [.submitted, .departmentApproved, .approved, .returned, .draft]
 
+    /// The fiscal years counted: the one being prepared (the list's default) and the two before it, whose adjustments
+    /// and late reviews may still be open. Older years are left to the list, so a person's start page never scans a
+    /// province's whole history (the queue's index leads with organisation and year).
+    static var fiscalYears: ClosedRange<Int> { (GoalController.currentFiscalYear - 2)...GoalController.currentFiscalYear }
+
     static func tiles(for user: SignedInUser, on db: any Database, _ t: Localizer) async throws -> [WorkbenchTile] {
         guard Authorization.mayEver(user.actor, .viewBudget) else { return [] }
-        let counts = try await GoalService.waitingCounts(for: user, on: db)
+        let counts = try await GoalService.waitingCounts(for: user, fiscalYears: fiscalYears, on: db)
             .compactMap { row in GoalState(rawValue: row.state).map { (year: row.fiscalYear, state: $0, count: row.count) } }
             .filter { $0.count > 0 && stateOrder.contains($0.state) }
             .sorted { a, b in
@@ -20,7 +25,7 @@ enum GoalWorkbench {
             }
         var tiles = counts.map { item in
             WorkbenchTile(kind: .action, title: title(item.state, item.count, t),
-                          detail: t(.workbenchGoalsDetail, String(item.year), t(item.state.title)),
+                          detail: detail(item.state, item.year, t),
                           link: "/goals?year=\(item.year)&state=\(item.state.rawValue)", count: item.count)
         }
         let running = try await runningImportCount(of: user.userID, on: db)
@@ -29,6 +34,15 @@ enum GoalWorkbench {
                                        detail: t(.workbenchImportsDetail), link: "/goals/import", count: running))
         }
         return tiles
+    }
+
+    /// The year, and for a review the stage it waits in (the department's or the finance bureau's); the other
+    /// titles name their state already.
+    private static func detail(_ state: GoalState, _ year: Int, _ t: Localizer) -> String {
+        switch state {
+        case .submitted, .departmentApproved: t(.workbenchGoalsDetail, String(year), t(state.title))
+        default: t(.workbenchGoalsYear, String(year))
+        }
     }
 
     private static func title(_ state: GoalState, _ count: Int, _ t: Localizer) -> String {

@@ -510,5 +510,6 @@ extension StringTables {
         .setupImportDetail: "Import a whole organization list at once (CSV): a list with errors imports nothing and names every error by line.",
         .setupAccounts: "Open accounts",
         .setupTreeDetail: "Add lower-level bureaus, departments, units and agencies one by one.",
+        .workbenchGoalsYear: "Fiscal year {0}",
     ]
 }

@@ -510,5 +510,6 @@ extension StringTables {
         .setupImportDetail: "一次导入整份机构清单（CSV）：有错误时不导入，并逐行指出。",
         .setupAccounts: "开设账号",
         .setupTreeDetail: "逐个新增下级财政部门、预算部门、单位和第三方机构。",
+        .workbenchGoalsYear: "{0}年度",
     ]
 }

@@ -510,6 +510,7 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case setupImportDetail
     case setupAccounts
     case setupTreeDetail
+    case workbenchGoalsYear
 }
 
 enum StringTables {}
