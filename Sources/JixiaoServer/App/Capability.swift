@@ -19,6 +19,9 @@ struct Capability: Sendable {
     var apiSchemas: [(String, JSONValue)] = []
     /// Where the capability appears in the navigation and on the start page.
     var navigation: [NavigationEntry] = []
+    /// 工作台 — what waits for the signed-in person in this capability, as tiles with a count and a link, shown at the
+    /// top of the start page. Counted in the database within the person's reach; nothing when nothing waits.
+    var workbench: @Sendable (SignedInUser, any Database, Localizer) async throws -> [WorkbenchTile] = { _, _, _ in [] }
     /// Adds the capability's part of the demo province; returns a line saying what it added.
     var demo: (@Sendable (DemoContext) async throws -> String)?
     /// `jixiao <name>` commands.
@@ -42,6 +45,13 @@ enum Capabilities {
     static var apiEndpoints: [APIEndpoint] { all.flatMap(\.apiEndpoints) }
     static var apiSchemas: [(String, JSONValue)] { all.flatMap(\.apiSchemas) }
     static var navigation: [NavigationEntry] { all.flatMap(\.navigation) }
+
+    /// Every capability's workbench tiles for one person, in the order of `all`.
+    static func workbench(for user: SignedInUser, on db: any Database, _ t: Localizer) async throws -> [WorkbenchTile] {
+        var tiles: [WorkbenchTile] = []
+        for capability in all { tiles += try await capability.workbench(user, db, t) }
+        return tiles
+    }
 }
 
 /// What a demo step needs: the database and how to hash the demo password.

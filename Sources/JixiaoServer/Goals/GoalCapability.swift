@@ -14,6 +14,7 @@ extension Capability {
         apiSchemas: GoalAPI.schemas,
         navigation: [NavigationEntry(section: .goals, path: GoalRoute.list().url, title: .navGoals,
                                      summary: .sectionGoalsSummary, requiredAction: .viewBudget)],
+        workbench: { user, db, t in try await GoalWorkbench.tiles(for: user, on: db, t) },
         demo: { demo in
             let created = try await DemoGoals.load(on: demo.database)
             return "Demo goals: \(created) budget objects for \(DemoGoals.fiscalYear) added."

@@ -62,13 +62,14 @@ extension GoalCommands {
     /// ordered by organisation and code, `filter.limit` rows from `filter.offset`.
     /// Another organisation's never-submitted drafts are left out.
     static func queue(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool = false, on db: any Database) async throws -> [GoalQueueRow] {
+        guard let conditions = listConditions(filter, for: user, waitingOnly: waitingOnly) else { return [] }
         var sql: SQLQueryString = """
             SELECT bo.id AS object_id, bo.code, bo.name, bo.kind, bo.fiscal_year, bo.fund_source, bo.is_key_project, bo.requested_fen,
                    o.name AS organization_name, o.path AS organization_path, v.state, v.version_number, v.lock_version,
                    v.lint_warnings, v.lint_notices, v.validation_errors
+
             """
-        sql.appendInterpolation(unsafeRaw: " ")
-        sql.appendInterpolation(queueConditions(filter, for: user, waitingOnly: waitingOnly))
+        sql.appendInterpolation(conditions)
         sql.appendInterpolation(unsafeRaw: " ORDER BY o.path, bo.code LIMIT \(max(1, min(filter.limit, Int(Int32.max)))) OFFSET \(max(0, filter.offset))")
         return try await db.sql.raw(sql).all(decoding: GoalQueueRow.self)
     }
@@ -77,17 +78,41 @@ extension GoalCommands {
     /// would release), counted in the database.
     static func queueCounts(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool = false,
                             on db: any Database) async throws -> (total: Int, approved: Int) {
+        guard let conditions = listConditions(filter, for: user, waitingOnly: waitingOnly) else { return (0, 0) }
         struct Row: Decodable { var total: Int; var approved: Int? }
-        var sql: SQLQueryString = "SELECT COUNT(*) AS total, SUM(CASE WHEN bo.current_state = 'approved' THEN 1 ELSE 0 END) AS approved "
-        sql.appendInterpolation(queueConditions(filter, for: user, waitingOnly: waitingOnly))
+        var sql: SQLQueryString = "SELECT COUNT(*) AS total, SUM(CASE WHEN bo.current_state = 'approved' THEN 1 ELSE 0 END) AS approved\n"
+        sql.appendInterpolation(conditions)
         let row = try await db.sql.raw(sql).first(decoding: Row.self)
         return (row?.total ?? 0, row?.approved ?? 0)
     }
 
-    /// FROM and WHERE of the goal list: the person's reach (`Authorization.scope`), the subtree asked for, the year and
-    /// the filters, all narrowed in the database.
-    private static func queueConditions(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool) -> SQLQueryString {
+    /// How many goals of these fiscal years wait for the person, by year and state, counted in the database with the
+    /// work queue's own conditions: the count of a year and state is the number of rows `/goals?year=…&state=…` shows.
+    static func waitingCounts(for user: SignedInUser, fiscalYears: ClosedRange<Int>, on db: any Database) async throws -> [WaitingCount] {
+        let filter = GoalQueueFilter(fiscalYear: fiscalYears.upperBound)
+        guard let conditions = listConditions(filter, fiscalYears: fiscalYears, for: user, waitingOnly: true) else { return [] }
+        var sql: SQLQueryString = "SELECT bo.fiscal_year AS fiscal_year, bo.current_state AS state, COUNT(*) AS count\n"
+        sql.appendInterpolation(conditions)
+        sql.appendInterpolation(unsafeRaw: " GROUP BY bo.fiscal_year, bo.current_state")
+        return try await db.sql.raw(sql).all(decoding: WaitingCount.self)
+    }
+
+    /// What `waitingCounts` answers: so many goals of one fiscal year in one state.
+    struct WaitingCount: Decodable, Sendable, Equatable {
+        var fiscalYear: Int
+        var state: String
+        var count: Int
+
+        enum CodingKeys: String, CodingKey { case fiscalYear = "fiscal_year", state, count }
+    }
+
+    /// The FROM and WHERE of every goal list, queue and count: the person's reach (`Authorization.scope`) and the
+    /// subtree asked for, the fiscal year (or the range `fiscalYears`), the filter, and with `waitingOnly` what waits
+    /// for the person's roles (`GoalWorkflow.waitingStates`). Nil when the chosen subtree lies outside the person's own.
+    /// Lists, exports and the workbench's counts share it, so a count always agrees with the list it links to.
+    static func listConditions(_ filter: GoalQueueFilter, fiscalYears: ClosedRange<Int>? = nil, for user: SignedInUser, waitingOnly: Bool) -> SQLQueryString? {
         let root = filter.under?.hierarchyPath ?? user.organizationPath
+        guard user.organizationPath.contains(root) else { return nil }
         let range = root.subtreeRange
         let own = user.organizationPath.rawValue
         var sql: SQLQueryString = """
@@ -96,9 +121,14 @@ extension GoalCommands {
             JOIN goal_versions v ON v.id = bo.current_version_id
             WHERE o.path >= \(bind: range.lower) AND o.path < \(bind: range.upper)
               AND \(ScopePredicate(Authorization.scope(user.actor, .viewBudget), organization: "o"))
-              AND bo.fiscal_year = \(bind: filter.fiscalYear)
               AND NOT (v.state = 'draft' AND v.ever_submitted = \(bind: false) AND v.is_adjustment = \(bind: false) AND o.path <> \(bind: own))
             """
+        if let years = fiscalYears {
+            sql.appendInterpolation(unsafeRaw: " AND bo.fiscal_year BETWEEN "); sql.appendInterpolation(bind: years.lowerBound)
+            sql.appendInterpolation(unsafeRaw: " AND "); sql.appendInterpolation(bind: years.upperBound)
+        } else {
+            sql.appendInterpolation(unsafeRaw: " AND bo.fiscal_year = "); sql.appendInterpolation(bind: filter.fiscalYear)
+        }
         if let states = filter.states {
             sql.appendInterpolation(unsafeRaw: " AND bo.current_state IN (" + states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",") + ")")
         }

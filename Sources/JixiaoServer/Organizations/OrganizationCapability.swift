@@ -10,6 +10,7 @@ extension Capability {
         apiSchemas: OrganizationAPI.schemas,
         navigation: [NavigationEntry(section: .admin, path: "/orgs", title: .navOrganizations,
                                      summary: .adminOrganizationsSummary, requiredAction: .viewOrganization)],
+        workbench: { user, db, t in try await OrganizationWorkbench.tiles(for: user, on: db, t) },
         demo: { demo in
             let created = try await OrganizationDemo.load(on: demo.database)
             return "Demo organizations: \(created) added (existing ones kept)."

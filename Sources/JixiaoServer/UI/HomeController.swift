@@ -19,26 +19,13 @@ struct HomeController: RouteCollection {
         let user = try req.requireSignedIn()
         let t = req.localizer
         let tiles = NavigationMenu(for: user.actor).groups.flatMap(\.entries)
-        // An administrator of a new installation (the placeholder bureau is still all there is, or nobody else has an
-        // account) is led through its first steps instead of being left to find them.
-        var firstSteps: Node<HTML.BodyContext> = .empty
-        if user.roles.contains(.administrator) {
-            let placeholder = try await OrganizationModel.query(on: req.db).filter(\.$code == Bootstrap.rootCode).first()
-            let people = try await UserModel.query(on: req.db).count()
-            if placeholder != nil || people <= 1 {
-                let editLink = placeholder.map { "/orgs/\($0.id!.uuidString)" } ?? "/orgs"
-                firstSteps = .section(.class("card first-steps"), .h2(.text(t(.firstStepsTitle))),
-                    .ol(.li(.text(t(.firstStepsRename)), .text(" "), .a(.href(editLink), .text(t(.firstStepsRenameLink)))),
-                        .li(.text(t(.firstStepsTree)), .text(" "), .a(.href("/orgs/new"), .text(t(.firstStepsNewOrgLink))), .text(" · "),
-                            .a(.href("/orgs/import"), .text(t(.firstStepsImportLink)))),
-                        .li(.text(t(.firstStepsAccounts)), .text(" "), .a(.href("/users/new"), .text(t(.firstStepsNewUserLink))))))
-            }
-        }
+        // What waits for this person, from every capability; a new installation's open first steps among them.
+        let work = try await Capabilities.workbench(for: user, on: req.db, t)
         return req.layout.render(title: t(.homeTitle),
             .if(req.query[String.self, at: "password"] == "changed", Components.notice(t(.passwordChanged), kind: "success")),
-            firstSteps,
             .p(.class("lead"), .text(t(.homeWelcome, user.displayName, user.organizationName))),
             .p(.text(t(.homeRoles) + user.roles.sorted { $0.rawValue < $1.rawValue }.map { t($0.title) }.joined(separator: "、"))),
+            WorkbenchView.section(work, t),
             .h2(.text(t(.homeLoop))),
             .ol(.class("loop"), .forEach([TextKey.loopGoals, .loopMonitoring, .loopEvaluation, .loopFeedback, .loopUse]) { .li(.text(t($0))) }),
             .div(.class("tiles"),

@@ -90,6 +90,18 @@ enum Stylesheet {
     .tile { display:block; background:#fff; border:1px solid var(--line); border-radius:8px; padding:.85rem 1rem; text-decoration:none; color:var(--ink); }
     .tile strong { display:block; color:var(--brand-dark); } .tile span { font-size:.9rem; color:var(--muted); }
     .tile:hover { border-color:var(--brand); }
+    .workbench { margin:0 0 1.25rem; } .workbench h2 { margin-top:.5rem; }
+    ul.work-tiles { list-style:none; margin:0; padding:0; display:grid; grid-template-columns:repeat(auto-fill, minmax(15rem, 1fr)); gap:.75rem; }
+    .work-tile { display:block; height:100%; background:#fff; border:1px solid var(--line); border-left:5px solid #0b5cad; border-radius:8px;
+                 padding:.7rem 1rem; text-decoration:none; color:var(--ink); }
+    .work-tile:hover { border-color:var(--brand); }
+    .work-tile.work-action { border-left-color:var(--brand); } .work-tile.work-setup { border-left-color:var(--warn); }
+    .work-tile strong { display:block; font-size:1.1rem; color:var(--brand-dark); }
+    .work-kind { display:inline-block; font-size:.75rem; padding:0 .4rem; border-radius:4px; background:#e4e7eb; }
+    .work-action .work-kind { background:#fde8e6; color:var(--brand-dark); } .work-setup .work-kind { background:#fff6e0; color:#7a5200; }
+    .work-information .work-kind { background:#eaf2fb; }
+    .work-detail { display:block; font-size:.9rem; color:var(--muted); }
+    .workbench-empty { background:#fff; border:1px dashed var(--line); border-radius:8px; padding:.7rem 1rem; color:var(--muted); }
     ol.loop { padding-left:1.5rem; }
     pre.sample { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.75rem; overflow-x:auto; }
     textarea { width:100%; max-width:48rem; padding:.45rem .6rem; border:1px solid #9aa5b1; border-radius:6px; font:inherit; }

@@ -10,6 +10,7 @@ extension Capability {
         apiSchemas: UserAPI.schemas,
         navigation: [NavigationEntry(section: .admin, path: "/users", title: .navUsers,
                                      summary: .adminUsersSummary, requiredAction: .viewUser)],
+        workbench: { user, db, t in try await UserWorkbench.tiles(for: user, on: db, t) },
         demo: { demo in
             let created = try await UserDemo.load(on: demo.database, bcryptCost: demo.bcryptCost, threadPool: demo.threadPool)
             var lines = ["Demo accounts: \(created) added (existing ones kept). Password \(DemoData.password):"]

@@ -488,11 +488,8 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case categoryEffect
     case categorySatisfaction
     case categoryCost
-    case firstStepsTitle
     case firstStepsRename
-    case firstStepsTree
     case firstStepsAccounts
-    case firstStepsRenameLink
     case firstStepsImportLink
     case firstStepsNewOrgLink
     case firstStepsNewUserLink
@@ -500,6 +497,26 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case pagerPrevious
     case pagerNext
     case pagerLabel
+    case workbenchTitle
+    case workbenchEmpty
+    case workbenchKindAction
+    case workbenchKindSetup
+    case workbenchKindInformation
+    case workbenchGoalsDetail
+    case workbenchGoalsReview
+    case workbenchGoalsRelease
+    case workbenchGoalsReturned
+    case workbenchGoalsDrafts
+    case workbenchGoalsDraftOne
+    case workbenchImports
+    case workbenchImportsOne
+    case workbenchImportsDetail
+    case setupRename
+    case setupTree
+    case setupImportDetail
+    case setupAccounts
+    case setupTreeDetail
+    case workbenchGoalsYear
 }
 
 enum StringTables {}
