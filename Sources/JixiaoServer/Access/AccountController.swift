@@ -6,9 +6,9 @@ import JixiaoDomain
 /// 我的账户 — sign-out and changing one's own password. Registered behind sign-in and CSRF.
 struct AccountController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("signout", use: signOut)
-        routes.get("account", "password", use: passwordForm)
-        routes.post("account", "password", use: changePassword)
+        routes.post(AccessRoute.signOut, use: signOut)
+        routes.get(AccessRoute.password, use: passwordForm)
+        routes.post(AccessRoute.password, use: changePassword)
     }
 
     @Sendable func signOut(req: Request) async throws -> Response {
@@ -18,7 +18,7 @@ struct AccountController: RouteCollection {
             try await AuditTrail.record("auth.signed_out", entityType: "user", entityID: user.userID.uuidString.lowercased(),
                                         summary: "username=\(user.username)", context: req.auditContext, on: db)
         }
-        let response = req.redirect(to: "/signin")
+        let response = req.redirect(to: AccessRoute.signIn())
         response.cookies[Cookies.session] = .expired
         return response
     }
@@ -39,7 +39,7 @@ struct AccountController: RouteCollection {
         return req.layout.render(title: t(.changePassword), status: status,
             .if(user?.mustChangePassword == true, Components.notice(t(.mustChangePasswordNotice), kind: "warning")),
             .if(done, Components.notice(t(.passwordChanged), kind: "success")),
-            .form(.method(.post), .action("/account/password"), .class("card narrow"),
+            .form(.method(.post), .action(AccessRoute.password.url), .class("card narrow"),
                 req.layout.csrfField(),
                 Components.textField(label: t(.fieldCurrentPassword), name: "current", error: errors["current"].map { t($0) },
                                      type: .password, required: true, autocomplete: "current-password"),
@@ -78,7 +78,7 @@ struct AccountController: RouteCollection {
         }
         // After the forced change at first sign-in the person goes on to the start page (an administrator of a new
         // installation finds its first steps there) rather than back to an empty password form.
-        if signedIn.mustChangePassword { return req.redirect(to: "/?password=changed") }
+        if signedIn.mustChangePassword { return req.redirect(to: HomeRoute.home(passwordChanged: true)) }
         req.signedIn?.mustChangePassword = false
         return renderPasswordForm(req, errors: [:], done: true, status: .ok)
     }

@@ -137,13 +137,11 @@ struct RequireSignInMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let user = request.signedIn else {
             if request.isAPI { throw AppError.unauthenticated() }
-            let target = request.url.string
-            let query = (try? URLEncodedFormEncoder().encode(["next": target])) ?? ""
-            return request.redirect(to: "/signin?\(query)")
+            return request.redirect(to: AccessRoute.signIn(next: request.url.string))
         }
-        if user.mustChangePassword, !request.isAPI, !request.url.path.hasPrefix("/account/password"),
-           request.url.path != "/signout" {
-            return request.redirect(to: "/account/password")
+        if user.mustChangePassword, !request.isAPI, !request.url.path.hasPrefix(AccessRoute.password.url),
+           request.url.path != AccessRoute.signOut.url {
+            return request.redirect(to: AccessRoute.password)
         }
         return try await next.respond(to: request)
     }

@@ -6,9 +6,9 @@ import JixiaoDomain
 /// 登录 / 退出 — the sign-in page with throttling, sign-out, and the language switch.
 struct SignInController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("signin", use: form)
-        routes.post("signin", use: signIn)
-        routes.post("locale", use: switchLocale)
+        routes.get(AccessRoute.signIn(), use: form)
+        routes.post(AccessRoute.signIn(), use: signIn)
+        routes.post(AccessRoute.locale, use: switchLocale)
     }
 
     struct SignInForm: Content {
@@ -19,7 +19,7 @@ struct SignInController: RouteCollection {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        if req.signedIn != nil { return req.redirect(to: "/") }
+        if req.signedIn != nil { return req.redirect(to: HomeRoute.home()) }
         return renderForm(req, username: "", next: Self.safeRedirect(req.query[String.self, at: "next"]), error: nil, status: .ok)
     }
 
@@ -30,9 +30,9 @@ struct SignInController: RouteCollection {
         let response = req.layout.render(title: t(.signInTitle), status: status,
             .p(.class("lead"), .text(t(.signInLead))),
             .unwrap(error) { Components.notice($0, kind: "error") },
-            .form(.method(.post), .action("/signin"), .class("card narrow"),
+            .form(.method(.post), .action(AccessRoute.signIn().url), .class("card narrow"),
                 .input(.type(.hidden), .name("_csrf"), .value(token)),
-                .input(.type(.hidden), .name("next"), .value(next ?? "/")),
+                .input(.type(.hidden), .name("next"), .value(next ?? HomeRoute.home().url)),
                 Components.textField(label: t(.fieldUsername), name: "username", value: username, required: true, autocomplete: "username"),
                 Components.textField(label: t(.fieldPassword), name: "password", type: .password, required: true, autocomplete: "current-password"),
                 .button(.type(.submit), .class("primary"), .text(t(.signIn)))
@@ -40,7 +40,7 @@ struct SignInController: RouteCollection {
             .p(.class("hint"), .text(t(.signInHelp)))
         )
         response.cookies[Cookies.signInCSRF] = HTTPCookies.Value(
-            string: token, path: "/signin", isSecure: req.application.jixiao.secureCookies, isHTTPOnly: true, sameSite: .strict)
+            string: token, path: AccessRoute.signIn().url, isSecure: req.application.jixiao.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
     }
 
@@ -56,7 +56,7 @@ struct SignInController: RouteCollection {
         switch try await Self.authenticate(username: username, password: form.password ?? "", request: req) {
         case .success(let user):
             let token = try await SessionStore.start(for: user, request: req)
-            let response = req.redirect(to: user.mustChangePassword ? "/account/password" : next)
+            let response = req.redirect(to: user.mustChangePassword ? AccessRoute.password.url : next)
             response.cookies[Cookies.session] = SessionStore.sessionCookie(token, request: req)
             return response
         case .throttled(let minutes):
@@ -158,7 +158,7 @@ struct SignInController: RouteCollection {
 
     /// Only same-site paths are followed after sign-in, never another host (see `RedirectTarget`).
     static func safeRedirect(_ next: String?) -> String {
-        RedirectTarget.sameOriginPath(next) ?? "/"
+        RedirectTarget.sameOriginPath(next) ?? HomeRoute.home().url
     }
 
     struct LocaleForm: Content { var locale: String; var back: String?; var _csrf: String? }

@@ -44,8 +44,8 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
                 // The limit that applies to what was sent: the file limits of the two imports (their routes accept a little
                 // more for the form's own bytes), else the route's own body limit.
                 let path = request.url.path
-                let bytes = path.hasSuffix("/goals/import") ? GoalExchangeService.maximumImportBytes
-                    : path.hasSuffix("/orgs/import") ? request.application.jixiao.maximumImportBytes
+                let bytes = path == GoalRoute.importFile.url ? GoalExchangeService.maximumImportBytes
+                    : path == OrganizationRoute.importFile.url ? request.application.jixiao.maximumImportBytes
                     : request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value
                 return AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(max(1, bytes / (1024 * 1024)))))
             case .unauthorized: return .unauthenticated()
@@ -80,7 +80,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             return APIErrorBody(error, localizer: t).response(status: error.status)
         }
         if error.status == .unauthorized {
-            return request.redirect(to: "/signin")
+            return request.redirect(to: AccessRoute.signIn())
         }
         let title: TextKey = switch error.status {
         case .notFound: .errorNotFoundTitle
@@ -90,7 +90,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         }
         return request.layout.render(title: t(title), status: error.status,
             Components.problem(error, t),
-            .p(.a(.href("/"), .text(t(.backHome))))
+            .p(.a(.href(HomeRoute.home().url), .text(t(.backHome))))
         )
     }
 }

@@ -65,8 +65,8 @@ extension Application {
 }
 
 func routes(_ app: Application) throws {
-    app.get("assets", "app.css") { _ in Stylesheet.response() }
-    app.get("healthz") { _ in "ok" }
+    app.get(HomeRoute.stylesheet) { _ in Stylesheet.response() }
+    app.get(HomeRoute.health) { _ in "ok" }
     APIRoutes.register(on: app)
     let pages = app.grouped(RequireSignInMiddleware()).grouped(CSRFMiddleware())
     for capability in Capabilities.all {

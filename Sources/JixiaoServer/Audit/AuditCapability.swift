@@ -6,7 +6,7 @@ extension Capability {
         name: "audit",
         migrations: [CreateAuditTrail(), AddAuditKeyCheck()],
         pages: { try $0.register(collection: AuditController()) },
-        navigation: [NavigationEntry(section: .admin, path: "/audit", title: .navAudit,
+        navigation: [NavigationEntry(section: .admin, path: AuditRoute.list().url, title: .navAudit,
                                      summary: .adminAuditSummary, requiredAction: .viewAudit)],
         commands: [("audit", AuditCommand())],
         lifecycle: [RefusalFlusher()]

@@ -7,8 +7,8 @@ import JixiaoDomain
 /// 审计日志 page: the trail filtered by action, person, object and date, limited to what the reader may see.
 struct AuditController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: index)
-        routes.get("audit", "export.csv", use: export)
+        routes.get(AuditRoute.list(), use: index)
+        routes.get(AuditRoute.export(), use: export)
     }
 
     struct Filter: Content {
@@ -93,17 +93,14 @@ struct AuditController: RouteCollection {
         let pageSize = 100
         let rows = try await Self.entries(for: user, filter: filter, limit: pageSize, on: req.db)
         let names = try await Self.entityNames(of: rows, on: req.db)
-        let exportQuery = req.url.query.map { "?" + $0 } ?? ""
+        let filterItems = [("action", filter.action), ("actor", filter.actor), ("entity", filter.entity), ("from", filter.from), ("to", filter.to)]
+            .map { AuditFilterItem(name: $0.0, value: $0.1) }
         func nextLink() -> String {
-            var items = [("before", String(rows.last?.sequence ?? 0))]
-            for (key, value) in [("action", filter.action), ("actor", filter.actor), ("entity", filter.entity), ("from", filter.from), ("to", filter.to)] {
-                if let value, !value.isEmpty { items.append((key, value)) }
-            }
-            return "/audit?" + items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            AuditRoute.list([AuditFilterItem(name: "before", value: String(rows.last?.sequence ?? 0))] + filterItems).url
         }
         return req.layout.render(title: t(.navAudit),
             .p(.class("hint"), .text(t(.auditExplain))),
-            .form(.method(.get), .action("/audit"), .class("toolbar wrap"),
+            .form(.method(.get), .action(AuditRoute.list().url), .class("toolbar wrap"),
                 .div(.class("field"), .label(.for("action"), .text(t(.fieldAction))),
                      .input(.type(.text), .id("action"), .name("action"), .value(filter.action ?? ""), .placeholder("organization.")) ),
                 .div(.class("field"), .label(.for("actor"), .text(t(.fieldActor))),
@@ -127,7 +124,7 @@ struct AuditController: RouteCollection {
                         .td(.class("summary"), .text(row.summary)), .td(.text("\(row.request_id) · \(row.client_address)")))
                 })
             )),
-            .p(.a(.href("/audit/export.csv" + exportQuery), .text(t(.auditExportCSV)))),
+            .p(.a(.href(AuditRoute.export(filterItems).url), .text(t(.auditExportCSV)))),
             .if(rows.count == pageSize, .p(.a(.href(nextLink()), .text(t(.olderEntries)))))
         )
     }

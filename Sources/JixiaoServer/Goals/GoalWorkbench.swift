@@ -26,12 +26,12 @@ enum GoalWorkbench {
         var tiles = counts.map { item in
             WorkbenchTile(kind: .action, title: title(item.state, item.count, t),
                           detail: detail(item.state, item.year, t),
-                          link: "/goals?year=\(item.year)&state=\(item.state.rawValue)", count: item.count)
+                          link: GoalRoute.list(GoalListQuery(year: item.year, state: item.state.rawValue)).url, count: item.count)
         }
         let running = try await runningImportCount(of: user.userID, on: db)
         if running > 0 {
             tiles.append(WorkbenchTile(kind: .information, title: t.count(running, one: .workbenchImportsOne, many: .workbenchImports),
-                                       detail: t(.workbenchImportsDetail), link: "/goals/import", count: running))
+                                       detail: t(.workbenchImportsDetail), link: GoalRoute.importFile.url, count: running))
         }
         return tiles
     }

@@ -8,7 +8,7 @@ extension Capability {
         pages: { try $0.register(collection: OrganizationController()) },
         apiEndpoints: OrganizationAPI.endpoints,
         apiSchemas: OrganizationAPI.schemas,
-        navigation: [NavigationEntry(section: .admin, path: "/orgs", title: .navOrganizations,
+        navigation: [NavigationEntry(section: .admin, path: OrganizationRoute.list().url, title: .navOrganizations,
                                      summary: .adminOrganizationsSummary, requiredAction: .viewOrganization)],
         workbench: { user, db, t in try await OrganizationWorkbench.tiles(for: user, on: db, t) },
         demo: { demo in

@@ -7,16 +7,15 @@ import JixiaoDomain
 /// creating one, and importing a list.
 struct OrganizationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let orgs = routes.grouped("orgs")
-        orgs.get(use: index)
-        orgs.get("new", use: newForm)
-        orgs.post("new", use: create)
-        orgs.get("import", use: importForm)
-        orgs.on(.POST, "import", body: .collect(maxSize: "8mb"), use: importFile).bodyLimit = 8 * 1024 * 1024
-        orgs.get(":id", use: show)
-        orgs.post(":id", "edit", use: update)
-        orgs.post(":id", "move", use: move)
-        orgs.post(":id", "active", use: setActive)
+        routes.get(OrganizationRoute.list(), use: index)
+        routes.get(OrganizationRoute.new(), use: newForm)
+        routes.post(OrganizationRoute.new(), use: create)
+        routes.get(OrganizationRoute.importFile, use: importForm)
+        routes.post(OrganizationRoute.importFile, body: .collect(maxSize: "8mb"), use: importFile).bodyLimit = 8 * 1024 * 1024
+        routes.get(OrganizationRoute.show(.key), use: show)
+        routes.post(OrganizationRoute.edit(.key), use: update)
+        routes.post(OrganizationRoute.move(.key), use: move)
+        routes.post(OrganizationRoute.active(.key), use: setActive)
     }
 
     struct Filter: Content { var q: String?; var kind: String?; var under: UUID? }
@@ -41,7 +40,7 @@ struct OrganizationController: RouteCollection {
             .filter { Authorization.decide(user.actor, .viewOrganization, $0.accessTarget) == .allow }
 
         return req.layout.render(title: t(.navOrganizations),
-            .form(.method(.get), .action("/orgs"), .class("toolbar"), .attribute(named: "role", value: "search"),
+            .form(.method(.get), .action(OrganizationRoute.list().url), .class("toolbar"), .attribute(named: "role", value: "search"),
                 .unwrap(filter.under) { .input(.type(.hidden), .name("under"), .value($0.uuidString)) },
                 .label(.for("q"), .class("visually-hidden"), .text(t(.searchOrganizations))),
                 .input(.type(.search), .id("q"), .name("q"), .value(search), .placeholder(t(.searchOrganizations))),
@@ -50,11 +49,11 @@ struct OrganizationController: RouteCollection {
                         .forEach(OrganizationKind.allCases) { Components.option(value: $0.rawValue, label: t($0.title), selected: $0 == kind) }),
                 .button(.type(.submit), .text(t(.search))),
                 .if(canManage, .group(
-                    .a(.class("button"), .href("/orgs/new?parent=\(root.code)"), .text(t(.newOrganization))),
-                    .a(.class("button"), .href("/orgs/import"), .text(t(.importOrganizations)))))
+                    .a(.class("button"), .href(OrganizationRoute.new(parent: root.code).url), .text(t(.newOrganization))),
+                    .a(.class("button"), .href(OrganizationRoute.importFile.url), .text(t(.importOrganizations)))))
             ),
             .if(!ancestors.isEmpty, .nav(.class("breadcrumb"), .attribute(named: "aria-label", value: t(.breadcrumb)),
-                .forEach(ancestors) { .group(.a(.href("/orgs?under=\($0.id!.uuidString)"), .text($0.name)), .text(" › ")) },
+                .forEach(ancestors) { .group(.a(.href(OrganizationRoute.list(under: $0.id!).url), .text($0.name)), .text(" › ")) },
                 .text(root.name))),
             .p(.class("hint"), .text(searching ? t(.searchResultCount, String(page.total)) : t(.treeShowing, String(page.items.count), String(page.total)))),
             searching ? resultTable(page.items, t) : tree(page.items, root: root, childCounts: counts, t)
@@ -65,7 +64,7 @@ struct OrganizationController: RouteCollection {
         .table(.class("data"),
             .thead(.tr(.th(.text(t(.fieldCode))), .th(.text(t(.fieldName))), .th(.text(t(.fieldKind))), .th(.text(t(.fieldLevel))), .th(.text(t(.fieldStatus))))),
             .tbody(.forEach(items) { org in
-                .tr(.td(.text(org.code)), .td(.a(.href("/orgs/\(org.id!.uuidString)"), .text(org.name))),
+                .tr(.td(.text(org.code)), .td(.a(.href(OrganizationRoute.show(.value(org.id!)).url), .text(org.name))),
                     .td(.text(t(org.organizationKind.title))), .td(.text(org.administrativeLevel.map { t($0.title) } ?? "")),
                     .td(.text(org.isActive ? t(.active) : t(.inactive))))
             })
@@ -80,12 +79,12 @@ struct OrganizationController: RouteCollection {
             let below = children[org.id!] ?? []
             let hidden = (childCounts[org.id!] ?? 0) - below.count
             return .li(
-                .a(.href("/orgs/\(org.id!.uuidString)"), .text(org.name)),
+                .a(.href(OrganizationRoute.show(.value(org.id!)).url), .text(org.name)),
                 .text(" "), .span(.class("code"), .text(org.code)),
                 .text(" "), Components.badge(t(org.organizationKind.title), kind: org.kind),
                 .unwrap(org.administrativeLevel) { .group(.text(" "), Components.badge(t($0.title))) },
                 .if(!org.isActive, .group(.text(" "), Components.badge(t(.inactive), kind: "inactive"))),
-                .if(hidden > 0, .group(.text(" "), .a(.class("more"), .href("/orgs?under=\(org.id!.uuidString)"), .text(t(.moreBelow, String(hidden)))))),
+                .if(hidden > 0, .group(.text(" "), .a(.class("more"), .href(OrganizationRoute.list(under: org.id!).url), .text(t(.moreBelow, String(hidden)))))),
                 .if(!below.isEmpty, .ul(.forEach(below) { node($0) }))
             )
         }
@@ -129,19 +128,19 @@ struct OrganizationController: RouteCollection {
                 .dt(.text(t(.fieldCode))), .dd(.text(org.code)),
                 .dt(.text(t(.fieldKind))), .dd(.text(t(org.organizationKind.title))),
                 .dt(.text(t(.fieldLevel))), .dd(.text(org.administrativeLevel.map { t($0.title) } ?? "—")),
-                .dt(.text(t(.fieldParent))), .dd(parent.map { .a(.href("/orgs/\($0.id!.uuidString)"), .text("\($0.name)（\($0.code)）")) } ?? .text("—")),
+                .dt(.text(t(.fieldParent))), .dd(parent.map { .a(.href(OrganizationRoute.show(.value($0.id!)).url), .text("\($0.name)（\($0.code)）")) } ?? .text("—")),
                 .dt(.text(t(.fieldStatus))), .dd(.text(org.isActive ? t(.active) : t(.inactive))),
-                .dt(.text(t(.navUsers))), .dd(.a(.href("/users?org=\(org.id!.uuidString)"), .text(String(userCount))))
+                .dt(.text(t(.navUsers))), .dd(.a(.href(UserRoute.list(organization: org.id!).url), .text(String(userCount))))
             ),
             .h2(.text(t(.childOrganizations))),
             children.isEmpty ? .p(.class("hint"), .text(t(.none))) : .ul(.forEach(children) { child in
-                .li(.a(.href("/orgs/\(child.id!.uuidString)"), .text(child.name)), .text(" "), .span(.class("code"), .text(child.code)),
+                .li(.a(.href(OrganizationRoute.show(.value(child.id!)).url), .text(child.name)), .text(" "), .span(.class("code"), .text(child.code)),
                     .text(" "), Components.badge(t(child.organizationKind.title), kind: child.kind),
                     .if(!child.isActive, .group(.text(" "), Components.badge(t(.inactive), kind: "inactive"))))
             }),
-            .p(.a(.href("/orgs?under=\(org.id!.uuidString)"), .text(t(.viewSubtree)))),
+            .p(.a(.href(OrganizationRoute.list(under: org.id!).url), .text(t(.viewSubtree)))),
             .if(canManage, .div(.class("forms"),
-                .form(.method(.post), .action("/orgs/\(org.id!.uuidString)/edit"), .class("card"),
+                .form(.method(.post), .action(OrganizationRoute.edit(.value(org.id!)).url), .class("card"),
                     .h2(.text(t(.editOrganization))),
                     req.layout.csrfField(),
                     Components.textField(label: t(.fieldCode), name: "code", value: draftCode ?? org.code, error: error("code"), required: true),
@@ -152,14 +151,14 @@ struct OrganizationController: RouteCollection {
                                                selected: org.administrativeLevel?.key, error: error("level"))),
                     .button(.type(.submit), .class("primary"), .text(t(.save)))
                 ),
-                .if(parent != nil, .form(.method(.post), .action("/orgs/\(org.id!.uuidString)/move"), .class("card"),
+                .if(parent != nil, .form(.method(.post), .action(OrganizationRoute.move(.value(org.id!)).url), .class("card"),
                     .h2(.text(t(.moveOrganization))),
                     req.layout.csrfField(),
                     Components.textField(label: t(.fieldNewParentCode), name: "parent_code", value: "", error: error("parent_code"),
                                          required: true, hint: t(.moveHint)),
                     .button(.type(.submit), .text(t(.move)))
                 )),
-                .if(parent != nil || !org.isActive, .form(.method(.post), .action("/orgs/\(org.id!.uuidString)/active"), .class("card"),
+                .if(parent != nil || !org.isActive, .form(.method(.post), .action(OrganizationRoute.active(.value(org.id!)).url), .class("card"),
                     .h2(.text(org.isActive ? t(.deactivate) : t(.reactivate))),
                     req.layout.csrfField(),
                     .input(.type(.hidden), .name("active"), .value(org.isActive ? "false" : "true")),
@@ -186,7 +185,7 @@ struct OrganizationController: RouteCollection {
             return try await renderShow(req, organization: fresh, errors: errors.byField, notice: nil, status: .unprocessableEntity,
                                         draftCode: code, draftName: name)
         }
-        return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=saved")
+        return req.redirect(to: OrganizationRoute.show(.value(org.id!), notice: "saved"))
     }
 
     struct MoveForm: Content { var parent_code: String? }
@@ -200,7 +199,7 @@ struct OrganizationController: RouteCollection {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return try await renderShow(req, organization: try await load(req), errors: errors.byField, notice: nil, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=moved")
+        return req.redirect(to: OrganizationRoute.show(.value(org.id!), notice: "moved"))
     }
 
     struct ActiveForm: Content { var active: String? }
@@ -214,7 +213,7 @@ struct OrganizationController: RouteCollection {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await renderShow(req, organization: org, errors: ["active": error.message], notice: nil, status: .conflict)
         }
-        return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=saved")
+        return req.redirect(to: OrganizationRoute.show(.value(org.id!), notice: "saved"))
     }
 
     struct NewForm: Content { var code: String?; var name: String?; var kind: String?; var level: String?; var parent_code: String? }
@@ -231,7 +230,7 @@ struct OrganizationController: RouteCollection {
         let error: (String) -> String? = { errors[$0].map { t($0) } }
         return req.layout.render(title: t(.newOrganization), status: status,
             .if(!errors.isEmpty, Components.notice(t(.formHasErrors, String(errors.count)), kind: "error")),
-            .form(.method(.post), .action("/orgs/new"), .class("card"),
+            .form(.method(.post), .action(OrganizationRoute.new().url), .class("card"),
                 req.layout.csrfField(),
                 Components.textField(label: t(.fieldParentCode), name: "parent_code", value: form.parent_code ?? "", error: error("parent_code"), required: true),
                 Components.selectField(label: t(.fieldKind), name: "kind", options: OrganizationKind.allCases.map { ($0.rawValue, t($0.title)) },
@@ -254,7 +253,7 @@ struct OrganizationController: RouteCollection {
                                       parentCode: (form.parent_code ?? "").trimmed)
         do {
             let org = try await OrganizationCommands.create(draft, by: try req.caller(), on: req.db)
-            return req.redirect(to: "/orgs/\(org.id!.uuidString)?notice=created")
+            return req.redirect(to: OrganizationRoute.show(.value(org.id!), notice: "created"))
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return renderNew(req, form: form, errors: errors.byField, status: .unprocessableEntity)
@@ -274,7 +273,7 @@ struct OrganizationController: RouteCollection {
             .unwrap(error) { Components.problem($0, t) },
             .p(.text(t(.importExplain))),
             .pre(.class("sample"), .text("code,name,kind,level,parent_code\n350100,临江市财政局,财政部门,市,350000\n350100-01,临江市教育局,预算部门,,350100\n350100-01-01,临江市第一中学,预算单位,,350100-01")),
-            .form(.method(.post), .action("/orgs/import"), .enctype(.multipartData), .class("card"),
+            .form(.method(.post), .action(OrganizationRoute.importFile.url), .enctype(.multipartData), .class("card"),
                 req.layout.csrfField(),
                 .div(.class("field"), .label(.for("file"), .text(t(.fieldCSVFile))),
                      .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"), .required(true))),

@@ -10,12 +10,12 @@ enum OrganizationWorkbench {
         var tiles: [WorkbenchTile] = []
         if let placeholder = try await OrganizationModel.query(on: db).filter(scope: scope).filter(\.$code == Bootstrap.rootCode).first() {
             tiles.append(WorkbenchTile(kind: .setup, title: t(.setupRename), detail: t(.firstStepsRename),
-                                       link: "/orgs/\(placeholder.id!.uuidString)"))
+                                       link: OrganizationRoute.show(.value(placeholder.id!)).url))
         }
         // A tree of one organisation (the person's own) has not been built yet.
         if try await OrganizationModel.query(on: db).filter(scope: scope).count() <= 1 {
-            tiles.append(WorkbenchTile(kind: .setup, title: t(.setupTree), detail: t(.setupTreeDetail), link: "/orgs/new"))
-            tiles.append(WorkbenchTile(kind: .setup, title: t(.firstStepsImportLink), detail: t(.setupImportDetail), link: "/orgs/import"))
+            tiles.append(WorkbenchTile(kind: .setup, title: t(.setupTree), detail: t(.setupTreeDetail), link: OrganizationRoute.new().url))
+            tiles.append(WorkbenchTile(kind: .setup, title: t(.firstStepsImportLink), detail: t(.setupImportDetail), link: OrganizationRoute.importFile.url))
         }
         return tiles
     }

@@ -6,13 +6,13 @@ import JixiaoDomain
 /// The start page and the honest placeholders of the loop's later sections.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
+        routes.get(HomeRoute.home(), use: home)
         for section in Section.placeholders {
-            routes.get(PathComponent(stringLiteral: section.rawValue)) { req async throws -> Response in
+            routes.get(HomeRoute.placeholder(section)) { req async throws -> Response in
                 try placeholder(req, section)
             }
         }
-        routes.get("admin") { req in req.redirect(to: "/orgs") }
+        routes.get(HomeRoute.admin) { req in req.redirect(to: OrganizationRoute.list()) }
     }
 
     @Sendable func home(req: Request) async throws -> Response {

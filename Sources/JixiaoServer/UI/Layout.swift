@@ -21,18 +21,18 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) · \(t(.appName))"),
-                .link(.rel(.stylesheet), .href("/assets/app.css")),
+                .link(.rel(.stylesheet), .href(HomeRoute.stylesheet.url)),
                 .unwrap(refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) }
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text(t(.skipToContent))),
                 .header(.class("site-header"),
-                    .a(.class("brand"), .href("/"), .text(t(.appName)), .span(.class("brand-sub"), .text(t(.appSubtitle)))),
+                    .a(.class("brand"), .href(HomeRoute.home().url), .text(t(.appName)), .span(.class("brand-sub"), .text(t(.appSubtitle)))),
                     .unwrap(user) { user in
                         .div(.class("who"),
                             .span(.text("\(user.displayName)（\(user.organizationName)）")),
-                            .a(.href("/account/password"), .text(t(.changePassword))),
-                            .form(.method(.post), .action("/signout"), .class("inline"),
+                            .a(.href(AccessRoute.password.url), .text(t(.changePassword))),
+                            .form(.method(.post), .action(AccessRoute.signOut.url), .class("inline"),
                                   csrfField(),
                                   .button(.type(.submit), .class("link-button"), .text(t(.signOut))))
                         )
@@ -60,7 +60,7 @@ struct Layout {
     private func languageSwitch() -> Node<HTML.BodyContext> {
         let other: AppLocale = request.appLocale == .zhHans ? .en : .zhHans
         let back = request.url.string
-        return .form(.method(.post), .action("/locale"), .class("inline lang-switch"),
+        return .form(.method(.post), .action(AccessRoute.locale.url), .class("inline lang-switch"),
                      .if(request.signedIn != nil, csrfField()),
                      .input(.type(.hidden), .name("locale"), .value(other.rawValue)),
                      .input(.type(.hidden), .name("back"), .value(back)),

@@ -5,7 +5,6 @@ import JixiaoDomain
 enum Section: String, CaseIterable, Sendable {
     case goals, monitoring, evaluation, results, thinkTank = "think-tank", analytics, admin
 
-    var path: String { "/\(rawValue)" }
 
     var title: TextKey {
         switch self {
@@ -77,7 +76,7 @@ struct NavigationMenu {
         groups = Section.allCases.compactMap { section in
             if placeholders.contains(section) {
                 guard section.placeholderVisible(to: actor.roles) else { return nil }
-                return Group(section: section, entries: [(section.path, section.title, section.summary)], isPlaceholder: true)
+                return Group(section: section, entries: [(HomeRoute.placeholder(section).url, section.title, section.summary)], isPlaceholder: true)
             }
             let own = entries.filter { $0.section == section }.map { ($0.path, $0.title, $0.summary) }
             return own.isEmpty ? nil : Group(section: section, entries: own, isPlaceholder: false)

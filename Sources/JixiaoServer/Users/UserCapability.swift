@@ -8,7 +8,7 @@ extension Capability {
         pages: { try $0.register(collection: UserController()) },
         apiEndpoints: UserAPI.endpoints,
         apiSchemas: UserAPI.schemas,
-        navigation: [NavigationEntry(section: .admin, path: "/users", title: .navUsers,
+        navigation: [NavigationEntry(section: .admin, path: UserRoute.list().url, title: .navUsers,
                                      summary: .adminUsersSummary, requiredAction: .viewUser)],
         workbench: { user, db, t in try await UserWorkbench.tiles(for: user, on: db, t) },
         demo: { demo in

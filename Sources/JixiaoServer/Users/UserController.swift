@@ -6,14 +6,13 @@ import JixiaoDomain
 /// 用户管理 pages: list, create, edit roles and organisation, reset password, deactivate.
 struct UserController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let users = routes.grouped("users")
-        users.get(use: index)
-        users.get("new", use: newForm)
-        users.post("new", use: create)
-        users.get(":id", use: show)
-        users.post(":id", "edit", use: update)
-        users.post(":id", "reset-password", use: resetPassword)
-        users.post(":id", "active", use: setActive)
+        routes.get(UserRoute.list(), use: index)
+        routes.get(UserRoute.new(), use: newForm)
+        routes.post(UserRoute.new(), use: create)
+        routes.get(UserRoute.show(.key), use: show)
+        routes.post(UserRoute.edit(.key), use: update)
+        routes.post(UserRoute.resetPassword(.key), use: resetPassword)
+        routes.post(UserRoute.active(.key), use: setActive)
     }
 
     struct Filter: Content { var q: String?; var org: UUID?; var page: Int? }
@@ -29,25 +28,25 @@ struct UserController: RouteCollection {
         let page = try await UserCommands.list(under: root, scope: Authorization.scope(user.actor, .viewUser), search: filter.q, offset: (pageNumber - 1) * perPage, limit: perPage, on: req.db)
         let canManage = Authorization.mayEver(user.actor, .manageUser)
         return req.layout.render(title: t(.navUsers),
-            .form(.method(.get), .action("/users"), .class("toolbar"), .attribute(named: "role", value: "search"),
+            .form(.method(.get), .action(UserRoute.list().url), .class("toolbar"), .attribute(named: "role", value: "search"),
                 .unwrap(filter.org) { .input(.type(.hidden), .name("org"), .value($0.uuidString)) },
                 .label(.for("q"), .class("visually-hidden"), .text(t(.searchUsers))),
                 .input(.type(.search), .id("q"), .name("q"), .value(filter.q ?? ""), .placeholder(t(.searchUsers))),
                 .button(.type(.submit), .text(t(.search))),
-                .if(canManage, .a(.class("button"), .href("/users/new?org=\(root.code)"), .text(t(.newUser))))
+                .if(canManage, .a(.class("button"), .href(UserRoute.new(organization: root.code).url), .text(t(.newUser))))
             ),
             .p(.class("hint"), .text(t(.usersUnder, root.name, String(page.total)))),
             .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldUsername))), .th(.text(t(.fieldDisplayName))), .th(.text(t(.fieldOrganization))),
                            .th(.text(t(.fieldRoles))), .th(.text(t(.fieldStatus))))),
                 .tbody(.forEach(page.items) { u in
-                    .tr(.td(.a(.href("/users/\(u.id!.uuidString)"), .text(u.username))), .td(.text(u.displayName)),
+                    .tr(.td(.a(.href(UserRoute.show(.value(u.id!)).url), .text(u.username))), .td(.text(u.displayName)),
                         .td(.text(u.organization.name)),
                         .td(.text(u.roleSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.title) }.joined(separator: "、"))),
                         .td(.text(u.isActive ? t(.active) : t(.inactive))))
                 })
             ),
-            .if(page.total > pageNumber * perPage, .p(.a(.href("/users?\(filter.org.map { "org=\($0.uuidString)&" } ?? "")q=\(filter.q ?? "")&page=\(pageNumber + 1)"), .text(t(.nextPage)))))
+            .if(page.total > pageNumber * perPage, .p(.a(.href(UserRoute.list(organization: filter.org, query: filter.q, page: pageNumber + 1).url), .text(t(.nextPage)))))
         )
     }
 
@@ -72,7 +71,7 @@ struct UserController: RouteCollection {
         let error: (String) -> String? = { errors[$0].map { t($0) } }
         return req.layout.render(title: t(.newUser), status: status,
             .if(!errors.isEmpty, Components.notice(t(.formHasErrors, String(errors.count)), kind: "error")),
-            .form(.method(.post), .action("/users/new"), .class("card"),
+            .form(.method(.post), .action(UserRoute.new().url), .class("card"),
                 req.layout.csrfField(),
                 Components.textField(label: t(.fieldUsername), name: "username", value: form.username ?? "", error: error("username"), required: true, hint: t(.usernameHint)),
                 Components.textField(label: t(.fieldDisplayName), name: "display_name", value: form.display_name ?? "", error: error("display_name"), required: true),
@@ -114,18 +113,18 @@ struct UserController: RouteCollection {
         let t = req.localizer
         let canManage = Authorization.decide(me.actor, .manageUser, u.organization.accessTarget) == .allow
         let error: (String) -> String? = { errors[$0].map { t($0) } }
-        let id = u.id!.uuidString
+        let id = u.id!
         return req.layout.render(title: "\(u.displayName)（\(u.username)）", status: status,
             .unwrap(notice) { Components.notice($0, kind: "success") },
             .unwrap(errors["_"]) { Components.notice(t($0), kind: "error") },
             .dl(.class("facts"),
-                .dt(.text(t(.fieldOrganization))), .dd(.a(.href("/orgs/\(u.organization.id!.uuidString)"), .text("\(u.organization.name)（\(u.organization.code)）"))),
+                .dt(.text(t(.fieldOrganization))), .dd(.a(.href(OrganizationRoute.show(.value(u.organization.id!)).url), .text("\(u.organization.name)（\(u.organization.code)）"))),
                 .dt(.text(t(.fieldRoles))), .dd(.text(u.roleSet.sorted { $0.rawValue < $1.rawValue }.map { t($0.title) }.joined(separator: "、"))),
                 .dt(.text(t(.fieldStatus))), .dd(.text(u.isActive ? t(.active) : t(.inactive))),
                 .dt(.text(t(.mustChangePassword))), .dd(.text(u.mustChangePassword ? t(.yes) : t(.no)))
             ),
             .if(canManage, .div(.class("forms"),
-                .form(.method(.post), .action("/users/\(id)/edit"), .class("card"),
+                .form(.method(.post), .action(UserRoute.edit(.value(id)).url), .class("card"),
                     .h2(.text(t(.editUser))),
                     req.layout.csrfField(),
                     Components.textField(label: t(.fieldDisplayName), name: "display_name", value: u.displayName, error: error("display_name"), required: true),
@@ -133,12 +132,12 @@ struct UserController: RouteCollection {
                     Components.checkboxes(legend: t(.fieldRoles), name: "roles", options: roleOptions(t), checked: Set(u.roleSet.map(\.rawValue)), error: error("roles")),
                     .button(.type(.submit), .class("primary"), .text(t(.save)))
                 ),
-                .form(.method(.post), .action("/users/\(id)/reset-password"), .class("card"),
+                .form(.method(.post), .action(UserRoute.resetPassword(.value(id)).url), .class("card"),
                     .h2(.text(t(.resetPassword))), req.layout.csrfField(),
                     .p(.class("hint"), .text(t(.resetPasswordHint))),
                     .button(.type(.submit), .text(t(.resetPassword)))
                 ),
-                .form(.method(.post), .action("/users/\(id)/active"), .class("card"),
+                .form(.method(.post), .action(UserRoute.active(.value(id)).url), .class("card"),
                     .h2(.text(u.isActive ? t(.deactivate) : t(.reactivate))), req.layout.csrfField(),
                     .input(.type(.hidden), .name("active"), .value(u.isActive ? "false" : "true")),
                     .unwrap(error("active")) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
@@ -159,7 +158,7 @@ struct UserController: RouteCollection {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return try await renderShow(req, user: try await load(req), errors: errors.byField, notice: nil, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/users/\(user.id!.uuidString)?notice=saved")
+        return req.redirect(to: UserRoute.show(.value(user.id!), notice: "saved"))
     }
 
     @Sendable func resetPassword(req: Request) async throws -> Response {
@@ -179,6 +178,6 @@ struct UserController: RouteCollection {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             return try await renderShow(req, user: user, errors: ["active": error.message], notice: nil, status: .conflict)
         }
-        return req.redirect(to: "/users/\(user.id!.uuidString)?notice=saved")
+        return req.redirect(to: UserRoute.show(.value(user.id!), notice: "saved"))
     }
 }

@@ -12,6 +12,6 @@ enum UserWorkbench {
             .filter(\.$id != user.userID)
             .count()
         guard others == 0 else { return [] }
-        return [WorkbenchTile(kind: .setup, title: t(.setupAccounts), detail: t(.firstStepsAccounts), link: "/users/new")]
+        return [WorkbenchTile(kind: .setup, title: t(.setupAccounts), detail: t(.firstStepsAccounts), link: UserRoute.new().url)]
     }
 }
