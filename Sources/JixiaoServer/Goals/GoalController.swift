@@ -236,7 +236,8 @@ struct GoalController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let loaded = try await GoalCommands.load(try objectID(req), versionNumber: try? req.query.get(Int.self, at: "version"), by: try req.caller(), on: req.db)
-        return try await GoalPage(request: req, loaded: loaded).render(draft: nil, problem: nil, status: .ok)
+        return req.render(try await GoalPageModel.load(loaded, notice: .from(req), librarySearch: req.query[String.self, at: "library"],
+                                                       for: try req.requireSignedIn(), on: req.db))
     }
 
     @Sendable func save(req: Request) async throws -> Response {
@@ -244,14 +245,16 @@ struct GoalController: RouteCollection {
         let form = try req.content.decode(GoalForm.self)
         if let problem = form.amountProblem {
             let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
-            return try await GoalPage(request: req, loaded: loaded).render(draft: form.goal(), problem: problem, status: .unprocessableEntity)
+            return req.render(try await GoalPageModel.load(loaded, draft: form.goal(), problem: problem, for: try req.requireSignedIn(), on: req.db),
+                              status: .unprocessableEntity)
         }
         do {
             _ = try await GoalCommands.saveContent(id, lockVersion: form.lock_version ?? -1, goal: form.goal(), by: try req.caller(), on: req.db)
         } catch let error as AppError where error.status == .conflict {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
-            return try await GoalPage(request: req, loaded: loaded).render(draft: form.goal(), problem: error, status: .conflict)
+            return req.render(try await GoalPageModel.load(loaded, draft: form.goal(), problem: error, for: try req.requireSignedIn(), on: req.db),
+                              status: .conflict)
         }
         return req.redirect(to: GoalRoute.show(.value(id), saved: true))
     }
@@ -264,7 +267,8 @@ struct GoalController: RouteCollection {
         } catch let error as AppError where error.status != .notFound && error.status != .internalServerError {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
             let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
-            return try await GoalPage(request: req, loaded: loaded, resubmitted: form).render(draft: nil, problem: error, status: error.status)
+            return req.render(try await GoalPageModel.load(loaded, problem: error, resubmitted: form, for: try req.requireSignedIn(), on: req.db),
+                              status: error.status)
         }
         return req.redirect(to: GoalRoute.show(.value(id), done: form.action))
     }
@@ -383,7 +387,8 @@ struct GoalController: RouteCollection {
             _ = try await GoalCommands.addLibraryEntry(id, entryID: form.entry_id, lockVersion: form.lock_version, by: try req.caller(), on: req.db)
         } catch let error as AppError where error.status == .conflict {
             ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
-            return try await GoalPage(request: req, loaded: try await GoalCommands.load(id, by: try req.caller(), on: req.db)).render(draft: nil, problem: error, status: .conflict)
+            let loaded = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
+            return req.render(try await GoalPageModel.load(loaded, problem: error, for: try req.requireSignedIn(), on: req.db), status: .conflict)
         }
         return req.redirect(to: GoalRoute.show(.value(id), saved: true))
     }

@@ -3,44 +3,88 @@ import Plot
 import Vapor
 import JixiaoDomain
 
-/// The page of one budget object's goal: facts, versions, the checks beside each indicator, the editor
-/// (for the owner while editable), the actions the person may take now, and the history.
-final class GoalPage {
-    let request: Request
-    let loaded: LoadedGoal
-    var t: Localizer { request.localizer }
-    /// Past declared values of the library entries the goal uses, shown beside their targets.
-    private var history: [UUID: [LibraryHistoryYear]] = [:]
+/// Everything the page of one budget object's goal shows, loaded in one place (one query plan): the version, the
+/// content shown (a refused draft, or what is saved), its checks, the history, what the person may do now, and the
+/// library search of the editor. The view reads only this.
+struct GoalPageModel: Sendable {
+    enum Notice: Sendable, Equatable { case saved, done(String) }
 
-    /// The action form a person sent when it was refused: its choices and text are shown again, not lost.
-    private var resubmitted: TransitionForm?
+    var loaded: LoadedGoal
+    /// The content shown: a draft the person sent that was refused (kept, not lost), or the version's own.
+    var goal: PerformanceGoal
+    var checks: GoalChecks
+    var transitions: [GoalTransitionModel]
+    var canEdit: Bool
+    var offered: [GoalActionKind]
+    var notice: Notice?
+    var problem: AppError?
+    /// The action form a person sent when it was refused: its choices and text are shown again.
+    var resubmitted: TransitionForm?
+    /// The editor's library search: what was searched and what was found (nil when the editor is not shown).
+    var librarySearch: String?
+    var libraryEntries: [LibraryEntryModel]
+    var csrfToken: String
 
-    init(request: Request, loaded: LoadedGoal, resubmitted: TransitionForm? = nil) {
-        self.request = request; self.loaded = loaded; self.resubmitted = resubmitted
-    }
+    var isNewest: Bool { loaded.versions.last?.id == loaded.version.id }
 
-    func render(draft: PerformanceGoal?, problem: AppError?, status: HTTPResponseStatus) async throws -> Response {
-        let user = try request.requireSignedIn()
-        let object = loaded.object, version = loaded.version
+    static func load(_ loaded: LoadedGoal, draft: PerformanceGoal? = nil, problem: AppError? = nil, resubmitted: TransitionForm? = nil,
+                     notice: Notice? = nil, librarySearch: String? = nil, for user: SignedInUser, on db: any Database) async throws -> GoalPageModel {
         let goal = draft ?? loaded.goal
-        let state = version.goalState
-        let checks = try await GoalChecks.of(goal, object: object, owner: loaded.organization, on: request.db)
-        self.history = checks.libraryHistory
+        let checks = try await GoalChecks.of(goal, object: loaded.object, owner: loaded.organization, on: db)
         let isOwner = loaded.organization.id == user.organizationID
-        let newest = loaded.versions.last?.id == version.id
-        let canEdit = newest && isOwner && state.isEditable
-            && Authorization.decide(user.actor, .declareGoal, loaded.target) == .allow
+        let newest = loaded.versions.last?.id == loaded.version.id
+        let state = loaded.version.goalState
+        let canEdit = newest && isOwner && state.isEditable && Authorization.decide(user.actor, .declareGoal, loaded.target) == .allow
         let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: loaded.target) }
-        let transitions = try await GoalCommands.history(of: version, on: request.db)
-        let notice: String? = {
-            if request.query[String.self, at: "saved"] != nil { return t(.saved) }
-            if let done = request.query[String.self, at: "done"] { return t(.actionDone, GoalActionLabel.title(done).map { t($0) } ?? done) }
-            return nil
-        }()
+        let transitions = try await GoalCommands.history(of: loaded.version, on: db)
+        let lastSubmitter = transitions.last { $0.action == GoalActionKind.submit.rawValue }?.actorUserID
+        let offered = GoalWorkflow.offeredActions(state: state, roles: reaching, actorIsOwner: isOwner, actorSubmittedVersion: lastSubmitter == user.userID)
+        let entries = canEdit && librarySearch != nil
+            ? try await LibraryService.search(librarySearch, subcategory: nil, for: user, limit: 20, on: db) : []
+        return GoalPageModel(loaded: loaded, goal: goal, checks: checks, transitions: transitions, canEdit: canEdit, offered: offered,
+                             notice: notice, problem: problem, resubmitted: resubmitted, librarySearch: canEdit ? librarySearch : nil,
+                             libraryEntries: entries, csrfToken: user.csrfToken ?? "")
+    }
+}
 
-        return request.layout.render(title: object.name, status: status,
+extension GoalPageModel.Notice {
+    /// The notice a redirect after saving or acting asks for (`?saved=1`, `?done=submit`).
+    static func from(_ request: Request) -> Self? {
+        if request.query[String.self, at: "saved"] != nil { return .saved }
+        return request.query[String.self, at: "done"].map { .done($0) }
+    }
+}
+
+extension Request {
+    /// Renders a goal page model in the shared layout.
+    func render(_ model: GoalPageModel, status: HTTPResponseStatus = .ok) -> Response {
+        layout.render(title: model.loaded.object.name, status: status, GoalPageView(model: model, t: localizer).body)
+    }
+}
+
+/// The page of one budget object's goal — facts, versions, the checks beside each indicator, the editor (for the owner
+/// while editable), the actions the person may take now, and the history — as a pure function of its model.
+struct GoalPageView {
+    let model: GoalPageModel
+    let t: Localizer
+    private var loaded: LoadedGoal { model.loaded }
+    /// Past declared values of the library entries the goal uses, shown beside their targets.
+    private var history: [UUID: [LibraryHistoryYear]] { model.checks.libraryHistory }
+    private var resubmitted: TransitionForm? { model.resubmitted }
+    private var csrfField: Node<HTML.FormContext> { Components.csrfField(model.csrfToken) }
+
+    var body: Node<HTML.BodyContext> {
+        let object = loaded.object, version = loaded.version
+        let goal = model.goal, checks = model.checks
+        let state = version.goalState
+        let notice: String? = switch model.notice {
+        case .saved?: t(.saved)
+        case .done(let action)?: t(.actionDone, GoalActionLabel.title(action).map { t($0) } ?? action)
+        case nil: nil
+        }
+        return .group(
             .unwrap(notice) { Components.notice($0, kind: "success") },
-            .unwrap(problem) { Components.notice(t($0.message), kind: "error") },
+            .unwrap(model.problem) { Components.notice(t($0.message), kind: "error") },
             facts(state: state),
             .unwrap(version.adjustmentReason.flatMap { $0.isEmpty ? nil : $0 }) { reason in
                 .div(.class("notice notice-info"), .strong(.text(t(.fieldAdjustmentReasonShown) + "：")), .text(reason))
@@ -49,12 +93,10 @@ final class GoalPage {
                .a(.class("button"), .href(GoalRoute.declarationForm(.value(object.id!), version: version.versionNumber).url), .text(t(.downloadForm)))),
             versions(current: version),
             self.checks(checks),
-            canEdit ? editor(goal: goal, checks: checks) : readOnly(goal: goal, checks: checks),
-            canEdit ? try await libraryPicker() : .empty,
-            newest ? actions(GoalWorkflow.offeredActions(state: state, roles: reaching, actorIsOwner: isOwner,
-                                                         actorSubmittedVersion: transitions.last { $0.action == GoalActionKind.submit.rawValue }?.actorUserID == user.userID),
-                             blocking: checks.blockingCount) : .empty,
-            historyTable(transitions)
+            model.canEdit ? editor(goal: goal, checks: checks) : readOnly(goal: goal, checks: checks),
+            model.canEdit ? libraryPicker() : .empty,
+            model.isNewest ? actions(model.offered, blocking: checks.blockingCount) : .empty,
+            historyTable(model.transitions)
         )
     }
 
@@ -131,7 +173,7 @@ final class GoalPage {
         let spare = max(3, 8 - goal.indicators.count)
         let rows: [Indicator?] = goal.indicators.map { Optional($0) } + Array(repeating: nil, count: spare)
         return .form(.method(.post), .action(GoalRoute.content(.value(loaded.object.id!)).url), .class("card goal-editor"),
-            request.layout.csrfField(),
+            csrfField,
             .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
             .div(.class("field"), .label(.for("annual_goal"), .text(t(.fieldAnnualGoal))),
                  .textarea(.id("annual_goal"), .name("annual_goal"), .attribute(named: "rows", value: "3"), .text(goal.annualGoal))),
@@ -186,10 +228,9 @@ final class GoalPage {
     }
 
     /// 从指标库选择 — search the inherited library and add an entry as a new row.
-    private func libraryPicker() async throws -> Node<HTML.BodyContext> {
-        let user = try request.requireSignedIn()
-        let query = request.query[String.self, at: "library"]
-        let entries = query == nil ? [] : try await LibraryService.search(query, subcategory: nil, for: user, limit: 20, on: request.db)
+    private func libraryPicker() -> Node<HTML.BodyContext> {
+        let query = model.librarySearch
+        let entries = model.libraryEntries
         let id = loaded.object.id!
         return .section(.class("card library-picker"), .id("library"),
             .h2(.text(t(.libraryPickTitle))),
@@ -204,7 +245,7 @@ final class GoalPage {
                     .tr(.td(.text("\(t.term(entry.indicatorSubcategory.category)) › \(t.term(entry.indicatorSubcategory))")),
                         .td(.text(entry.name)), .td(.text("\(entry.targetOperator) \(entry.unit)")), .td(.class("hint"), .text(entry.definition)),
                         .td(.form(.method(.post), .action(GoalRoute.libraryPick(.value(id)).url), .class("inline"),
-                                  request.layout.csrfField(),
+                                  csrfField,
                                   .input(.type(.hidden), .name("entry_id"), .value(entry.id!.uuidString)),
                                   .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
                                   .button(.type(.submit), .text(t(.libraryAdd))))))
@@ -214,7 +255,7 @@ final class GoalPage {
     private func actionForm(_ action: String, title: String, opinion: TextKey?, extra: Node<HTML.FormContext> = .empty, primary: Bool = false) -> Node<HTML.BodyContext> {
         let typed = resubmitted?.action == action ? resubmitted?.opinion ?? "" : ""
         return .form(.method(.post), .action(GoalRoute.transition(.value(loaded.object.id!)).url), .class("card action"),
-            request.layout.csrfField(),
+            csrfField,
             .input(.type(.hidden), .name("action"), .value(action)),
             .input(.type(.hidden), .name("lock_version"), .value(String(loaded.version.lockVersion))),
             .h2(.text(title)),

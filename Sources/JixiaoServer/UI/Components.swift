@@ -84,4 +84,9 @@ enum Components {
             .if(page > 1, .a(.href(link(page - 1)), .attribute(named: "rel", value: "prev"), .text(t(.pagerPrevious)))),
             .if(page < pages, .a(.href(link(page + 1)), .attribute(named: "rel", value: "next"), .text(t(.pagerNext)))))
     }
+
+    /// The hidden field that carries the session's CSRF token in every form that changes something.
+    static func csrfField(_ token: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("_csrf"), .value(token))
+    }
 }

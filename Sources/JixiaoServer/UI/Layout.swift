@@ -54,7 +54,7 @@ struct Layout {
     }
 
     func csrfField() -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name("_csrf"), .value(request.signedIn?.csrfToken ?? ""))
+        Components.csrfField(request.signedIn?.csrfToken ?? "")
     }
 
     private func languageSwitch() -> Node<HTML.BodyContext> {
