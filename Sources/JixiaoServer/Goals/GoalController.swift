@@ -39,97 +39,13 @@ struct GoalController: RouteCollection {
         var page: String?
     }
 
-    /// Rows of the goal list per page: a screen or two, quick to render at any scale.
-    static let pageSize = 50
-
     @Sendable func index(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
-        let t = req.localizer
-        let filter = try req.query.decode(Filter.self)
-        var yearError: String?, underError: String?
-        var year = Self.currentFiscalYear
-        if let text = filter.year?.trimmed, !text.isEmpty {
-            if let parsed = Int(text), BudgetObjectRules.fiscalYears.contains(parsed) { year = parsed } else { yearError = t(.errorYearInvalid) }
+        let model = try await GoalListModel.load(try req.query.decode(Filter.self), for: try req.caller(), on: req.db) { refusal in
+            ErrorRenderingMiddleware.noteRefusal(refusal, innerErrors: [], request: req)
         }
-        var under: OrganizationModel?
-        do {
-            under = try await GoalCommands.budgetScope(code: filter.under?.trimmed, by: try req.caller(), on: req.db)
-        } catch let error as AppError where error.status == .notFound || error.status == .forbidden {
-            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
-            // Unknown or out of reach: said beside the field, and the list stays empty rather than widening to everything.
-            let code = filter.under?.trimmed ?? ""
-            underError = t(.errorUnknownOrganization, code)
-        }
-        let showAll = filter.all == "1"
-        let queueFilter = GoalQueueFilter(fiscalYear: year, states: filter.state.flatMap(GoalState.init(rawValue:)).map { [$0] }, under: under,
-                                          fundSource: filter.fund.flatMap(FundSource.init(rawValue:)), keyProjectsOnly: filter.key == "1",
-                                          minimumSeverity: filter.severity == "warning" ? .warning : (filter.severity == "any" ? .notice : nil))
-        let page = max(1, filter.page.flatMap { Int($0) } ?? 1)
-        var pagedFilter = queueFilter
-        pagedFilter.offset = (page - 1) * Self.pageSize
-        pagedFilter.limit = Self.pageSize
-        let failed = yearError != nil || underError != nil
-        let rows = failed ? [] : try await GoalCommands.queue(pagedFilter, for: user, waitingOnly: !showAll, on: req.db)
-        let counts = failed ? (total: 0, approved: 0) : try await GoalCommands.queueCounts(queueFilter, for: user, waitingOnly: !showAll, on: req.db)
-        let canDeclare = Authorization.mayEver(user.actor, .declareGoal)
-        let canRelease = !user.roles.isDisjoint(with: GoalAction.release.permittedRoles)
-        let approvedCount = counts.approved
-        /// This list's address with its filters, on page `number`.
-        func pageLink(_ number: Int) -> String {
-            GoalRoute.list(GoalListQuery(year: year, all: showAll, under: filter.under, state: filter.state, fund: filter.fund, key: filter.key,
-                                         severity: filter.severity, page: number)).url
-        }
-        func link(all: Bool) -> String { GoalRoute.list(GoalListQuery(year: year, all: all, under: filter.under)).url }
-        return req.layout.render(title: t(.navGoals),
-            .nav(.class("tabs"), .a(.href(link(all: false)), .if(!showAll, .attribute(named: "aria-current", value: "page")), .text(t(.goalsWaiting))),
-                 .a(.href(link(all: true)), .if(showAll, .attribute(named: "aria-current", value: "page")), .text(t(.goalsAll)))),
-            .form(.method(.get), .action(GoalRoute.list().url), .class("toolbar wrap"),
-                .if(showAll, .input(.type(.hidden), .name("all"), .value("1"))),
-                .div(.class(yearError == nil ? "field" : "field has-error"), .label(.for("year"), .text(t(.fieldFiscalYear))),
-                     .input(.type(.number), .id("year"), .name("year"), .value(yearError == nil ? String(year) : filter.year ?? "")),
-                     .unwrap(yearError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) }),
-                .div(.class(underError == nil ? "field" : "field has-error"), .label(.for("under"), .text(t(.fieldUnderOrganization))),
-                     .input(.type(.text), .id("under"), .name("under"), .value(filter.under ?? "")),
-                     .unwrap(underError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) }),
-                Components.selectField(label: t(.fieldState), name: "state", options: GoalState.allCases.map { ($0.rawValue, t($0.title)) },
-                                       selected: filter.state, includeEmpty: t(.allStates)),
-                Components.selectField(label: t(.fieldFundSource), name: "fund", options: FundSource.allCases.map { ($0.rawValue, t.term($0)) },
-                                       selected: filter.fund, includeEmpty: t(.allFundSources)),
-                Components.selectField(label: t(.fieldKeyProject), name: "key", options: [("1", t(.keyProjectsOnly))], selected: filter.key, includeEmpty: t(.allProjects)),
-                Components.selectField(label: t(.fieldFindings), name: "severity", options: [("warning", t(.withWarnings)), ("any", t(.withAnyFinding))],
-                                       selected: filter.severity, includeEmpty: t(.allGoals)),
-                .button(.type(.submit), .text(t(.filter))),
-                .if(canDeclare, .a(.class("button"), .href(GoalRoute.new(year: year).url), .text(t(.newBudgetObject)))),
-                .a(.class("button"), .href(GoalRoute.library().url), .text(t(.navLibrary))),
-                .a(.class("button"), .href(GoalRoute.exportList(year: year, under: filter.under).url), .text(t(.exportList))),
-                .if(canDeclare, .a(.class("button"), .href(GoalRoute.importFile.url), .text(t(.importGoals)))),
-                .a(.class("button"), .href(GoalRoute.issued(year: year).url), .text(t(.regionalIssuedLink)))
-            ),
-            .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(counts.total), String(year)))),
-            .div(.class("table-scroll"), .table(.class("data"),
-                .thead(.tr(.th(.text(t(.fieldCode))), .th(.text(t(.fieldProjectName))), .th(.text(t(.fieldOrganization))),
-                           .th(.text(t(.fieldFundSource))), .th(.text(t(.fieldRequested))), .th(.text(t(.fieldState))), .th(.text(t(.fieldFindings))))),
-                .tbody(.forEach(rows) { row in
-                    .tr(.td(.span(.class("code"), .text(row.code))),
-                        .td(.a(.href(GoalRoute.show(.value(row.objectID)).url), .text(row.name)), .if(row.isKeyProject, .group(.text(" "), Components.badge(t(.keyProject), kind: "key")))),
-                        .td(.text(row.organizationName)),
-                        .td(.text(t.term(FundSource(rawValue: row.fundSource)) ?? row.fundSource)),
-                        .td(.class("number"), .text(Money(fen: row.requestedFen).wanYuanText)),
-                        .td(Components.badge(t(row.goalState.title), kind: "state-\(row.state)"), .if(row.versionNumber > 1, .text(" v\(row.versionNumber)"))),
-                        .td(.if(row.validationErrors > 0, Components.badge(t.count(row.validationErrors, one: .errorsCountOne, many: .errorsCount), kind: "severity-error")),
-                            .if(row.lintWarnings > 0, Components.badge(t.count(row.lintWarnings, one: .warningsCountOne, many: .warningsCount), kind: "severity-warning")),
-                            .if(row.lintNotices > 0, Components.badge(t.count(row.lintNotices, one: .noticesCountOne, many: .noticesCount), kind: "severity-notice"))))
-                })
-            )),
-            Components.pager(page: page, per: Self.pageSize, total: counts.total, t, link: pageLink),
-            .if(canRelease && approvedCount > 0, .form(.method(.post), .action(GoalRoute.release.url), .class("card"),
-                req.layout.csrfField(),
-                .input(.type(.hidden), .name("year"), .value(String(year))),
-                .input(.type(.hidden), .name("under"), .value(filter.under ?? "")),
-                .p(.text(t(.batchReleaseExplain, String(approvedCount)))),
-                .button(.type(.submit), .class("primary"), .text(t(.batchRelease)))))
-        )
+        return req.layout.render(title: req.localizer(.navGoals), GoalListView(model: model, t: req.localizer).body)
     }
 
     struct ReleaseForm: Content { var year: Int; var under: String? }
@@ -394,43 +310,11 @@ struct GoalController: RouteCollection {
     }
 
     @Sendable func diff(req: Request) async throws -> Response {
-        let id = try objectID(req)
-        // Without numbers the newest version is compared with the one before it.
-        let newest = try await GoalCommands.load(id, by: try req.caller(), on: req.db)
-        let toNumber = try StrictValues.integer(req, "to") ?? newest.version.versionNumber
-        let fromNumber = try StrictValues.integer(req, "from")
-            ?? newest.versions.last { $0.versionNumber < toNumber }?.versionNumber ?? toNumber
-        let from = try await GoalCommands.load(id, versionNumber: fromNumber, by: try req.caller(), on: req.db)
-        let to = try await GoalCommands.load(id, versionNumber: toNumber, by: try req.caller(), on: req.db)
-        let changes = GoalDiff.between(from.goal, to.goal)
+        let model = try await GoalDiffModel.load(try objectID(req), from: try StrictValues.integer(req, "from"), to: try StrictValues.integer(req, "to"),
+                                                 by: try req.caller(), on: req.db)
         let t = req.localizer
-        return req.layout.render(title: t(.diffTitle, from.object.name, String(from.version.versionNumber), String(to.version.versionNumber)),
-            .p(.a(.href(GoalRoute.show(.value(id)).url), .text(t(.backToGoal)))),
-            changes.isEmpty ? Components.notice(t(.diffNone)) : .group(
-                .if(changes.annualGoalChanged, .div(.class("card"), .h2(.text(t(.fieldAnnualGoal))),
-                    .p(.del(.text(from.goal.annualGoal))), .p(.ins(.text(to.goal.annualGoal))))),
-                .if(changes.midTermGoalChanged, .div(.class("card"), .h2(.text(t(.fieldMidTermGoal))),
-                    .p(.del(.text(from.goal.midTermGoal ?? ""))), .p(.ins(.text(to.goal.midTermGoal ?? ""))))),
-                Self.indicatorChanges(changes.changes, t),
-                .if(!changes.regionChanges.isEmpty, .section(.h2(.text(t(.regionalTitle))), .ul(.class("diff"), .forEach(changes.regionChanges) { change in
-                    switch change {
-                    case .added(let region):
-                        .li(.class("added"), Components.badge(t(.diffAdded), kind: "added"),
-                            .text(" \(region.recipientCode) \(region.allocated.wanYuanText)\(t(.unitWanYuan))：\(region.annualGoal)（\(region.indicators.count)）"))
-                    case .removed(let region):
-                        .li(.class("removed"), Components.badge(t(.diffRemoved), kind: "removed"),
-                            .text(" \(region.recipientCode) \(region.allocated.wanYuanText)\(t(.unitWanYuan))：\(region.annualGoal)"))
-                    case .changed(let old, let new, let recipient, let money, let text, let indicators):
-                        .li(.class("changed"), Components.badge(t(.diffChanged), kind: "changed"), .text(" " + new.recipientCode + "："),
-                            .if(recipient, .span(.class("field-change"), .text(t(.regionalDiffRecipient) + " " + old.recipientCode + " → "), .strong(.text(new.recipientCode)), .text("；"))),
-                            .if(money, .span(.class("field-change"), .text(t(.regionalDiffAllocation) + " " + old.allocated.wanYuanText + " → "),
-                                             .strong(.text(new.allocated.wanYuanText)), .text("；"))),
-                            .if(text, .span(.class("field-change"), .del(.text(old.annualGoal)), .text(" → "), .ins(.text(new.annualGoal)))),
-                            Self.indicatorChanges(indicators, t))
-                    }
-                })))
-            )
-        )
+        return req.layout.render(title: t(.diffTitle, model.name, String(model.fromNumber), String(model.toNumber)),
+                                 GoalDiffView(model: model, t: t).body)
     }
 
     /// Indicator changes, as a list: added, removed, and the fields that changed with old → new.
