@@ -42,7 +42,7 @@ struct Message: Sendable, Equatable, Codable {
     init(_ key: TextKey, localized: [TextKey]) { self.key = key; self.arguments = localized.map(Argument.key) }
 }
 
-/// Renders keys of the string tables in one language. `{0}`, `{1}` … are replaced by arguments.
+/// Renders texts in one language. `{0}`, `{1}` … are replaced by arguments.
 struct Localizer: Sendable {
     var locale: AppLocale
 
@@ -57,8 +57,7 @@ struct Localizer: Sendable {
     }
 
     func render(_ key: TextKey, _ arguments: [String]) -> String {
-        let table = locale == .zhHans ? StringTables.zhHans : StringTables.en
-        var text = table[key] ?? StringTables.zhHans[key] ?? key.rawValue
+        var text = key.text(in: locale)
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument)
         }
