@@ -11,10 +11,10 @@ struct InterfaceTests {
     /// is that arguments land where each language puts them.
     @Test func textsInBothLanguagesTakeTheirArguments() {
         let zh = Localizer(locale: .zhHans), en = Localizer(locale: .en)
-        #expect(zh(.goalsAllCount, "12", "2027") == "2027 年度您可查看的目标共 12 项。")
-        #expect(en(.goalsAllCount, "12", "2027") == "12 goals of 2027 within your reach.")
-        #expect(zh(.pagerShowing, "51", "100", "130") == "第 51–100 条，共 130 条")
-        #expect(en(Message(.errorRoleNotAllowed, localized: [Role.expert.title, OrganizationKind.unit.title])).contains("Expert"))
+        #expect(zh(.goalsAllCount(12, 2027)) == "2027 年度您可查看的目标共 12 项。")
+        #expect(en(.goalsAllCount(12, 2027)) == "12 goals of 2027 within your reach.")
+        #expect(zh(.pagerShowing(51, 100, 130)) == "第 51–100 条，共 130 条")
+        #expect(en(Message(.errorRoleNotAllowed(Role.expert.title, OrganizationKind.unit.title))).contains("Expert"))
     }
 
     @Test func acceptLanguageChoosesOurLanguage() {

@@ -21,7 +21,7 @@ enum APIRoutes {
             builder.on(endpoint.method, endpoint.path.map { PathComponent(stringLiteral: $0) }, body: body) { req in
                 // A JSON operation refuses other media types as the document says (415), rather than failing to decode (400).
                 if expectsJSON, let type = req.headers.contentType, type.type != "application" || type.subType != "json" {
-                    throw AppError(.unsupportedMediaType, "unsupported_media_type", Message(.errorBadRequest, "Content-Type: application/json"))
+                    throw AppError(.unsupportedMediaType, "unsupported_media_type", Message(.errorBadRequest("Content-Type: application/json")))
                 }
                 return try await handler(req)
             }

@@ -7,7 +7,7 @@ enum StrictValues {
         where E.RawValue == String {
         guard let raw = raw?.trimmed, !raw.isEmpty else { return nil }
         guard let value = E(rawValue: raw) else {
-            throw AppError.invalid(field, Message(.errorUnknownValue, raw, E.allCases.map(\.rawValue).joined(separator: ", ")), code: "unknown_value")
+            throw AppError.invalid(field, Message(.errorUnknownValue(raw, E.allCases.map(\.rawValue).joined(separator: ", "))), code: "unknown_value")
         }
         return value
     }
@@ -15,7 +15,7 @@ enum StrictValues {
     /// An integer query parameter: nil when absent or empty, 400 naming it when it is not a whole number.
     static func integer(_ req: Request, _ name: String) throws -> Int? {
         guard let raw = req.query[String.self, at: name]?.trimmed, !raw.isEmpty else { return nil }
-        guard let value = Int(raw) else { throw AppError(.badRequest, "bad_query", Message(.errorNotAnInteger, name, raw), field: name) }
+        guard let value = Int(raw) else { throw AppError(.badRequest, "bad_query", Message(.errorNotAnInteger(name, raw)), field: name) }
         return value
     }
 
@@ -24,7 +24,7 @@ enum StrictValues {
         switch raw {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
-        default: throw AppError(.badRequest, "bad_query", Message(.errorUnknownValue, raw, "true, false"), field: name)
+        default: throw AppError(.badRequest, "bad_query", Message(.errorUnknownValue(raw, "true, false")), field: name)
         }
     }
 }

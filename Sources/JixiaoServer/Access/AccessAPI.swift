@@ -43,7 +43,7 @@ enum AccessAPI: OpenAPIVocabulary {
             }
             return try .json(TokenResponse(token: token, tokenType: "Bearer", expiresAt: expires), status: .created)
         case .throttled(let minutes):
-            throw AppError(.tooManyRequests, "throttled", Message(.errorThrottled, String(minutes)))
+            throw AppError(.tooManyRequests, "throttled", Message(.errorThrottled(String(minutes))))
         case .failed:
             throw AppError(.unauthorized, "bad_credentials", Message(.errorBadCredentials))
         }

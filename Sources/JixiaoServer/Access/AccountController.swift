@@ -44,7 +44,7 @@ struct AccountController: RouteCollection {
                 Components.textField(label: t(.fieldCurrentPassword), name: "current", error: errors["current"].map { t($0) },
                                      type: .password, required: true, autocomplete: "current-password"),
                 Components.textField(label: t(.fieldNewPassword), name: "new", error: errors["new"].map { t($0) },
-                                     type: .password, required: true, hint: t(.passwordPolicyHint, String(PasswordPolicy.minimumLength)),
+                                     type: .password, required: true, hint: t(.passwordPolicyHint(String(PasswordPolicy.minimumLength))),
                                      autocomplete: "new-password"),
                 Components.textField(label: t(.fieldConfirmPassword), name: "confirm", error: errors["confirm"].map { t($0) },
                                      type: .password, required: true, autocomplete: "new-password"),
@@ -87,8 +87,8 @@ struct AccountController: RouteCollection {
 extension PasswordPolicyError {
     var message: Message {
         switch self {
-        case .tooShort(let minimum): Message(.errorPasswordTooShort, String(minimum))
-        case .tooLong(let maximum): Message(.errorPasswordTooLong, String(maximum))
+        case .tooShort(let minimum): Message(.errorPasswordTooShort(String(minimum)))
+        case .tooLong(let maximum): Message(.errorPasswordTooLong(String(maximum)))
         case .sameAsUsername: Message(.errorPasswordIsUsername)
         case .needsLetterAndDigit: Message(.errorPasswordNeedsLetterAndDigit)
         }

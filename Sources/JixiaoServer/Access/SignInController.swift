@@ -60,7 +60,7 @@ struct SignInController: RouteCollection {
             response.cookies[Cookies.session] = SessionStore.sessionCookie(token, request: req)
             return response
         case .throttled(let minutes):
-            return renderForm(req, username: username, next: next, error: t(.errorThrottled, String(minutes)), status: .tooManyRequests)
+            return renderForm(req, username: username, next: next, error: t(.errorThrottled(String(minutes))), status: .tooManyRequests)
         case .failed:
             return renderForm(req, username: username, next: next, error: t(.errorBadCredentials), status: .unauthorized)
         }
@@ -165,7 +165,7 @@ struct SignInController: RouteCollection {
 
     @Sendable func switchLocale(req: Request) async throws -> Response {
         let form = try req.content.decode(LocaleForm.self)
-        guard let locale = AppLocale(tag: form.locale) else { throw AppError.invalid("locale", Message(.errorBadRequest, form.locale)) }
+        guard let locale = AppLocale(tag: form.locale) else { throw AppError.invalid("locale", Message(.errorBadRequest(form.locale))) }
         if let user = req.signedIn {
             // A signed-in person's preference is saved, so the same CSRF rule applies as to every change.
             guard let expected = user.csrfToken, let sent = form._csrf, Secrets.constantTimeEquals(sent, expected) else {

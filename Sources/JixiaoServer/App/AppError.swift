@@ -30,7 +30,7 @@ struct AppError: Error, Sendable {
     /// A code the caller may not use: unknown, or outside its reach — the answer does not say which, and the audit
     /// trail records the attempt.
     static func unknownOrganization(_ field: String, code: String) -> AppError {
-        var error = AppError.invalid(field, Message(.errorUnknownOrganization, code))
+        var error = AppError.invalid(field, Message(.errorUnknownOrganization(code)))
         error.auditNote = "\(field)=\(code.prefix(80)) unknown or out of reach"
         return error
     }
@@ -39,7 +39,7 @@ struct AppError: Error, Sendable {
     /// answer is the one given for reserved names, so it confirms nothing about organisations the caller cannot see.
     static func taken(_ field: String, value: String, holderInReach: Bool) -> AppError {
         if holderInReach {
-            let message = field == "username" ? Message(.errorUsernameTaken, value) : Message(.errorCodeTaken, value)
+            let message = field == "username" ? Message(.errorUsernameTaken(value)) : Message(.errorCodeTaken(value))
             return AppError(.conflict, field == "username" ? "username_taken" : "code_taken", message, field: field)
         }
         var error = AppError(.conflict, "unavailable", Message(.errorUnavailable), field: field)

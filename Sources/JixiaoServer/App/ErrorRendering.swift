@@ -35,7 +35,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
         case let error as FormErrors:
             guard let first = error.errors.first else { return AppError(.unprocessableEntity, "invalid_input", Message(.errorInvalidInput)) }
             if error.errors.count == 1 { return first }
-            return AppError(first.status, first.code, Message(.formHasErrors, String(error.errors.count)), field: first.field,
+            return AppError(first.status, first.code, Message(.formHasErrors(String(error.errors.count))), field: first.field,
                             details: error.errors.map { AppError.Detail(field: $0.field, message: $0.message) })
         case let abort as any AbortError:
             switch abort.status {
@@ -47,30 +47,30 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
                 let bytes = path == GoalRoute.importFile.url ? GoalExchangeService.maximumImportBytes
                     : path == OrganizationRoute.importFile.url ? request.application.jixiao.maximumImportBytes
                     : request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value
-                return AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(max(1, bytes / (1024 * 1024)))))
+                return AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge(String(max(1, bytes / (1024 * 1024))))))
             case .unauthorized: return .unauthenticated()
             case .forbidden: return .forbidden()
             case .badRequest, .unprocessableEntity, .unsupportedMediaType:
-                return AppError(abort.status, "bad_request", Message(.errorBadRequest, abort.reason))
-            case .methodNotAllowed: return AppError(.methodNotAllowed, "method_not_allowed", Message(.errorBadRequest, abort.reason))
+                return AppError(abort.status, "bad_request", Message(.errorBadRequest(abort.reason)))
+            case .methodNotAllowed: return AppError(.methodNotAllowed, "method_not_allowed", Message(.errorBadRequest(abort.reason)))
             case .tooManyRequests, .serviceUnavailable:
                 return AppError(abort.status, "busy", Message(.errorBusy))
             default:
                 request.logger.report(error: error)
-                return AppError(abort.status, "error", Message(.errorInternal, request.id))
+                return AppError(abort.status, "error", Message(.errorInternal(request.id)))
             }
         case let error as DecodingError:
-            return AppError(.badRequest, "bad_request", Message(.errorBadRequest, "\(error)"))
+            return AppError(.badRequest, "bad_request", Message(.errorBadRequest("\(error)")))
         case let error as PSQLError where ["22021", "22P05"].contains(error.serverInfo?[.sqlState] ?? ""):
             // A NUL byte (or another character PostgreSQL cannot store) in a value: the request is malformed, not the server.
-            return AppError(.badRequest, "bad_request", Message(.errorBadRequest, "invalid character in the request"))
+            return AppError(.badRequest, "bad_request", Message(.errorBadRequest("invalid character in the request")))
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole timeout: overload, not a fault.
             request.logger.warning("database connection pool exhausted: answered 503")
             return AppError(.serviceUnavailable, "busy", Message(.errorBusy))
         default:
             request.logger.report(error: error)
-            return AppError(.internalServerError, "internal_error", Message(.errorInternal, request.id))
+            return AppError(.internalServerError, "internal_error", Message(.errorInternal(request.id)))
         }
     }
 

@@ -4,8 +4,8 @@ import JixiaoDomain
 extension TextInputError {
     var message: Message {
         switch self {
-        case .forbiddenCharacter(let position, let codePoint): Message(.errorForbiddenCharacter, String(position), String(format: "%04X", codePoint))
-        case .tooLong(let maximum, let length): Message(.errorTextTooLong, String(maximum), String(length))
+        case .forbiddenCharacter(let position, let codePoint): Message(.errorForbiddenCharacter(String(position), String(format: "%04X", codePoint)))
+        case .tooLong(let maximum, let length): Message(.errorTextTooLong(String(maximum), String(length)))
         }
     }
 }
@@ -14,15 +14,15 @@ extension InputProblem {
     var message: Message {
         switch reason {
         case .text(let error): error.message
-        case .tooMany(let maximum, let count): Message(.errorTooMany, String(maximum), String(count))
+        case .tooMany(let maximum, let count): Message(.errorTooMany(String(maximum), String(count)))
         }
     }
 
     var location: Message? {
         switch (region, row) {
-        case (let region?, let row?): Message(.inputLocationRegionRow, String(region), String(row))
-        case (let region?, nil): Message(.inputLocationRegion, String(region))
-        case (nil, let row?): Message(.inputLocationRow, String(row))
+        case (let region?, let row?): Message(.inputLocationRegionRow(String(region), String(row)))
+        case (let region?, nil): Message(.inputLocationRegion(String(region)))
+        case (nil, let row?): Message(.inputLocationRow(String(row)))
         case (nil, nil): nil
         }
     }
@@ -31,7 +31,7 @@ extension InputProblem {
 extension AppError {
     /// What cannot be stored of a form or a request, every place named; nothing of it is saved.
     static func inputRefused(_ problems: [InputProblem]) -> AppError {
-        AppError(.unprocessableEntity, "input_refused", Message(.errorInputRefused, String(problems.count)), field: problems.first?.field,
+        AppError(.unprocessableEntity, "input_refused", Message(.errorInputRefused(String(problems.count))), field: problems.first?.field,
                  details: problems.map { AppError.Detail(line: $0.row, location: $0.location, field: $0.field, message: $0.message) })
     }
 

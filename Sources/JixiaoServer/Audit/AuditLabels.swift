@@ -5,7 +5,7 @@ import Foundation
 enum AuditLabels {
     static func action(_ code: String, _ t: Localizer) -> String {
         if code.hasPrefix("goal."), let step = GoalActionLabel.title(String(code.dropFirst(5))) {
-            return t(Message(.auditGoalAction, localized: [step]))
+            return t(Message(.auditGoalAction(step)))
         }
         return names[code].map { t($0) } ?? code
     }

@@ -49,8 +49,10 @@ extension TextKey {
                              en: "Goals imported")
     static let auditGoalGenerated = TextKey("auditGoalGenerated", zh: "生成演示/测试目标",
                              en: "Goals generated")
-    static let auditGoalAction = TextKey("auditGoalAction", zh: "绩效目标：{0}",
-                             en: "Goal: {0}")
+    static func auditGoalAction(_ p0: some TextArgument) -> TextKey {
+        TextKey("auditGoalAction", zh: "绩效目标：\(p0.text(in: .zhHans))",
+                en: "Goal: \(p0.text(in: .en))")
+    }
     static let auditLibraryCreated = TextKey("auditLibraryCreated", zh: "新增指标库条目",
                              en: "Library entry created")
     static let auditOrganizationCreated = TextKey("auditOrganizationCreated", zh: "新增机构",

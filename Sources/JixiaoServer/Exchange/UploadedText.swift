@@ -11,9 +11,9 @@ enum UploadedText {
         } catch .gbk {
             throw AppError(.unprocessableEntity, "gbk_unreadable", Message(.errorGBKUnreadable))
         } catch .notUTF8(_, let line) {
-            throw AppError(.unprocessableEntity, "not_utf8", Message(.errorNotUTF8AtLine, String(line)))
+            throw AppError(.unprocessableEntity, "not_utf8", Message(.errorNotUTF8AtLine(line)))
         } catch .invalidUTF16(let offset) {
-            throw AppError(.unprocessableEntity, "not_utf8", Message(.errorInvalidUTF16, String(offset)))
+            throw AppError(.unprocessableEntity, "not_utf8", Message(.errorInvalidUTF16(offset)))
         }
     }
 }

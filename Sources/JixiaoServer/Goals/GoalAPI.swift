@@ -31,7 +31,7 @@ struct IndicatorDTO: Content {
         }
         let parsedWeight = try weight.flatMap { text -> Decimal? in
             guard !text.trimmed.isEmpty else { return nil }
-            guard let value = DecimalText.parse(text) else { throw AppError.invalid("\(field).weight", Message(.importNotANumber, text)) }
+            guard let value = DecimalText.parse(text) else { throw AppError.invalid("\(field).weight", Message(.importNotANumber(text))) }
             return value
         }
         return Indicator(id: id ?? UUID(), category: sub.category, subcategory: sub, name: name.trimmed, targetText: target.trimmed,
@@ -77,7 +77,7 @@ struct RegionalGoalDTO: Content {
 
     func regionalGoal(position: Int) throws -> RegionalGoal {
         guard let allocated = try? Money(wanYuan: allocatedWanYuan) else {
-            throw AppError.invalid("regions[\(position)].allocatedWanYuan", Message(.errorRegionAmount, String(position + 1), allocatedWanYuan))
+            throw AppError.invalid("regions[\(position)].allocatedWanYuan", Message(.errorRegionAmount(String(position + 1), allocatedWanYuan)))
         }
         return RegionalGoal(id: id ?? UUID(), recipientCode: recipientCode.trimmed, allocated: allocated, annualGoal: annualGoal.trimmed,
                             indicators: try indicators.enumerated().map { try $0.element.indicator(position: $0.offset + 1, prefix: "regions[\(position + 1)].indicators") })

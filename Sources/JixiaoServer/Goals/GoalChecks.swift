@@ -78,14 +78,14 @@ enum RegionalGoalStore {
             let code = region.recipientCode.trimmed
             guard !code.isEmpty else { continue }   // the validation names a missing recipient
             guard let organization = byCode[code] else {
-                result[position] = Recipient(organization: nil, problem: Message(.errorUnknownOrganization, code)); continue
+                result[position] = Recipient(organization: nil, problem: Message(.errorUnknownOrganization(code))); continue
             }
             guard organization.isActive else {
-                result[position] = Recipient(organization: organization, problem: Message(.errorUnknownOrganization, code)); continue
+                result[position] = Recipient(organization: organization, problem: Message(.errorUnknownOrganization(code))); continue
             }
             guard let bureau, TransferRules.mayReceive(recipientKind: organization.organizationKind, recipientPath: organization.hierarchyPath,
                                                        grantingBureau: bureau.hierarchyPath) else {
-                result[position] = Recipient(organization: organization, problem: Message(.errorRecipientNotBelow, organization.name)); continue
+                result[position] = Recipient(organization: organization, problem: Message(.errorRecipientNotBelow(organization.name))); continue
             }
             result[position] = Recipient(organization: organization, problem: nil)
         }

@@ -147,7 +147,7 @@ enum GoalCommands {
         try caller.authorize(.declareGoal, loaded.target)
         guard loaded.organization.id == user.organizationID else { throw AppError(.forbidden, "not_owner", Message(.errorGoalNotOwner)) }
         guard loaded.version.goalState.isEditable else {
-            throw AppError(.conflict, "goal_not_editable", Message(.errorGoalNotEditable, loaded.version.state))
+            throw AppError(.conflict, "goal_not_editable", Message(.errorGoalNotEditable(loaded.version.state)))
         }
         // Only a transfer payment is issued to regions.
         let goal = loaded.object.objectKind == .transferPayment ? submitted
@@ -346,11 +346,11 @@ enum GoalCommands {
 extension GoalWorkflowError {
     var appError: AppError {
         switch self {
-        case .notAllowed(let action, let from): AppError(.conflict, "transition_not_allowed", Message(.errorTransitionNotAllowed, action, from.rawValue))
+        case .notAllowed(let action, let from): AppError(.conflict, "transition_not_allowed", Message(.errorTransitionNotAllowed(action, from.rawValue)))
         case .roleNotPermitted: AppError(.forbidden, "forbidden", Message(.errorForbidden))
         case .opinionRequired: AppError.invalid("opinion", Message(.errorOpinionRequired))
-        case .reviewIncomplete(let missing): AppError.invalid("ratings", Message(.errorReviewIncomplete, missing.map(\.chineseName).joined(separator: "、")))
-        case .validationFailed(let count): AppError(.unprocessableEntity, "goal_invalid", Message(.errorGoalInvalid, String(count)))
+        case .reviewIncomplete(let missing): AppError.invalid("ratings", Message(.errorReviewIncomplete(missing.map(\.chineseName).joined(separator: "、"))))
+        case .validationFailed(let count): AppError(.unprocessableEntity, "goal_invalid", Message(.errorGoalInvalid(String(count))))
         case .notOwner: AppError(.forbidden, "not_owner", Message(.errorGoalNotOwner))
         case .ownSubmission: AppError(.forbidden, "own_submission", Message(.errorOwnSubmission))
         }

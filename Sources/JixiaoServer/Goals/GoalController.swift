@@ -97,7 +97,7 @@ struct GoalController: RouteCollection {
         let t = req.localizer
         let error: (String) -> String? = { errors[$0].map { t($0) } }
         return req.layout.render(title: t(.newBudgetObject), status: status,
-            .if(!errors.isEmpty, Components.notice(t(.formHasErrors, String(errors.count)), kind: "error")),
+            .if(!errors.isEmpty, Components.notice(t(.formHasErrors(String(errors.count))), kind: "error")),
             .form(.method(.post), .action(GoalRoute.new().url), .class("card"),
                 req.layout.csrfField(),
                 Components.selectField(label: t(.fieldObjectKind), name: "kind", options: BudgetObjectKind.allCases.map { ($0.rawValue, t.term($0)) },
@@ -290,7 +290,7 @@ struct GoalController: RouteCollection {
         guard let id = req.parameters.get("job", as: UUID.self) else { throw AppError.notFound() }
         let status = try await ImportJobService.status(id, req)
         let t = req.localizer
-        return req.layout.render(title: t(.importJobTitle, status.fileName), refreshSeconds: status.progress.phase.isFinished ? nil : 2,
+        return req.layout.render(title: t(.importJobTitle(status.fileName)), refreshSeconds: status.progress.phase.isFinished ? nil : 2,
                                  ImportJobView(t: t).page(status))
     }
 
@@ -313,7 +313,7 @@ struct GoalController: RouteCollection {
         let model = try await GoalDiffModel.load(try objectID(req), from: try StrictValues.integer(req, "from"), to: try StrictValues.integer(req, "to"),
                                                  by: try req.caller(), on: req.db)
         let t = req.localizer
-        return req.layout.render(title: t(.diffTitle, model.name, String(model.fromNumber), String(model.toNumber)),
+        return req.layout.render(title: t(.diffTitle(model.name, String(model.fromNumber), String(model.toNumber))),
                                  GoalDiffView(model: model, t: t).body)
     }
 

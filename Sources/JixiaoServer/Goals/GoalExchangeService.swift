@@ -11,11 +11,11 @@ enum GoalExchangeService {
         switch error {
         case .limitExceeded(let limit, let part, let row):
             let place = row.map { "\(part) 第 \($0) 行 / row \($0)" } ?? part
-            return AppError(.unprocessableEntity, "xlsx_limit_exceeded", Message(.errorXLSXLimit, limit.rawValue, place))
+            return AppError(.unprocessableEntity, "xlsx_limit_exceeded", Message(.errorXLSXLimit(limit.rawValue, place)))
         case .doctypeNotAllowed(let part):
-            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXDoctype, part))
+            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXDoctype(part)))
         case .malformedXML(let part, let line):
-            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXMalformed, part, String(line)))
+            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXMalformed(part, String(line))))
         case .notAnXLSX, .missingPart, .damagedPart:
             return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable))
         }
@@ -128,7 +128,7 @@ enum GoalExchangeService {
     /// `progress` hears the number of rows read so far, every few thousand rows.
     static func readRows(_ bytes: ByteBuffer, progress: @Sendable (Int) -> Void = { _ in }) throws -> [ImportedGoalRow] {
         guard bytes.readableBytes <= maximumImportBytes else {
-            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(maximumImportBytes / (1024 * 1024))))
+            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge(String(maximumImportBytes / (1024 * 1024)))))
         }
         let data = Data(bytes.readableBytesView)
         var table: [(sheet: String, line: Int, cells: [Int: String])] = []
@@ -148,17 +148,17 @@ enum GoalExchangeService {
         } else {
             let text = try UploadedText.decode(data)
             let records: [CSVRecord]
-            do { records = try CSVReader.records(in: text) } catch { throw AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote, "\(error)")) }
+            do { records = try CSVReader.records(in: text) } catch { throw AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote("\(error)"))) }
             table = records.map { ("CSV", $0.line, Dictionary(uniqueKeysWithValues: $0.fields.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) })) }
             progress(table.count)
         }
         guard let headerIndex = table.prefix(10).firstIndex(where: { row in row.cells.values.contains { GoalListColumn.match($0) == .code } }) else {
-            throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, GoalListColumn.allCases.filter(\.isRequired).map(\.title).joined(separator: "、")))
+            throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns(GoalListColumn.allCases.filter(\.isRequired).map(\.title).joined(separator: "、"))))
         }
         var columns: [Int: GoalListColumn] = [:]
         for (index, title) in table[headerIndex].cells { if let column = GoalListColumn.match(title) { columns[index] = column } }
         let missing = GoalListColumn.allCases.filter { $0.isRequired && !columns.values.contains($0) }
-        if !missing.isEmpty { throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns, missing.map(\.title).joined(separator: "、"))) }
+        if !missing.isEmpty { throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns(missing.map(\.title).joined(separator: "、")))) }
         return table[(headerIndex + 1)...].map { row in
             var values: [GoalListColumn: String] = [:]
             for (index, value) in row.cells { if let column = columns[index] { values[column] = value.trimmed } }
@@ -209,7 +209,7 @@ enum GoalExchangeService {
         guard !rows.isEmpty else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         var details: [AppError.Detail] = []
         func fail(_ row: ImportedGoalRow, _ column: GoalListColumn?, _ message: Message) {
-            let location = column.map { Message(.importSheetLocation, row.sheet, String(row.line), $0.title) } ?? Message(.importSheetLine, row.sheet, String(row.line))
+            let location = column.map { Message(.importSheetLocation(row.sheet, String(row.line), $0.title)) } ?? Message(.importSheetLine(row.sheet, String(row.line)))
             details.append(AppError.Detail(line: row.line, location: location, field: column?.title, message: message))
         }
         // Organisations the rows name, looked up once.
@@ -232,7 +232,7 @@ enum GoalExchangeService {
             // Project fields come from the first row; later rows may repeat them but not contradict them.
             for row in group.rows.dropFirst() {
                 for column in [GoalListColumn.name, .unitCode, .requested, .annualGoal] where !row.value(column).isEmpty && row.value(column) != first.value(column) {
-                    fail(row, column, Message(.importInconsistent, String(first.line)))
+                    fail(row, column, Message(.importInconsistent(String(first.line))))
                 }
             }
             let code = first.value(.code)
@@ -241,25 +241,25 @@ enum GoalExchangeService {
             if first.value(.name).isEmpty { fail(first, .name, Message(.errorRequired)) }
             let organization = organizationByCode[first.value(.unitCode)]
             if organization == nil || Authorization.decide(user.actor, .declareGoal, organization!.accessTarget) != .allow {
-                fail(first, .unitCode, Message(.errorUnknownOrganization, first.value(.unitCode)))
+                fail(first, .unitCode, Message(.errorUnknownOrganization(first.value(.unitCode))))
             }
             var requested = Money.zero
             do { requested = try Money(wanYuan: first.value(.requested)) } catch { fail(first, .requested, Message(.errorMoney)) }
             let fund = first.value(.fundSource).isEmpty ? FundSource.generalPublic : FundSource.parse(first.value(.fundSource))
-            if fund == nil { fail(first, .fundSource, Message(.importUnknownValue, first.value(.fundSource))) }
+            if fund == nil { fail(first, .fundSource, Message(.importUnknownValue(first.value(.fundSource)))) }
             let category = first.value(.category).isEmpty ? ProjectCategory.oneOff : ProjectCategory.parse(first.value(.category))
-            if category == nil { fail(first, .category, Message(.importUnknownValue, first.value(.category))) }
+            if category == nil { fail(first, .category, Message(.importUnknownValue(first.value(.category)))) }
             var start = year, end = year
             let term = first.value(.term).split(whereSeparator: { "-–~至".contains($0) }).compactMap { Int($0.trimmed.prefix(4)) }
-            if term.count == 2 { start = term[0]; end = term[1] } else if !first.value(.term).isEmpty { fail(first, .term, Message(.importUnknownValue, first.value(.term))) }
+            if term.count == 2 { start = term[0]; end = term[1] } else if !first.value(.term).isEmpty { fail(first, .term, Message(.importUnknownValue(first.value(.term)))) }
 
             var indicators: [Indicator] = []
             var indicatorRows: [ImportedGoalRow] = []
             for row in group.rows where !(row.value(.indicator).isEmpty && row.value(.target).isEmpty && row.value(.level1).isEmpty) {
                 let level1 = IndicatorCategory.parse(row.value(.level1))
-                if level1 == nil { fail(row, .level1, Message(.importUnknownValue, row.value(.level1))) }
+                if level1 == nil { fail(row, .level1, Message(.importUnknownValue(row.value(.level1)))) }
                 let level2 = IndicatorSubcategory.parse(row.value(.level2), in: level1)
-                if level2 == nil { fail(row, .level2, Message(.importUnknownValue, row.value(.level2))) }
+                if level2 == nil { fail(row, .level2, Message(.importUnknownValue(row.value(.level2)))) }
                 if row.value(.indicator).isEmpty { fail(row, .indicator, Message(.errorRequired)) }
                 // The import stores what the editor stores: a target without its sign (未标注) or one that cannot be read
                 // is kept as written and shown as a validation error that blocks submission until the filer fixes it;
@@ -271,18 +271,18 @@ enum GoalExchangeService {
                     if case .target(let read) = TargetParser.read(targetText) { target = read }
                 } catch {
                     switch error {
-                    case .natureContradictsSign(let nature, let written): fail(row, .nature, Message(.importNatureContradicts, nature, written))
-                    case .unitContradictsTarget(let unit, let written): fail(row, .measureUnit, Message(.importUnitContradicts, unit, written))
-                    case .unknownNature(let word): fail(row, .nature, Message(.importUnknownValue, word))
+                    case .natureContradictsSign(let nature, let written): fail(row, .nature, Message(.importNatureContradicts(nature, written)))
+                    case .unitContradictsTarget(let unit, let written): fail(row, .measureUnit, Message(.importUnitContradicts(unit, written)))
+                    case .unknownNature(let word): fail(row, .nature, Message(.importUnknownValue(word)))
                     }
                 }
                 var weight: Decimal?
                 if !row.value(.weight).isEmpty {
                     weight = DecimalText.parse(row.value(.weight))
-                    if weight == nil { fail(row, .weight, Message(.importNotANumber, row.value(.weight))) }
+                    if weight == nil { fail(row, .weight, Message(.importNotANumber(row.value(.weight)))) }
                 }
                 let standard = row.value(.standard).isEmpty ? nil : StandardSource.parse(row.value(.standard))
-                if !row.value(.standard).isEmpty && standard == nil { fail(row, .standard, Message(.importUnknownValue, row.value(.standard))) }
+                if !row.value(.standard).isEmpty && standard == nil { fail(row, .standard, Message(.importUnknownValue(row.value(.standard)))) }
                 if let level2 {
                     indicatorRows.append(row)
                     indicators.append(Indicator(category: level2.category, subcategory: level2, name: row.value(.indicator), targetText: targetText,
@@ -335,7 +335,7 @@ enum GoalExchangeService {
             let firstRow = groups[groupIndex[key]!].rows[0]
             guard object.$organization.id == project.organizationID, object.objectKind == .project else {
                 // Another unit's project, or a transfer payment or policy: not this file's to change.
-                fail(firstRow, .code, Message(.errorCodeTaken, object.code)); continue
+                fail(firstRow, .code, Message(.errorCodeTaken(object.code))); continue
             }
             let state = GoalState(rawValue: object.currentState) ?? .draft
             if state.isEditable {
@@ -346,7 +346,7 @@ enum GoalExchangeService {
             }
         }
         if !details.isEmpty {
-            throw AppError(.unprocessableEntity, "import_rows_invalid", Message(.errorGoalRows, String(details.count)),
+            throw AppError(.unprocessableEntity, "import_rows_invalid", Message(.errorGoalRows(String(details.count))),
                            details: details.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }
         return Plan(projects: writable, unchanged: unchanged)
@@ -419,7 +419,7 @@ enum GoalExchangeService {
             .returning("id").all()
         guard !changed.isEmpty else {
             // Submitted by someone between the check and the save: nothing of this import is written.
-            throw AppError(.conflict, "lock_conflict", Message(.errorImportConflict, d.code))
+            throw AppError(.conflict, "lock_conflict", Message(.errorImportConflict(d.code)))
         }
         try await GoalIndicatorModel.query(on: db).filter(\.$versionID == existing.versionID).delete()
         try await insertIndicators(project.goal.indicators.enumerated().map { (existing.versionID, $0.offset, $0.element) }[...], on: db)

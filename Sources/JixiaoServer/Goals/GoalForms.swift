@@ -37,7 +37,7 @@ struct GoalForm: Content {
         for (position, region) in (regions ?? []).filter({ !$0.isBlank }).enumerated() {
             let text = (region.allocated ?? "").trimmed
             if !text.isEmpty, (try? Money(wanYuan: text)) == nil {
-                return AppError.invalid("regions[\(position)][allocated]", Message(.errorRegionAmount, String(position + 1), text))
+                return AppError.invalid("regions[\(position)][allocated]", Message(.errorRegionAmount(String(position + 1), text)))
             }
         }
         return nil
@@ -100,7 +100,7 @@ struct TransitionForm: Content {
             guard let grade = grade.flatMap(ReviewGrade.init(rawValue:)) else { throw AppError.invalid("grade", Message(.errorGradeRequired)) }
             return .financeReview(FinanceReview(ratings: ratings, grade: grade, opinion: opinion))
         default:
-            throw AppError.invalid("action", Message(.errorBadRequest, action))
+            throw AppError.invalid("action", Message(.errorBadRequest(action)))
         }
     }
 }

@@ -69,7 +69,7 @@ struct GoalListView {
         let filter = model.filter, year = model.year, showAll = model.showAll, rows = model.rows, page = model.page
         let canDeclare = model.canDeclare, canRelease = model.canRelease, approvedCount = model.approved
         let yearError = model.yearInvalid ? t(.errorYearInvalid) : nil
-        let underError = model.unknownUnder.map { t(.errorUnknownOrganization, $0) }
+        let underError = model.unknownUnder.map { t(.errorUnknownOrganization($0)) }
         /// This list's address with its filters, on page `number`.
         func pageLink(_ number: Int) -> String {
             GoalRoute.list(GoalListQuery(year: year, all: showAll, under: filter.under, state: filter.state, fund: filter.fund, key: filter.key,
@@ -101,7 +101,7 @@ struct GoalListView {
                 .if(canDeclare, .a(.class("button"), .href(GoalRoute.importFile.url), .text(t(.importGoals)))),
                 .a(.class("button"), .href(GoalRoute.issued(year: year).url), .text(t(.regionalIssuedLink)))
             ),
-            .p(.class("hint"), .text(t(showAll ? .goalsAllCount : .goalsWaitingCount, String(model.total), String(year)))),
+            .p(.class("hint"), .text(t(showAll ? .goalsAllCount(model.total, year) : .goalsWaitingCount(model.total, year)))),
             .div(.class("table-scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldCode))), .th(.text(t(.fieldProjectName))), .th(.text(t(.fieldOrganization))),
                            .th(.text(t(.fieldFundSource))), .th(.text(t(.fieldRequested))), .th(.text(t(.fieldState))), .th(.text(t(.fieldFindings))))),
@@ -112,9 +112,9 @@ struct GoalListView {
                         .td(.text(t.term(FundSource(rawValue: row.fundSource)) ?? row.fundSource)),
                         .td(.class("number"), .text(Money(fen: row.requestedFen).wanYuanText)),
                         .td(Components.badge(t(row.goalState.title), kind: "state-\(row.state)"), .if(row.versionNumber > 1, .text(" v\(row.versionNumber)"))),
-                        .td(.if(row.validationErrors > 0, Components.badge(t.count(row.validationErrors, one: .errorsCountOne, many: .errorsCount), kind: "severity-error")),
-                            .if(row.lintWarnings > 0, Components.badge(t.count(row.lintWarnings, one: .warningsCountOne, many: .warningsCount), kind: "severity-warning")),
-                            .if(row.lintNotices > 0, Components.badge(t.count(row.lintNotices, one: .noticesCountOne, many: .noticesCount), kind: "severity-notice"))))
+                        .td(.if(row.validationErrors > 0, Components.badge(t.count(row.validationErrors, one: TextKey.errorsCountOne, many: TextKey.errorsCount), kind: "severity-error")),
+                            .if(row.lintWarnings > 0, Components.badge(t.count(row.lintWarnings, one: TextKey.warningsCountOne, many: TextKey.warningsCount), kind: "severity-warning")),
+                            .if(row.lintNotices > 0, Components.badge(t.count(row.lintNotices, one: TextKey.noticesCountOne, many: TextKey.noticesCount), kind: "severity-notice"))))
                 })
             )),
             Components.pager(page: page, per: GoalListModel.pageSize, total: model.total, t, link: pageLink),
@@ -122,7 +122,7 @@ struct GoalListView {
                 Components.csrfField(model.csrfToken),
                 .input(.type(.hidden), .name("year"), .value(String(year))),
                 .input(.type(.hidden), .name("under"), .value(filter.under ?? "")),
-                .p(.text(t(.batchReleaseExplain, String(approvedCount)))),
+                .p(.text(t(.batchReleaseExplain(String(approvedCount))))),
                 .button(.type(.submit), .class("primary"), .text(t(.batchRelease)))))
         )
     }

@@ -20,15 +20,15 @@ extension GoalValidationError {
     var message: Message {
         switch self {
         case .missingAnnualGoal: Message(.validationMissingAnnualGoal)
-        case .missingCategory(let category): Message(.validationMissingCategory, localized: [category.titleKey])
+        case .missingCategory(let category): Message(.validationMissingCategory(category.titleKey))
         case .subcategoryOutsideCategory: Message(.validationSubcategory)
         case .missingName: Message(.validationMissingName)
         case .unreadableTarget(_, let error): error.message
         case .missingUnit: Message(.validationMissingUnit)
         case .percentageOutOfRange: Message(.validationPercentage)
         case .missingWeight: Message(.validationMissingWeight)
-        case .weightsDoNotSum(let expected, let actual): Message(.validationWeights, "\(expected)", "\(actual)")
-        case .duplicateName(_, let first): Message(.validationDuplicateName, String(first + 1))
+        case .weightsDoNotSum(let expected, let actual): Message(.validationWeights("\(expected)", "\(actual)"))
+        case .duplicateName(_, let first): Message(.validationDuplicateName(String(first + 1)))
         case .costWithAtLeast: Message(.validationCostAtLeast)
         case .inputAsOutput: Message(.validationInputAsOutput)
         }
@@ -41,9 +41,9 @@ extension RegionalGoalError {
         switch self {
         case .noRegions: Message(.regionalErrorNoRegions)
         case .missingRecipient: Message(.regionalErrorMissingRecipient)
-        case .duplicateRecipient(_, let first): Message(.regionalErrorDuplicateRecipient, String(first + 1))
+        case .duplicateRecipient(_, let first): Message(.regionalErrorDuplicateRecipient(String(first + 1)))
         case .allocationNotPositive: Message(.regionalErrorAllocation)
-        case .allocationsExceedAmount(let total, let available): Message(.regionalErrorExceeds, total.wanYuanText, available.wanYuanText)
+        case .allocationsExceedAmount(let total, let available): Message(.regionalErrorExceeds(total.wanYuanText, available.wanYuanText))
         case .missingAnnualGoal: Message(.regionalErrorMissingGoal)
         case .noIndicators: Message(.regionalErrorNoIndicators)
         case .indicator(_, let problem): problem.message
@@ -61,12 +61,12 @@ extension TargetParseError {
     var message: Message {
         switch self {
         case .empty: Message(.targetEmpty)
-        case .missingOperator(let value): Message(.targetMissingOperator, value)
-        case .notANumber(let text): Message(.targetNotANumber, text)
+        case .missingOperator(let value): Message(.targetMissingOperator(value))
+        case .notANumber(let text): Message(.targetNotANumber(text))
         case .missingValue: Message(.targetMissingValue)
-        case .invalidDate(let text): Message(.targetInvalidDate, text)
-        case .invalidUnit(let text): Message(.targetInvalidUnit, text)
-        case .deadlineNeedsAtMost(let text): Message(.targetDeadlineOperator, text)
+        case .invalidDate(let text): Message(.targetInvalidDate(text))
+        case .invalidUnit(let text): Message(.targetInvalidUnit(text))
+        case .deadlineNeedsAtMost(let text): Message(.targetDeadlineOperator(text))
         }
     }
 }

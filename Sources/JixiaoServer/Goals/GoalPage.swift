@@ -79,7 +79,7 @@ struct GoalPageView {
         let state = version.goalState
         let notice: String? = switch model.notice {
         case .saved?: t(.saved)
-        case .done(let action)?: t(.actionDone, GoalActionLabel.title(action).map { t($0) } ?? action)
+        case .done(let action)?: t(.actionDone(GoalActionLabel.title(action).map { t($0) } ?? action))
         case nil: nil
         }
         return .group(
@@ -126,7 +126,7 @@ struct GoalPageView {
                     v.id == current.id ? .strong(.text("v\(v.versionNumber) \(t(v.goalState.title))"))
                                        : .a(.href(GoalRoute.show(.value(id), version: v.versionNumber).url), .text("v\(v.versionNumber) \(t(v.goalState.title))")),
                     .if(v.versionNumber > 1, .group(.text(" "), .a(.class("diff-link"), .href(GoalRoute.diff(.value(id), from: v.versionNumber - 1, to: v.versionNumber).url),
-                                                             .text(t(.diffLink, String(v.versionNumber - 1), String(v.versionNumber)))))),
+                                                             .text(t(.diffLink(String(v.versionNumber - 1), String(v.versionNumber))))))),
                     .text("　"))
             })
     }
@@ -138,7 +138,7 @@ struct GoalPageView {
         return .section(.class("checks"), .attribute(named: "aria-label", value: t(.checksTitle)),
             .h2(.text(t(.checksTitle))),
             clean ? .p(.class("hint"), .text(t(.checksClean))) : .group(
-                .p(.class("hint"), .text(t(.checksSummary, String(checks.blockingCount), String(checks.warningCount), String(checks.noticeCount)))),
+                .p(.class("hint"), .text(t(.checksSummary(String(checks.blockingCount), String(checks.warningCount), String(checks.noticeCount))))),
                 FindingList.general(errors: general, findings: generalFindings, t)
             )
         )
@@ -290,7 +290,7 @@ struct GoalPageView {
         ].compactMap { $0 }
         guard !forms.isEmpty else { return .empty }
         return .section(.h2(.text(t(.actionsTitle))),
-                        .if(blocking > 0 && possible(.submit), Components.notice(t(.errorGoalInvalid, String(blocking)), kind: "warning")),
+                        .if(blocking > 0 && possible(.submit), Components.notice(t(.errorGoalInvalid(String(blocking))), kind: "warning")),
                         .div(.class("forms"), .group(forms)))
     }
 

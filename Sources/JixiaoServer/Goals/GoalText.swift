@@ -5,10 +5,14 @@ extension TextKey {
                              en: "Not an amount: write 万元 with at most six decimals.")
     static let errorGoalNotOwner = TextKey("errorGoalNotOwner", zh: "只有申请资金的单位才能填报、撤回或申请调整本目标。",
                              en: "Only the organization that asks for the money files, withdraws or adjusts this goal.")
-    static let errorTransitionNotAllowed = TextKey("errorTransitionNotAllowed", zh: "当前状态（{1}）下不能执行此操作（{0}）。",
-                             en: "This action ({0}) is not possible in the current state ({1}).")
-    static let errorGoalNotEditable = TextKey("errorGoalNotEditable", zh: "目标处于“{0}”状态，不能修改。",
-                             en: "The goal is {0} and cannot be changed.")
+    static func errorTransitionNotAllowed(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorTransitionNotAllowed", zh: "当前状态（\(p1.text(in: .zhHans))）下不能执行此操作（\(p0.text(in: .zhHans))）。",
+                en: "This action (\(p0.text(in: .en))) is not possible in the current state (\(p1.text(in: .en))).")
+    }
+    static func errorGoalNotEditable(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorGoalNotEditable", zh: "目标处于“\(p0.text(in: .zhHans))”状态，不能修改。",
+                en: "The goal is \(p0.text(in: .en)) and cannot be changed.")
+    }
     static let errorDepartmentOverallOwner = TextKey("errorDepartmentOverallOwner", zh: "部门整体支出只能由预算部门申报。",
                              en: "Department overall spending is declared by a budget department.")
     static let errorGoalConflict = TextKey("errorGoalConflict", zh: "此目标已被他人修改，您的操作未保存。请刷新页面，查看最新内容后再操作。",
@@ -21,10 +25,14 @@ extension TextKey {
                              en: "The approved amount cannot exceed the request.")
     static let errorOpinionRequired = TextKey("errorOpinionRequired", zh: "退回、不予通过或申请调整时须填写意见。",
                              en: "An opinion is required to return, reject or adjust.")
-    static let errorReviewIncomplete = TextKey("errorReviewIncomplete", zh: "请对以下审核要点评级：{0}",
-                             en: "Rate these criteria: {0}")
-    static let errorGoalInvalid = TextKey("errorGoalInvalid", zh: "目标还有 {0} 处必须修改的问题，不能提交。",
-                             en: "The goal has {0} problems that must be fixed before it can be submitted.")
+    static func errorReviewIncomplete(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReviewIncomplete", zh: "请对以下审核要点评级：\(p0.text(in: .zhHans))",
+                en: "Rate these criteria: \(p0.text(in: .en))")
+    }
+    static func errorGoalInvalid(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorGoalInvalid", zh: "目标还有 \(p0.text(in: .zhHans)) 处必须修改的问题，不能提交。",
+                en: "The goal has \(p0.text(in: .en)) problems that must be fixed before it can be submitted.")
+    }
     static let stateDraft = TextKey("stateDraft", zh: "草稿",
                              en: "Draft")
     static let stateSubmitted = TextKey("stateSubmitted", zh: "单位已提交",
@@ -43,8 +51,10 @@ extension TextKey {
                              en: "Superseded")
     static let validationMissingAnnualGoal = TextKey("validationMissingAnnualGoal", zh: "请填写年度总体目标。",
                              en: "Write the annual overall goal.")
-    static let validationMissingCategory = TextKey("validationMissingCategory", zh: "缺少“{0}”：至少填写一个。",
-                             en: "“{0}” is missing: add at least one.")
+    static func validationMissingCategory(_ p0: some TextArgument) -> TextKey {
+        TextKey("validationMissingCategory", zh: "缺少“\(p0.text(in: .zhHans))”：至少填写一个。",
+                en: "“\(p0.text(in: .en))” is missing: add at least one.")
+    }
     static let validationSubcategory = TextKey("validationSubcategory", zh: "二级指标不属于所选一级指标。",
                              en: "The level-2 category does not belong to the level-1 category.")
     static let validationMissingName = TextKey("validationMissingName", zh: "请填写指标名称。",
@@ -55,28 +65,42 @@ extension TextKey {
                              en: "A percentage lies between 0 and 100%.")
     static let validationMissingWeight = TextKey("validationMissingWeight", zh: "请填写分值（权重）。",
                              en: "Give the indicator a weight.")
-    static let validationWeights = TextKey("validationWeights", zh: "各指标分值合计应为 {0}，现为 {1}。",
-                             en: "Weights must add up to {0}; they add up to {1}.")
-    static let validationDuplicateName = TextKey("validationDuplicateName", zh: "与第 {0} 行指标重名。",
-                             en: "Same name as row {0}.")
+    static func validationWeights(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("validationWeights", zh: "各指标分值合计应为 \(p0.text(in: .zhHans))，现为 \(p1.text(in: .zhHans))。",
+                en: "Weights must add up to \(p0.text(in: .en)); they add up to \(p1.text(in: .en)).")
+    }
+    static func validationDuplicateName(_ p0: some TextArgument) -> TextKey {
+        TextKey("validationDuplicateName", zh: "与第 \(p0.text(in: .zhHans)) 行指标重名。",
+                en: "Same name as row \(p0.text(in: .en)).")
+    }
     static let validationCostAtLeast = TextKey("validationCostAtLeast", zh: "成本指标应使用 ≤ 或 <，不能用 ≥。",
                              en: "A cost indicator takes ≤ or <, not ≥.")
     static let validationInputAsOutput = TextKey("validationInputAsOutput", zh: "资金到位、预算执行等属于投入，不能作为产出指标。",
                              en: "Funds received or budget executed are inputs, not outputs.")
     static let targetEmpty = TextKey("targetEmpty", zh: "请填写指标值。",
                              en: "Write a target.")
-    static let targetMissingOperator = TextKey("targetMissingOperator", zh: "“{0}”缺少符号（≥、≤、= 等），系统不会猜测，请注明（未标注）。",
-                             en: "“{0}” has no sign (≥, ≤, = …); the system does not guess: add one (未标注).")
-    static let targetNotANumber = TextKey("targetNotANumber", zh: "“{0}”：符号后应为数字或日期。",
-                             en: "“{0}”: a sign must be followed by a number or a date.")
+    static func targetMissingOperator(_ p0: some TextArgument) -> TextKey {
+        TextKey("targetMissingOperator", zh: "“\(p0.text(in: .zhHans))”缺少符号（≥、≤、= 等），系统不会猜测，请注明（未标注）。",
+                en: "“\(p0.text(in: .en))” has no sign (≥, ≤, = …); the system does not guess: add one (未标注).")
+    }
+    static func targetNotANumber(_ p0: some TextArgument) -> TextKey {
+        TextKey("targetNotANumber", zh: "“\(p0.text(in: .zhHans))”：符号后应为数字或日期。",
+                en: "“\(p0.text(in: .en))”: a sign must be followed by a number or a date.")
+    }
     static let targetMissingValue = TextKey("targetMissingValue", zh: "符号后缺少数值。",
                              en: "The sign has no value after it.")
-    static let targetInvalidDate = TextKey("targetInvalidDate", zh: "“{0}”不是有效日期（须含年份，如 2026年10月前）。",
-                             en: "“{0}” is not a valid date (write the year, e.g. 2026年10月前).")
-    static let targetInvalidUnit = TextKey("targetInvalidUnit", zh: "“{0}”的计量单位无法识别。",
-                             en: "The unit of “{0}” cannot be read.")
-    static let targetDeadlineOperator = TextKey("targetDeadlineOperator", zh: "“{0}”：时限目标只能是“某日前”（≤）。",
-                             en: "“{0}”: a deadline is always “on or before” (≤).")
+    static func targetInvalidDate(_ p0: some TextArgument) -> TextKey {
+        TextKey("targetInvalidDate", zh: "“\(p0.text(in: .zhHans))”不是有效日期（须含年份，如 2026年10月前）。",
+                en: "“\(p0.text(in: .en))” is not a valid date (write the year, e.g. 2026年10月前).")
+    }
+    static func targetInvalidUnit(_ p0: some TextArgument) -> TextKey {
+        TextKey("targetInvalidUnit", zh: "“\(p0.text(in: .zhHans))”的计量单位无法识别。",
+                en: "The unit of “\(p0.text(in: .en))” cannot be read.")
+    }
+    static func targetDeadlineOperator(_ p0: some TextArgument) -> TextKey {
+        TextKey("targetDeadlineOperator", zh: "“\(p0.text(in: .zhHans))”：时限目标只能是“某日前”（≤）。",
+                en: "“\(p0.text(in: .en))”: a deadline is always “on or before” (≤).")
+    }
     static let lintVague = TextKey("lintVague", zh: "表述笼统，没有可衡量的目标值（如“提高”“明显”“进一步”）。",
                              en: "Vague wording with no measurable value (提高, 明显, 进一步 …).")
     static let lintEffectLooksLikeOutput = TextKey("lintEffectLooksLikeOutput", zh: "以“{0}”计量的指标通常是产出，而不是效益。",
@@ -111,10 +135,14 @@ extension TextKey {
                              en: "Waiting for me")
     static let goalsAll = TextKey("goalsAll", zh: "全部目标",
                              en: "All goals")
-    static let goalsWaitingCount = TextKey("goalsWaitingCount", zh: "{1} 年度有 {0} 项目标等待您处理。",
-                             en: "{0} goals of {1} wait for you.")
-    static let goalsAllCount = TextKey("goalsAllCount", zh: "{1} 年度您可查看的目标共 {0} 项。",
-                             en: "{0} goals of {1} within your reach.")
+    static func goalsWaitingCount(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("goalsWaitingCount", zh: "\(p1.text(in: .zhHans)) 年度有 \(p0.text(in: .zhHans)) 项目标等待您处理。",
+                en: "\(p0.text(in: .en)) goals of \(p1.text(in: .en)) wait for you.")
+    }
+    static func goalsAllCount(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("goalsAllCount", zh: "\(p1.text(in: .zhHans)) 年度您可查看的目标共 \(p0.text(in: .zhHans)) 项。",
+                en: "\(p0.text(in: .en)) goals of \(p1.text(in: .en)) within your reach.")
+    }
     static let fieldFiscalYear = TextKey("fieldFiscalYear", zh: "预算年度",
                              en: "Fiscal year")
     static let fieldUnderOrganization = TextKey("fieldUnderOrganization", zh: "部门/机构编码",
@@ -151,14 +179,22 @@ extension TextKey {
                              en: "Key project")
     static let serviceProject = TextKey("serviceProject", zh: "服务类项目（面向服务对象）",
                              en: "Service project (serves people)")
-    static let errorsCount = TextKey("errorsCount", zh: "{0} 处错误",
-                             en: "{0} errors")
-    static let warningsCount = TextKey("warningsCount", zh: "{0} 条警示",
-                             en: "{0} warnings")
-    static let noticesCount = TextKey("noticesCount", zh: "{0} 条提示",
-                             en: "{0} notices")
-    static let batchReleaseExplain = TextKey("batchReleaseExplain", zh: "有 {0} 项目标已审核通过，可随预算一并批复。",
-                             en: "{0} goals are approved and can be released with the budget.")
+    static func errorsCount(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorsCount", zh: "\(p0.text(in: .zhHans)) 处错误",
+                en: "\(p0.text(in: .en)) errors")
+    }
+    static func warningsCount(_ p0: some TextArgument) -> TextKey {
+        TextKey("warningsCount", zh: "\(p0.text(in: .zhHans)) 条警示",
+                en: "\(p0.text(in: .en)) warnings")
+    }
+    static func noticesCount(_ p0: some TextArgument) -> TextKey {
+        TextKey("noticesCount", zh: "\(p0.text(in: .zhHans)) 条提示",
+                en: "\(p0.text(in: .en)) notices")
+    }
+    static func batchReleaseExplain(_ p0: some TextArgument) -> TextKey {
+        TextKey("batchReleaseExplain", zh: "有 \(p0.text(in: .zhHans)) 项目标已审核通过，可随预算一并批复。",
+                en: "\(p0.text(in: .en)) goals are approved and can be released with the budget.")
+    }
     static let batchRelease = TextKey("batchRelease", zh: "批量批复",
                              en: "Release all")
     static let fieldObjectKind = TextKey("fieldObjectKind", zh: "预算对象类型",
@@ -187,14 +223,18 @@ extension TextKey {
                              en: "Grade")
     static let versionsLabel = TextKey("versionsLabel", zh: "版本",
                              en: "Versions")
-    static let diffLink = TextKey("diffLink", zh: "对比 v{0}→v{1}",
-                             en: "compare v{0}→v{1}")
+    static func diffLink(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("diffLink", zh: "对比 v\(p0.text(in: .zhHans))→v\(p1.text(in: .zhHans))",
+                en: "compare v\(p0.text(in: .en))→v\(p1.text(in: .en))")
+    }
     static let checksTitle = TextKey("checksTitle", zh: "质量检查",
                              en: "Checks")
     static let checksClean = TextKey("checksClean", zh: "未发现问题。",
                              en: "No problems found.")
-    static let checksSummary = TextKey("checksSummary", zh: "必须修改 {0} 处；警示 {1} 条；提示 {2} 条。警示和提示不阻止提交，但审核人可以看到。",
-                             en: "{0} to fix; {1} warnings; {2} notices. Warnings and notices do not block submission, but reviewers see them.")
+    static func checksSummary(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("checksSummary", zh: "必须修改 \(p0.text(in: .zhHans)) 处；警示 \(p1.text(in: .zhHans)) 条；提示 \(p2.text(in: .zhHans)) 条。警示和提示不阻止提交，但审核人可以看到。",
+                en: "\(p0.text(in: .en)) to fix; \(p1.text(in: .en)) warnings; \(p2.text(in: .en)) notices. Warnings and notices do not block submission, but reviewers see them.")
+    }
     static let severityError = TextKey("severityError", zh: "必须修改",
                              en: "Must fix")
     static let severityWarning = TextKey("severityWarning", zh: "警示",
@@ -249,14 +289,18 @@ extension TextKey {
                              en: "Release")
     static let actionRequestAdjustment = TextKey("actionRequestAdjustment", zh: "申请调整目标",
                              en: "Request an adjustment")
-    static let actionDone = TextKey("actionDone", zh: "已完成操作：{0}。",
-                             en: "Done: {0}.")
+    static func actionDone(_ p0: some TextArgument) -> TextKey {
+        TextKey("actionDone", zh: "已完成操作：\(p0.text(in: .zhHans))。",
+                en: "Done: \(p0.text(in: .en)).")
+    }
     static let historyTitle = TextKey("historyTitle", zh: "流转记录",
                              en: "History")
     static let reviewDetails = TextKey("reviewDetails", zh: "审核要点",
                              en: "Criteria")
-    static let diffTitle = TextKey("diffTitle", zh: "{0}：v{1} 与 v{2} 的差异",
-                             en: "{0}: v{1} against v{2}")
+    static func diffTitle(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("diffTitle", zh: "\(p0.text(in: .zhHans))：v\(p1.text(in: .zhHans)) 与 v\(p2.text(in: .zhHans)) 的差异",
+                en: "\(p0.text(in: .en)): v\(p1.text(in: .en)) against v\(p2.text(in: .en))")
+    }
     static let backToGoal = TextKey("backToGoal", zh: "返回目标",
                              en: "Back to the goal")
     static let diffNone = TextKey("diffNone", zh: "两个版本没有差异。",
@@ -301,18 +345,28 @@ extension TextKey {
                              en: "Indicator library")
     static let errorXLSXUnreadable = TextKey("errorXLSXUnreadable", zh: "无法读取该 Excel 文件（可能已损坏，或不是 .xlsx 格式；.xls 请另存为 .xlsx）。",
                              en: "The Excel file cannot be read (damaged, or not .xlsx; save .xls files as .xlsx).")
-    static let importSheetLocation = TextKey("importSheetLocation", zh: "工作表“{0}”第 {1} 行“{2}”列",
-                             en: "Sheet “{0}”, row {1}, column “{2}”")
-    static let importSheetLine = TextKey("importSheetLine", zh: "工作表“{0}”第 {1} 行",
-                             en: "Sheet “{0}”, row {1}")
-    static let importInconsistent = TextKey("importInconsistent", zh: "与第 {0} 行同一项目的内容不一致",
-                             en: "differs from row {0} of the same project")
+    static func importSheetLocation(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("importSheetLocation", zh: "工作表“\(p0.text(in: .zhHans))”第 \(p1.text(in: .zhHans)) 行“\(p2.text(in: .zhHans))”列",
+                en: "Sheet “\(p0.text(in: .en))”, row \(p1.text(in: .en)), column “\(p2.text(in: .en))”")
+    }
+    static func importSheetLine(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importSheetLine", zh: "工作表“\(p0.text(in: .zhHans))”第 \(p1.text(in: .zhHans)) 行",
+                en: "Sheet “\(p0.text(in: .en))”, row \(p1.text(in: .en))")
+    }
+    static func importInconsistent(_ p0: some TextArgument) -> TextKey {
+        TextKey("importInconsistent", zh: "与第 \(p0.text(in: .zhHans)) 行同一项目的内容不一致",
+                en: "differs from row \(p0.text(in: .en)) of the same project")
+    }
     static let importBadYear = TextKey("importBadYear", zh: "预算年度应为四位数字年份",
                              en: "the fiscal year must be a four-digit year")
-    static let importUnknownValue = TextKey("importUnknownValue", zh: "无法识别“{0}”",
-                             en: "“{0}” is not recognised")
-    static let importNotANumber = TextKey("importNotANumber", zh: "“{0}”不是数字",
-                             en: "“{0}” is not a number")
+    static func importUnknownValue(_ p0: some TextArgument) -> TextKey {
+        TextKey("importUnknownValue", zh: "无法识别“\(p0.text(in: .zhHans))”",
+                en: "“\(p0.text(in: .en))” is not recognised")
+    }
+    static func importNotANumber(_ p0: some TextArgument) -> TextKey {
+        TextKey("importNotANumber", zh: "“\(p0.text(in: .zhHans))”不是数字",
+                en: "“\(p0.text(in: .en))” is not a number")
+    }
     static let exportList = TextKey("exportList", zh: "导出清单（Excel）",
                              en: "Export list (Excel)")
     static let importGoals = TextKey("importGoals", zh: "导入目标",
@@ -321,8 +375,10 @@ extension TextKey {
                              en: "Download the form (Excel)")
     static let printForm = TextKey("printForm", zh: "打印申报表",
                              en: "Print the form")
-    static let importGoalsDone = TextKey("importGoalsDone", zh: "已导入 {0} 个项目的绩效目标（草稿）。",
-                             en: "Goals of {0} projects imported as drafts.")
+    static func importGoalsDone(_ p0: some TextArgument) -> TextKey {
+        TextKey("importGoalsDone", zh: "已导入 \(p0.text(in: .zhHans)) 个项目的绩效目标（草稿）。",
+                en: "Goals of \(p0.text(in: .en)) projects imported as drafts.")
+    }
     static let importGoalsExplain = TextKey("importGoalsExplain", zh: "上传 .xlsx 或 UTF-8 .csv，格式与“导出清单”相同：每行一个指标，同一项目的行项目编码相同。表头可在前 10 行内，列的顺序不限；各省表样中分列的“指标性质”“度量单位”（如 正向 | 95 | %）会合成为 ≥95%。指标值必须带符号（或由指标性质给出），系统不会猜测。文件中有任何一处无法读取，全部不导入；目标质量问题不阻止导入，导入后在草稿中修改。",
                              en: "Upload .xlsx or UTF-8 .csv in the layout of “Export list”: one indicator a row, rows of one project share its code; the header may be in the first ten rows, columns in any order; provincial forms that split the target into 指标性质 and 度量单位 (正向 | 95 | %) are read as ≥95%. Targets need their sign (or a direction column): nothing is guessed. One unreadable cell and nothing is imported; quality findings do not block, fix them in the drafts.")
     static let fieldGoalFile = TextKey("fieldGoalFile", zh: "目标清单文件（.xlsx 或 .csv）",
@@ -331,8 +387,10 @@ extension TextKey {
                              en: "This department already has its overall spending goal for the year.")
     static let errorImportFailed = TextKey("errorImportFailed", zh: "导入时发生意外错误，未导入任何内容。请稍后重试，或联系系统管理员查看日志。",
                              en: "The import stopped on an unexpected error; nothing was imported. Try again later or ask the administrator to check the log.")
-    static let importJobTitle = TextKey("importJobTitle", zh: "导入任务：{0}",
-                             en: "Import: {0}")
+    static func importJobTitle(_ p0: some TextArgument) -> TextKey {
+        TextKey("importJobTitle", zh: "导入任务：\(p0.text(in: .zhHans))",
+                en: "Import: \(p0.text(in: .en))")
+    }
     static let importJobPhaseReading = TextKey("importJobPhaseReading", zh: "正在读取文件",
                              en: "Reading the file")
     static let importJobPhaseChecking = TextKey("importJobPhaseChecking", zh: "正在逐行检查",
@@ -345,12 +403,18 @@ extension TextKey {
                              en: "Not imported (errors)")
     static let importJobPhaseInterrupted = TextKey("importJobPhaseInterrupted", zh: "已中断",
                              en: "Interrupted")
-    static let importJobRowsRead = TextKey("importJobRowsRead", zh: "已读取 {0} 行",
-                             en: "{0} rows read")
-    static let importJobProjectsChecked = TextKey("importJobProjectsChecked", zh: "已检查 {0} / {1} 个项目",
-                             en: "{0} of {1} projects checked")
-    static let importJobProjectsSaved = TextKey("importJobProjectsSaved", zh: "已保存 {0} / {1} 个项目（全部保存后才生效）",
-                             en: "{0} of {1} projects saved (they take effect when all are saved)")
+    static func importJobRowsRead(_ p0: some TextArgument) -> TextKey {
+        TextKey("importJobRowsRead", zh: "已读取 \(p0.text(in: .zhHans)) 行",
+                en: "\(p0.text(in: .en)) rows read")
+    }
+    static func importJobProjectsChecked(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importJobProjectsChecked", zh: "已检查 \(p0.text(in: .zhHans)) / \(p1.text(in: .zhHans)) 个项目",
+                en: "\(p0.text(in: .en)) of \(p1.text(in: .en)) projects checked")
+    }
+    static func importJobProjectsSaved(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importJobProjectsSaved", zh: "已保存 \(p0.text(in: .zhHans)) / \(p1.text(in: .zhHans)) 个项目（全部保存后才生效）",
+                en: "\(p0.text(in: .en)) of \(p1.text(in: .en)) projects saved (they take effect when all are saved)")
+    }
     static let importJobRefreshing = TextKey("importJobRefreshing", zh: "页面每 2 秒自动刷新。导入在服务器上进行，关闭本页不会中断导入。",
                              en: "This page refreshes every 2 seconds. The import runs on the server; closing the page does not stop it.")
     static let importJobInterruptedExplain = TextKey("importJobInterruptedExplain", zh: "处理该文件的服务进程已停止，文件中的内容均未导入。请重新上传。",
@@ -369,22 +433,32 @@ extension TextKey {
                              en: "Back to import")
     static let importJobGoToList = TextKey("importJobGoToList", zh: "查看目标清单",
                              en: "Open the goal list")
-    static let importNatureContradicts = TextKey("importNatureContradicts", zh: "指标性质“{0}”与指标值“{1}”的符号相反，请核对。",
-                             en: "The direction “{0}” contradicts the sign of the target “{1}”; please check.")
-    static let importUnitContradicts = TextKey("importUnitContradicts", zh: "度量单位“{0}”与指标值“{1}”中的单位不同，请核对。",
-                             en: "The unit “{0}” differs from the unit in the target “{1}”; please check.")
-    static let errorRecipientNotBelow = TextKey("errorRecipientNotBelow", zh: "“{0}”不是本级以下的财政部门，不能接收这笔转移支付。",
-                             en: "“{0}” is not a finance bureau below the granting one and cannot receive this transfer payment.")
+    static func importNatureContradicts(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importNatureContradicts", zh: "指标性质“\(p0.text(in: .zhHans))”与指标值“\(p1.text(in: .zhHans))”的符号相反，请核对。",
+                en: "The direction “\(p0.text(in: .en))” contradicts the sign of the target “\(p1.text(in: .en))”; please check.")
+    }
+    static func importUnitContradicts(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importUnitContradicts", zh: "度量单位“\(p0.text(in: .zhHans))”与指标值“\(p1.text(in: .zhHans))”中的单位不同，请核对。",
+                en: "The unit “\(p0.text(in: .en))” differs from the unit in the target “\(p1.text(in: .en))”; please check.")
+    }
+    static func errorRecipientNotBelow(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorRecipientNotBelow", zh: "“\(p0.text(in: .zhHans))”不是本级以下的财政部门，不能接收这笔转移支付。",
+                en: "“\(p0.text(in: .en))” is not a finance bureau below the granting one and cannot receive this transfer payment.")
+    }
     static let regionalErrorNoRegions = TextKey("regionalErrorNoRegions", zh: "转移支付须按地区分别设定区域绩效目标（至少一个地区）。",
                              en: "A transfer payment needs a regional goal for each receiving region (at least one).")
     static let regionalErrorMissingRecipient = TextKey("regionalErrorMissingRecipient", zh: "未填写接收地区（下级财政部门编码）。",
                              en: "The receiving region (the lower finance bureau's code) is missing.")
-    static let regionalErrorDuplicateRecipient = TextKey("regionalErrorDuplicateRecipient", zh: "与第 {0} 个地区重复。",
-                             en: "The same region as region {0}.")
+    static func regionalErrorDuplicateRecipient(_ p0: some TextArgument) -> TextKey {
+        TextKey("regionalErrorDuplicateRecipient", zh: "与第 \(p0.text(in: .zhHans)) 个地区重复。",
+                en: "The same region as region \(p0.text(in: .en)).")
+    }
     static let regionalErrorAllocation = TextKey("regionalErrorAllocation", zh: "分配金额须大于 0。",
                              en: "The allocated amount must be above zero.")
-    static let regionalErrorExceeds = TextKey("regionalErrorExceeds", zh: "各地区分配合计 {0} 万元，超过转移支付金额 {1} 万元。",
-                             en: "The regions together get {0} (10k yuan), more than the transfer payment's {1}.")
+    static func regionalErrorExceeds(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("regionalErrorExceeds", zh: "各地区分配合计 \(p0.text(in: .zhHans)) 万元，超过转移支付金额 \(p1.text(in: .zhHans)) 万元。",
+                en: "The regions together get \(p0.text(in: .en)) (10k yuan), more than the transfer payment's \(p1.text(in: .en)).")
+    }
     static let regionalErrorMissingGoal = TextKey("regionalErrorMissingGoal", zh: "未填写该地区的年度目标。",
                              en: "The region's annual goal is missing.")
     static let regionalErrorNoIndicators = TextKey("regionalErrorNoIndicators", zh: "该地区尚无绩效指标。",
@@ -393,8 +467,10 @@ extension TextKey {
                              en: "Regional goals")
     static let regionalExplain = TextKey("regionalExplain", zh: "转移支付按接收地区（下级财政部门）分别设定区域绩效目标，随资金一并下达。各地区分配合计不得超过转移支付金额；区域指标不设分值。",
                              en: "A transfer payment sets a regional goal for each receiving region (a lower finance bureau), issued with its money. The allocations together may not exceed the transfer payment; regional indicators carry no weights.")
-    static let regionalRegion = TextKey("regionalRegion", zh: "地区 {0}",
-                             en: "Region {0}")
+    static func regionalRegion(_ p0: some TextArgument) -> TextKey {
+        TextKey("regionalRegion", zh: "地区 \(p0.text(in: .zhHans))",
+                en: "Region \(p0.text(in: .en))")
+    }
     static let regionalRecipient = TextKey("regionalRecipient", zh: "接收地区（财政部门编码）",
                              en: "Receiving region (finance bureau code)")
     static let regionalAllocated = TextKey("regionalAllocated", zh: "分配金额（万元）",
@@ -415,8 +491,10 @@ extension TextKey {
                              en: "receiving region")
     static let regionalDiffAllocation = TextKey("regionalDiffAllocation", zh: "分配金额",
                              en: "allocation")
-    static let errorRegionAmount = TextKey("errorRegionAmount", zh: "地区 {0} 的分配金额“{1}”无法识别：请填写以万元为单位的数字，如 120.5。",
-                             en: "Region {0}: the allocated amount “{1}” cannot be read; write a number in 10k yuan, e.g. 120.5.")
+    static func errorRegionAmount(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorRegionAmount", zh: "地区 \(p0.text(in: .zhHans)) 的分配金额“\(p1.text(in: .zhHans))”无法识别：请填写以万元为单位的数字，如 120.5。",
+                en: "Region \(p0.text(in: .en)): the allocated amount “\(p1.text(in: .en))” cannot be read; write a number in 10k yuan, e.g. 120.5.")
+    }
     static let errorTransferOwner = TextKey("errorTransferOwner", zh: "转移支付由财政部门或管理该项资金的主管部门申报。",
                              en: "A transfer payment is declared by a finance bureau or the department that manages the fund.")
     static let regionalIssuedLink = TextKey("regionalIssuedLink", zh: "下达本地区的区域绩效目标",
@@ -429,20 +507,34 @@ extension TextKey {
                              en: "You submitted this version, so someone else must approve, review or release it (four eyes).")
     static let lintDeadlineOutsideYear = TextKey("lintDeadlineOutsideYear", zh: "完成时限 {0} 不在预算年度 {1} 年内：年度目标的时限应在本年度内（跨年度的安排写入中期目标）。",
                              en: "The deadline {0} is outside the fiscal year {1}: an annual target falls due within its year (later milestones belong in the mid-term goal).")
-    static let errorXLSXLimit = TextKey("errorXLSXLimit", zh: "表格超出可读取的限度（{0}，位置：{1}），未导入任何内容。请拆分文件或删去多余的行列后再上传。",
-                             en: "The workbook exceeds what can be read ({0}, at {1}); nothing was imported. Split the file or remove surplus rows and columns, then upload again.")
-    static let errorXLSXDoctype = TextKey("errorXLSXDoctype", zh: "表格的 {0} 含有文档类型声明（DOCTYPE），出于安全原因不予读取。请用 Excel 或 WPS 重新保存后上传。",
-                             en: "Part {0} of the workbook declares a document type (DOCTYPE), which is never read for safety. Save it again in Excel or WPS and upload.")
-    static let errorXLSXMalformed = TextKey("errorXLSXMalformed", zh: "表格的 {0} 第 {1} 行不是有效的 XML，文件可能已损坏。请用 Excel 或 WPS 重新保存后上传。",
-                             en: "Part {0} of the workbook is not valid XML at line {1}; the file may be damaged. Save it again in Excel or WPS and upload.")
-    static let errorImportConflict = TextKey("errorImportConflict", zh: "项目 {0} 在导入期间被他人提交或修改，本次导入未作任何修改，请重新导入。",
-                             en: "Project {0} was submitted or changed by someone during the import; nothing was imported. Please import again.")
-    static let errorGoalRows = TextKey("errorGoalRows", zh: "有 {0} 处错误，未导入任何项目的绩效目标：",
-                             en: "{0} errors; no goals were imported:")
-    static let importGoalsOutcome = TextKey("importGoalsOutcome", zh: "新建 {0} 个项目、更新 {1} 个草稿或退回的目标（均为草稿，请检查后提交）。",
-                             en: "{0} projects created and {1} drafts or returned goals updated (all drafts: check them, then submit).")
-    static let importGoalsUnchanged = TextKey("importGoalsUnchanged", zh: "{0} 个项目审核中或已批复，未作改动：{1}",
-                             en: "{0} projects are under review or released and were left unchanged: {1}")
+    static func errorXLSXLimit(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorXLSXLimit", zh: "表格超出可读取的限度（\(p0.text(in: .zhHans))，位置：\(p1.text(in: .zhHans))），未导入任何内容。请拆分文件或删去多余的行列后再上传。",
+                en: "The workbook exceeds what can be read (\(p0.text(in: .en)), at \(p1.text(in: .en))); nothing was imported. Split the file or remove surplus rows and columns, then upload again.")
+    }
+    static func errorXLSXDoctype(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorXLSXDoctype", zh: "表格的 \(p0.text(in: .zhHans)) 含有文档类型声明（DOCTYPE），出于安全原因不予读取。请用 Excel 或 WPS 重新保存后上传。",
+                en: "Part \(p0.text(in: .en)) of the workbook declares a document type (DOCTYPE), which is never read for safety. Save it again in Excel or WPS and upload.")
+    }
+    static func errorXLSXMalformed(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorXLSXMalformed", zh: "表格的 \(p0.text(in: .zhHans)) 第 \(p1.text(in: .zhHans)) 行不是有效的 XML，文件可能已损坏。请用 Excel 或 WPS 重新保存后上传。",
+                en: "Part \(p0.text(in: .en)) of the workbook is not valid XML at line \(p1.text(in: .en)); the file may be damaged. Save it again in Excel or WPS and upload.")
+    }
+    static func errorImportConflict(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorImportConflict", zh: "项目 \(p0.text(in: .zhHans)) 在导入期间被他人提交或修改，本次导入未作任何修改，请重新导入。",
+                en: "Project \(p0.text(in: .en)) was submitted or changed by someone during the import; nothing was imported. Please import again.")
+    }
+    static func errorGoalRows(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorGoalRows", zh: "有 \(p0.text(in: .zhHans)) 处错误，未导入任何项目的绩效目标：",
+                en: "\(p0.text(in: .en)) errors; no goals were imported:")
+    }
+    static func importGoalsOutcome(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importGoalsOutcome", zh: "新建 \(p0.text(in: .zhHans)) 个项目、更新 \(p1.text(in: .zhHans)) 个草稿或退回的目标（均为草稿，请检查后提交）。",
+                en: "\(p0.text(in: .en)) projects created and \(p1.text(in: .en)) drafts or returned goals updated (all drafts: check them, then submit).")
+    }
+    static func importGoalsUnchanged(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importGoalsUnchanged", zh: "\(p0.text(in: .zhHans)) 个项目审核中或已批复，未作改动：\(p1.text(in: .zhHans))",
+                en: "\(p0.text(in: .en)) projects are under review or released and were left unchanged: \(p1.text(in: .en))")
+    }
     static let fieldAdjustmentReasonShown = TextKey("fieldAdjustmentReasonShown", zh: "调整理由",
                              en: "Reason for the adjustment")
     static let reviewCriterion = TextKey("reviewCriterion", zh: "审核要点",
@@ -453,32 +545,56 @@ extension TextKey {
                              en: "Enter a year between 2000 and 2100.")
     static let projectCodeHint = TextKey("projectCodeHint", zh: "预算项目库中的项目编码：字母、数字、“-”、“_”、“.”，最长 64 位，同一年度内不重复。",
                              en: "The project's code in the budget project library: letters, digits, “-”, “_”, “.”, at most 64, unique within the year.")
-    static let errorsCountOne = TextKey("errorsCountOne", zh: "{0} 处错误",
-                             en: "{0} error")
-    static let warningsCountOne = TextKey("warningsCountOne", zh: "{0} 条警示",
-                             en: "{0} warning")
-    static let noticesCountOne = TextKey("noticesCountOne", zh: "{0} 条提示",
-                             en: "{0} notice")
+    static func errorsCountOne(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorsCountOne", zh: "\(p0.text(in: .zhHans)) 处错误",
+                en: "\(p0.text(in: .en)) error")
+    }
+    static func warningsCountOne(_ p0: some TextArgument) -> TextKey {
+        TextKey("warningsCountOne", zh: "\(p0.text(in: .zhHans)) 条警示",
+                en: "\(p0.text(in: .en)) warning")
+    }
+    static func noticesCountOne(_ p0: some TextArgument) -> TextKey {
+        TextKey("noticesCountOne", zh: "\(p0.text(in: .zhHans)) 条提示",
+                en: "\(p0.text(in: .en)) notice")
+    }
     static let unitWanYuan = TextKey("unitWanYuan", zh: "万元",
                              en: " × 10,000 yuan")
-    static let workbenchGoalsDetail = TextKey("workbenchGoalsDetail", zh: "{0}年度 · {1}",
-                             en: "Fiscal year {0} · {1}")
-    static let workbenchGoalsReview = TextKey("workbenchGoalsReview", zh: "待我审核 {0} 项",
-                             en: "{0} to review")
-    static let workbenchGoalsRelease = TextKey("workbenchGoalsRelease", zh: "待批复 {0} 项",
-                             en: "{0} approved, to release")
-    static let workbenchGoalsReturned = TextKey("workbenchGoalsReturned", zh: "被退回 {0} 项",
-                             en: "{0} returned to you")
-    static let workbenchGoalsDrafts = TextKey("workbenchGoalsDrafts", zh: "草稿 {0} 项",
-                             en: "{0} drafts not yet submitted")
-    static let workbenchGoalsDraftOne = TextKey("workbenchGoalsDraftOne", zh: "草稿 {0} 项",
-                             en: "{0} draft not yet submitted")
-    static let workbenchImports = TextKey("workbenchImports", zh: "导入中 {0} 个",
-                             en: "{0} imports running")
-    static let workbenchImportsOne = TextKey("workbenchImportsOne", zh: "导入中 {0} 个",
-                             en: "{0} import running")
+    static func workbenchGoalsDetail(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("workbenchGoalsDetail", zh: "\(p0.text(in: .zhHans))年度 · \(p1.text(in: .zhHans))",
+                en: "Fiscal year \(p0.text(in: .en)) · \(p1.text(in: .en))")
+    }
+    static func workbenchGoalsReview(_ p0: some TextArgument) -> TextKey {
+        TextKey("workbenchGoalsReview", zh: "待我审核 \(p0.text(in: .zhHans)) 项",
+                en: "\(p0.text(in: .en)) to review")
+    }
+    static func workbenchGoalsRelease(_ p0: some TextArgument) -> TextKey {
+        TextKey("workbenchGoalsRelease", zh: "待批复 \(p0.text(in: .zhHans)) 项",
+                en: "\(p0.text(in: .en)) approved, to release")
+    }
+    static func workbenchGoalsReturned(_ p0: some TextArgument) -> TextKey {
+        TextKey("workbenchGoalsReturned", zh: "被退回 \(p0.text(in: .zhHans)) 项",
+                en: "\(p0.text(in: .en)) returned to you")
+    }
+    static func workbenchGoalsDrafts(_ p0: some TextArgument) -> TextKey {
+        TextKey("workbenchGoalsDrafts", zh: "草稿 \(p0.text(in: .zhHans)) 项",
+                en: "\(p0.text(in: .en)) drafts not yet submitted")
+    }
+    static func workbenchGoalsDraftOne(_ p0: some TextArgument) -> TextKey {
+        TextKey("workbenchGoalsDraftOne", zh: "草稿 \(p0.text(in: .zhHans)) 项",
+                en: "\(p0.text(in: .en)) draft not yet submitted")
+    }
+    static func workbenchImports(_ p0: some TextArgument) -> TextKey {
+        TextKey("workbenchImports", zh: "导入中 \(p0.text(in: .zhHans)) 个",
+                en: "\(p0.text(in: .en)) imports running")
+    }
+    static func workbenchImportsOne(_ p0: some TextArgument) -> TextKey {
+        TextKey("workbenchImportsOne", zh: "导入中 \(p0.text(in: .zhHans)) 个",
+                en: "\(p0.text(in: .en)) import running")
+    }
     static let workbenchImportsDetail = TextKey("workbenchImportsDetail", zh: "目标导入仍在进行，可查看进度",
                              en: "Goal imports still in progress: see how far they have come")
-    static let workbenchGoalsYear = TextKey("workbenchGoalsYear", zh: "{0}年度",
-                             en: "Fiscal year {0}")
+    static func workbenchGoalsYear(_ p0: some TextArgument) -> TextKey {
+        TextKey("workbenchGoalsYear", zh: "\(p0.text(in: .zhHans))年度",
+                en: "Fiscal year \(p0.text(in: .en))")
+    }
 }

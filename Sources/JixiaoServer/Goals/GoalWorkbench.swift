@@ -30,7 +30,7 @@ enum GoalWorkbench {
         }
         let running = try await runningImportCount(of: user.userID, on: db)
         if running > 0 {
-            tiles.append(WorkbenchTile(kind: .information, title: t.count(running, one: .workbenchImportsOne, many: .workbenchImports),
+            tiles.append(WorkbenchTile(kind: .information, title: t.count(running, one: TextKey.workbenchImportsOne, many: TextKey.workbenchImports),
                                        detail: t(.workbenchImportsDetail), link: GoalRoute.importFile.url, count: running))
         }
         return tiles
@@ -40,17 +40,17 @@ enum GoalWorkbench {
     /// titles name their state already.
     private static func detail(_ state: GoalState, _ year: Int, _ t: Localizer) -> String {
         switch state {
-        case .submitted, .departmentApproved: t(.workbenchGoalsDetail, String(year), t(state.title))
-        default: t(.workbenchGoalsYear, String(year))
+        case .submitted, .departmentApproved: t(.workbenchGoalsDetail(String(year), t(state.title)))
+        default: t(.workbenchGoalsYear(String(year)))
         }
     }
 
     private static func title(_ state: GoalState, _ count: Int, _ t: Localizer) -> String {
         switch state {
-        case .submitted, .departmentApproved: t(.workbenchGoalsReview, String(count))
-        case .approved: t(.workbenchGoalsRelease, String(count))
-        case .returned: t(.workbenchGoalsReturned, String(count))
-        default: t.count(count, one: .workbenchGoalsDraftOne, many: .workbenchGoalsDrafts)
+        case .submitted, .departmentApproved: t(.workbenchGoalsReview(String(count)))
+        case .approved: t(.workbenchGoalsRelease(String(count)))
+        case .returned: t(.workbenchGoalsReturned(String(count)))
+        default: t.count(count, one: TextKey.workbenchGoalsDraftOne, many: TextKey.workbenchGoalsDrafts)
         }
     }
 

@@ -76,7 +76,7 @@ enum ImportJobService {
         guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
         guard bytes.readableBytes > 0 else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         guard bytes.readableBytes <= GoalExchangeService.maximumImportBytes else {
-            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(GoalExchangeService.maximumImportBytes / (1024 * 1024))))
+            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge(String(GoalExchangeService.maximumImportBytes / (1024 * 1024)))))
         }
         let job = ImportJobModel()
         job.id = UUID(); job.kind = "goal_list"; job.userID = user.userID

@@ -19,9 +19,9 @@ struct ImportJobView {
     /// "已检查 800 / 2000 个项目" and the like.
     func counts(_ progress: ImportProgress) -> String {
         switch progress.phase {
-        case .reading: progress.done > 0 ? t(.importJobRowsRead, String(progress.done)) : ""
-        case .checking: t(.importJobProjectsChecked, String(progress.done), String(progress.total ?? 0))
-        case .saving: t(.importJobProjectsSaved, String(progress.done), String(progress.total ?? 0))
+        case .reading: progress.done > 0 ? t(.importJobRowsRead(String(progress.done))) : ""
+        case .checking: t(.importJobProjectsChecked(String(progress.done), String(progress.total ?? 0)))
+        case .saving: t(.importJobProjectsSaved(String(progress.done), String(progress.total ?? 0)))
         default: ""
         }
     }
@@ -47,9 +47,9 @@ struct ImportJobView {
         case .succeeded:
             return .div(Components.notice(summary(status), kind: "success"),
                         .unwrap(status.outcome.flatMap { $0.unchanged.isEmpty ? nil : $0.unchanged }) { unchanged in
-                            Components.notice(t(.importGoalsUnchanged, String(unchanged.count),
+                            Components.notice(t(.importGoalsUnchanged(String(unchanged.count),
                                                 unchanged.prefix(50).map { "\($0.code)（\(GoalState(rawValue: $0.state).map { t($0.title) } ?? $0.state)）" }
-                                                    .joined(separator: "、") + (unchanged.count > 50 ? "…" : "")), kind: "info")
+                                                    .joined(separator: "、") + (unchanged.count > 50 ? "…" : ""))), kind: "info")
                         },
                         .p(.a(.href(GoalRoute.list().url), .text(t(.importJobGoToList)))))
         case .interrupted:
@@ -64,8 +64,8 @@ struct ImportJobView {
 
     /// Created and updated counts (jobs from before outcomes were kept show their total).
     func summary(_ status: ImportJobStatus) -> String {
-        guard let outcome = status.outcome else { return t(.importGoalsDone, String(status.imported ?? 0)) }
-        return t(.importGoalsOutcome, String(outcome.created.count), String(outcome.updated.count))
+        guard let outcome = status.outcome else { return t(.importGoalsDone(String(status.imported ?? 0))) }
+        return t(.importGoalsOutcome(String(outcome.created.count), String(outcome.updated.count)))
     }
 
     func recentTable(_ jobs: [ImportJobStatus]) -> Node<HTML.BodyContext> {

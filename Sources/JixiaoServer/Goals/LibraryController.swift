@@ -90,7 +90,7 @@ struct LibraryController: RouteCollection {
         if op != .qualitative && unit.isEmpty { errors["unit"] = Message(.validationMissingUnit) }
         if try await LibraryEntryModel.query(on: req.db).filter(\.$owner.$id == user.organizationID).filter(\.$name == name)
             .filter(\.$subcategory == subcategory.rawValue).first() != nil {
-            errors["name"] = Message(.errorCodeTaken, name)
+            errors["name"] = Message(.errorCodeTaken(name))
         }
         guard errors.isEmpty else { return try await render(req, errors: errors, form: form, status: .unprocessableEntity) }
         let entry = LibraryEntryModel()

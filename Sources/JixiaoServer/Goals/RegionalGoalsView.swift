@@ -34,7 +34,7 @@ struct RegionalGoalsView {
             .if(regions.isEmpty, .p(.class("hint"), .text(t(.regionalNone)))),
             .forEach(Array(regions.enumerated())) { position, region in
                 .div(.class("card region"),
-                    .h3(.text(t(.regionalRegion, String(position + 1)) + "　" + recipientLabel(region))),
+                    .h3(.text(t(.regionalRegion(String(position + 1))) + "　" + recipientLabel(region))),
                     .dl(.class("facts"),
                         .dt(.text(t(.regionalAllocated))), .dd(.text(region.allocated.wanYuanText)),
                         .dt(.text(t(.regionalAnnualGoal))), .dd(.text(region.annualGoal.isEmpty ? "—" : region.annualGoal))),
@@ -59,7 +59,7 @@ struct RegionalGoalsView {
             .forEach(Array(slots.enumerated())) { position, region in
                 let prefix = "regions[\(position)]"
                 let indicators: [Indicator?] = (region?.indicators.map { Optional($0) } ?? []) + Array(repeating: nil, count: max(2, 4 - (region?.indicators.count ?? 0)))
-                let title = t(.regionalRegion, String(position + 1)) + (region.map { "　" + recipientLabel($0) } ?? "")
+                let title = t(.regionalRegion(String(position + 1))) + (region.map { "　" + recipientLabel($0) } ?? "")
                 return .div(.class("card region"),
                     .h3(.text(title)),
                     .input(.type(.hidden), .name("\(prefix)[region_id]"), .value(region?.id.uuidString ?? "")),

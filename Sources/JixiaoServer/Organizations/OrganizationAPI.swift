@@ -48,7 +48,7 @@ enum OrganizationAPI: OpenAPIVocabulary {
     static func level(_ text: String?) throws -> AdministrativeLevel? {
         guard let text, !text.isEmpty else { return nil }
         guard let level = AdministrativeLevel(key: text) ?? AdministrativeLevel.parse(text) else {
-            throw AppError.invalid("level", Message(.importUnknownLevel, text))
+            throw AppError.invalid("level", Message(.importUnknownLevel(text)))
         }
         return level
     }
@@ -60,7 +60,7 @@ enum OrganizationAPI: OpenAPIVocabulary {
         let (page, per) = APIRoutes.paging(query)
         var kind: OrganizationKind?
         if let text = query.kind, !text.isEmpty {
-            guard let parsed = OrganizationKind(rawValue: text) else { throw AppError.invalid("kind", Message(.importUnknownKind, text)) }
+            guard let parsed = OrganizationKind(rawValue: text) else { throw AppError.invalid("kind", Message(.importUnknownKind(text))) }
             kind = parsed
         }
         let result = try await OrganizationCommands.subtree(under: root, scope: Authorization.scope(user.actor, .viewOrganization), search: query.q, kind: kind, maximumDepth: nil,
@@ -75,7 +75,7 @@ enum OrganizationAPI: OpenAPIVocabulary {
     @Sendable static func createOrganization(req: Request) async throws -> Response {
         let body = try req.content.decode(OrganizationCreateRequest.self)
         guard let kind = OrganizationKind(rawValue: body.kind) ?? OrganizationKind.parse(body.kind) else {
-            throw AppError.invalid("kind", Message(.importUnknownKind, body.kind))
+            throw AppError.invalid("kind", Message(.importUnknownKind(body.kind)))
         }
         let draft = OrganizationDraft(code: body.code.trimmed, name: body.name.trimmed,
                                       kind: kind, level: try level(body.level), parentCode: body.parentCode.trimmed)

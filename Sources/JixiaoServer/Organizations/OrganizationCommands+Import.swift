@@ -10,7 +10,7 @@ extension OrganizationCommands {
         let user = try caller.person()
         guard Authorization.mayEver(user.actor, .manageOrganization) else { throw AppError.forbidden() }
         guard bytes.readableBytes <= maximumBytes else {
-            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge, String(maximumBytes / (1024 * 1024))))
+            throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge(String(maximumBytes / (1024 * 1024)))))
         }
         let text = try UploadedText.decode(bytes.readableBytesView)
         // The planner learns of every existing organisation: all codes are taken, but only the ones
@@ -68,18 +68,18 @@ extension OrganizationImportError {
     var appError: AppError {
         switch self {
         case .unreadable(.unterminatedQuote(let line)):
-            return AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote, String(line)))
+            return AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote(String(line))))
         case .noRows:
             return AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty))
         case .missingColumns(let columns):
             return AppError(.unprocessableEntity, "csv_missing_columns",
-                            Message(.errorCSVMissingColumns, columns.map(\.rawValue).joined(separator: ", ")))
+                            Message(.errorCSVMissingColumns(columns.map(\.rawValue).joined(separator: ", "))))
         case .rows(let errors):
-            return AppError(.unprocessableEntity, "csv_rows_invalid", Message(.errorCSVRows, String(errors.count)),
+            return AppError(.unprocessableEntity, "csv_rows_invalid", Message(.errorCSVRows(String(errors.count))),
                             details: errors.map { error in
                                 AppError.Detail(line: error.line,
-                                                location: error.column.map { Message(.importLocationColumn, localized: [$0.title]).with(line: error.line) }
-                                                    ?? Message(.importLocationLine, String(error.line)),
+                                                location: error.column.map { Message(.importLocationColumn(error.line, $0.title)) }
+                                                    ?? Message(.importLocationLine(String(error.line))),
                                                 field: error.column?.rawValue, message: error.problem.message)
                             })
         }
@@ -89,17 +89,17 @@ extension OrganizationImportError {
 extension OrganizationImportProblem {
     var message: Message {
         switch self {
-        case .wrongFieldCount(let expected, let found): Message(.importWrongFieldCount, String(expected), String(found))
+        case .wrongFieldCount(let expected, let found): Message(.importWrongFieldCount(String(expected), String(found)))
         case .missingValue: Message(.errorRequired)
         case .invalidCode: Message(.errorInvalidCode)
-        case .valueTooLong(let maximum): Message(.errorTooLong, String(maximum))
+        case .valueTooLong(let maximum): Message(.errorTooLong(String(maximum)))
         case .unstorableText(let error): error.message
-        case .unknownKind(let text): Message(.importUnknownKind, text)
-        case .unknownLevel(let text): Message(.importUnknownLevel, text)
-        case .duplicateCodeInFile(let line): Message(.importDuplicateCode, String(line))
+        case .unknownKind(let text): Message(.importUnknownKind(text))
+        case .unknownLevel(let text): Message(.importUnknownLevel(text))
+        case .duplicateCodeInFile(let line): Message(.importDuplicateCode(String(line)))
         case .codeAlreadyExists: Message(.importCodeExists)
-        case .unknownParent(let code): Message(.errorUnknownParent, code)
-        case .cycle(let codes): Message(.importCycle, codes.joined(separator: " → "))
+        case .unknownParent(let code): Message(.errorUnknownParent(code))
+        case .cycle(let codes): Message(.importCycle(codes.joined(separator: " → ")))
         case .placement(let error): error.message
         }
     }
@@ -117,11 +117,3 @@ extension OrganizationImportColumn {
     }
 }
 
-private extension Message {
-    /// "line {0}, column {1}": the line number goes first, the column title second.
-    func with(line: Int) -> Message {
-        var message = self
-        message.arguments.insert(.text(String(line)), at: 0)
-        return message
-    }
-}

@@ -47,7 +47,7 @@ enum OrganizationCommands {
             if let found = parent, Authorization.decide(try caller.person().actor, .viewOrganization, found.accessTarget) == .conceal {
                 parent = nil
             }
-            if parent == nil { errors.append(.invalid("parent_code", Message(.errorUnknownParent, draft.parentCode))) }
+            if parent == nil { errors.append(.invalid("parent_code", Message(.errorUnknownParent(draft.parentCode)))) }
         }
         if errors.isEmpty, let holder = try await byCode(draft.code, on: db) {
             errors.append(.taken("code", value: draft.code, holderInReach: caller.reaches(.viewOrganization, holder.accessTarget)))
@@ -89,7 +89,7 @@ enum OrganizationCommands {
             let lowerBureaus = try await OrganizationModel.query(on: database)
                 .filter(\.$path > range.lower).filter(\.$path < range.upper)
                 .filter(\.$kind == OrganizationKind.financeBureau.rawValue).count()
-            if lowerBureaus > 0 { errors.append(.invalid("level", Message(.errorLevelHasLowerBureaus, String(lowerBureaus)))) }
+            if lowerBureaus > 0 { errors.append(.invalid("level", Message(.errorLevelHasLowerBureaus(String(lowerBureaus))))) }
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
 
@@ -115,7 +115,7 @@ enum OrganizationCommands {
         try caller.authorize(.manageOrganization, organization.accessTarget)
         guard let parent = try await byCode(parentCode, on: db),
               Authorization.decide(try caller.person().actor, .viewOrganization, parent.accessTarget) != .conceal else {
-            throw FormErrors(errors: [.invalid("parent_code", Message(.errorUnknownParent, parentCode))])
+            throw FormErrors(errors: [.invalid("parent_code", Message(.errorUnknownParent(parentCode)))])
         }
         try caller.authorize(.manageOrganization, parent.accessTarget)
         if parent.id == organization.parentID { return }
@@ -161,7 +161,7 @@ enum OrganizationCommands {
             let range = organization.hierarchyPath.subtreeRange
             let activeBelow = try await OrganizationModel.query(on: database).filter(\.$path > range.lower)
                 .filter(\.$path < range.upper).filter(\.$isActive == true).count()
-            if activeBelow > 0 { throw AppError(.conflict, "active_children", Message(.errorActiveChildren, String(activeBelow))) }
+            if activeBelow > 0 { throw AppError(.conflict, "active_children", Message(.errorActiveChildren(String(activeBelow)))) }
             if try organization.id == caller.person().organizationID {
                 throw AppError(.conflict, "own_organization", Message(.errorDeactivateOwnOrganization))
             }
@@ -236,7 +236,7 @@ extension HierarchyRuleError {
         case .bureauNeedsLevel: Message(.errorBureauNeedsLevel)
         case .needsParent: Message(.errorNeedsParent)
         case .bureauParentMustBeOneLevelUp(let child, let parent):
-            Message(.errorBureauParentLevel, localized: [child.title, parent?.title ?? .levelNone])
+            Message(.errorBureauParentLevel(child.title, parent?.title ?? .levelNone))
         case .departmentParentMustBeBureau: Message(.errorDepartmentParent)
         case .unitParentMustBeDepartmentOrUnit: Message(.errorUnitParent)
         case .agencyParentMustBeBureau: Message(.errorAgencyParent)

@@ -55,7 +55,7 @@ struct OrganizationController: RouteCollection {
             .if(!ancestors.isEmpty, .nav(.class("breadcrumb"), .attribute(named: "aria-label", value: t(.breadcrumb)),
                 .forEach(ancestors) { .group(.a(.href(OrganizationRoute.list(under: $0.id!).url), .text($0.name)), .text(" › ")) },
                 .text(root.name))),
-            .p(.class("hint"), .text(searching ? t(.searchResultCount, String(page.total)) : t(.treeShowing, String(page.items.count), String(page.total)))),
+            .p(.class("hint"), .text(searching ? t(.searchResultCount(String(page.total))) : t(.treeShowing(String(page.items.count), String(page.total))))),
             searching ? resultTable(page.items, t) : tree(page.items, root: root, childCounts: counts, t)
         )
     }
@@ -84,7 +84,7 @@ struct OrganizationController: RouteCollection {
                 .text(" "), Components.badge(t(org.organizationKind.title), kind: org.kind),
                 .unwrap(org.administrativeLevel) { .group(.text(" "), Components.badge(t($0.title))) },
                 .if(!org.isActive, .group(.text(" "), Components.badge(t(.inactive), kind: "inactive"))),
-                .if(hidden > 0, .group(.text(" "), .a(.class("more"), .href(OrganizationRoute.list(under: org.id!).url), .text(t(.moreBelow, String(hidden)))))),
+                .if(hidden > 0, .group(.text(" "), .a(.class("more"), .href(OrganizationRoute.list(under: org.id!).url), .text(t(.moreBelow(String(hidden))))))),
                 .if(!below.isEmpty, .ul(.forEach(below) { node($0) }))
             )
         }
@@ -229,7 +229,7 @@ struct OrganizationController: RouteCollection {
         let t = req.localizer
         let error: (String) -> String? = { errors[$0].map { t($0) } }
         return req.layout.render(title: t(.newOrganization), status: status,
-            .if(!errors.isEmpty, Components.notice(t(.formHasErrors, String(errors.count)), kind: "error")),
+            .if(!errors.isEmpty, Components.notice(t(.formHasErrors(String(errors.count))), kind: "error")),
             .form(.method(.post), .action(OrganizationRoute.new().url), .class("card"),
                 req.layout.csrfField(),
                 Components.textField(label: t(.fieldParentCode), name: "parent_code", value: form.parent_code ?? "", error: error("parent_code"), required: true),
@@ -269,7 +269,7 @@ struct OrganizationController: RouteCollection {
     private func renderImport(_ req: Request, error: AppError?, imported: Int?, status: HTTPResponseStatus) -> Response {
         let t = req.localizer
         return req.layout.render(title: t(.importOrganizations), status: status,
-            .unwrap(imported) { Components.notice(t(.importDone, String($0)), kind: "success") },
+            .unwrap(imported) { Components.notice(t(.importDone(String($0))), kind: "success") },
             .unwrap(error) { Components.problem($0, t) },
             .p(.text(t(.importExplain))),
             .pre(.class("sample"), .text("code,name,kind,level,parent_code\n350100,临江市财政局,财政部门,市,350000\n350100-01,临江市教育局,预算部门,,350100\n350100-01-01,临江市第一中学,预算单位,,350100-01")),

@@ -23,12 +23,18 @@ extension TextKey {
                              en: "New organization")
     static let importOrganizations = TextKey("importOrganizations", zh: "导入机构名录",
                              en: "Import organizations")
-    static let searchResultCount = TextKey("searchResultCount", zh: "共找到 {0} 个机构。",
-                             en: "{0} organizations found.")
-    static let treeShowing = TextKey("treeShowing", zh: "显示 {0} 个机构（本级以下共 {1} 个，展示三级；点击“下级”查看更深层级）。",
-                             en: "Showing {0} organizations ({1} in this subtree, three levels deep; follow “below” for more).")
-    static let moreBelow = TextKey("moreBelow", zh: "下级 {0} 个",
-                             en: "{0} below")
+    static func searchResultCount(_ p0: some TextArgument) -> TextKey {
+        TextKey("searchResultCount", zh: "共找到 \(p0.text(in: .zhHans)) 个机构。",
+                en: "\(p0.text(in: .en)) organizations found.")
+    }
+    static func treeShowing(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("treeShowing", zh: "显示 \(p0.text(in: .zhHans)) 个机构（本级以下共 \(p1.text(in: .zhHans)) 个，展示三级；点击“下级”查看更深层级）。",
+                en: "Showing \(p0.text(in: .en)) organizations (\(p1.text(in: .en)) in this subtree, three levels deep; follow “below” for more).")
+    }
+    static func moreBelow(_ p0: some TextArgument) -> TextKey {
+        TextKey("moreBelow", zh: "下级 \(p0.text(in: .zhHans)) 个",
+                en: "\(p0.text(in: .en)) below")
+    }
     static let childOrganizations = TextKey("childOrganizations", zh: "下级机构",
                              en: "Organizations below")
     static let viewSubtree = TextKey("viewSubtree", zh: "查看全部下级",
@@ -53,24 +59,40 @@ extension TextKey {
                              en: "no level")
     static let importExplain = TextKey("importExplain", zh: "上传 CSV 文件：第一行为表头 code,name,kind,level,parent_code（也可用 编码,名称,类型,级次,上级编码）。类型填写 财政部门/预算部门/预算单位/第三方机构；级次仅财政部门填写（中央/省/市/县/乡镇）。上级编码可以是已有机构，也可以是同一文件中的机构。文件中只要有一处错误，全部不导入。",
                              en: "Upload a CSV file with the header code,name,kind,level,parent_code (or the Chinese headers). Kind is 财政部门/预算部门/预算单位/第三方机构 or finance_bureau/department/unit/agency; level only for finance bureaus. A parent may exist already or appear in the same file. If any row is wrong, nothing is imported.")
-    static let importDone = TextKey("importDone", zh: "已导入 {0} 个机构。",
-                             en: "{0} organizations imported.")
-    static let importLocationLine = TextKey("importLocationLine", zh: "第 {0} 行",
-                             en: "Line {0}")
-    static let importLocationColumn = TextKey("importLocationColumn", zh: "第 {0} 行“{1}”列",
-                             en: "Line {0}, column “{1}”")
-    static let importWrongFieldCount = TextKey("importWrongFieldCount", zh: "应有 {0} 列，实际 {1} 列",
-                             en: "expected {0} columns, found {1}")
-    static let importUnknownKind = TextKey("importUnknownKind", zh: "无法识别的机构类型“{0}”（应为 财政部门、预算部门、预算单位 或 第三方机构）",
-                             en: "unknown kind “{0}” (use finance_bureau, department, unit or agency)")
-    static let importUnknownLevel = TextKey("importUnknownLevel", zh: "无法识别的级次“{0}”（应为 中央、省、市、县 或 乡镇）",
-                             en: "unknown level “{0}” (use central, province, city, county or township)")
-    static let importDuplicateCode = TextKey("importDuplicateCode", zh: "编码与第 {0} 行重复",
-                             en: "code repeats line {0}")
+    static func importDone(_ p0: some TextArgument) -> TextKey {
+        TextKey("importDone", zh: "已导入 \(p0.text(in: .zhHans)) 个机构。",
+                en: "\(p0.text(in: .en)) organizations imported.")
+    }
+    static func importLocationLine(_ p0: some TextArgument) -> TextKey {
+        TextKey("importLocationLine", zh: "第 \(p0.text(in: .zhHans)) 行",
+                en: "Line \(p0.text(in: .en))")
+    }
+    static func importLocationColumn(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importLocationColumn", zh: "第 \(p0.text(in: .zhHans)) 行“\(p1.text(in: .zhHans))”列",
+                en: "Line \(p0.text(in: .en)), column “\(p1.text(in: .en))”")
+    }
+    static func importWrongFieldCount(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("importWrongFieldCount", zh: "应有 \(p0.text(in: .zhHans)) 列，实际 \(p1.text(in: .zhHans)) 列",
+                en: "expected \(p0.text(in: .en)) columns, found \(p1.text(in: .en))")
+    }
+    static func importUnknownKind(_ p0: some TextArgument) -> TextKey {
+        TextKey("importUnknownKind", zh: "无法识别的机构类型“\(p0.text(in: .zhHans))”（应为 财政部门、预算部门、预算单位 或 第三方机构）",
+                en: "unknown kind “\(p0.text(in: .en))” (use finance_bureau, department, unit or agency)")
+    }
+    static func importUnknownLevel(_ p0: some TextArgument) -> TextKey {
+        TextKey("importUnknownLevel", zh: "无法识别的级次“\(p0.text(in: .zhHans))”（应为 中央、省、市、县 或 乡镇）",
+                en: "unknown level “\(p0.text(in: .en))” (use central, province, city, county or township)")
+    }
+    static func importDuplicateCode(_ p0: some TextArgument) -> TextKey {
+        TextKey("importDuplicateCode", zh: "编码与第 \(p0.text(in: .zhHans)) 行重复",
+                en: "code repeats line \(p0.text(in: .en))")
+    }
     static let importCodeExists = TextKey("importCodeExists", zh: "编码已被现有机构使用",
                              en: "code already used by an existing organization")
-    static let importCycle = TextKey("importCycle", zh: "上级关系形成循环：{0}",
-                             en: "parent relations form a cycle: {0}")
+    static func importCycle(_ p0: some TextArgument) -> TextKey {
+        TextKey("importCycle", zh: "上级关系形成循环：\(p0.text(in: .zhHans))",
+                en: "parent relations form a cycle: \(p0.text(in: .en))")
+    }
     static let kindFinanceBureau = TextKey("kindFinanceBureau", zh: "财政部门",
                              en: "Finance bureau")
     static let kindDepartment = TextKey("kindDepartment", zh: "预算部门",
@@ -89,18 +111,26 @@ extension TextKey {
                              en: "County")
     static let levelTownship = TextKey("levelTownship", zh: "乡镇",
                              en: "Township")
-    static let errorCSVRows = TextKey("errorCSVRows", zh: "有 {0} 处错误，未导入任何机构：",
-                             en: "{0} problems found; nothing was imported:")
-    static let errorTooLong = TextKey("errorTooLong", zh: "最多 {0} 个字符。",
-                             en: "At most {0} characters.")
-    static let errorUnknownParent = TextKey("errorUnknownParent", zh: "找不到编码为“{0}”的上级机构（或不在您的权限范围内）。",
-                             en: "No parent with code “{0}” (or it is outside your reach).")
+    static func errorCSVRows(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorCSVRows", zh: "有 \(p0.text(in: .zhHans)) 处错误，未导入任何机构：",
+                en: "\(p0.text(in: .en)) problems found; nothing was imported:")
+    }
+    static func errorTooLong(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorTooLong", zh: "最多 \(p0.text(in: .zhHans)) 个字符。",
+                en: "At most \(p0.text(in: .en)) characters.")
+    }
+    static func errorUnknownParent(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorUnknownParent", zh: "找不到编码为“\(p0.text(in: .zhHans))”的上级机构（或不在您的权限范围内）。",
+                en: "No parent with code “\(p0.text(in: .en))” (or it is outside your reach).")
+    }
     static let errorBureauNeedsLevel = TextKey("errorBureauNeedsLevel", zh: "财政部门须填写级次。",
                              en: "A finance bureau needs a level.")
     static let errorNeedsParent = TextKey("errorNeedsParent", zh: "只有财政部门可以没有上级机构。",
                              en: "Only a finance bureau may have no parent.")
-    static let errorBureauParentLevel = TextKey("errorBureauParentLevel", zh: "{0}财政部门只能隶属于上一级财政部门（所选上级：{1}）。",
-                             en: "A {0} finance bureau belongs to the bureau one level up (chosen parent: {1}).")
+    static func errorBureauParentLevel(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorBureauParentLevel", zh: "\(p0.text(in: .zhHans))财政部门只能隶属于上一级财政部门（所选上级：\(p1.text(in: .zhHans))）。",
+                en: "A \(p0.text(in: .en)) finance bureau belongs to the bureau one level up (chosen parent: \(p1.text(in: .en))).")
+    }
     static let errorDepartmentParent = TextKey("errorDepartmentParent", zh: "预算部门只能隶属于一个财政部门。",
                              en: "A budget department belongs to a finance bureau.")
     static let errorUnitParent = TextKey("errorUnitParent", zh: "预算单位只能隶属于预算部门或其他预算单位。",
@@ -113,10 +143,14 @@ extension TextKey {
                              en: "An organization cannot move under itself or its own descendants.")
     static let errorCentralHasNoParent = TextKey("errorCentralHasNoParent", zh: "中央财政部门没有上级机构。",
                              en: "The central finance bureau has no parent.")
-    static let errorLevelHasLowerBureaus = TextKey("errorLevelHasLowerBureaus", zh: "该财政部门下已有 {0} 个下级财政部门，不能修改级次。",
-                             en: "This bureau has {0} lower bureaus; its level cannot change.")
-    static let errorActiveChildren = TextKey("errorActiveChildren", zh: "下级还有 {0} 个启用的机构，须先停用它们。",
-                             en: "{0} organizations below are still active; deactivate them first.")
+    static func errorLevelHasLowerBureaus(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorLevelHasLowerBureaus", zh: "该财政部门下已有 \(p0.text(in: .zhHans)) 个下级财政部门，不能修改级次。",
+                en: "This bureau has \(p0.text(in: .en)) lower bureaus; its level cannot change.")
+    }
+    static func errorActiveChildren(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorActiveChildren", zh: "下级还有 \(p0.text(in: .zhHans)) 个启用的机构，须先停用它们。",
+                en: "\(p0.text(in: .en)) organizations below are still active; deactivate them first.")
+    }
     static let errorDeactivateOwnOrganization = TextKey("errorDeactivateOwnOrganization", zh: "不能停用自己所在的机构。",
                              en: "You cannot deactivate your own organization.")
     static let adminOrganizationsSummary = TextKey("adminOrganizationsSummary", zh: "财政部门、预算部门、预算单位与第三方机构的层级树，导入机构名录。",

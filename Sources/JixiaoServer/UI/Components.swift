@@ -65,7 +65,7 @@ enum Components {
              .if(!error.details.isEmpty, .ul(.class("error-list"), .forEach(error.details.prefix(200)) { detail in
                  .li(.unwrap(detail.location) { .strong(.text(t($0) + "：")) }, .text(t(detail.message)))
              })),
-             .if(error.details.count > 200, .p(.text(t(.moreErrors, String(error.details.count - 200))))))
+             .if(error.details.count > 200, .p(.text(t(.moreErrors(String(error.details.count - 200)))))))
     }
 
     static func badge(_ text: String, kind: String = "") -> Node<HTML.BodyContext> {
@@ -80,7 +80,7 @@ enum Components {
         let last = min(total, page * per)
         let pages = max(1, (total + per - 1) / per)
         return .nav(.class("pager"), .attribute(named: "aria-label", value: t(.pagerLabel)),
-            .span(.text(t(.pagerShowing, String(first), String(last), String(total)))),
+            .span(.text(t(.pagerShowing(first, last, total)))),
             .if(page > 1, .a(.href(link(page - 1)), .attribute(named: "rel", value: "prev"), .text(t(.pagerPrevious)))),
             .if(page < pages, .a(.href(link(page + 1)), .attribute(named: "rel", value: "next"), .text(t(.pagerNext)))))
     }

@@ -23,7 +23,7 @@ struct HomeController: RouteCollection {
         let work = try await Capabilities.workbench(for: user, on: req.db, t)
         return req.layout.render(title: t(.homeTitle),
             .if(req.query[String.self, at: "password"] == "changed", Components.notice(t(.passwordChanged), kind: "success")),
-            .p(.class("lead"), .text(t(.homeWelcome, user.displayName, user.organizationName))),
+            .p(.class("lead"), .text(t(.homeWelcome(user.displayName, user.organizationName)))),
             .p(.text(t(.homeRoles) + user.roles.sorted { $0.rawValue < $1.rawValue }.map { t($0.title) }.joined(separator: "、"))),
             WorkbenchView.section(work, t),
             .h2(.text(t(.homeLoop))),

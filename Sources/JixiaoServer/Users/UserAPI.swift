@@ -45,7 +45,7 @@ enum UserAPI: OpenAPIVocabulary {
 
     private static func roles(from texts: [String]) throws -> Set<Role> {
         try Set(texts.map { text in
-            guard let role = Role(rawValue: text) else { throw AppError.invalid("roles", Message(.errorUnknownRole, text)) }
+            guard let role = Role(rawValue: text) else { throw AppError.invalid("roles", Message(.errorUnknownRole(text))) }
             return role
         })
     }

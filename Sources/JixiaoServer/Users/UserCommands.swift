@@ -184,10 +184,10 @@ extension RoleAssignmentError {
     var appError: AppError {
         switch self {
         case .noRoles: .invalid("roles", Message(.errorNoRoles))
-        case .roleNotAllowed(let role, let kind): .invalid("roles", Message(.errorRoleNotAllowed, localized: [role.title, kind.title]))
+        case .roleNotAllowed(let role, let kind): .invalid("roles", Message(.errorRoleNotAllowed(role.title, kind.title)))
         case .managementWithBusiness(let management, let business):
-            .invalid("roles", Message(.errorManagementWithBusiness, localized: [management.title, business.title]))
-        case .auditWithAdministration(let other): .invalid("roles", Message(.errorAuditWithAdministration, localized: [other.title]))
+            .invalid("roles", Message(.errorManagementWithBusiness(management.title, business.title)))
+        case .auditWithAdministration(let other): .invalid("roles", Message(.errorAuditWithAdministration(other.title)))
         case .ownRoles: AppError(.forbidden, "own_roles", Message(.errorOwnRoles), field: "roles")
         }
     }

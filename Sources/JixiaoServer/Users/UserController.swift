@@ -35,7 +35,7 @@ struct UserController: RouteCollection {
                 .button(.type(.submit), .text(t(.search))),
                 .if(canManage, .a(.class("button"), .href(UserRoute.new(organization: root.code).url), .text(t(.newUser))))
             ),
-            .p(.class("hint"), .text(t(.usersUnder, root.name, String(page.total)))),
+            .p(.class("hint"), .text(t(.usersUnder(root.name, String(page.total))))),
             .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldUsername))), .th(.text(t(.fieldDisplayName))), .th(.text(t(.fieldOrganization))),
                            .th(.text(t(.fieldRoles))), .th(.text(t(.fieldStatus))))),
@@ -70,7 +70,7 @@ struct UserController: RouteCollection {
         let t = req.localizer
         let error: (String) -> String? = { errors[$0].map { t($0) } }
         return req.layout.render(title: t(.newUser), status: status,
-            .if(!errors.isEmpty, Components.notice(t(.formHasErrors, String(errors.count)), kind: "error")),
+            .if(!errors.isEmpty, Components.notice(t(.formHasErrors(String(errors.count))), kind: "error")),
             .form(.method(.post), .action(UserRoute.new().url), .class("card"),
                 req.layout.csrfField(),
                 Components.textField(label: t(.fieldUsername), name: "username", value: form.username ?? "", error: error("username"), required: true, hint: t(.usernameHint)),
@@ -92,7 +92,7 @@ struct UserController: RouteCollection {
                               roles: Set((form.roles ?? []).compactMap(Role.init(rawValue:))), password: form.password ?? "")
         do {
             let (user, generated) = try await UserCommands.create(draft, by: try req.caller(), on: req.db)
-            return try await renderShow(req, user: user, errors: [:], notice: generated.map { req.localizer(.oneTimePasswordShown, $0) } ?? req.localizer(.created), status: .created)
+            return try await renderShow(req, user: user, errors: [:], notice: generated.map { req.localizer(.oneTimePasswordShown($0)) } ?? req.localizer(.created), status: .created)
         } catch let errors as FormErrors {
             ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)   // pages that answer beside the field still audit refusals
             return renderNew(req, form: form, errors: errors.byField, status: .unprocessableEntity)
@@ -164,7 +164,7 @@ struct UserController: RouteCollection {
     @Sendable func resetPassword(req: Request) async throws -> Response {
         let user = try await load(req)
         let password = try await UserCommands.resetPassword(user, by: try req.caller(), on: req.db)
-        return try await renderShow(req, user: user, errors: [:], notice: req.localizer(.oneTimePasswordShown, password), status: .ok)
+        return try await renderShow(req, user: user, errors: [:], notice: req.localizer(.oneTimePasswordShown(password)), status: .ok)
     }
 
     struct ActiveForm: Content { var active: String? }

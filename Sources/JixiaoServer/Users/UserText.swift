@@ -15,14 +15,18 @@ extension TextKey {
                              en: "New user")
     static let editUser = TextKey("editUser", zh: "修改用户",
                              en: "Edit user")
-    static let usersUnder = TextKey("usersUnder", zh: "{0} 及下级机构共有 {1} 个用户。",
-                             en: "{1} users in {0} and below.")
+    static func usersUnder(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("usersUnder", zh: "\(p0.text(in: .zhHans)) 及下级机构共有 \(p1.text(in: .zhHans)) 个用户。",
+                en: "\(p1.text(in: .en)) users in \(p0.text(in: .en)) and below.")
+    }
     static let usernameHint = TextKey("usernameHint", zh: "3–64 位小写字母、数字、“-”、“_”、“.”。",
                              en: "3–64 lowercase letters, digits, “-”, “_”, “.”.")
     static let initialPasswordHint = TextKey("initialPasswordHint", zh: "留空则由系统生成一次性密码，首次登录须修改。",
                              en: "Leave empty to generate a one-time password that must be changed at first sign-in.")
-    static let oneTimePasswordShown = TextKey("oneTimePasswordShown", zh: "一次性密码：{0}（仅显示这一次，请当面或通过安全渠道告知本人）",
-                             en: "One-time password: {0} (shown only now; hand it over in person or over a safe channel)")
+    static func oneTimePasswordShown(_ p0: some TextArgument) -> TextKey {
+        TextKey("oneTimePasswordShown", zh: "一次性密码：\(p0.text(in: .zhHans))（仅显示这一次，请当面或通过安全渠道告知本人）",
+                en: "One-time password: \(p0.text(in: .en)) (shown only now; hand it over in person or over a safe channel)")
+    }
     static let resetPassword = TextKey("resetPassword", zh: "重置密码",
                              en: "Reset password")
     static let resetPasswordHint = TextKey("resetPasswordHint", zh: "生成新的一次性密码，并使该用户所有已登录会话失效。",
@@ -33,20 +37,28 @@ extension TextKey {
                              en: "A username has 3–64 lowercase letters, digits, “-”, “_”, “.”.")
     static let errorNoRoles = TextKey("errorNoRoles", zh: "至少选择一个角色。",
                              en: "Choose at least one role.")
-    static let errorRoleNotAllowed = TextKey("errorRoleNotAllowed", zh: "“{0}”角色不能授予{1}的人员。",
-                             en: "The role “{0}” cannot be given to people of a {1}.")
-    static let errorUnknownRole = TextKey("errorUnknownRole", zh: "无法识别的角色“{0}”。",
-                             en: "Unknown role “{0}”.")
+    static func errorRoleNotAllowed(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorRoleNotAllowed", zh: "“\(p0.text(in: .zhHans))”角色不能授予\(p1.text(in: .zhHans))的人员。",
+                en: "The role “\(p0.text(in: .en))” cannot be given to people of a \(p1.text(in: .en)).")
+    }
+    static func errorUnknownRole(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorUnknownRole", zh: "无法识别的角色“\(p0.text(in: .zhHans))”。",
+                en: "Unknown role “\(p0.text(in: .en))”.")
+    }
     static let errorDeactivateSelf = TextKey("errorDeactivateSelf", zh: "不能停用自己的账号。",
                              en: "You cannot deactivate your own account.")
     static let adminUsersSummary = TextKey("adminUsersSummary", zh: "账号、角色、重置密码与停用。",
                              en: "Accounts, roles, password resets and deactivation.")
     static let errorOwnRoles = TextKey("errorOwnRoles", zh: "不能更改自己的角色，请由其他管理员操作。",
                              en: "You cannot change your own roles; another administrator must do it.")
-    static let errorManagementWithBusiness = TextKey("errorManagementWithBusiness", zh: "「{0}」不能与业务角色「{1}」由同一人担任（三员分立）。",
-                             en: "“{0}” cannot be held together with the business role “{1}” (separation of duties).")
-    static let errorAuditWithAdministration = TextKey("errorAuditWithAdministration", zh: "审计管理员须单独设置，不能与「{0}」由同一人担任（三员分立）。",
-                             en: "The audit officer must be a person of their own, not also “{0}” (separation of duties).")
+    static func errorManagementWithBusiness(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorManagementWithBusiness", zh: "「\(p0.text(in: .zhHans))」不能与业务角色「\(p1.text(in: .zhHans))」由同一人担任（三员分立）。",
+                en: "“\(p0.text(in: .en))” cannot be held together with the business role “\(p1.text(in: .en))” (separation of duties).")
+    }
+    static func errorAuditWithAdministration(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorAuditWithAdministration", zh: "审计管理员须单独设置，不能与「\(p0.text(in: .zhHans))」由同一人担任（三员分立）。",
+                en: "The audit officer must be a person of their own, not also “\(p0.text(in: .en))” (separation of duties).")
+    }
     static let firstStepsAccounts = TextKey("firstStepsAccounts", zh: "为各岗位开设账号：业务人员，以及另一人担任的审计管理员（查看审计日志）和安全管理员（三员分立：系统管理员不兼任业务角色）。",
                              en: "Open accounts for each post: business staff, plus an audit officer (who reads the audit trail) and a security officer held by other people (separation of duties: the administrator holds no business role).")
     static let setupAccounts = TextKey("setupAccounts", zh: "开设账号",

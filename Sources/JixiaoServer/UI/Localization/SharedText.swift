@@ -45,8 +45,10 @@ extension TextKey {
                              en: "This section is not available yet; it is being built.")
     static let homeTitle = TextKey("homeTitle", zh: "工作台",
                              en: "Workbench")
-    static let homeWelcome = TextKey("homeWelcome", zh: "{0}，您好。您所在的机构：{1}。",
-                             en: "Hello, {0}. Your organization: {1}.")
+    static func homeWelcome(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("homeWelcome", zh: "\(p0.text(in: .zhHans))，您好。您所在的机构：\(p1.text(in: .zhHans))。",
+                en: "Hello, \(p0.text(in: .en)). Your organization: \(p1.text(in: .en)).")
+    }
     static let homeRoles = TextKey("homeRoles", zh: "您的角色：",
                              en: "Your roles: ")
     static let homeLoop = TextKey("homeLoop", zh: "预算绩效管理闭环",
@@ -117,12 +119,16 @@ extension TextKey {
                              en: "None")
     static let no = TextKey("no", zh: "否",
                              en: "No")
-    static let formHasErrors = TextKey("formHasErrors", zh: "有 {0} 处需要修改，请查看标红的字段。",
-                             en: "{0} fields need attention; see the marked fields.")
+    static func formHasErrors(_ p0: some TextArgument) -> TextKey {
+        TextKey("formHasErrors", zh: "有 \(p0.text(in: .zhHans)) 处需要修改，请查看标红的字段。",
+                en: "\(p0.text(in: .en)) fields need attention; see the marked fields.")
+    }
     static let importAction = TextKey("importAction", zh: "导入",
                              en: "Import")
-    static let moreErrors = TextKey("moreErrors", zh: "另有 {0} 处错误未列出。",
-                             en: "{0} more errors not listed.")
+    static func moreErrors(_ p0: some TextArgument) -> TextKey {
+        TextKey("moreErrors", zh: "另有 \(p0.text(in: .zhHans)) 处错误未列出。",
+                en: "\(p0.text(in: .en)) more errors not listed.")
+    }
     static let backHome = TextKey("backHome", zh: "返回工作台",
                              en: "Back to the workbench")
     static let roleAdministrator = TextKey("roleAdministrator", zh: "系统管理员",
@@ -155,32 +161,48 @@ extension TextKey {
                              en: "Your role does not permit this.")
     static let errorUnauthenticated = TextKey("errorUnauthenticated", zh: "请先登录。",
                              en: "Please sign in.")
-    static let errorBadRequest = TextKey("errorBadRequest", zh: "请求格式不正确：{0}",
-                             en: "Malformed request: {0}")
+    static func errorBadRequest(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorBadRequest", zh: "请求格式不正确：\(p0.text(in: .zhHans))",
+                en: "Malformed request: \(p0.text(in: .en))")
+    }
     static let errorInvalidInput = TextKey("errorInvalidInput", zh: "输入有误。",
                              en: "Invalid input.")
-    static let errorInternal = TextKey("errorInternal", zh: "系统内部错误，请将请求编号 {0} 告知管理员。",
-                             en: "Internal error; give your administrator the request id {0}.")
-    static let errorTooLarge = TextKey("errorTooLarge", zh: "文件过大，上限为 {0} MB。",
-                             en: "The file is too large; the limit is {0} MB.")
+    static func errorInternal(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorInternal", zh: "系统内部错误，请将请求编号 \(p0.text(in: .zhHans)) 告知管理员。",
+                en: "Internal error; give your administrator the request id \(p0.text(in: .en)).")
+    }
+    static func errorTooLarge(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorTooLarge", zh: "文件过大，上限为 \(p0.text(in: .zhHans)) MB。",
+                en: "The file is too large; the limit is \(p0.text(in: .en)) MB.")
+    }
     static let errorNotUTF8 = TextKey("errorNotUTF8", zh: "文件不是 UTF-8 编码（可能是 GBK）。请在 Excel 中“另存为 CSV UTF-8”后再上传。",
                              en: "The file is not UTF-8 (perhaps GBK). Save it as “CSV UTF-8” and upload again.")
     static let errorCSVEmpty = TextKey("errorCSVEmpty", zh: "文件为空或只有表头。",
                              en: "The file is empty or has only a header.")
-    static let errorCSVMissingColumns = TextKey("errorCSVMissingColumns", zh: "缺少必需的列：{0}",
-                             en: "Required columns missing: {0}")
-    static let errorCSVUnterminatedQuote = TextKey("errorCSVUnterminatedQuote", zh: "第 {0} 行开始的引号没有闭合。",
-                             en: "The quote opened on line {0} is never closed.")
+    static func errorCSVMissingColumns(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorCSVMissingColumns", zh: "缺少必需的列：\(p0.text(in: .zhHans))",
+                en: "Required columns missing: \(p0.text(in: .en))")
+    }
+    static func errorCSVUnterminatedQuote(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorCSVUnterminatedQuote", zh: "第 \(p0.text(in: .zhHans)) 行开始的引号没有闭合。",
+                en: "The quote opened on line \(p0.text(in: .en)) is never closed.")
+    }
     static let errorRequired = TextKey("errorRequired", zh: "必填。",
                              en: "Required.")
     static let errorInvalidCode = TextKey("errorInvalidCode", zh: "编码只能包含字母、数字、“-”、“_”、“.”。",
                              en: "A code may contain only letters, digits, “-”, “_”, “.”.")
-    static let errorCodeTaken = TextKey("errorCodeTaken", zh: "编码“{0}”已被使用。",
-                             en: "The code “{0}” is already used.")
-    static let errorUnknownOrganization = TextKey("errorUnknownOrganization", zh: "找不到编码为“{0}”的机构（或不在您的权限范围内）。",
-                             en: "No organization with code “{0}” (or it is outside your reach).")
-    static let errorUsernameTaken = TextKey("errorUsernameTaken", zh: "用户名“{0}”已被使用。",
-                             en: "The username “{0}” is taken.")
+    static func errorCodeTaken(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorCodeTaken", zh: "编码“\(p0.text(in: .zhHans))”已被使用。",
+                en: "The code “\(p0.text(in: .en))” is already used.")
+    }
+    static func errorUnknownOrganization(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorUnknownOrganization", zh: "找不到编码为“\(p0.text(in: .zhHans))”的机构（或不在您的权限范围内）。",
+                en: "No organization with code “\(p0.text(in: .en))” (or it is outside your reach).")
+    }
+    static func errorUsernameTaken(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorUsernameTaken", zh: "用户名“\(p0.text(in: .zhHans))”已被使用。",
+                en: "The username “\(p0.text(in: .en))” is taken.")
+    }
     static let errorRemoveOwnAdmin = TextKey("errorRemoveOwnAdmin", zh: "不能取消自己的系统管理员角色。",
                              en: "You cannot remove your own administrator role.")
     static let errorBusy = TextKey("errorBusy", zh: "系统正忙（同时登录的人太多），请稍后再试。",
@@ -193,30 +215,50 @@ extension TextKey {
                              en: "This name or code cannot be used; please choose another.")
     static let errorGBKUnreadable = TextKey("errorGBKUnreadable", zh: "文件是 GBK/GB18030 编码，本系统无法转换。请在 Excel 中“另存为 CSV UTF-8”后再上传。",
                              en: "The file is encoded in GBK/GB18030, which cannot be converted here. Save it as “CSV UTF-8” in Excel and upload again.")
-    static let errorNotUTF8AtLine = TextKey("errorNotUTF8AtLine", zh: "文件第 {0} 行起既不是 UTF-8 也不是 GBK 编码。请在 Excel 中“另存为 CSV UTF-8”后再上传。",
-                             en: "From line {0} on, the file is neither UTF-8 nor GBK. Save it as “CSV UTF-8” in Excel and upload again.")
-    static let errorInvalidUTF16 = TextKey("errorInvalidUTF16", zh: "文件标为 UTF-16（Unicode 文本），但在第 {0} 字节处损坏。请另存为 CSV UTF-8 后再上传。",
-                             en: "The file is marked as UTF-16 (Unicode text) but is broken at byte {0}. Save it as CSV UTF-8 and upload again.")
-    static let auditCount = TextKey("auditCount", zh: "共 {0} 次",
-                             en: "{0} times")
-    static let errorForbiddenCharacter = TextKey("errorForbiddenCharacter", zh: "第 {0} 个字符（U+{1}）是不可见的控制字符或非字符，不能保存，请删去。",
-                             en: "Character {0} (U+{1}) is an invisible control character or noncharacter and cannot be saved; remove it.")
-    static let errorTooMany = TextKey("errorTooMany", zh: "最多 {0} 项，现有 {1} 项。",
-                             en: "At most {0} entries; this has {1}.")
-    static let errorInputRefused = TextKey("errorInputRefused", zh: "有 {0} 处内容无法保存，未作任何修改：",
-                             en: "{0} entries cannot be saved; nothing was changed:")
-    static let inputLocationRow = TextKey("inputLocationRow", zh: "第 {0} 行指标",
-                             en: "indicator row {0}")
-    static let inputLocationRegion = TextKey("inputLocationRegion", zh: "第 {0} 个区域",
-                             en: "region {0}")
-    static let inputLocationRegionRow = TextKey("inputLocationRegionRow", zh: "第 {0} 个区域第 {1} 行指标",
-                             en: "region {0}, indicator row {1}")
-    static let errorTextTooLong = TextKey("errorTextTooLong", zh: "最多 {0} 个字符，现有 {1} 个。",
-                             en: "At most {0} characters; this has {1}.")
-    static let errorUnknownValue = TextKey("errorUnknownValue", zh: "“{0}”不是可选的值，可选：{1}。",
-                             en: "“{0}” is not one of the values allowed: {1}.")
-    static let errorNotAnInteger = TextKey("errorNotAnInteger", zh: "参数 {0} 应为整数（收到“{1}”）。",
-                             en: "Parameter {0} must be a whole number (got “{1}”).")
+    static func errorNotUTF8AtLine(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorNotUTF8AtLine", zh: "文件第 \(p0.text(in: .zhHans)) 行起既不是 UTF-8 也不是 GBK 编码。请在 Excel 中“另存为 CSV UTF-8”后再上传。",
+                en: "From line \(p0.text(in: .en)) on, the file is neither UTF-8 nor GBK. Save it as “CSV UTF-8” in Excel and upload again.")
+    }
+    static func errorInvalidUTF16(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorInvalidUTF16", zh: "文件标为 UTF-16（Unicode 文本），但在第 \(p0.text(in: .zhHans)) 字节处损坏。请另存为 CSV UTF-8 后再上传。",
+                en: "The file is marked as UTF-16 (Unicode text) but is broken at byte \(p0.text(in: .en)). Save it as CSV UTF-8 and upload again.")
+    }
+    static func errorForbiddenCharacter(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorForbiddenCharacter", zh: "第 \(p0.text(in: .zhHans)) 个字符（U+\(p1.text(in: .zhHans))）是不可见的控制字符或非字符，不能保存，请删去。",
+                en: "Character \(p0.text(in: .en)) (U+\(p1.text(in: .en))) is an invisible control character or noncharacter and cannot be saved; remove it.")
+    }
+    static func errorTooMany(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorTooMany", zh: "最多 \(p0.text(in: .zhHans)) 项，现有 \(p1.text(in: .zhHans)) 项。",
+                en: "At most \(p0.text(in: .en)) entries; this has \(p1.text(in: .en)).")
+    }
+    static func errorInputRefused(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorInputRefused", zh: "有 \(p0.text(in: .zhHans)) 处内容无法保存，未作任何修改：",
+                en: "\(p0.text(in: .en)) entries cannot be saved; nothing was changed:")
+    }
+    static func inputLocationRow(_ p0: some TextArgument) -> TextKey {
+        TextKey("inputLocationRow", zh: "第 \(p0.text(in: .zhHans)) 行指标",
+                en: "indicator row \(p0.text(in: .en))")
+    }
+    static func inputLocationRegion(_ p0: some TextArgument) -> TextKey {
+        TextKey("inputLocationRegion", zh: "第 \(p0.text(in: .zhHans)) 个区域",
+                en: "region \(p0.text(in: .en))")
+    }
+    static func inputLocationRegionRow(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("inputLocationRegionRow", zh: "第 \(p0.text(in: .zhHans)) 个区域第 \(p1.text(in: .zhHans)) 行指标",
+                en: "region \(p0.text(in: .en)), indicator row \(p1.text(in: .en))")
+    }
+    static func errorTextTooLong(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorTextTooLong", zh: "最多 \(p0.text(in: .zhHans)) 个字符，现有 \(p1.text(in: .zhHans)) 个。",
+                en: "At most \(p0.text(in: .en)) characters; this has \(p1.text(in: .en)).")
+    }
+    static func errorUnknownValue(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorUnknownValue", zh: "“\(p0.text(in: .zhHans))”不是可选的值，可选：\(p1.text(in: .zhHans))。",
+                en: "“\(p0.text(in: .en))” is not one of the values allowed: \(p1.text(in: .en)).")
+    }
+    static func errorNotAnInteger(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorNotAnInteger", zh: "参数 \(p0.text(in: .zhHans)) 应为整数（收到“\(p1.text(in: .zhHans))”）。",
+                en: "Parameter \(p0.text(in: .en)) must be a whole number (got “\(p1.text(in: .en))”).")
+    }
     static let categoryOutput = TextKey("categoryOutput", zh: "产出指标",
                              en: "Output")
     static let categoryEffect = TextKey("categoryEffect", zh: "效益指标",
@@ -229,8 +271,10 @@ extension TextKey {
                              en: "Add an organization")
     static let firstStepsNewUserLink = TextKey("firstStepsNewUserLink", zh: "新增用户",
                              en: "Add a user")
-    static let pagerShowing = TextKey("pagerShowing", zh: "第 {0}–{1} 条，共 {2} 条",
-                             en: "{0}–{1} of {2}")
+    static func pagerShowing(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("pagerShowing", zh: "第 \(p0.text(in: .zhHans))–\(p1.text(in: .zhHans)) 条，共 \(p2.text(in: .zhHans)) 条",
+                en: "\(p0.text(in: .en))–\(p1.text(in: .en)) of \(p2.text(in: .en))")
+    }
     static let pagerPrevious = TextKey("pagerPrevious", zh: "上一页",
                              en: "Previous")
     static let pagerNext = TextKey("pagerNext", zh: "下一页",

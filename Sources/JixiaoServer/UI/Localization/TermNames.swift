@@ -100,8 +100,8 @@ extension ReviewCriterion: FixedTerm {
 
 extension Localizer {
     /// A count with its noun, singular for one where the language has a singular ("1 warning", "2 warnings").
-    func count(_ number: Int, one: TextKey, many: TextKey) -> String {
-        self(number == 1 ? one : many, String(number))
+    func count(_ number: Int, one: (Int) -> TextKey, many: (Int) -> TextKey) -> String {
+        self(number == 1 ? one(number) : many(number))
     }
 }
 

@@ -13,3 +13,18 @@ struct TextKey: Hashable, Sendable, Codable {
 
     func text(in locale: AppLocale) -> String { locale == .zhHans ? zh : en }
 }
+
+/// What a text's argument may be: plain text (a code, a name), a number, or another text shown in the same language.
+protocol TextArgument {
+    func text(in locale: AppLocale) -> String
+}
+
+extension String: TextArgument {
+    func text(in locale: AppLocale) -> String { self }
+}
+
+extension Int: TextArgument {
+    func text(in locale: AppLocale) -> String { String(self) }
+}
+
+extension TextKey: TextArgument {}
