@@ -25,6 +25,8 @@ struct Capability: Sendable {
     var commands: [(name: String, command: any AsyncCommand & Sendable)] = []
     /// Work that starts and stops with the application (flushers, workers).
     var lifecycle: [any LifecycleHandler & Sendable] = []
+    /// Kinds of long work it queues as jobs, which the workers of every process run.
+    var jobs: [JobKind] = []
 }
 
 /// Every capability, in dependency order: a capability's tables and demo data may use those before it.
@@ -34,6 +36,7 @@ enum Capabilities {
         .users,
         .access,
         .audit,
+        .jobs,
         .goals,
         .home,
     ]
@@ -42,6 +45,7 @@ enum Capabilities {
     static var apiEndpoints: [APIEndpoint] { all.flatMap(\.apiEndpoints) }
     static var apiSchemas: [(String, JSONValue)] { all.flatMap(\.apiSchemas) }
     static var navigation: [NavigationEntry] { all.flatMap(\.navigation) }
+    static var jobKinds: [JobKind] { all.flatMap(\.jobs) }
 }
 
 /// What a demo step needs: the database and how to hash the demo password.

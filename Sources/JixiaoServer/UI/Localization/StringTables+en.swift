@@ -369,6 +369,8 @@ extension StringTables {
         .errorDepartmentOverallExists: "This department already has its overall spending goal for the year.",
         .errorImportFailed: "The import stopped on an unexpected error; nothing was imported. Try again later or ask the administrator to check the log.",
         .importJobTitle: "Import: {0}",
+        .errorJobCallerInactive: "The account that started this work has been deactivated since; nothing was done in its name.",
+        .importJobPhaseQueued: "Waiting for its turn",
         .importJobPhaseReading: "Reading the file",
         .importJobPhaseChecking: "Checking every row",
         .importJobPhaseSaving: "Saving",

@@ -369,6 +369,8 @@ extension StringTables {
         .errorDepartmentOverallExists: "该部门本年度已有部门整体支出目标。",
         .errorImportFailed: "导入时发生意外错误，未导入任何内容。请稍后重试，或联系系统管理员查看日志。",
         .importJobTitle: "导入任务：{0}",
+        .errorJobCallerInactive: "提交该任务的账号已被停用，未以其名义执行任何操作。",
+        .importJobPhaseQueued: "排队等候",
         .importJobPhaseReading: "正在读取文件",
         .importJobPhaseChecking: "正在逐行检查",
         .importJobPhaseSaving: "正在保存",

@@ -368,7 +368,9 @@ enum TextKey: String, CaseIterable, Codable, Sendable {
     case fieldGoalFile
     case errorDepartmentOverallExists
     case errorImportFailed
+    case errorJobCallerInactive
     case importJobTitle
+    case importJobPhaseQueued
     case importJobPhaseReading
     case importJobPhaseChecking
     case importJobPhaseSaving
