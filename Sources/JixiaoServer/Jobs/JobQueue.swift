@@ -1,3 +1,4 @@
+import AsyncKit
 import Fluent
 import Foundation
 import SQLKit
@@ -34,17 +35,17 @@ enum JobQueue {
 
     /// A job as it stands. A running job whose runner has gone quiet is dealt with first (taken back or given up),
     /// so nobody is shown a stale percentage; while this process runs it, its live progress is shown (on SQLite the
-    /// row cannot move while the work holds the write lock).
+    /// row cannot move while the work holds the write lock, and reading it could wait for a connection that the
+    /// work holds).
     static func find(_ id: UUID, app: Application, on db: any Database) async throws -> JobRow? {
-        guard var job = try await db.sql.select().columns(JobRow.columns.map { SQLIdentifier($0) }).from(table)
+        // A job of this process is answered without the database, which on SQLite may be held by the job itself.
+        if let live = app.jobWorkers.liveJob(id) { return live }
+        guard let job = try await db.sql.select().columns(JobRow.columns.map { SQLIdentifier($0) }).from(table)
             .where("id", .equal, SQLBind(id)).first(decoding: JobRow.self) else { return nil }
-        if job.jobState == .running {
-            if let live = app.jobWorkers.liveProgress(of: id) {
-                job.phase = live.phase; job.done = live.done; job.total = live.total
-            } else if let heartbeat = job.heartbeatAt, heartbeat < app.effects.now().addingTimeInterval(-app.jobSettings.staleAfter),
-                      try await takeBack(job, reason: .quiet, app: app, on: db) {
-                return try await find(id, app: app, on: db)
-            }
+        if job.jobState == .running, let heartbeat = job.heartbeatAt,
+           heartbeat < app.effects.now().addingTimeInterval(-app.jobSettings.staleAfter), app.jobWorkers.liveJob(id) == nil,
+           try await takeBack(job, reason: .quiet, app: app, on: db) {
+            return try await find(id, app: app, on: db)
         }
         return job
     }
@@ -68,7 +69,15 @@ enum JobQueue {
         let clock = ContinuousClock(), start = clock.now
         var pause = Duration.milliseconds(10)
         while true {
-            guard let job = try await find(id, app: app, on: db) else { return nil }
+            let found: JobRow?
+            do {
+                found = try await find(id, app: app, on: db)
+            } catch is ConnectionPoolTimeoutError {
+                // On SQLite a long job (another one, in this process) can hold the connection this read waited for:
+                // still busy, so go on waiting.
+                continue
+            }
+            guard let job = found else { return nil }
             if job.jobState.isFinished { return job }
             if let limit, clock.now - start >= limit { return job }
             try await Task.sleep(for: pause)
@@ -85,13 +94,23 @@ enum JobQueue {
         guard !kinds.isEmpty else { return nil }
         let kindList = SQLList(kinds.map { SQLBind($0) })
         let returning = SQLList(JobRow.columns.map { SQLIdentifier($0) })
-        let lock: SQLQueryString = db.isPostgres ? "FOR UPDATE SKIP LOCKED" : ""
+        let oldest: SQLQueryString
+        if db.isPostgres {
+            oldest = """
+                SELECT id FROM \(ident: table) WHERE state = \(bind: JobState.queued.rawValue) AND kind IN (\(kindList))
+                ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+                """
+        } else {
+            // SQLite: an UPDATE takes the file's write lock even when it changes nothing, and waits for it while another
+            // connection writes (an import saving), so look first with a read and write only when there is a job.
+            guard let candidate = try await db.sql.select().column("id").from(table).where("state", .equal, SQLBind(JobState.queued.rawValue))
+                .where("kind", .in, kinds).orderBy("created_at").orderBy("id").limit(1).first(decoding: IDRow.self) else { return nil }
+            oldest = "SELECT \(bind: candidate.id)"
+        }
         let statement: SQLQueryString = """
             UPDATE \(ident: table) SET state = \(bind: JobState.running.rawValue), claimed_by = \(bind: worker),
                 heartbeat_at = \(bind: now), started_at = \(bind: now), attempts = attempts + 1
-            WHERE state = \(bind: JobState.queued.rawValue) AND id = (
-                SELECT id FROM \(ident: table) WHERE state = \(bind: JobState.queued.rawValue) AND kind IN (\(kindList))
-                ORDER BY created_at, id LIMIT 1 \(lock))
+            WHERE state = \(bind: JobState.queued.rawValue) AND id = (\(oldest))
             RETURNING \(returning)
             """
         return try await db.sql.raw(statement).first(decoding: JobRow.self)

@@ -32,8 +32,8 @@ final class JobWorkers: Sendable {
     private struct State {
         var loops: [Task<Void, Never>] = []
         var stopping = false
-        /// The jobs this process runs now, and what they last reported.
-        var running: [UUID: JobReporter] = [:]
+        /// The jobs this process runs now, as claimed, and where they report.
+        var running: [UUID: (job: JobRow, reporter: JobReporter)] = [:]
         /// Work tasks, so stopping can cancel them.
         var work: [UUID: Task<JobQueue.Ending, Never>] = [:]
     }
@@ -41,7 +41,13 @@ final class JobWorkers: Sendable {
 
     var isRunning: Bool { state.withLockedValue { !$0.loops.isEmpty && !$0.stopping } }
     var runningHere: Set<UUID> { state.withLockedValue { Set($0.running.keys) } }
-    func liveProgress(of id: UUID) -> JobProgress? { state.withLockedValue { $0.running[id]?.latest.progress } }
+    /// A job this process runs, with the progress it reported last.
+    func liveJob(_ id: UUID) -> JobRow? {
+        guard let (job, reporter) = state.withLockedValue({ $0.running[id] }) else { return nil }
+        var live = job
+        if let progress = reporter.latest.progress { live.phase = progress.phase; live.done = progress.done; live.total = progress.total }
+        return live
+    }
 
     /// Tells idle loops to look for work now.
     func ring() { doorbell.ring() }
@@ -127,7 +133,7 @@ final class JobWorkers: Sendable {
                 return .failed(kind.failure)
             }
         }
-        state.withLockedValue { $0.running[job.id] = reporter; $0.work[job.id] = work }
+        state.withLockedValue { $0.running[job.id] = (job, reporter); $0.work[job.id] = work }
         defer { state.withLockedValue { _ = $0.running.removeValue(forKey: job.id); _ = $0.work.removeValue(forKey: job.id) } }
 
         // While the work runs: progress to the row (at most every `progressInterval`) and the heartbeat. On SQLite
