@@ -196,6 +196,34 @@ struct JobTests {
         }
     }
 
+    @Test("imports kept in the old import_jobs table move to jobs and stay listed; the move reverts", arguments: TestDatabase.all)
+    func importJobsMove(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: an import that succeeded before outcomes were kept, and one that was running, in the old table
+            let caller = try await personCaller(app, "unit-officer")
+            let done = try await JobQueue.enqueue(ImportJobService.kind, caller: caller, parameters: ImportJobService.Parameters(fileName: "旧清单.xlsx"), on: app.db)
+            try await app.db.sql.update(JobQueue.table).set("state", to: SQLBind("succeeded")).set("done", to: SQLBind(7))
+                .set("finished_at", to: SQLBind(Date())).where("id", .equal, SQLBind(done)).run()
+            try await MoveImportJobsToJobs().revert(on: app.db)
+            #expect(try await app.db.sql.select().column("id").from(JobQueue.table).all().isEmpty)
+            let old = ImportJobModel()
+            old.kind = "goal_list"; old.userID = try #require(UUID(uuidString: caller.audit.userID))
+            old.fileName = "半路.csv"; old.fileBytes = 10; old.phase = "saving"; old.done = 3; old.total = 9; old.runner = "h:8080#x"
+            try await old.create(on: app.db)
+            // act
+            try await MoveImportJobsToJobs().prepare(on: app.db)
+            // check: both listed on the import page, the finished one with its count, the unfinished one interrupted
+            let browser = Browser(app)
+            try await browser.signIn("unit-officer", DemoData.password)
+            let page = try await browser.get("/goals/import").body.string
+            #expect(page.contains("旧清单.xlsx") && page.contains("半路.csv") && page.contains("已中断"))
+            #expect(try await jobRow(app, done).jobState == .succeeded)
+            #expect(try await jobRow(app, old.id!).jobState == .interrupted)
+            let status = try await ImportJobService.status(of: jobRow(app, done))
+            #expect(status.imported == 7 && status.fileName == "旧清单.xlsx")
+        }
+    }
+
     @Test("`jixiao worker` is a command, and serve's workers stop with the application")
     func workerCommand() async throws {
         try await withJixiao(.sqlite, demo: false) { app in

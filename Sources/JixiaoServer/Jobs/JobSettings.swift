@@ -5,7 +5,8 @@ import Vapor
 struct JobSettings: Sendable {
     /// Jobs one process runs at a time (`JIXIAO_JOB_WORKERS`, default 1). SQLite has one writer, so there it is always 1.
     var concurrency = 1
-    /// How often an idle worker looks for queued jobs another process added (its own process rings at once).
+    /// How often a worker that just finished looks for queued jobs another process added (its own process rings at
+    /// once); the longer it stays idle, the less often it looks, up to five times this.
     var pollInterval: Duration = .milliseconds(400)
     /// How often a running job's row is touched to say its worker is alive.
     var heartbeatInterval: Duration = .seconds(10)

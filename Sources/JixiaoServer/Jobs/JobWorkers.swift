@@ -87,19 +87,23 @@ final class JobWorkers: Sendable {
         let settings = app.jobSettings
         let clock = ContinuousClock()
         var nextReap = clock.now
+        // Idle, the loop looks less and less often (up to five poll intervals): a job queued by this process rings
+        // at once, one queued elsewhere waits a little longer; the small connection pools stay free for requests.
+        var idle = settings.pollInterval
         while !stopping && !Task.isCancelled {
             do {
                 if slot == 0 && clock.now >= nextReap {
                     try await JobQueue.reap(app: app, on: app.db)
                     nextReap = clock.now + .seconds(max(1, settings.staleAfter / 4))
                 }
-                if try await runNext(app) { continue }
+                if try await runNext(app) { idle = settings.pollInterval; continue }
             } catch {
                 if stopping || Task.isCancelled { return }
                 app.logger.warning("job worker: \(String(reflecting: error))")
-                try? await Task.sleep(for: .seconds(1))
+                idle = settings.pollInterval * 5
             }
-            await doorbell.wait(upTo: settings.pollInterval)
+            await doorbell.wait(upTo: idle)
+            idle = min(idle * 2, settings.pollInterval * 5)
         }
     }
 
@@ -116,7 +120,14 @@ final class JobWorkers: Sendable {
 
     private func run(_ job: JobRow, app: Application) async {
         let reporter = JobReporter()
-        let db = app.db, settings = app.jobSettings, identity = self.identity
+        let settings = app.jobSettings, identity = self.identity
+        // The work and the row's upkeep use connections of different event loops: a pool holds one connection per
+        // loop, and a long transaction of the work (an import saving) holds its loop's connection until it commits,
+        // which would leave the heartbeat waiting for it and the job looking abandoned.
+        let loops = Array(app.eventLoopGroup.makeIterator())
+        let workLoop = loops.randomElement() ?? app.eventLoopGroup.next()
+        let db = app.databases.database(logger: app.logger, on: workLoop) ?? app.db
+        let upkeep = app.databases.database(logger: app.logger, on: loops.first { $0 !== workLoop } ?? workLoop) ?? app.db
         let work = Task<JobQueue.Ending, Never> {
             guard let kind = app.jobKinds[job.kind] else {
                 return .failed(AppError(.internalServerError, "job_kind_unknown", Message(.errorImportFailed)))
@@ -151,7 +162,7 @@ final class JobWorkers: Sendable {
                 let beatDue = clock.now - lastBeat >= settings.heartbeatInterval
                 guard changed || beatDue else { continue }
                 do {
-                    let held = try await JobQueue.touch(job.id, by: identity, progress: changed ? latest.progress : nil, now: app.effects.now(), on: db)
+                    let held = try await JobQueue.touch(job.id, by: identity, progress: changed ? latest.progress : nil, now: app.effects.now(), on: upkeep)
                     if !held {
                         app.logger.warning("job \(job.id) was taken back from this worker; its work is cancelled")
                         work.cancel()
