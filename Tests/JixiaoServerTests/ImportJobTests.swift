@@ -65,31 +65,38 @@ struct ImportJobTests {
         }
     }
 
-    @Test("a restarted serve marks the jobs of its previous run interrupted at once", arguments: TestDatabase.all)
-    func restartMarksOwnJobsInterrupted(database: TestDatabase) async throws {
+    @Test("a job whose runner died is taken up again, and after its last attempt shows interrupted at once", arguments: TestDatabase.all)
+    func deadRunnersJobs(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
-            let user = try #require(try await UserModel.query(on: app.db).filter(\.$username == "unit-officer").first())
-            let host = ProcessInfo.processInfo.hostName
-            func job(_ runner: String, _ phase: ImportProgress.Phase) async throws -> UUID {
-                let job = ImportJobModel()
-                job.kind = "goal_list"; job.userID = user.id!; job.fileName = "清单.xlsx"; job.fileBytes = 10
-                job.phase = phase.rawValue; job.done = 39; job.total = 100; job.runner = runner
-                try await job.create(on: app.db)
-                return job.id!
+            // setup: jobs left running by a process of this host that has exited, and by runners still alive
+            let caller = try await personCaller(app, "unit-officer")
+            let host = ProcessInfo.processInfo.hostName, now = Date()
+            let dead = "\(host):99999999#earlier1"
+            let file = ImportJobService.Parameters(fileName: "清单.xlsx")
+            func job(_ runner: String, attempts: Int, input: ByteBuffer? = nil) async throws -> UUID {
+                try await insertRunningJob(app, kind: ImportJobService.kind, caller: caller, parameters: file, input: input,
+                                           runner: runner, attempts: attempts, heartbeat: now)
             }
-            let mine = try await job("\(host):18080#earlier1", .checking)
-            let mineDone = try await job("\(host):18080#earlier1", .succeeded)
-            let otherInstance = try await job("\(host):18081#running", .checking)
-            let marked = try await ImportJobService.claimInstance(port: 18080, on: app.db)
-            #expect(marked == 1)
-            #expect(try await ImportJobModel.find(mine, on: app.db)?.phase == ImportProgress.Phase.interrupted.rawValue)
-            #expect(try await ImportJobModel.find(mineDone, on: app.db)?.phase == ImportProgress.Phase.succeeded.rawValue)
-            #expect(try await ImportJobModel.find(otherInstance, on: app.db)?.phase == ImportProgress.Phase.checking.rawValue,
-                    "another serve process on the same host keeps its job")
+            let givenUp = try await job(dead, attempts: 2)
+            let retried = try await job(dead, attempts: 1, input: list("RQ", projects: 2))
+            let sameProcess = try await job("\(host):\(ProcessInfo.processInfo.processIdentifier)#otherapp", attempts: 1)
+            let otherHost = try await job("another-host:42#abcdefgh", attempts: 1)
+            // act: what a starting worker does first
+            #expect(try await JobQueue.reap(app: app, on: app.db) == 2, "no need to wait for the heartbeat of a process that is gone")
+            // check
+            #expect(try await jobRow(app, givenUp).jobState == .interrupted)
+            #expect(try await jobRow(app, retried).jobState == .queued)
+            #expect(try await jobRow(app, sameProcess).jobState == .running, "another worker of a living process keeps its job")
+            #expect(try await jobRow(app, otherHost).jobState == .running, "another host's job waits for its heartbeat to go stale")
+            // The job queued again runs to its end from the file kept in its row.
+            #expect(try await app.jobWorkers.runNext(app))
+            let rerun = try await jobRow(app, retried)
+            #expect(rerun.jobState == .succeeded && rerun.attempts == 2)
+            #expect(try await BudgetObjectModel.query(on: app.db).filter(\.$code, .custom("LIKE"), "RQ-%").count() == 2)
             // The page says so at once rather than "checking 39 %".
             let browser = Browser(app)
             try await browser.signIn("unit-officer", DemoData.password)
-            let page = try await browser.get("/goals/import/jobs/\(mine)").body.string
+            let page = try await browser.get("/goals/import/jobs/\(givenUp)").body.string
             #expect(page.contains("已中断") && !page.contains("39%") && !page.contains("39 %") && !page.contains("<progress"), "no stale percentage")
         }
     }
@@ -136,22 +143,19 @@ struct ImportJobTests {
         try await withJixiao(database) { app in
             let browser = Browser(app)
             try await browser.signIn("unit-officer", DemoData.password)
-            let user = try #require(try await UserModel.query(on: app.db).filter(\.$username == "unit-officer").first())
-            // A job another process is saving right now.
-            let running = ImportJobModel()
-            running.id = UUID(); running.kind = "goal_list"; running.userID = user.id!; running.fileName = "全省清单.xlsx"; running.fileBytes = 9_000_000
-            running.phase = "saving"; running.done = 500; running.total = 2_000; running.runner = "another-host:42:abcdefgh"
-            try await running.create(on: app.db)
-            let page = try await browser.get("/goals/import/jobs/\(running.id!.uuidString)").body.string
+            // A job another process is saving right now (on its last attempt).
+            let running = try await insertRunningJob(app, kind: ImportJobService.kind, caller: try await personCaller(app, "unit-officer"),
+                                                     parameters: ImportJobService.Parameters(fileName: "全省清单.xlsx"), runner: "another-host:42#abcdefgh",
+                                                     attempts: 2, heartbeat: Date(), progress: JobProgress(phase: "saving", done: 500, total: 2_000))
+            let page = try await browser.get("/goals/import/jobs/\(running.uuidString)").body.string
             #expect(page.contains("正在保存") && page.contains("55%") && page.contains("已保存 500 / 2000 个项目"))
             #expect(page.contains("http-equiv=\"refresh\""), "a running job's page reloads itself")
             #expect(page.contains("<progress"))
 
-            // The same job, its row unmoved for an hour: that process is gone, and the job says so.
-            // (Plain SQL: Fluent's query update would stamp updated_at with now.)
-            try await app.db.sql.update(ImportJobModel.schema).set("updated_at", to: SQLBind(Date().addingTimeInterval(-3_600)))
-                .where("id", .equal, SQLBind(running.id!)).run()
-            let interrupted = try await browser.get("/goals/import/jobs/\(running.id!.uuidString)").body.string
+            // The same job, its heartbeat an hour old: that process is gone, and the job says so.
+            try await app.db.sql.update(JobQueue.table).set("heartbeat_at", to: SQLBind(Date().addingTimeInterval(-3_600)))
+                .where("id", .equal, SQLBind(running)).run()
+            let interrupted = try await browser.get("/goals/import/jobs/\(running.uuidString)").body.string
             #expect(interrupted.contains("已中断") && interrupted.contains("均未导入"), "\(interrupted.suffix(1500))")
             #expect(!interrupted.contains("http-equiv=\"refresh\""))
 
@@ -160,7 +164,7 @@ struct ImportJobTests {
             #expect(form.contains("最近的导入") && form.contains("全省清单.xlsx"))
             let other = Browser(app)
             try await other.signIn("dept-officer", DemoData.password)
-            #expect(try await other.get("/goals/import/jobs/\(running.id!.uuidString)").status == .notFound)
+            #expect(try await other.get("/goals/import/jobs/\(running.uuidString)").status == .notFound)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -151,22 +152,24 @@ struct WorkbenchTests {
     @Test("imports still running show as information until they finish", arguments: TestDatabase.all)
     func runningImports(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
-            // setup: one running, one finished, one left behind by a process that went down, one of someone else
+            // setup: one running, one finished, one interrupted (its runner went down), one of someone else. The runner is
+            // another host whose heartbeat is fresh, so this process's workers leave the rows alone.
             let unit = try await signedIn(app, "unit-officer")
             let other = try await signedIn(app, "dept-officer")
-            func job(_ user: UUID, _ phase: ImportProgress.Phase, movedAgo: TimeInterval = 0) async throws {
-                let job = ImportJobModel()
-                job.id = UUID(); job.kind = "goal_list"; job.userID = user; job.fileName = "goals.xlsx"; job.fileBytes = 1000
-                job.phase = phase.rawValue; job.done = 0; job.runner = "elsewhere:8080#test"
-                try await job.create(on: app.db)
-                if movedAgo > 0 {
-                    try await ImportJobModel.query(on: app.db).filter(\.$id == job.id!).set(\.$updatedAt, to: Date().addingTimeInterval(-movedAgo)).update()
-                }
+            func job(_ user: UUID, _ state: JobState) async throws {
+                let now = Date()
+                try await app.db.sql.insert(into: CreateJobs.table)
+                    .columns("id", "kind", "state", "caller_user_id", "caller_name", "caller_organization_id", "caller_scope_path", "request_id",
+                             "client_address", "input_bytes", "done", "attempts", "claimed_by", "heartbeat_at", "created_at")
+                    .values(SQLBind(UUID()), SQLBind(ImportJobService.kind), SQLBind(state.rawValue), SQLBind(user), SQLBind("x"), SQLBind("-"),
+                            SQLBind(""), SQLBind("-"), SQLBind("-"), SQLBind(1000), SQLBind(0), SQLBind(1), SQLBind("elsewhere:1#test"),
+                            SQLBind(now), SQLBind(now))
+                    .run()
             }
-            try await job(unit.userID, .checking)
+            try await job(unit.userID, .running)
             try await job(unit.userID, .succeeded)
-            try await job(unit.userID, .saving, movedAgo: ImportJobService.staleAfter + 60)
-            try await job(other.userID, .reading)
+            try await job(unit.userID, .interrupted)
+            try await job(other.userID, .running)
             // check
             #expect(summary(try await tiles(app, "unit-officer")) == ["导入中 1 个 → /goals/import"])
             #expect(try await tiles(app, "unit-officer").first?.kind == .information)

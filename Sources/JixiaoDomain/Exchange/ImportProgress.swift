@@ -3,6 +3,8 @@ import Foundation
 /// Where a long import stands: the step it is in, and how far that step has come.
 public struct ImportProgress: Hashable, Codable, Sendable {
     public enum Phase: String, CaseIterable, Codable, Sendable {
+        /// Waiting for a worker to take it up.
+        case queued
         /// The file is being read into rows (the number of rows is not known yet).
         case reading
         /// Every row is being checked: codes, units, categories, targets, weights.
@@ -35,7 +37,7 @@ public struct ImportProgress: Hashable, Codable, Sendable {
             return start + width * min(done, total) / total
         }
         switch phase {
-        case .reading: return 0
+        case .queued, .reading: return 0
         case .checking: return within(10, 30)
         case .saving: return within(40, 60)
         case .succeeded: return 100

@@ -28,6 +28,8 @@ struct Capability: Sendable {
     var commands: [(name: String, command: any AsyncCommand & Sendable)] = []
     /// Work that starts and stops with the application (flushers, workers).
     var lifecycle: [any LifecycleHandler & Sendable] = []
+    /// Kinds of long work it queues as jobs, which the workers of every process run.
+    var jobs: [JobKind] = []
 }
 
 /// Every capability, in dependency order: a capability's tables and demo data may use those before it.
@@ -37,6 +39,7 @@ enum Capabilities {
         .users,
         .access,
         .audit,
+        .jobs,
         .goals,
         .home,
     ]
@@ -52,6 +55,8 @@ enum Capabilities {
         for capability in all { tiles += try await capability.workbench(user, db, t) }
         return tiles
     }
+
+    static var jobKinds: [JobKind] { all.flatMap(\.jobs) }
 }
 
 /// What a demo step needs: the database and how to hash the demo password.

@@ -375,12 +375,11 @@ enum GoalAPI: OpenAPIVocabulary {
         let name = req.headers.contentDisposition?.filename ?? "api-upload"
         let started = try await ImportJobService.startGoalList(body, fileName: name, req)
         if req.headers[canonicalForm: "Prefer"].contains(where: { $0.lowercased().trimmed == "respond-async" }) {
-            let response = try Response.json(ImportJobDTO(try await ImportJobService.status(started.id, req), localizer: req.localizer), status: .accepted)
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/import-jobs/\(started.id.uuidString)")
+            let response = try Response.json(ImportJobDTO(try await ImportJobService.status(started, req), localizer: req.localizer), status: .accepted)
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/import-jobs/\(started.uuidString)")
             return response
         }
-        await started.task.value
-        let status = try await ImportJobService.status(started.id, req)
+        let status = try await ImportJobService.wait(started, req)
         if let error = status.error { throw error }
         guard status.progress.phase == .succeeded else { throw AppError(.internalServerError, "import_failed", Message(.errorImportFailed)) }
         return try .json(ImportResponse(imported: status.imported ?? 0, created: status.outcome?.created, updated: status.outcome?.updated,

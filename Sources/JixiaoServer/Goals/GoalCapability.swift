@@ -5,7 +5,7 @@ extension Capability {
     static let goals = Capability(
         name: "goals",
         migrations: [CreateGoals(), CreateIndicatorLibrary(), AddCurrentGoalVersion(), CreateImportJobs(), AddRegionalGoals(),
-                     AddImportJobOutcome()],
+                     AddImportJobOutcome(), MoveImportJobsToJobs()],
         pages: { pages in
             try pages.register(collection: GoalController())
             try pages.register(collection: LibraryController())
@@ -19,6 +19,6 @@ extension Capability {
             let created = try await DemoGoals.load(on: demo.database)
             return "Demo goals: \(created) budget objects for \(DemoGoals.fiscalYear) added."
         },
-        lifecycle: [ImportJobRecovery()]
+        jobs: [ImportJobService.jobKind]
     )
 }

@@ -268,7 +268,7 @@ struct GoalController: RouteCollection {
             return try await renderImport(req, outcome: ImportJobStatus(id: UUID(), fileName: "", progress: ImportProgress(phase: .failed), error: error),
                                           status: .unprocessableEntity)
         }
-        let started: (id: UUID, task: Task<Void, Never>)
+        let started: UUID
         do {
             started = try await ImportJobService.startGoalList(file.data, fileName: file.filename, req)
         } catch let error as AppError where error.status == .payloadTooLarge {
@@ -276,13 +276,9 @@ struct GoalController: RouteCollection {
             return try await renderImport(req, outcome: ImportJobStatus(id: UUID(), fileName: file.filename, progress: ImportProgress(phase: .failed), error: error),
                                           status: error.status)
         }
-        // Up to two seconds for the job to leave the registry (it does when it has finished).
-        for _ in 0..<40 {
-            if req.application.importJobs.progress(of: started.id) == nil { break }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        let status = try await ImportJobService.status(started.id, req)
-        guard status.progress.phase.isFinished else { return req.redirect(to: GoalRoute.importJob(.value(started.id))) }
+        // Up to two seconds for the job to end.
+        let status = try await ImportJobService.wait(started, upTo: .seconds(2), req)
+        guard status.progress.phase.isFinished else { return req.redirect(to: GoalRoute.importJob(.value(started))) }
         return try await renderImport(req, outcome: status, status: status.error?.status ?? .ok)
     }
 

@@ -597,4 +597,6 @@ extension TextKey {
         TextKey("workbenchGoalsYear", zh: "\(p0.text(in: .zhHans))年度",
                 en: "Fiscal year \(p0.text(in: .en))")
     }
+    static let importJobPhaseQueued = TextKey("importJobPhaseQueued", zh: "排队等候",
+                             en: "Waiting for its turn")
 }

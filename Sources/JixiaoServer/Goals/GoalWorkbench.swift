@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import JixiaoDomain
 
@@ -54,15 +55,15 @@ enum GoalWorkbench {
         }
     }
 
-    /// How many imports of this person are still running, as the import page shows them: unfinished, and not left
-    /// behind by a process that went down (a row that stopped moving is interrupted, `ImportJobService.staleAfter`).
-    /// The one place that reads import jobs for the workbench, so it moves with them when they become generic jobs.
+    /// How many imports of this person are queued or running, as the import page shows them (a job whose runner
+    /// went down is taken back or ended as interrupted by the workers, so it does not count for long).
     static func runningImportCount(of userID: UUID, on db: any Database) async throws -> Int {
-        let unfinished = ImportProgress.Phase.allCases.filter { !$0.isFinished }.map(\.rawValue)
-        return try await ImportJobModel.query(on: db)
-            .filter(\.$userID == userID)
-            .filter(\.$phase ~~ unfinished)
-            .filter(\.$updatedAt >= Date().addingTimeInterval(-ImportJobService.staleAfter))
-            .count()
+        struct Row: Decodable { var n: Int }
+        let row = try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(CreateJobs.table)
+            .where("kind", .equal, SQLBind(ImportJobService.kind))
+            .where("caller_user_id", .equal, SQLBind(userID))
+            .where("state", .in, SQLBind.group([JobState.queued.rawValue, JobState.running.rawValue]))
+            .first(decoding: Row.self)
+        return row?.n ?? 0
     }
 }

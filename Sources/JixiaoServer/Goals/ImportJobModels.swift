@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import JixiaoDomain
 
-/// 导入任务 — one uploaded file being imported (or imported): who sent it, how far it has come, and how it ended.
-/// Any process can show a job; only the process that received the file runs it.
+/// 导入任务 — the table imports were kept in before they became jobs (`jobs`, kind "goal.import"); only its
+/// migrations use it now, and `MoveImportJobsToJobs` carried its rows over.
 final class ImportJobModel: Model, @unchecked Sendable {
     static let schema = "import_jobs"
 

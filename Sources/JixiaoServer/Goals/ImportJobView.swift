@@ -7,6 +7,7 @@ struct ImportJobView {
 
     func phaseName(_ phase: ImportProgress.Phase) -> String {
         switch phase {
+        case .queued: t(.importJobPhaseQueued)
         case .reading: t(.importJobPhaseReading)
         case .checking: t(.importJobPhaseChecking)
         case .saving: t(.importJobPhaseSaving)
@@ -57,7 +58,7 @@ struct ImportJobView {
         case .failed:
             guard let error = status.error else { return Components.notice(t(.errorImportFailed), kind: "error") }
             return Components.problem(error, t)
-        case .reading, .checking, .saving:
+        case .queued, .reading, .checking, .saving:
             return .p(.text(phaseName(status.progress.phase) + "　" + counts(status.progress)))
         }
     }
