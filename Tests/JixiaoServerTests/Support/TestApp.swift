@@ -105,7 +105,11 @@ actor TestSlots {
 }
 
 private func cleanUp(_ app: Application, schema: String?, sqliteFile: String?) async {
-    if let schema { try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+    if let schema {
+        // Refusals still waiting to be written would be flushed at shutdown, into a schema that is gone by then.
+        try? await app.refusals.flush(on: app.db, everything: true)
+        try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
     try? await app.asyncShutdown()
     if let sqliteFile {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqliteFile + suffix) }
