@@ -33,35 +33,48 @@ enum TestDatabase: CustomStringConvertible, Sendable {
 
 let adminPassword = "Admin2026pass"
 
-/// A configured application on a fresh database, with the demo province loaded. Each PostgreSQL test
-/// gets a schema of its own that is dropped afterwards, so tests run in parallel without meeting.
+/// A configured application on a fresh database, with the demo province loaded: a copy of the engine's template
+/// (see `TestTemplates`), migrated and loaded once per test process. Each PostgreSQL test gets a schema of its own
+/// that is dropped afterwards, so tests run in parallel without meeting.
 func withJixiao(_ database: TestDatabase, demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    let template = try await TestTemplates.shared.template(database, demo: demo)
+    await TestSlots.shared.acquire()
+    do {
+        try await withCopy(of: template, database, body)
+    } catch {
+        await TestSlots.shared.release()
+        throw error
+    }
+    await TestSlots.shared.release()
+}
+
+private func withCopy(of template: TestTemplate, _ database: TestDatabase, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
-    var settings = JixiaoSettings()
-    settings.bcryptCost = 4
-    settings.initialAdminPassword = adminPassword
-    settings.trustForwardedFor = true
-    settings.secureCookies = false
-    settings.auditKeyFile = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-test-audit.key").path
+    var settings = testSettings()
+    // The copy has its administrator already; the first-start password would only be reported as not used.
+    settings.initialAdminPassword = nil
     app.useSettings(settings)
     var schema: String?
     var sqliteFile: String?
     do {
-        switch database {
-        case .sqlite:
+        switch (database, template) {
+        case (.sqlite, .sqlite(let bytes)):
             // A file of our own rather than `.memory`: sqlite-kit fakes in-memory databases with temporary files it
             // never deletes, and every test run left dozens of them behind.
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-test-\(UUID().uuidString).sqlite").path
             sqliteFile = path
+            guard FileManager.default.createFile(atPath: path, contents: bytes) else { throw TestTemplateError.cannotCopy(path) }
             try await configure(app, database: .sqliteFile(path: path))
-        case .postgres(let url):
+        case (.postgres(let url), .postgres(let template)):
             let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
             schema = String(name)
             try await configure(app, database: .postgres(url: url, schema: schema), autoMigrate: false)
-            try await app.db.sql.raw("CREATE SCHEMA \(ident: String(name))").run()
+            try await template.clone(into: String(name), on: app.db)
+            // Nothing to migrate and the administrator exists: this checks that the copy is complete.
             try await prepareDatabase(app, database: .postgres(url: url, schema: schema))
+        default:
+            preconditionFailure("a \(database) test got another engine's template")
         }
-        if demo { _ = try await DemoLoader.load(on: app.db, bcryptCost: 4, threadPool: app.threadPool) }
         try await body(app)
     } catch {
         await cleanUp(app, schema: schema, sqliteFile: sqliteFile)
@@ -70,8 +83,33 @@ func withJixiao(_ database: TestDatabase, demo: Bool = true, _ body: (Applicatio
     await cleanUp(app, schema: schema, sqliteFile: sqliteFile)
 }
 
+/// How many test applications run at once. Swift Testing starts every test together; with setup now cheap, a hundred
+/// applications on two cores made requests wait out the connection pool's timeout (503 where a test expects its own
+/// answer). `JIXIAO_TEST_APPS` overrides the default of four per core.
+actor TestSlots {
+    static let shared = TestSlots(limit: ProcessInfo.processInfo.environment["JIXIAO_TEST_APPS"].flatMap(Int.init)
+                                  ?? 4 * System.coreCount)
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = max(1, limit) }
+
+    func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
 private func cleanUp(_ app: Application, schema: String?, sqliteFile: String?) async {
-    if let schema { try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
+    if let schema {
+        // Refusals still waiting to be written would be flushed at shutdown, into a schema that is gone by then.
+        try? await app.refusals.flush(on: app.db, everything: true)
+        try? await app.db.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
     try? await app.asyncShutdown()
     if let sqliteFile {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqliteFile + suffix) }
