@@ -22,6 +22,13 @@ struct SignedInUser: Sendable {
         Actor(userID: userID, organizationID: organizationID, organizationPath: organizationPath, roles: roles)
     }
 
+    init(userID: UUID, username: String, displayName: String, locale: AppLocale?, mustChangePassword: Bool, organizationID: UUID,
+         organizationName: String, organizationKind: OrganizationKind, organizationPath: HierarchyPath, roles: Set<Role>) {
+        self.userID = userID; self.username = username; self.displayName = displayName; self.locale = locale
+        self.mustChangePassword = mustChangePassword; self.organizationID = organizationID; self.organizationName = organizationName
+        self.organizationKind = organizationKind; self.organizationPath = organizationPath; self.roles = roles
+    }
+
     init(user: UserModel, organization: OrganizationModel) throws {
         userID = try user.requireID(); username = user.username; displayName = user.displayName
         locale = AppLocale(tag: user.locale); mustChangePassword = user.mustChangePassword

@@ -23,6 +23,9 @@ public struct JixiaoSettings: Sendable {
     /// The file holding the audit chain's key (`JIXIAO_AUDIT_KEY_FILE`); by default next to the SQLite file, or
     /// `jixiao-audit.key` in the working directory for PostgreSQL. Created on first start.
     public var auditKeyFile: String?
+    /// PostgreSQL connections each event loop (each core) may hold (`JIXIAO_DB_CONNECTIONS_PER_CORE`). One per loop made a
+    /// long save hold up every request of its loop; a few let reads go on beside it.
+    public var postgresConnectionsPerLoop = 4
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> JixiaoSettings {
         var settings = JixiaoSettings()
@@ -32,6 +35,9 @@ public struct JixiaoSettings: Sendable {
         if let password = environment["JIXIAO_ADMIN_PASSWORD"], !password.isEmpty { settings.initialAdminPassword = password }
         if let file = environment["JIXIAO_AUDIT_KEY_FILE"], !file.isEmpty { settings.auditKeyFile = file }
         if let level = environment["JIXIAO_ROOT_LEVEL"].flatMap(AdministrativeLevel.init(key:)) { settings.rootLevel = level }
+        if let count = environment["JIXIAO_DB_CONNECTIONS_PER_CORE"].flatMap(Int.init), (1...64).contains(count) {
+            settings.postgresConnectionsPerLoop = count
+        }
         return settings
     }
 }

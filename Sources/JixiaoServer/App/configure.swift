@@ -16,7 +16,8 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
     case .postgres(let url, let schema):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema { configuration.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: app.jixiao.postgresConnectionsPerLoop,
+                                    sqlLogLevel: .trace), as: .psql)
     }
     app.migrations.add(Capabilities.migrations)
 
