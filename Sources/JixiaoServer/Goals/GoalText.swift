@@ -423,8 +423,8 @@ extension TextKey {
                              en: "Recent imports")
     static let importJobFile = TextKey("importJobFile", zh: "文件",
                              en: "File")
-    static let importJobStarted = TextKey("importJobStarted", zh: "开始时间",
-                             en: "Started")
+    static let importJobStarted = TextKey("importJobStarted", zh: "开始时间（北京时间）",
+                             en: "Started (Beijing time)")
     static let importJobState = TextKey("importJobState", zh: "状态",
                              en: "State")
     static let importJobResult = TextKey("importJobResult", zh: "结果",
