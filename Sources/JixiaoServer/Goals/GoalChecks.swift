@@ -93,10 +93,10 @@ enum RegionalGoalStore {
     }
 
     /// The regions of a version, with their indicators taken from the version's indicator rows.
-    static func load(versionID: UUID, indicatorRows: [GoalIndicatorModel], on db: any Database) async throws -> [RegionalGoal] {
+    static func load(versionID: UUID, indicatorRows: [IndicatorRow], on db: any Database) async throws -> [RegionalGoal] {
         let regions = try await GoalRegionModel.query(on: db).filter(\.$versionID == versionID).sort(\.$position).all()
         guard !regions.isEmpty else { return [] }
-        let rowsByRegion = Dictionary(grouping: indicatorRows.filter { $0.regionRowID != nil }, by: { $0.regionRowID! })
+        let rowsByRegion = Dictionary(grouping: indicatorRows.filter { $0.region_row_id != nil }, by: { $0.region_row_id! })
         return regions.map { region in
             RegionalGoal(id: region.regionID, recipientCode: region.recipientCode, allocated: Money(fen: region.allocatedFen),
                          annualGoal: region.annualGoal,

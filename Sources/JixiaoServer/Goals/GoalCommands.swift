@@ -114,9 +114,9 @@ enum GoalCommands {
     }
 
     static func goal(of version: GoalVersionModel, on db: any Database) async throws -> PerformanceGoal {
-        let rows = try await GoalIndicatorModel.query(on: db).filter(\.$versionID == version.id!).sort(\.$position).all()
+        let rows = try await IndicatorRow.of(version: version.id!, on: db)
         return PerformanceGoal(annualGoal: version.annualGoal, midTermGoal: version.midTermGoal,
-                               indicators: rows.filter { $0.regionRowID == nil }.map(\.indicator),
+                               indicators: rows.filter { $0.region_row_id == nil }.map(\.indicator),
                                regions: try await RegionalGoalStore.load(versionID: version.id!, indicatorRows: rows, on: db))
     }
 

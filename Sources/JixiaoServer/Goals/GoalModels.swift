@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import JixiaoDomain
 
@@ -119,11 +120,9 @@ final class GoalIndicatorModel: Model, @unchecked Sendable {
     }
 
     var indicator: Indicator {
-        let category = IndicatorCategory(rawValue: self.category) ?? .output
-        return Indicator(id: indicatorID, category: category,
-                         subcategory: IndicatorSubcategory(rawValue: subcategory) ?? category.subcategories[0],
-                         name: name, targetText: targetText, weight: weight.flatMap { Decimal(string: $0) },
-                         standard: standard.flatMap(StandardSource.init(rawValue:)), note: note, libraryEntryID: libraryEntryID)
+        IndicatorRow(indicator_id: indicatorID, position: position, category: category, subcategory: subcategory, name: name,
+                     target_text: targetText, weight: weight, standard: standard, note: note, library_entry_id: libraryEntryID,
+                     region_row_id: regionRowID).indicator
     }
 }
 
@@ -168,5 +167,38 @@ final class GoalRegionModel: Model, @unchecked Sendable {
         self.id = UUID(); self.versionID = versionID; self.regionID = region.id; self.position = position
         self.recipientCode = region.recipientCode; self.recipientOrganizationID = recipientOrganizationID
         self.allocatedFen = region.allocated.fen; self.annualGoal = region.annualGoal
+    }
+}
+
+/// An indicator row read for showing, without Fluent's model machinery: reading a goal is the hot path of every goal
+/// page and API read, and a model's property reflection cost more than the query itself.
+struct IndicatorRow: Decodable, Sendable {
+    var indicator_id: UUID
+    var position: Int
+    var category: String
+    var subcategory: String
+    var name: String
+    var target_text: String
+    var weight: String?
+    var standard: String?
+    var note: String
+    var library_entry_id: UUID?
+    var region_row_id: UUID?
+
+    static let columns = ["indicator_id", "position", "category", "subcategory", "name", "target_text", "weight", "standard", "note",
+                          "library_entry_id", "region_row_id"]
+
+    /// The rows of one version, in order.
+    static func of(version versionID: UUID, on db: any Database) async throws -> [IndicatorRow] {
+        try await db.sql.select().columns(columns.map { SQLIdentifier($0) }).from(GoalIndicatorModel.schema)
+            .where("version_id", .equal, SQLBind(versionID)).orderBy("position").all(decoding: IndicatorRow.self)
+    }
+
+    var indicator: Indicator {
+        let category = IndicatorCategory(rawValue: self.category) ?? .output
+        return Indicator(id: indicator_id, category: category,
+                         subcategory: IndicatorSubcategory(rawValue: subcategory) ?? category.subcategories[0],
+                         name: name, targetText: target_text, weight: weight.flatMap { Decimal(string: $0) },
+                         standard: standard.flatMap(StandardSource.init(rawValue:)), note: note, libraryEntryID: library_entry_id)
     }
 }
