@@ -99,11 +99,9 @@ enum GoalCommands {
     /// The object and the version asked for (default: the newest the person may see).
     static func load(_ objectID: UUID, versionNumber: Int? = nil, by caller: Caller, on db: any Database) async throws -> LoadedGoal {
         let user = try caller.person()
-        guard let object = try await BudgetObjectModel.query(on: db).filter(\.$id == objectID).with(\.$organization).first() else {
-            throw AppError.notFound()
-        }
+        guard let object = try await GoalReads.object(objectID, on: db) else { throw AppError.notFound() }
         try caller.authorize(.viewBudget, object.organization.accessTarget)
-        let versions = try await GoalVersionModel.query(on: db).filter(\.$budgetObject.$id == objectID).sort(\.$versionNumber).all()
+        let versions = try await GoalReads.versions(of: objectID, on: db)
         let visible = versions.filter {
             GoalVisibility.canSee(user.actor, ownerOrganizationPath: object.organization.hierarchyPath, state: $0.goalState, everSubmitted: $0.everSubmitted)
         }
