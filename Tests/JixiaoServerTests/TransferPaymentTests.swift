@@ -81,6 +81,12 @@ struct TransferPaymentTests {
                                                 json: ["action": "department_approve", "lockVersion": goal.lockVersion, "opinion": "同意"])
             #expect(own.status == .forbidden && department.errorCode(own) == "own_submission", "\(own.body.string)")
             let reviewer = try await APIClient.signIn(app, "dept-reviewer", DemoData.password)
+            // The queue agrees: the submission waits for the second reviewer, not for the officer who submitted it.
+            func waiting(_ client: APIClient) async throws -> [UUID] {
+                try await client.send(.GET, "/api/v1/budget-objects?year=2027&waiting=true").content.decode(GoalQueueDTO.self).items.map(\.objectID)
+            }
+            #expect(try await !waiting(department).contains(id))
+            #expect(try await waiting(reviewer).contains(id))
             goal = try await act(reviewer, id, "department_approve", lock: goal.lockVersion)
             goal = try await act(finance, id, "finance_review", lock: goal.lockVersion, grade: "优")
             goal = try await act(budget, id, "release", lock: goal.lockVersion)

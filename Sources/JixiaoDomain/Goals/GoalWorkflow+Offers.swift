@@ -46,6 +46,8 @@ public enum GoalActionKind: String, CaseIterable, Sendable {
 
     public var permittedRoles: Set<Role> { probe.permittedRoles }
     public var isFilerAction: Bool { probe.isFilerAction }
+    /// Approves what someone submitted, so never taken by the person who submitted it (four eyes).
+    public var approvesSubmission: Bool { probe.approvesSubmission }
 }
 
 extension GoalAction {

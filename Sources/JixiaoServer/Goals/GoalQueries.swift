@@ -136,10 +136,23 @@ extension GoalCommands {
             let waiting = GoalWorkflow.waitingStates(for: user.roles)
             let ownList = waiting.own.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
             let belowList = waiting.below.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
+            let approvalList = GoalActionKind.allCases.filter(\.approvesSubmission).flatMap(\.fromStates)
+                .map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
             sql.appendInterpolation(unsafeRaw: " AND (")
             sql.appendInterpolation(unsafeRaw: ownList.isEmpty ? "1=0" : "(bo.current_state IN (\(ownList)) AND o.path = ")
             if !ownList.isEmpty { sql.appendInterpolation(bind: own); sql.appendInterpolation(unsafeRaw: ")") }
             sql.appendInterpolation(unsafeRaw: belowList.isEmpty ? " OR 1=0)" : " OR bo.current_state IN (\(belowList)))")
+            // Four eyes: a submission does not wait for the person who made it (`GoalAction.approvesSubmission`); the
+            // latest submit of the version in force names who that was.
+            sql.appendInterpolation(unsafeRaw: """
+                 AND NOT (EXISTS (SELECT 1 FROM goal_transitions t WHERE t.version_id = bo.current_version_id
+                   AND t.action = 'submit' AND t.actor_user_id =\u{20}
+                """)
+            sql.appendInterpolation(bind: user.userID)
+            sql.appendInterpolation(unsafeRaw: """
+                   AND t.occurred_at = (SELECT MAX(t2.occurred_at) FROM goal_transitions t2 WHERE t2.version_id = t.version_id AND t2.action = 'submit'))
+                   AND bo.current_state IN (\(approvalList)))
+                """)
         }
         if let fund = filter.fundSource { sql.appendInterpolation(unsafeRaw: " AND bo.fund_source = "); sql.appendInterpolation(bind: fund.rawValue) }
         if filter.keyProjectsOnly { sql.appendInterpolation(unsafeRaw: " AND bo.is_key_project = "); sql.appendInterpolation(bind: true) }
