@@ -31,7 +31,7 @@ enum AccessAPI: OpenAPIVocabulary {
             throw AppError(.forbidden, "password_change_required", Message(.errorPasswordChangeRequired))
         case .success(let user):
             let token = Secrets.token()
-            let now = Date()
+            let now = req.application.effects.now()
             let expires = now.addingTimeInterval(req.application.jixiao.apiTokenLifetime)
             let record = APITokenModel(tokenHash: Secrets.digest(token), userID: user.id!, name: body.name ?? "api", now: now, expiresAt: expires)
             try await req.db.transaction { db in
@@ -54,7 +54,7 @@ enum AccessAPI: OpenAPIVocabulary {
         guard let tokenID = user.apiTokenID, let token = try await APITokenModel.find(tokenID, on: req.db) else {
             throw AppError(.badRequest, "not_a_token", Message(.errorInvalidToken))
         }
-        token.revokedAt = Date()
+        token.revokedAt = req.application.effects.now()
         try await req.db.transaction { db in
             try await token.save(on: db)
             try await AuditTrail.record("auth.token_revoked", entityType: "api_token", entityID: tokenID.uuidString.lowercased(),

@@ -14,7 +14,7 @@ enum SessionStore {
     /// Starts a session and returns the cookie token (only its digest is stored).
     static func start(for user: UserModel, request: Request) async throws -> String {
         let token = Secrets.token()
-        let now = Date()
+        let now = request.application.effects.now()
         let session = SessionModel(tokenHash: Secrets.digest(token), userID: try user.requireID(), csrfToken: Secrets.token(),
                                    now: now, expiresAt: now.addingTimeInterval(request.application.jixiao.sessionLifetime),
                                    clientAddress: request.clientAddress)
@@ -79,7 +79,7 @@ enum SessionStore {
     static func resolveSession(token: String, request: Request) async throws -> Lookup {
         let rows = try await credential(.session, tokenHash: Secrets.digest(token), on: request.db)
         guard let row = rows.first else { return .rejected("unknown session") }
-        let now = Date()
+        let now = request.application.effects.now()
         guard row.expires_at > now else {
             try await SessionModel.query(on: request.db).filter(\.$id == row.credential_id).delete()
             return .rejected("expired session")
@@ -101,7 +101,7 @@ enum SessionStore {
     static func resolveBearer(token: String, request: Request) async throws -> Lookup {
         let rows = try await credential(.token, tokenHash: Secrets.digest(token), on: request.db)
         guard let row = rows.first else { return .rejected("unknown token") }
-        let now = Date()
+        let now = request.application.effects.now()
         if row.revoked_at != nil { return .rejected("revoked token") }
         if row.expires_at <= now { return .rejected("expired token") }
         guard var signedIn = signedIn(rows) else { return .rejected("account inactive") }

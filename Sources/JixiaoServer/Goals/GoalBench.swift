@@ -73,7 +73,7 @@ enum GoalBench {
         let plannedImport = try await GoalExchangeService.plan(readRows, user: officer, on: db).projects
         let checkMs = ms(checkStart)
         let saveStart = DispatchTime.now().uptimeNanoseconds
-        try await GoalExchangeService.save(plannedImport, context: .system("bench"), on: db)
+        try await GoalExchangeService.save(plannedImport, context: .system("bench"), now: Date(), on: db)
         let saveMs = ms(saveStart)
         let imported = plannedImport.count
         let importMs = ms(start)

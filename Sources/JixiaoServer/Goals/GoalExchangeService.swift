@@ -191,13 +191,16 @@ enum GoalExchangeService {
     }
 
     /// Reads, checks and saves a list, telling `progress` where it stands; returns the number of projects imported.
-    static func importList(_ bytes: ByteBuffer, user: SignedInUser, context: AuditContext, on database: any Database,
+    static func importList(_ bytes: ByteBuffer, by caller: Caller, on database: any Database,
                            progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportOutcome {
+        let user = try caller.person()
         guard Authorization.mayEver(user.actor, .declareGoal) else { throw AppError.forbidden() }
         progress(ImportProgress(phase: .reading))
         let rows = try readRows(bytes) { progress(ImportProgress(phase: .reading, done: $0)) }
         let plan = try await plan(rows, user: user, on: database) { progress(ImportProgress(phase: .checking, done: $0, total: $1)) }
-        try await save(plan.projects, context: context, on: database) { progress(ImportProgress(phase: .saving, done: $0, total: $1)) }
+        try await save(plan.projects, context: caller.audit, now: caller.now, on: database) {
+            progress(ImportProgress(phase: .saving, done: $0, total: $1))
+        }
         return ImportOutcome(created: plan.projects.filter { $0.existing == nil }.map(\.draft.code),
                              updated: plan.projects.filter { $0.existing != nil }.map(\.draft.code), unchanged: plan.unchanged)
     }
@@ -354,9 +357,8 @@ enum GoalExchangeService {
 
     /// Batched inserts of objects, first versions and indicators in one transaction with one audit entry.
     /// `progress` hears projects written and projects to write (they become visible only when all are written).
-    static func save(_ projects: [PlannedProject], context: AuditContext, on database: any Database,
+    static func save(_ projects: [PlannedProject], context: AuditContext, now: Date, on database: any Database,
                      progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws {
-        let now = Date()
         let updates = projects.filter { $0.existing != nil }
         let creations = projects.filter { $0.existing == nil }
         try await database.transaction { db in

@@ -26,9 +26,8 @@ enum ImportJobService {
     /// The import as a job kind: reads, checks and saves the list in the name of the person who sent it. It is one
     /// transaction, so a run cut short left nothing behind and can simply run again.
     static let jobKind = JobKind(name: kind, maxAttempts: 2, run: { run in
-        let user = try run.caller.person()
         guard let bytes = run.input, bytes.readableBytes > 0 else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
-        let outcome = try await GoalExchangeService.importList(bytes, user: user, context: run.caller.audit, on: run.database) { progress in
+        let outcome = try await GoalExchangeService.importList(bytes, by: run.caller, on: run.database) { progress in
             // Saving is one transaction: on SQLite it holds the only write lock until it commits.
             run.progress.report(JobProgress(phase: progress.phase.rawValue, done: progress.done, total: progress.total),
                                 holdsWriteLock: progress.phase == .saving)
