@@ -30,6 +30,14 @@ struct PagingTests {
             // check
             #expect(all.total == all.items.count && all.total > 7)
             #expect(seen == all.items.map(\.objectID), "pages in the same order as the whole list, nothing twice")
+            // A page number far past the end is an empty page, not an overflow.
+            let far = try await client.send(.GET, "/api/v1/budget-objects?year=\(year)&page=9223372036854775807")
+            let farItems = try far.content.decode(GoalQueueDTO.self).items
+            #expect(far.status == .ok && farItems.isEmpty)
+            #expect(try await client.send(.GET, "/api/v1/orgs?page=9223372036854775807").status == .ok)
+            let browser = Browser(app)
+            try await browser.signIn("perf-officer", DemoData.password)
+            #expect(try await browser.get("/goals?all=1&page=9223372036854775807").status == .ok)
             let bad = try await client.send(.GET, "/api/v1/budget-objects?year=\(year)&per=many")
             #expect(bad.status == .badRequest && bad.body.string.contains("per"))
         }

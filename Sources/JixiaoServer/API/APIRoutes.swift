@@ -36,6 +36,6 @@ enum APIRoutes {
     }
 
     static func paging(_ query: ListQuery) -> (page: Int, per: Int) {
-        (max(1, query.page ?? 1), min(1000, max(1, query.per ?? 100)))
+        (ListPaging.page(query.page), min(1000, max(1, query.per ?? 100)))
     }
 }

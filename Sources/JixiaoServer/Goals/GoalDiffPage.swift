@@ -18,8 +18,12 @@ struct GoalDiffModel: Sendable {
         let newest = try await GoalCommands.load(id, by: caller, on: db)
         let toNumber = to ?? newest.version.versionNumber
         let fromNumber = from ?? newest.versions.last { $0.versionNumber < toNumber }?.versionNumber ?? toNumber
-        let older = try await GoalCommands.load(id, versionNumber: fromNumber, by: caller, on: db)
-        let newer = try await GoalCommands.load(id, versionNumber: toNumber, by: caller, on: db)
+        // The newest version is already loaded; only the other one(s) are read again.
+        func version(_ number: Int) async throws -> LoadedGoal {
+            number == newest.version.versionNumber ? newest : try await GoalCommands.load(id, versionNumber: number, by: caller, on: db)
+        }
+        let older = try await version(fromNumber)
+        let newer = try await version(toNumber)
         return GoalDiffModel(objectID: id, name: newest.object.name, fromNumber: fromNumber, toNumber: toNumber, from: older.goal, to: newer.goal,
                              changes: GoalDiff.between(older.goal, newer.goal))
     }

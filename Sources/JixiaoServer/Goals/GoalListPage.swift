@@ -46,7 +46,7 @@ struct GoalListModel: Sendable {
         let queueFilter = GoalQueueFilter(fiscalYear: year, states: filter.state.flatMap(GoalState.init(rawValue:)).map { [$0] }, under: under,
                                           fundSource: filter.fund.flatMap(FundSource.init(rawValue:)), keyProjectsOnly: filter.key == "1",
                                           minimumSeverity: filter.severity == "warning" ? .warning : (filter.severity == "any" ? .notice : nil))
-        let page = max(1, filter.page.flatMap { Int($0) } ?? 1)
+        let page = ListPaging.page(filter.page.flatMap { Int($0) })
         var pagedFilter = queueFilter
         pagedFilter.offset = (page - 1) * pageSize
         pagedFilter.limit = pageSize

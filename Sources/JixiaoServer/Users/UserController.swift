@@ -23,7 +23,7 @@ struct UserController: RouteCollection {
         guard Authorization.mayEver(user.actor, .viewUser) else { throw AppError.forbidden() }
         let filter = try req.query.decode(Filter.self)
         let root = try await OrganizationCommands.visible(filter.org ?? user.organizationID, for: .viewUser, by: try req.caller(), on: req.db)
-        let pageNumber = max(1, filter.page ?? 1)
+        let pageNumber = ListPaging.page(filter.page)
         let perPage = 100
         let page = try await UserCommands.list(under: root, scope: Authorization.scope(user.actor, .viewUser), search: filter.q, offset: (pageNumber - 1) * perPage, limit: perPage, on: req.db)
         let canManage = Authorization.mayEver(user.actor, .manageUser)
