@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/vapor/async-kit.git", from: "1.22.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         // Pure rules of budget performance management: Foundation only, no Vapor, no database.
@@ -34,7 +35,11 @@ let package = Package(
                 .product(name: "AsyncKit", package: "async-kit"),
             ]
         ),
-        .executableTarget(name: "jixiao", dependencies: ["JixiaoServer"]),
+        .executableTarget(name: "jixiao", dependencies: [
+            "JixiaoServer",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "JixiaoDomainTests", dependencies: ["JixiaoDomain"]),
         .testTarget(
             name: "JixiaoServerTests",

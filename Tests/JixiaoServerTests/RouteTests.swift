@@ -50,5 +50,13 @@ struct RouteTests {
                 == "/goals?year=2027&all=1&under=99%2000%26x&page=3", "query values are encoded, empty ones left out")
         #expect(HomeRoute.home().url == "/")
         #expect(AccessRoute.signIn(next: "/goals?year=2027").url == "/signin?next=%2Fgoals%3Fyear%3D2027")
+        // Non-ASCII text is written as percent-encoded UTF-8, so a link reads the same to every browser and proxy.
+        #expect(GoalRoute.list(GoalListQuery(year: 2027, under: "教育厅~1")).url == "/goals?year=2027&under=%E6%95%99%E8%82%B2%E5%8E%85%7E1")
+        #expect(HomeRoute.home(passwordChanged: true).url == "/?password=changed")
+    }
+
+    @Test func hexDigitsAreLowerCaseAndTwoPerByte() {
+        #expect(HexDigits.lowercase([0x00, 0x0F, 0xA0, 0xFF]) == "000fa0ff")
+        #expect(Secrets.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

@@ -54,8 +54,18 @@ extension Request {
     /// The language of this response: the user's choice, else the `lang` cookie, else Accept-Language.
     var appLocale: AppLocale {
         if let locale = signedIn?.locale { return locale }
-        if let locale = AppLocale(tag: cookies[Cookies.language]?.string) { return locale }
-        return AppLocale.preferred(acceptLanguage: headers.first(name: .acceptLanguage))
+        return requestedLocale
+    }
+
+    private struct RequestedLocaleKey: StorageKey { typealias Value = AppLocale }
+
+    /// The `lang` cookie, else Accept-Language, read once per request: a page asks for its language at every text,
+    /// and parsing the cookie header each time was a measurable share of rendering a page.
+    private var requestedLocale: AppLocale {
+        if let known = storage[RequestedLocaleKey.self] { return known }
+        let locale = AppLocale(tag: cookies[Cookies.language]?.string) ?? AppLocale.preferred(acceptLanguage: headers.first(name: .acceptLanguage))
+        storage[RequestedLocaleKey.self] = locale
+        return locale
     }
 
     var localizer: Localizer { Localizer(locale: appLocale) }

@@ -54,7 +54,7 @@ struct AuditKey: Sendable {
 
     /// The seal of one entry's canonical content.
     func seal(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        HexDigits.lowercase(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
     }
 
     /// What the database keeps to tell whether a process holds the key that sealed its chain (not the key itself).

@@ -25,7 +25,7 @@ enum AuditTrail {
     static let headTable = "audit_head"
 
     static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexDigits.lowercase(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Appends an entry inside the caller's transaction (or a transaction of its own), so the change and

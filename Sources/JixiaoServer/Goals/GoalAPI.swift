@@ -313,10 +313,9 @@ enum GoalAPI: OpenAPIVocabulary {
         let waiting = try StrictValues.bool(req, "waiting") ?? false
         let (page, per) = APIRoutes.paging(ListQuery(page: try StrictValues.integer(req, "page"), per: try StrictValues.integer(req, "per")))
         var filter = GoalQueueFilter(fiscalYear: year, states: state.map { [$0] }, under: under)
-        let total = try await GoalCommands.queueCounts(filter, for: user, waitingOnly: waiting, on: req.db).total
         filter.offset = (page - 1) * per
         filter.limit = per
-        let rows = try await GoalCommands.queue(filter, for: user, waitingOnly: waiting, on: req.db)
+        let (rows, total, _) = try await GoalCommands.queuePage(filter, for: user, waitingOnly: waiting, on: req.db)
         return try .json(GoalQueueDTO(page: page, per: per, total: total, items: rows.map {
             .init(objectID: $0.objectID, code: $0.code, name: $0.name, organization: $0.organizationName, state: $0.state, version: $0.versionNumber,
                   lockVersion: $0.lockVersion, fundSource: $0.fundSource, isKeyProject: $0.isKeyProject,

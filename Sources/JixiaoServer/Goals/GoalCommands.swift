@@ -108,14 +108,16 @@ enum GoalCommands {
         let chosen = versionNumber.flatMap { number in visible.first { $0.versionNumber == number } } ?? (versionNumber == nil ? visible.last : nil)
         guard let version = chosen else { throw AppError.notFound() }
         return LoadedGoal(object: object, organization: object.organization, version: version,
-                          goal: try await goal(of: version, on: db), versions: visible)
+                          goal: try await goal(of: version, kind: object.objectKind, on: db), versions: visible)
     }
 
-    static func goal(of version: GoalVersionModel, on db: any Database) async throws -> PerformanceGoal {
+    /// The content of a version. Only a transfer payment has regional goals (`saveContent` drops them for other
+    /// objects), so a read that names another kind does not ask for them.
+    static func goal(of version: GoalVersionModel, kind: BudgetObjectKind? = nil, on db: any Database) async throws -> PerformanceGoal {
         let rows = try await IndicatorRow.of(version: version.id!, on: db)
         return PerformanceGoal(annualGoal: version.annualGoal, midTermGoal: version.midTermGoal,
                                indicators: rows.filter { $0.region_row_id == nil }.map(\.indicator),
-                               regions: try await RegionalGoalStore.load(versionID: version.id!, indicatorRows: rows, on: db))
+                               regions: kind == nil || kind == .transferPayment ? try await RegionalGoalStore.load(versionID: version.id!, indicatorRows: rows, on: db) : [])
     }
 
     /// Writes a version's indicator rows and regional goals, replacing what it had.
@@ -314,8 +316,25 @@ enum GoalCommands {
         }
     }
 
+    /// The transitions of a version, oldest first, read as plain rows (every goal page shows them; Fluent's decoder
+    /// reflects over the model's properties for each row).
     static func history(of version: GoalVersionModel, on db: any Database) async throws -> [GoalTransitionModel] {
-        try await GoalTransitionModel.query(on: db).filter(\.$versionID == version.id!).sort(\.$occurredAt).all()
+        struct Row: Decodable {
+            var id: UUID, version_id: UUID, action: String, from_state: String, to_state: String, actor_user_id: UUID
+            var actor_name: String, opinion: String, review: String?, occurred_at: Date
+        }
+        let rows = try await db.sql.raw("""
+            SELECT id, version_id, action, from_state, to_state, actor_user_id, actor_name, opinion, review, occurred_at
+            FROM goal_transitions WHERE version_id = \(bind: version.id!) ORDER BY occurred_at
+            """).all(decoding: Row.self)
+        return rows.map { row in
+            let transition = GoalTransitionModel()
+            transition.id = row.id; transition.versionID = row.version_id; transition.action = row.action
+            transition.fromState = row.from_state; transition.toState = row.to_state; transition.actorUserID = row.actor_user_id
+            transition.actorName = row.actor_name; transition.opinion = row.opinion; transition.review = row.review
+            transition.occurredAt = row.occurred_at
+            return transition
+        }
     }
 
     /// 批量批复 — releases every approved goal of a fiscal year under an organisation in one transaction.

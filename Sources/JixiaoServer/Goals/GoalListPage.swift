@@ -51,10 +51,9 @@ struct GoalListModel: Sendable {
         pagedFilter.offset = (page - 1) * pageSize
         pagedFilter.limit = pageSize
         let failed = yearInvalid || unknownUnder != nil
-        let rows = failed ? [] : try await GoalCommands.queue(pagedFilter, for: user, waitingOnly: !showAll, on: db)
-        let counts = failed ? (total: 0, approved: 0) : try await GoalCommands.queueCounts(queueFilter, for: user, waitingOnly: !showAll, on: db)
+        let found = failed ? (rows: [], total: 0, approved: 0) : try await GoalCommands.queuePage(pagedFilter, for: user, waitingOnly: !showAll, on: db)
         return GoalListModel(filter: filter, year: year, yearInvalid: yearInvalid, unknownUnder: unknownUnder, showAll: showAll, page: page,
-                             rows: rows, total: counts.total, approved: counts.approved,
+                             rows: found.rows, total: found.total, approved: found.approved,
                              canDeclare: Authorization.mayEver(user.actor, .declareGoal),
                              canRelease: !user.roles.isDisjoint(with: GoalAction.release.permittedRoles), csrfToken: user.csrfToken ?? "")
     }

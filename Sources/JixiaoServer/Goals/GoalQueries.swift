@@ -74,6 +74,18 @@ extension GoalCommands {
         return try await db.sql.raw(sql).all(decoding: GoalQueueRow.self)
     }
 
+    /// One page of a list (`filter.offset`, `filter.limit`) with the counts of the whole list. A first page that is not
+    /// full is the whole list, so its counts are taken from its rows rather than counted again in the database.
+    static func queuePage(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool = false,
+                          on db: any Database) async throws -> (rows: [GoalQueueRow], total: Int, approved: Int) {
+        let rows = try await queue(filter, for: user, waitingOnly: waitingOnly, on: db)
+        if filter.offset == 0 && rows.count < filter.limit {
+            return (rows, rows.count, rows.count(where: { $0.goalState == .approved }))
+        }
+        let counts = try await queueCounts(filter, for: user, waitingOnly: waitingOnly, on: db)
+        return (rows, counts.total, counts.approved)
+    }
+
     /// How many objects the same filter finds in all, and how many of them are approved (what a batch release
     /// would release), counted in the database.
     static func queueCounts(_ filter: GoalQueueFilter, for user: SignedInUser, waitingOnly: Bool = false,

@@ -25,13 +25,20 @@ extension TypedRoute {
 
     /// The link: `/goals/…?year=2027`, values percent-encoded.
     var url: String {
-        let path = "/" + pathSegments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? $0 }
-            .joined(separator: "/")
-        let query = queryItems.compactMap { name, value -> String? in
-            guard let value, !value.isEmpty else { return nil }
-            return "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", "_", "."])) ?? value)"
+        var link = ""
+        for segment in pathSegments {
+            link += "/"
+            PercentEncoding.append(segment, to: &link, keeping: PercentEncoding.pathSegment)
         }
-        return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
+        if link.isEmpty { link = "/" }
+        var separator = "?"
+        for (name, value) in queryItems {
+            guard let value, !value.isEmpty else { continue }
+            link += separator + name + "="
+            PercentEncoding.append(value, to: &link, keeping: PercentEncoding.queryValue)
+            separator = "&"
+        }
+        return link
     }
 
     /// The link with a fragment (`#library`).
@@ -65,5 +72,36 @@ extension Request {
     /// A redirect to a typed route (303 after a form, so the browser fetches it with GET).
     func redirect(to route: some TypedRoute) -> Response {
         redirect(to: route.url, redirectType: .normal)
+    }
+}
+
+/// Percent-encoding of link parts by bytes: every page prints dozens of links, and Foundation's
+/// `addingPercentEncoding` built its character sets anew for each one.
+enum PercentEncoding {
+    /// Unreserved characters and the sub-delimiters a path segment may hold as they are (RFC 3986), without "/".
+    static let pathSegment = table("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+    /// Letters, digits, "-", "_", "." in a query value; everything else (Chinese included) is encoded as UTF-8.
+    static let queryValue = table("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
+
+    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    private static func table(_ kept: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in kept.utf8 { table[Int(byte)] = true }
+        return table
+    }
+
+    static func append(_ text: String, to link: inout String, keeping kept: [Bool]) {
+        if text.utf8.allSatisfy({ kept[Int($0)] }) { link += text; return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if kept[Int(byte)] {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%")); bytes.append(hex[Int(byte >> 4)]); bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        link += String(decoding: bytes, as: UTF8.self)
     }
 }
