@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Plot
 import Vapor
 import JixiaoDomain
@@ -70,11 +71,19 @@ struct Layout {
 
     private func navigation(for user: SignedInUser) -> Node<HTML.BodyContext> {
         let path = request.url.path
+        let groups = NavigationMenu(for: user.actor).groups
+        // The menu's entries, the language and which entries are current decide the markup, so it is rendered once
+        // per process for each such combination and reused by every page that shows it.
+        var key = request.appLocale.rawValue
+        for group in groups {
+            for entry in group.entries { key += (path.hasPrefix(entry.path) ? "|*" : "|") + entry.path }
+        }
+        if let rendered = RenderedNavigation.cache.withLockedValue({ $0[key] }) { return .raw(rendered) }
         func link(_ target: String, _ title: TextKey) -> Node<HTML.BodyContext> {
             .a(.href(target), .if(path.hasPrefix(target), .attribute(named: "aria-current", value: "page")), .text(t(title)))
         }
-        return .nav(.class("site-nav"), .attribute(named: "aria-label", value: t(.navLabel)),
-            .ul(.forEach(NavigationMenu(for: user.actor).groups) { group in
+        let navigation: Node<HTML.BodyContext> = .nav(.class("site-nav"), .attribute(named: "aria-label", value: t(.navLabel)),
+            .ul(.forEach(groups) { group in
                 // A section of one page is a link; a section of several (系统管理) is a heading over its pages.
                 if group.entries.count == 1 && group.section != .admin {
                     return .li(link(group.entries[0].path, group.section.title))
@@ -83,7 +92,20 @@ struct Layout {
                            .ul(.forEach(group.entries) { entry in .li(link(entry.path, entry.title)) }))
             })
         )
+        let rendered = navigation.render()
+        RenderedNavigation.cache.withLockedValue { cache in
+            if cache.count >= RenderedNavigation.limit { cache.removeAll() }
+            cache[key] = rendered
+        }
+        return .raw(rendered)
     }
+}
+
+/// Navigation markup already rendered, by language, menu entries and current entry (a few dozen combinations in
+/// practice; emptied if it ever grows past `limit`).
+private enum RenderedNavigation {
+    static let limit = 1000
+    static let cache = NIOLockedValueBox([String: String]())
 }
 
 extension Request {
