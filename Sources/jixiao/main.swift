@@ -7,7 +7,9 @@ import NIOPosix
 // Run Swift concurrency on NIO's event loops, so an async route handler does not hop between the cooperative pool and
 // the loop that owns its connection and database pool at every await (measured: most of a request's CPU went to those
 // hops). It must happen before anything async runs; when it cannot (already installed), Jixiao runs as before.
-_ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+if ProcessInfo.processInfo.environment["JIXIAO_NIO_EXECUTOR"] != "0" {
+    _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+}
 
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
