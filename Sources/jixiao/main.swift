@@ -6,9 +6,9 @@ import NIOPosix
 
 // JIXIAO_NIO_EXECUTOR=1 runs Swift concurrency on NIO's event loops, so an async handler does not hop between the
 // cooperative pool and the loop that owns its connection at every await (in scripts/bench-http the bare route and
-// the API reads served about a tenth to a half more requests per second). It is off by default: a long job then
-// shares an event loop, and on SQLite that loop's only connection, with the requests of that loop, and a browser
-// check once waited over 120 s for a page behind a large import. It must happen before anything async runs.
+// the API reads served about a tenth to a half more requests per second). It is off by default until jobs run off
+// the loops: with it, a long job shares an event loop, and on SQLite that loop's only connection, with the requests
+// of that loop. It must happen before anything async runs.
 if ProcessInfo.processInfo.environment["JIXIAO_NIO_EXECUTOR"] == "1" {
     _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 }
