@@ -22,7 +22,7 @@ struct AuditKey: Sendable {
         let manager = FileManager.default
         if !manager.fileExists(atPath: path) {
             var generator = SystemRandomNumberGenerator()
-            let hex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+            let hex = HexDigits.lowercase((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
             let temporary = path + ".\(UUID().uuidString).tmp"
             guard manager.createFile(atPath: temporary, contents: Data((hex + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw AuditKeyError.cannotCreate(path)
