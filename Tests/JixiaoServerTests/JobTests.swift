@@ -151,6 +151,57 @@ struct JobTests {
         }
     }
 
+    @Test("while a job holds a long write transaction, pages still answer and a request's write gives up with 503, nothing saved", arguments: TestDatabase.all)
+    func longJobTransaction(database: TestDatabase) async throws {
+        try await withJixiao(database, demo: false) { app in
+            // setup: a kind that writes in a transaction and keeps it open until the test lets go (an import saving)
+            let holding = Gate(), letGo = Gate()
+            let root = try #require(try await OrganizationModel.query(on: app.db).filter(\.$parentID == nil).first())
+            let rootID = try root.requireID(), rootName = root.name
+            app.jobKinds["test.hold"] = JobKind(name: "test.hold", run: { run in
+                try await run.database.transaction { db in
+                    try await db.sql.update(OrganizationModel.schema).set("name", to: SQLBind(rootName))
+                        .where("id", .equal, SQLBind(rootID)).run()
+                    holding.release()
+                    await letGo.wait()
+                }
+                return nil
+            })
+            app.jixiao.sqliteRequestWait = .milliseconds(300)
+            try await SQLiteWriters.boundRequestWaits(app)
+            let browser = Browser(app)
+            try await browser.signIn("admin", adminPassword)
+            let admin = try await APIClient.signIn(app, "admin", adminPassword)
+            // both credentials were last seen long ago: the next request wants to note that it saw them
+            try await app.db.sql.update(SessionModel.schema).set("last_seen_at", to: SQLBind(Date(timeIntervalSinceNow: -600))).run()
+            try await app.db.sql.update(APITokenModel.schema).set("last_used_at", to: SQLBind(Date(timeIntervalSinceNow: -600))).run()
+            app.jobWorkers.start(app)
+            let id = try await JobQueue.enqueue("test.hold", caller: .system("test", effects: app.effects), on: app.db, ringing: app)
+            await holding.wait()
+            // act and check: every event loop's requests read while the job writes (on SQLite a job's connection is
+            // not one of theirs); noting when a credential was seen waits, then gives way
+            for _ in 0..<(2 * System.coreCount) {
+                let page = try await browser.get("/orgs")
+                #expect(page.status == .ok, "a page during a long job: \(page.status)")
+                #expect(try await admin.send(.GET, "/api/v1/orgs/\(rootID)").status == .ok)
+            }
+            // (PostgreSQL locks rows, not the database: there the rename would wait for the job's row, so it is not sent.)
+            if case .sqlite = database {
+                let rename = try await admin.send(.PATCH, "/api/v1/orgs/\(rootID)", json: ["name": "改名测试局"])
+                #expect(rename.status == .serviceUnavailable && admin.errorCode(rename) == "busy", "\(rename.status) \(rename.body.string)")
+                #expect(rename.body.string.contains("未保存"), "\(rename.body.string)")
+            }
+            letGo.release()
+            let done = try #require(try await JobQueue.wait(for: id, upTo: .seconds(20), app: app, on: app.db))
+            #expect(done.jobState == .succeeded)
+            if case .sqlite = database {
+                #expect(try await OrganizationModel.find(rootID, on: app.db)?.name == rootName, "the refused rename saved nothing")
+                #expect(try await admin.send(.PATCH, "/api/v1/orgs/\(rootID)", json: ["name": "改名测试局"]).status == .ok,
+                        "once the job committed the same write goes through")
+            }
+        }
+    }
+
     @Test("an import queued through the API runs on the worker in the name of the person and request that queued it", arguments: TestDatabase.all)
     func importThroughWorker(database: TestDatabase) async throws {
         try await withJixiao(database) { app in

@@ -90,8 +90,10 @@ enum SessionStore {
         }
         // Sliding expiry, written at most once a minute so reads stay reads.
         if now.timeIntervalSince(row.seen_at ?? .distantPast) > 60 {
-            try await SessionModel.query(on: request.db).filter(\.$id == row.credential_id)
-                .set(\.$lastSeenAt, to: now).set(\.$expiresAt, to: now.addingTimeInterval(request.application.jixiao.sessionLifetime)).update()
+            try await noteSeen(request) {
+                try await SessionModel.query(on: request.db).filter(\.$id == row.credential_id)
+                    .set(\.$lastSeenAt, to: now).set(\.$expiresAt, to: now.addingTimeInterval(request.application.jixiao.sessionLifetime)).update()
+            }
         }
         signedIn.sessionID = row.credential_id
         signedIn.csrfToken = row.csrf_token
@@ -106,10 +108,22 @@ enum SessionStore {
         if row.expires_at <= now { return .rejected("expired token") }
         guard var signedIn = signedIn(rows) else { return .rejected("account inactive") }
         if row.seen_at.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-            try await APITokenModel.query(on: request.db).filter(\.$id == row.credential_id).set(\.$lastUsedAt, to: now).update()
+            try await noteSeen(request) {
+                try await APITokenModel.query(on: request.db).filter(\.$id == row.credential_id).set(\.$lastUsedAt, to: now).update()
+            }
         }
         signedIn.apiTokenID = row.credential_id
         return .valid(signedIn)
+    }
+
+    /// Writes when a credential was last used. A convenience that must not hold up a read: while another writer holds
+    /// SQLite's write lock (an import saving), the request goes on and a later one writes it.
+    private static func noteSeen(_ request: Request, _ write: () async throws -> Void) async throws {
+        do {
+            try await write()
+        } catch where SQLiteWriters.isBusy(error) {
+            request.logger.debug("credential's last use not written: SQLite write lock busy")
+        }
     }
 
     /// Whose credentials to end: one person, or everyone of an organisation.

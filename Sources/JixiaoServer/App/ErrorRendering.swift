@@ -61,13 +61,17 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             }
         case let error as DecodingError:
             return AppError(.badRequest, "bad_request", Message(.errorBadRequest("\(error)")))
+        case let error where SQLiteWriters.isBusy(error):
+            // Another writer (an import saving its file) held SQLite's write lock for the whole wait.
+            request.logger.notice("SQLite write lock busy: answered 503")
+            return AppError(.serviceUnavailable, "busy", Message(.errorDatabaseBusy))
         case let error as PSQLError where ["22021", "22P05"].contains(error.serverInfo?[.sqlState] ?? ""):
             // A NUL byte (or another character PostgreSQL cannot store) in a value: the request is malformed, not the server.
             return AppError(.badRequest, "bad_request", Message(.errorBadRequest("invalid character in the request")))
         case is ConnectionPoolTimeoutError:
             // Every database connection stayed busy for the pool's whole timeout: overload, not a fault.
             request.logger.warning("database connection pool exhausted: answered 503")
-            return AppError(.serviceUnavailable, "busy", Message(.errorBusy))
+            return AppError(.serviceUnavailable, "busy", Message(.errorDatabaseBusy))
         default:
             request.logger.report(error: error)
             return AppError(.internalServerError, "internal_error", Message(.errorInternal(request.id)))

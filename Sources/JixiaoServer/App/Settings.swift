@@ -26,6 +26,9 @@ public struct JixiaoSettings: Sendable {
     /// PostgreSQL connections each event loop (each core) may hold (`JIXIAO_DB_CONNECTIONS_PER_CORE`). One per loop made a
     /// long save hold up every request of its loop; a few let reads go on beside it.
     public var postgresConnectionsPerLoop = 4
+    /// How long a request's write on SQLite waits for another writer (an import saving) before it answers "busy,
+    /// try again" with nothing saved (see `SQLiteWriters`).
+    public var sqliteRequestWait: Duration = .seconds(5)
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> JixiaoSettings {
         var settings = JixiaoSettings()

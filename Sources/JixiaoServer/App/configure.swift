@@ -10,7 +10,8 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
     try AuditKeyring.install(try AuditKey.loadOrCreate(at: app.jixiao.auditKeyFile ?? AuditKey.defaultPath(for: database)))
     switch database {
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        SQLiteWriters.use(file: path, on: app)
+        try await SQLiteWriters.boundRequestWaits(app)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
     case .postgres(let url, let schema):

@@ -121,13 +121,21 @@ final class JobWorkers: Sendable {
     private func run(_ job: JobRow, app: Application) async {
         let reporter = JobReporter()
         let settings = app.jobSettings, identity = self.identity
-        // The work and the row's upkeep use connections of different event loops: a pool holds one connection per
-        // loop, and a long transaction of the work (an import saving) holds its loop's connection until it commits,
-        // which would leave the heartbeat waiting for it and the job looking abandoned.
+        // The work and the row's upkeep use different connections: a long transaction of the work (an import saving)
+        // holds its connection until it commits, which would leave the heartbeat waiting for it and the job looking
+        // abandoned. On SQLite the work takes a connection of the jobs' own pool (see `SQLiteWriters`), so it never
+        // holds the one connection that the requests of an event loop share.
         let loops = Array(app.eventLoopGroup.makeIterator())
         let workLoop = loops.randomElement() ?? app.eventLoopGroup.next()
-        let db = app.databases.database(logger: app.logger, on: workLoop) ?? app.db
         let upkeep = app.databases.database(logger: app.logger, on: loops.first { $0 !== workLoop } ?? workLoop) ?? app.db
+        let db: any Database
+        do {
+            db = try await SQLiteWriters.jobDatabase(app, on: workLoop)
+        } catch {
+            app.logger.warning("job \(job.id) handed back to the queue: no database connection for it: \(String(reflecting: error))")
+            try? await JobQueue.release(job.id, by: identity, on: upkeep)
+            return
+        }
         let work = Task<JobQueue.Ending, Never> {
             guard let kind = app.jobKinds[job.kind] else {
                 return .failed(AppError(.internalServerError, "job_kind_unknown", Message(.errorImportFailed)))
@@ -149,7 +157,7 @@ final class JobWorkers: Sendable {
 
         // While the work runs: progress to the row (at most every `progressInterval`) and the heartbeat. On SQLite
         // nothing is written while the work holds the write lock: the statement would only wait for it.
-        let writesWhileLocked = db.isPostgres
+        let writesWhileLocked = upkeep.isPostgres
         let keeper = Task {
             let clock = ContinuousClock()
             var written = -1, lastBeat = clock.now

@@ -207,6 +207,8 @@ extension TextKey {
                              en: "You cannot remove your own administrator role.")
     static let errorBusy = TextKey("errorBusy", zh: "系统正忙（同时登录的人太多），请稍后再试。",
                              en: "The system is busy (too many sign-ins at once); please try again in a moment.")
+    static let errorDatabaseBusy = TextKey("errorDatabaseBusy", zh: "系统正忙：数据库正在处理其他工作（例如保存一项较大的导入），本次操作未保存，请稍后重试。",
+                             en: "The system is busy: the database is handling other work (saving a large import, for example). Nothing was saved; please try again in a moment.")
     static let roleSecurityOfficer = TextKey("roleSecurityOfficer", zh: "安全管理员",
                              en: "Security officer")
     static let roleAuditOfficer = TextKey("roleAuditOfficer", zh: "审计管理员",
