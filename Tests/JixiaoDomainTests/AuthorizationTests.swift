@@ -8,10 +8,14 @@ private let allowedInside: [Role: Set<Action>] = [
     .administrator: [.viewOrganization, .manageOrganization, .viewUser, .manageUser],
     .securityOfficer: [.viewOrganization, .viewUser, .manageSecurity],
     .auditOfficer: [.viewOrganization, .viewUser, .viewAudit],
-    .performanceOfficer: [.viewOrganization, .viewUser, .viewBudget, .manageLibrary],
-    .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget],
-    .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal],
-    .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal],
+    .performanceOfficer: [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
+                          .disposeMonitoring],
+    // A budget division reports for its bureau (a receiving bureau's transfer payments), reviews and disposes; it does
+    // not run rounds or keep the rules.
+    .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring],
+    // 部门 runs rounds for its units and confirms their reports; it never disposes (finance decides).
+    .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring],
+    .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring],
     .agencyEvaluator: [.viewOrganization, .viewAssignedWork],
     .expert: [.viewOrganization, .viewAssignedWork],
     .supervisor: [.viewOrganization, .viewUser, .viewBudget],

@@ -17,11 +17,22 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageLibrary = "manage_library"
     /// End people's sessions and API tokens (安全管理员).
     case manageSecurity = "manage_security"
+    /// Open and close monitoring rounds, keep the monitoring rules, import treasury figures (a finance bureau for its
+    /// area; a department for its units).
+    case runMonitoring = "run_monitoring"
+    /// Fill in and submit the monitoring report of a task assigned to one's organisation (the workflow checks that the
+    /// task is one's own).
+    case reportMonitoring = "report_monitoring"
+    /// Confirm or return monitoring reports (the department for its units, the finance bureau after it).
+    case reviewMonitoring = "review_monitoring"
+    /// Decide what happens to an object in warning: correct, suspend, cut, stop, adjust the goal (finance only).
+    case disposeMonitoring = "dispose_monitoring"
 
     public var isReadOnly: Bool {
         switch self {
         case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
-        case .manageOrganization, .manageUser, .declareGoal, .manageLibrary, .manageSecurity: false
+        case .manageOrganization, .manageUser, .declareGoal, .manageLibrary, .manageSecurity, .runMonitoring, .reportMonitoring,
+             .reviewMonitoring, .disposeMonitoring: false
         }
     }
 }
@@ -81,11 +92,14 @@ public enum Authorization {
             // Reading the trail is this role's alone (三员分立); it sees who people are, to read the trail.
             return [.viewOrganization, .viewUser, .viewAudit].contains(action)
         case .performanceOfficer:
-            return [.viewOrganization, .viewUser, .viewBudget, .manageLibrary].contains(action)
+            return [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
+                    .disposeMonitoring].contains(action)
         case .budgetOfficer:
-            return [.viewOrganization, .viewUser, .viewBudget].contains(action)
-        case .departmentOfficer, .unitOfficer:
-            return [.viewOrganization, .viewUser, .viewBudget, .declareGoal].contains(action)
+            return [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring].contains(action)
+        case .departmentOfficer:
+            return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring].contains(action)
+        case .unitOfficer:
+            return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring].contains(action)
         case .supervisor:
             return [.viewOrganization, .viewUser, .viewBudget].contains(action)
         case .agencyEvaluator, .expert:

@@ -11,9 +11,14 @@ struct ScopePredicate: SQLExpression {
     var id: SQLColumn
 
     init(_ scope: ListScope, organization alias: String) {
+        self.init(scope, path: SQLColumn("path", table: alias), id: SQLColumn("id", table: alias))
+    }
+
+    /// For rows that carry an organisation's path and id themselves (a monitoring task's assignee).
+    init(_ scope: ListScope, path: SQLColumn, id: SQLColumn) {
         self.scope = scope
-        path = SQLColumn("path", table: alias)
-        id = SQLColumn("id", table: alias)
+        self.path = path
+        self.id = id
     }
 
     func serialize(to serializer: inout SQLSerializer) {

@@ -41,6 +41,7 @@ enum Capabilities {
         .audit,
         .jobs,
         .goals,
+        .monitoring,
         .home,
     ]
 

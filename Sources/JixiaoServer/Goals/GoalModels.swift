@@ -184,6 +184,8 @@ struct IndicatorRow: Decodable, Sendable {
     var note: String
     var library_entry_id: UUID?
     var region_row_id: UUID?
+    /// Read only by queries over several versions (`MonitoringScanner.indicatorsByVersion`), which select it too.
+    var version_id: UUID?
 
     static let columns = ["indicator_id", "position", "category", "subcategory", "name", "target_text", "weight", "standard", "note",
                           "library_entry_id", "region_row_id"]

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import SQLKit
+import JixiaoDomain
+
+/// 预警扫描 as stored: runs `MonitoringScan` (the domain's rules, with the round's own rule set) over a round's tasks
+/// in one streaming pass of batches, and keeps each task's warnings, colour and count. Runs when a round opens and
+/// closes, after a treasury import, and for one task whenever it is saved.
+enum MonitoringScanner {
+    static let batchSize = 1000
+
+    /// Rescans every task of a round. `today` decides which open tasks are past the deadline without a report.
+    static func rescan(round roundID: UUID, today: CalendarDay? = nil, on db: any Database) async throws {
+        guard let round = try await RoundRow.find(roundID, on: db) else { return }
+        var after: UUID?
+        while true {
+            var query = TaskRow.select(on: db).where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
+            if let after { query = query.where(SQLColumn("id", table: "t"), .greaterThan, SQLBind(after)) }
+            let tasks = try await query.orderBy(SQLColumn("id", table: "t")).limit(batchSize).all(decoding: TaskRow.self)
+            guard let last = tasks.last else { return }
+            try await store(tasks, round: round, today: today, on: db)
+            after = last.id
+            if tasks.count < batchSize { return }
+        }
+    }
+
+    /// Rescans some tasks of one round and stores the result. Returns each task's warnings.
+    @discardableResult
+    static func store(_ tasks: [TaskRow], round: RoundRow, today: CalendarDay?, on db: any Database) async throws -> [UUID: [MonitoringWarning]] {
+        let progress = try await ProgressRow.of(tasks: tasks.map(\.id), on: db)
+        let indicators = try await indicatorsByVersion(Set(tasks.map(\.goal_version_id)), on: db)
+        let rules = round.ruleSet
+        var found: [UUID: [MonitoringWarning]] = [:]
+        for task in tasks {
+            let subject = subject(task, round: round, indicators: indicators[task.goal_version_id] ?? [], progress: progress[task.id] ?? [], today: today)
+            found[task.id] = MonitoringScan.warnings(subject, rules: rules)
+        }
+        let ids = tasks.map(\.id)
+        try await db.sql.delete(from: MonitoringTables.warnings).where("task_id", .in, SQLGroupExpression(ids.map { SQLBind($0) })).run()
+        let rows = tasks.flatMap { task in (found[task.id] ?? []).map { (task.id, $0) } }
+        for chunk in stride(from: 0, to: rows.count, by: 500).map({ Array(rows[$0..<min($0 + 500, rows.count)]) }) {
+            var insert = db.sql.insert(into: MonitoringTables.warnings).columns("id", "task_id", "round_id", "rule", "level", "indicator_id", "facts")
+            for (taskID, warning) in chunk {
+                insert = insert.values(SQLBind(UUID.timeOrdered()), SQLBind(taskID), SQLBind(round.id), SQLBind(warning.rule.rawValue),
+                                       SQLBind(warning.level.key), SQLBind(warning.indicatorID), SQLBind(try facts(warning)))
+            }
+            try await insert.run()
+        }
+        for task in tasks {
+            let warnings = found[task.id] ?? []
+            let colour = MonitoringScan.colour(warnings)
+            guard colour.key != task.colour || warnings.count != task.warning_count else { continue }
+            try await db.sql.update(MonitoringTables.tasks).set("colour", to: SQLBind(colour.key)).set("warning_count", to: SQLBind(warnings.count))
+                .where("id", .equal, SQLBind(task.id)).run()
+        }
+        return found
+    }
+
+    /// What the domain needs to judge one task.
+    static func subject(_ task: TaskRow, round: RoundRow, indicators: [IndicatorRow], progress: [ProgressRow], today: CalendarDay?) -> MonitoringSubject {
+        let reported = Dictionary(progress.map { ($0.indicator_id, $0.progress) }, uniquingKeysWith: { first, _ in first })
+        let own = indicators.filter { $0.region_row_id == task.region_row_id }
+        let state = task.taskState
+        let pastDeadline = state == .unreported || (state.isEditable && today.map { round.deadlineDay < $0 } ?? false)
+        return MonitoringSubject(period: round.period, fund: task.fund, indicators: own.map { ($0.indicator, reported[$0.indicator_id]) },
+                                 unreportedPastDeadline: pastDeadline ? round.deadlineDay : nil)
+    }
+
+    /// The indicators of goal versions, in order, each with the regional goal it belongs to.
+    static func indicatorsByVersion(_ versions: Set<UUID>, on db: any Database) async throws -> [UUID: [IndicatorRow]] {
+        guard !versions.isEmpty else { return [:] }
+        var rows: [IndicatorRow] = []
+        let all = Array(versions)
+        for chunk in stride(from: 0, to: all.count, by: 500).map({ Array(all[$0..<min($0 + 500, all.count)]) }) {
+            rows += try await db.sql.select().columns((["version_id"] + IndicatorRow.columns).map { SQLIdentifier($0) })
+                .from(GoalIndicatorModel.schema).where("version_id", .in, SQLGroupExpression(chunk.map { SQLBind($0) }))
+                .orderBy("position").all(decoding: IndicatorRow.self)
+        }
+        var byVersion: [UUID: [IndicatorRow]] = [:]
+        for row in rows { if let version = row.version_id { byVersion[version, default: []].append(row) } }
+        return byVersion
+    }
+
+    static func facts(_ warning: MonitoringWarning) throws -> String {
+        String(decoding: try MonitoringRuleStore.encoder.encode(warning.facts), as: UTF8.self)
+    }
+}
