@@ -7,8 +7,8 @@ import NIOPosix
 // JIXIAO_NIO_EXECUTOR=1 runs Swift concurrency on NIO's event loops, so an async handler does not hop between the
 // cooperative pool and the loop that owns its connection at every await (in scripts/bench-http the bare route and
 // the API reads served about a tenth to a half more requests per second). It is off by default until jobs run off
-// the loops: with it, a long job shares an event loop, and on SQLite that loop's only connection, with the requests
-// of that loop. It must happen before anything async runs.
+// the loops: with it, the CPU work of a long job (checking a large import) runs on an event loop and delays the
+// requests of that loop. It must happen before anything async runs.
 if ProcessInfo.processInfo.environment["JIXIAO_NIO_EXECUTOR"] == "1" {
     _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 }

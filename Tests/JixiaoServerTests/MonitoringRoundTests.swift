@@ -211,6 +211,76 @@ private func decoded<T: Decodable>(_ response: TestingHTTPResponse, _ type: T.Ty
     }
 }
 
+@Suite("Treasury figures for a round: one file for the region, all rows or none")
+struct TreasuryImportTests {
+    @Test("errors name their row and column and save nothing; a good file fills every task, and units cannot overwrite it", arguments: TestDatabase.all)
+    func treasury(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: the 1–7月 round over the demo year
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: Date(timeIntervalSince1970: 1_817_855_000))   // 2027-08-10
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let hospital = try await monitoringPerson(app, admin: admin, username: "hospital-filer", organization: "990000-102-01", roles: ["unit_officer"])
+            app.jobWorkers.start(app)
+            let round = try decoded(try await finance.send(.POST, "/api/v1/monitoring/rounds",
+                                                           json: ["fiscalYear": 2027, "periodEnd": "2027-07-31", "deadline": "2027-08-20"]), Round.self)
+            let jobID = try #require(round.jobID)
+            _ = try await JobQueue.wait(for: jobID, upTo: .seconds(30), app: app, on: app.db)
+            func upload(_ text: String, as client: APIClient? = nil) async throws -> TestingHTTPResponse {
+                try await (client ?? finance).send(.POST, "/api/v1/monitoring/rounds/\(round.id)/treasury", body: ByteBuffer(string: text),
+                                                   contentType: HTTPMediaType(type: "text", subType: "csv"))
+            }
+            func figures() async throws -> [String] {
+                struct Row: Decodable { var allocated_fen: Int64? }
+                return try await app.db.sql.select().column("allocated_fen").from("monitoring_tasks").where("round_id", .equal, SQLBind(round.id))
+                    .all(decoding: Row.self).compactMap { $0.allocated_fen.map(String.init) }
+            }
+
+            // act: a file with six kinds of mistake
+            let bad = """
+                项目编码,地区编码,截止日期,全年预算数（万元）,已拨付（万元）,实际支出（万元）
+                JN2027-HLT-001,,2027-07-31,5600,3000,3200
+                JN2027-AGR-001,,2027-06-30,680,abc,100
+                JN2027-AGR-001,,2027-07-31,680,300,100
+                JN2027-EDU-001,,2027-07-31,1260,600,500
+                JN2027-TP-001,990100,2027-07-31,1800,-5,0
+                JN2027-TP-001,990200,2027-07-31,1200,1300,100
+                """
+            let refused = try await upload(bad)
+            // check: each named, nothing saved
+            #expect(refused.status == .unprocessableEntity, "\(refused.body.string)")
+            let body = refused.body.string
+            for expected in ["第 2 行“实际支出（万元）”列", "第 3 行“截止日期”列", "第 3 行“已拨付（万元）”列", "第 4 行“项目编码”列", "第 5 行“项目编码”列",
+                             "第 6 行“已拨付（万元）”列", "第 7 行“已拨付（万元）”列", "JN2027-EDU-001"] {
+                #expect(body.contains(expected), "\(expected) in \(body)")
+            }
+            #expect(try await figures().isEmpty, "nothing saved")
+            #expect(try await upload(bad, as: hospital).status == .notFound, "a unit does not load the treasury's figures")
+
+            // act: the treasury system's own titles, amounts in 元 where the title says so
+            let good = """
+                预算项目编码,区划编码,截止月份,预算数（元）,支付数,累计支出
+                JN2027-HLT-001,,1-7月,56000000,3000,1500
+                JN2027-AGR-001,,7月,6800000,500,420
+                JN2027-TP-001,990100,2027年7月,18000000,1200,1100
+                JN2027-TP-001,990200,2027-07,12000000,300,100
+                """
+            let loaded = try await upload(good)
+            #expect(loaded.status == .ok && loaded.body.string.contains("\"updated\":4"), "\(loaded.body.string)")
+            let tasks = try decoded(try await finance.send(.GET, "/api/v1/monitoring/rounds/\(round.id)/tasks"), Body.self).items
+            #expect(tasks.map(\.colour).filter { $0 == "red" }.count == 2, "HLT (45.9 %) and 青山市 (14.3 %) lag: \(tasks.map { "\($0.code) \($0.assignee) \($0.colour)" })")
+            let hospitalTask = try #require(tasks.first { $0.code == "JN2027-HLT-001" })
+            let task = try decoded(try await hospital.send(.GET, "/api/v1/monitoring/tasks/\(hospitalTask.id)"), Task.self)
+            #expect(task.pace == "45.9%" && task.executionRate == "26.8%" && task.fullYearBudgetWanYuan == "5600")
+            let overwrite = try await hospital.send(.PUT, "/api/v1/monitoring/tasks/\(task.id)/report",
+                                                    json: ["lockVersion": task.lockVersion, "allocatedWanYuan": "5600", "spentWanYuan": "5000"])
+            #expect(overwrite.status == .unprocessableEntity && overwrite.body.string.contains("国库"), "\(overwrite.body.string)")
+            #expect(try await auditActions(app).contains("monitoring.treasury_imported"))
+        }
+    }
+}
+
 /// A forecast that meets a target as written ("≥80%" → "80%", "2027年10月前" → the day itself).
 private func forecastMeeting(_ target: String) -> String {
     guard let parsed = try? TargetParser.parse(target) else { return target }

@@ -5,22 +5,6 @@ import JixiaoDomain
 
 /// 申报表导入导出 — the department list and the single project's declaration form as .xlsx, and importing lists.
 enum GoalExchangeService {
-    /// What a person is told about a workbook that cannot be read: a crossed limit names which and where.
-    static func unreadable(_ error: any Error) -> AppError {
-        guard let error = error as? SpreadsheetError else { return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
-        switch error {
-        case .limitExceeded(let limit, let part, let row):
-            let place = row.map { "\(part) 第 \($0) 行 / row \($0)" } ?? part
-            return AppError(.unprocessableEntity, "xlsx_limit_exceeded", Message(.errorXLSXLimit(limit.rawValue, place)))
-        case .doctypeNotAllowed(let part):
-            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXDoctype(part)))
-        case .malformedXML(let part, let line):
-            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXMalformed(part, String(line))))
-        case .notAnXLSX, .missingPart, .damagedPart:
-            return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable))
-        }
-    }
-
     static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     static let maximumImportBytes = 20 * 1024 * 1024
     /// Indicator rows per INSERT statement: 15 columns each stays well under both engines' limits on bound values.
@@ -130,40 +114,8 @@ enum GoalExchangeService {
         guard bytes.readableBytes <= maximumImportBytes else {
             throw AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge(String(maximumImportBytes / (1024 * 1024)))))
         }
-        let data = Data(bytes.readableBytesView)
-        var table: [(sheet: String, line: Int, cells: [Int: String])] = []
-        if data.starts(with: [0x50, 0x4B]) {
-            let reader: SpreadsheetReader
-            do { reader = try SpreadsheetReader(data: data, limits: .goalList) } catch { throw Self.unreadable(error) }
-            guard let sheet = reader.sheets.first else { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
-            var throttle = ProgressThrottle(interval: 2_000)
-            do {
-                try reader.forEachRow(inSheet: 0) {
-                    table.append((sheet.name, $0, $1))
-                    if throttle.shouldReport(table.count, total: nil) { progress(table.count) }
-                }
-            }
-            catch let error as AppError { throw error }
-            catch { table = []; throw Self.unreadable(error) }
-        } else {
-            let text = try UploadedText.decode(data)
-            let records: [CSVRecord]
-            do { records = try CSVReader.records(in: text) } catch { throw AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote("\(error)"))) }
-            table = records.map { ("CSV", $0.line, Dictionary(uniqueKeysWithValues: $0.fields.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) })) }
-            progress(table.count)
-        }
-        guard let headerIndex = table.prefix(10).firstIndex(where: { row in row.cells.values.contains { GoalListColumn.match($0) == .code } }) else {
-            throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns(GoalListColumn.allCases.filter(\.isRequired).map(\.title).joined(separator: "、"))))
-        }
-        var columns: [Int: GoalListColumn] = [:]
-        for (index, title) in table[headerIndex].cells { if let column = GoalListColumn.match(title) { columns[index] = column } }
-        let missing = GoalListColumn.allCases.filter { $0.isRequired && !columns.values.contains($0) }
-        if !missing.isEmpty { throw AppError(.unprocessableEntity, "missing_columns", Message(.errorCSVMissingColumns(missing.map(\.title).joined(separator: "、")))) }
-        return table[(headerIndex + 1)...].map { row in
-            var values: [GoalListColumn: String] = [:]
-            for (index, value) in row.cells { if let column = columns[index] { values[column] = value.trimmed } }
-            return ImportedGoalRow(sheet: row.sheet, line: row.line, values: values)
-        }.filter { !$0.values.values.allSatisfy(\.isEmpty) }
+        return try UploadedTable<GoalListColumn>.read(Data(bytes.readableBytesView), limits: .goalList, match: GoalListColumn.match, anchor: .code,
+                                                      required: GoalListColumn.allCases.filter(\.isRequired).map { ($0, $0.title) }, progress: progress).rows
     }
 
     struct PlannedProject {

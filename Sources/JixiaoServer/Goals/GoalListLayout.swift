@@ -83,13 +83,7 @@ enum GoalListColumn: CaseIterable, Sendable {
 }
 
 /// One indicator row of an imported list, read but not yet checked against the database.
-struct ImportedGoalRow: Sendable {
-    var sheet: String
-    var line: Int
-    var values: [GoalListColumn: String]
-    /// Values are trimmed once when the row is read.
-    func value(_ column: GoalListColumn) -> String { values[column] ?? "" }
-}
+typealias ImportedGoalRow = UploadedTable<GoalListColumn>.Row
 
 extension FundSource {
     static func parse(_ text: String) -> FundSource? {

@@ -134,6 +134,8 @@ enum MonitoringAPI: OpenAPIVocabulary {
             ("MonitoringRounds", object([("items", ["type": "array", "items": ref("MonitoringRound")])], required: ["items"])),
             ("MonitoringRoundCreate", object([("fiscalYear", year), ("periodEnd", date), ("deadline", date), ("scope", values(RoundScopeKind.self)),
                                               ("departmentCodes", ["type": "array", "items": code])], required: ["fiscalYear", "periodEnd", "deadline"])),
+            ("TreasuryImportResult", object([("updated", integer)], required: ["updated"])),
+            ("JobAccepted", object([("jobID", uuid)], required: ["jobID"])),
             ("MonitoringRoundClose", object([("lockVersion", integer)], required: ["lockVersion"])),
             ("MonitoringTaskSummary", taskSummary),
             ("MonitoringTaskPage", object([("page", integer), ("per", integer), ("total", integer),
@@ -180,6 +182,15 @@ enum MonitoringAPI: OpenAPIVocabulary {
                             .init(name: "per", location: "query", type: "integer", description: "Items per page (default 100, at most 1000)",
                                   schema: ["type": "integer", "minimum": 1, "maximum": 1000])],
                     responseSchema: "MonitoringTaskPage", handler: listTasks),
+        APIEndpoint(method: .POST, path: ["monitoring", "rounds", ":id", "treasury"], operationID: "importTreasuryFigures",
+                    summary: "Import the treasury's figures (budget, allocated, spent per project, per region for transfer payments) for a round from .xlsx or .csv; all rows or none, errors by row and column",
+                    tag: "monitoring",
+                    query: [.init(name: "Prefer", location: "header", type: "string",
+                                  description: "respond-async: answer 202 at once with the job's id")],
+                    requestSchema: "file", requestMediaType: "application/octet-stream",
+                    responseSchema: "TreasuryImportResult",
+                    otherResponses: [(202, "Accepted (Prefer: respond-async): the job that imports the file", "JobAccepted")],
+                    bodyLimit: "24mb", handler: importTreasury),
         APIEndpoint(method: .GET, path: ["monitoring", "tasks", ":id"], operationID: "getMonitoringTask",
                     summary: "A task: the money with rate, time progress and pace, each indicator's progress, warnings with their arithmetic",
                     tag: "monitoring", responseSchema: "MonitoringTask", handler: getTask),
@@ -241,6 +252,25 @@ enum MonitoringAPI: OpenAPIVocabulary {
         filter.limit = per
         let (rows, total) = try await MonitoringQueries.tasks(filter, for: user, on: req.db)
         return try .json(TaskPageDTO(page: page, per: per, total: total, items: rows.map(TaskSummaryDTO.init)))
+    }
+
+    struct TreasuryResultDTO: Content { var updated: Int }
+    struct JobAcceptedDTO: Content { var jobID: UUID }
+
+    /// Runs the import as a job and waits for it, or with `Prefer: respond-async` answers 202 with the job at once.
+    @Sendable static func importTreasury(req: Request) async throws -> Response {
+        guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
+        let job = try await TreasuryImport.start(body, fileName: req.headers.contentDisposition?.filename ?? "api-upload", round: try id(req),
+                                                 by: try req.caller(), on: req.db, ringing: req.application)
+        if req.headers[canonicalForm: "Prefer"].contains(where: { $0.lowercased().trimmed == "respond-async" }) {
+            return try .json(JobAcceptedDTO(jobID: job), status: .accepted)
+        }
+        guard let ended = try await JobQueue.wait(for: job, upTo: .seconds(600), app: req.application, on: req.db) else { throw AppError.notFound() }
+        switch ended.jobState {
+        case .succeeded: return try .json(TreasuryResultDTO(updated: ended.result(as: TreasuryImport.Outcome.self)?.updated ?? 0))
+        case .failed: throw ended.appError ?? AppError(.internalServerError, "import_failed", Message(.errorImportFailed))
+        default: return try .json(JobAcceptedDTO(jobID: job), status: .accepted)
+        }
     }
 
     @Sendable static func getTask(req: Request) async throws -> Response {

@@ -8,6 +8,6 @@ extension Capability {
         migrations: [CreateMonitoring()],
         apiEndpoints: MonitoringAPI.endpoints,
         apiSchemas: MonitoringAPI.schemas,
-        jobs: [MonitoringRounds.openJob]
+        jobs: [MonitoringRounds.openJob, TreasuryImport.jobKind]
     )
 }

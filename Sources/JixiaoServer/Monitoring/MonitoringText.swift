@@ -110,6 +110,24 @@ extension TextKey {
                 en: "Fund execution is in \(p0.text(in: .en)) warning: explain the lag.")
     }
 
+    // MARK: treasury import
+    static func errorTreasuryRows(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorTreasuryRows", zh: "国库数据有 \(p0.text(in: .zhHans)) 处错误，未导入任何数据。请改正后重新上传。",
+                en: "The treasury file has \(p0.text(in: .en)) errors; nothing was imported. Correct them and upload it again.")
+    }
+    static func errorTreasuryDuplicate(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorTreasuryDuplicate", zh: "项目“\(p0.text(in: .zhHans))”重复，已在第 \(p1.text(in: .zhHans)) 行出现。",
+                en: "Project “\(p0.text(in: .en))” appears twice; first on line \(p1.text(in: .en)).")
+    }
+    static func errorTreasuryUnknown(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorTreasuryUnknown", zh: "本批次中没有项目“\(p0.text(in: .zhHans))”（未批复、不在本辖区，或转移支付未填地区编码）。",
+                en: "This round has no project “\(p0.text(in: .en))” (not released, outside your area, or a transfer payment without its region code).")
+    }
+    static func errorTreasuryPeriod(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorTreasuryPeriod", zh: "截止日期“\(p0.text(in: .zhHans))”与本批次的监控期间（\(p1.text(in: .zhHans))）不符。",
+                en: "The period “\(p0.text(in: .en))” is not this round's (\(p1.text(in: .en))).")
+    }
+
     // MARK: rule sets
     static let errorRuleSetFund = TextKey("errorRuleSetFund", zh: "资金预警阈值须满足 0 < 红色 ≤ 黄色 ≤ 100。",
                              en: "Fund thresholds must satisfy 0 < red ≤ yellow ≤ 100.")
