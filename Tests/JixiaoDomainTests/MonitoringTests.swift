@@ -198,6 +198,12 @@ struct GoalProgressWarningTests {
         broken.deviationCauses = ["其他", "其他"]
         #expect(broken.check() == [.fundThresholds, .greenLevel(.likelihoodPossible), .duplicateCause("其他")])
         #expect(MonitoringRuleSet.standard.check().isEmpty)
+        // A rule set stored before a setting existed reads with that setting's default; a past round stays readable.
+        let old = #"{"enabled":["fund_pace"],"fundRedBelow":55}"#
+        let read = try? JSONDecoder().decode(MonitoringRuleSet.self, from: Data(old.utf8))
+        #expect(read?.fundRedBelow == 55 && read?.enabled == [.fundPace] && read?.fundYellowBelow == 80 && read?.deviationCauses == DeviationCauses.national)
+        let written = try? JSONEncoder().encode(strict)
+        #expect(written.flatMap { try? JSONDecoder().decode(MonitoringRuleSet.self, from: $0) } == strict)
     }
 
     @Test("a lower bureau uses its nearest superior's rule set unless it keeps its own")
@@ -273,6 +279,9 @@ struct MonitoringWorkflowTests {
         #expect(problems.map(\.problem) == [.forecast(.notANumber("七十"))])
         subject.indicators = [(item, nil)]
         #expect(MonitoringScan.submissionProblems(subject, rules: .standard, fundExplained: true).map(\.problem) == [.missingForecast])
+        subject.fund = nil
+        #expect(MonitoringScan.submissionProblems(subject, rules: .standard, fundExplained: true).map(\.problem) == [.missingFund, .missingForecast],
+                "the money is half of the double monitoring")
     }
 
     static func step(_ action: MonitoringAction, from state: MonitoringTaskState, roles: Set<Role>, round: MonitoringRoundState = .open,

@@ -119,6 +119,9 @@ struct MonitoringRoundTests {
             #expect(try await hospital.send(.PUT, "/api/v1/monitoring/tasks/\(task.id)/report",
                                             json: ["lockVersion": task.lockVersion - 1, "indicators": progress(forecasts)]).status == .conflict,
                     "an edit against an older version is refused")
+            task = try decoded(try await hospital.send(.PUT, "/api/v1/monitoring/tasks/\(task.id)/report",
+                                                       json: ["lockVersion": task.lockVersion, "forecastWanYuan": "5400"]), Task.self)
+            #expect(task.indicators.first { $0.name == "门诊患者满意度" }?.forecast == "45", "a save of the money alone keeps the indicators")
 
             // Red items need their explanation before submission; nothing moves until they have one.
             let refused = try await hospital.send(.POST, "/api/v1/monitoring/tasks/\(task.id)/transitions", json: ["action": "submit", "lockVersion": task.lockVersion])
@@ -165,6 +168,10 @@ struct MonitoringRoundTests {
             regional = try decoded(try await city.send(.POST, "/api/v1/monitoring/tasks/\(regional.id)/transitions",
                                                 json: ["action": "submit", "lockVersion": regional.lockVersion]), Task.self)
             #expect(regional.state == "departmentConfirmed", "a bureau's report goes straight to the bureau above")
+            let cityColleague = try await monitoringPerson(app, admin: admin, username: "city-colleague", organization: "990100", roles: ["performance_officer"])
+            #expect(try await cityColleague.send(.POST, "/api/v1/monitoring/tasks/\(regional.id)/transitions",
+                                                 json: ["action": "finance_confirm", "lockVersion": regional.lockVersion]).status == .forbidden,
+                    "the receiving bureau does not confirm its own report as finance")
             let qingshan = try #require(try await tasks(finance).first { $0.assignee == "青山市财政局" })
             #expect(try await city.send(.PUT, "/api/v1/monitoring/tasks/\(qingshan.id)/report", json: ["lockVersion": 0]).status == .notFound)
 

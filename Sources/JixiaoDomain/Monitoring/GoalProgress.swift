@@ -116,6 +116,9 @@ public struct IndicatorProgress: Hashable, Codable, Sendable {
 
 /// Why a reported indicator cannot be submitted as it stands.
 public enum ProgressProblem: Hashable, Sendable {
+    /// No 已拨付 / 实际支出 yet: the money is half of the double monitoring (typed by the unit where no treasury
+    /// figures exist).
+    case missingFund
     case reached(ProgressValueError)
     case forecast(ProgressValueError)
     case missingForecast

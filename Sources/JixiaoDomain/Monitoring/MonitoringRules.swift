@@ -87,6 +87,29 @@ public struct MonitoringRuleSet: Hashable, Codable, Sendable {
     /// DOMAIN.md §3.2's defaults: every rule, 60/80 for money, 80 %/120 % for forecasts.
     public static let standard = MonitoringRuleSet()
 
+    private enum CodingKeys: String, CodingKey {
+        case enabled, fundRedBelow, fundYellowBelow, positiveRedBelow, reverseRedAbove, exactRedBelow, deadlineGraceDays
+        case possibleLevel, notReportedLevel, executionBasis, deviationCauses
+    }
+
+    /// Reads a stored rule set; a setting it does not have (stored before the setting existed) takes the default, so
+    /// adding a setting never makes a past round unreadable.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = MonitoringRuleSet()
+        enabled = try c.decodeIfPresent(Set<WarningRule>.self, forKey: .enabled) ?? d.enabled
+        fundRedBelow = try c.decodeIfPresent(Decimal.self, forKey: .fundRedBelow) ?? d.fundRedBelow
+        fundYellowBelow = try c.decodeIfPresent(Decimal.self, forKey: .fundYellowBelow) ?? d.fundYellowBelow
+        positiveRedBelow = try c.decodeIfPresent(Decimal.self, forKey: .positiveRedBelow) ?? d.positiveRedBelow
+        reverseRedAbove = try c.decodeIfPresent(Decimal.self, forKey: .reverseRedAbove) ?? d.reverseRedAbove
+        exactRedBelow = try c.decodeIfPresent(Decimal.self, forKey: .exactRedBelow) ?? d.exactRedBelow
+        deadlineGraceDays = try c.decodeIfPresent(Int.self, forKey: .deadlineGraceDays) ?? d.deadlineGraceDays
+        possibleLevel = try c.decodeIfPresent(WarningLevel.self, forKey: .possibleLevel) ?? d.possibleLevel
+        notReportedLevel = try c.decodeIfPresent(WarningLevel.self, forKey: .notReportedLevel) ?? d.notReportedLevel
+        executionBasis = try c.decodeIfPresent(ExecutionBasis.self, forKey: .executionBasis) ?? d.executionBasis
+        deviationCauses = try c.decodeIfPresent([String].self, forKey: .deviationCauses) ?? d.deviationCauses
+    }
+
     /// What is wrong with a rule set a bureau wants to save.
     public enum Problem: Error, Hashable, Sendable {
         /// Red must lie below yellow, both within (0, 100].

@@ -151,6 +151,7 @@ public enum MonitoringScan {
     public static func submissionProblems(_ subject: MonitoringSubject, rules: MonitoringRuleSet,
                                           fundExplained: Bool) -> [(indicatorID: UUID?, problem: ProgressProblem)] {
         var problems: [(UUID?, ProgressProblem)] = []
+        if subject.fund == nil { problems.append((nil, .missingFund)) }
         if let fund = subject.fund, let warning = fundWarning(fund, period: subject.period, rules: rules), !fundExplained {
             problems.append((nil, .explanationRequired(warning.level)))
         }

@@ -49,6 +49,14 @@ public enum MonitoringAction: Hashable, Sendable {
         }
     }
 
+    /// The finance bureau's confirmation or return, after the department.
+    public var isFinanceStep: Bool {
+        switch self {
+        case .financeConfirm, .financeReturn: true
+        default: false
+        }
+    }
+
     /// Actions that accept what someone submitted: never by the person who submitted it (four eyes).
     public var confirmsSubmission: Bool { self == .departmentConfirm || self == .financeConfirm }
 }

@@ -6,6 +6,8 @@ import SQLKit
 /// history and the dispositions.
 struct CreateMonitoring: AsyncMigration {
     func prepare(on database: any Database) async throws {
+        // Paths are compared byte by byte for subtree range scans, so PostgreSQL needs the C collation (as organizations).
+        let pathType: DatabaseSchema.DataType = database.isPostgres ? .sql(unsafeRaw: "TEXT COLLATE \"C\"") : .string
         try await database.schema(MonitoringTables.ruleSets)
             .id()
             .field("organization_id", .uuid, .required, .references(OrganizationModel.schema, "id"))
@@ -19,7 +21,7 @@ struct CreateMonitoring: AsyncMigration {
         try await database.schema(MonitoringTables.rounds)
             .id()
             .field("organization_id", .uuid, .required, .references(OrganizationModel.schema, "id"))
-            .field("organization_path", .string, .required)
+            .field("organization_path", pathType, .required)
             .field("fiscal_year", .int, .required)
             .field("period_end", .string, .required)
             .field("deadline", .string, .required)
@@ -53,7 +55,7 @@ struct CreateMonitoring: AsyncMigration {
             .field("region_row_id", .uuid)
             .field("region_id", .uuid)
             .field("assignee_id", .uuid, .required, .references(OrganizationModel.schema, "id"))
-            .field("assignee_path", .string, .required)
+            .field("assignee_path", pathType, .required)
             .field("assignee_kind", .string, .required)
             .field("state", .string, .required)
             .field("late", .bool, .required)
@@ -76,8 +78,9 @@ struct CreateMonitoring: AsyncMigration {
             .create()
         try await database.sql.create(index: "monitoring_tasks_round_idx").on(MonitoringTables.tasks)
             .column("round_id").column("assignee_path").run()
-        try await database.sql.create(index: "monitoring_tasks_assignee_idx").on(MonitoringTables.tasks)
-            .column("assignee_id").column("state").run()
+        // The scanner pages a round's tasks by id.
+        try await database.sql.create(index: "monitoring_tasks_round_id_idx").on(MonitoringTables.tasks)
+            .column("round_id").column("id").run()
         try await database.sql.create(index: "monitoring_tasks_object_idx").on(MonitoringTables.tasks)
             .column("budget_object_id").run()
 

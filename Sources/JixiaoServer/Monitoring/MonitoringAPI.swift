@@ -20,7 +20,7 @@ struct RoundDTO: Content {
 
     init(_ row: RoundRow, _ t: Localizer) {
         id = row.id; organizationID = row.organization_id; fiscalYear = row.fiscal_year
-        period = t.locale == .zhHans ? row.period.label : row.period.englishLabel
+        period = row.period.text(in: t.locale)
         periodEnd = row.period_end; deadline = row.deadline; scope = row.scope_kind; state = row.state; taskCount = row.task_count
         rulesVersion = row.rules_version; lockVersion = row.lock_version; createdBy = row.created_by_name; createdAt = row.created_at
         closedAt = row.closed_at; jobID = row.job_id
@@ -73,14 +73,14 @@ struct TaskDTO: Content {
         let task = d.task
         id = task.id; roundID = task.round_id; objectID = task.budget_object_id; code = task.object_code; name = task.object_name
         kind = task.object_kind; assignee = task.assignee_name
-        period = t.locale == .zhHans ? d.round.period.label : d.round.period.englishLabel; deadline = d.round.deadline
+        period = d.round.period.text(in: t.locale); deadline = d.round.deadline
         state = task.state; late = task.late; colour = task.colour; lockVersion = task.lock_version
         initialBudgetWanYuan = Money(fen: task.initial_budget_fen).wanYuanText; fullYearBudgetWanYuan = Money(fen: task.full_year_budget_fen).wanYuanText
         allocatedWanYuan = task.allocated_fen.map { Money(fen: $0).wanYuanText }; spentWanYuan = task.spent_fen.map { Money(fen: $0).wanYuanText }
         forecastWanYuan = task.forecast_fen.map { Money(fen: $0).wanYuanText }; plan = task.spendingPlan?.monthly.map(\.wanYuanText)
         fundSource = task.fund_source; budgetNote = task.budget_note; fundExplanation = task.fund_explanation; annualProgress = task.annual_progress
         if let fund = task.fund {
-            let progress = FundProgress(fund, period: d.round.period, basis: d.round.ruleSet.executionBasis)
+            let progress = FundProgress(fund, period: d.round.period, basis: (try? d.round.ruleSet.executionBasis) ?? .spent)
             executionRate = progress.executionRate?.percentText(); timeProgress = progress.timeProgress?.percentText()
             pace = progress.pace?.percentText(); expectedCarryOverWanYuan = progress.expectedCarryOver.wanYuanText
         }
@@ -92,7 +92,7 @@ struct TaskDTO: Content {
         }
         warnings = d.warnings.map { WarningDTO($0, t) }
         history = d.history.map { History(action: $0.action, from: $0.from_state, to: $0.to_state, late: $0.late, actor: $0.actor_name, opinion: $0.opinion, at: $0.occurred_at) }
-        deviationCauses = d.round.ruleSet.deviationCauses
+        deviationCauses = (try? d.round.ruleSet.deviationCauses) ?? DeviationCauses.national
     }
 }
 
@@ -282,10 +282,10 @@ enum MonitoringAPI: OpenAPIVocabulary {
         let input = ReportInput(lockVersion: body.lockVersion, fullYearBudget: body.fullYearBudgetWanYuan, allocated: body.allocatedWanYuan,
                                 spent: body.spentWanYuan, forecast: body.forecastWanYuan, plan: body.plan, budgetNote: body.budgetNote,
                                 fundExplanation: body.fundExplanation, annualProgress: body.annualProgress,
-                                indicators: (body.indicators ?? []).map {
+                                indicators: body.indicators.map { $0.map {
                                     IndicatorProgressInput(indicatorID: $0.indicatorID, reached: $0.reached, forecast: $0.forecast, likelihood: $0.likelihood,
                                                            cause: $0.cause, explanation: $0.explanation, measures: $0.measures)
-                                })
+                                } })
         return try .json(TaskDTO(try await MonitoringReports.save(try id(req), input, by: try req.caller(), on: req.db), req.localizer))
     }
 

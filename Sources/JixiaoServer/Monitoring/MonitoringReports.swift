@@ -28,7 +28,8 @@ struct ReportInput: Sendable {
     var budgetNote: String?
     var fundExplanation: String?
     var annualProgress: String?
-    var indicators: [IndicatorProgressInput]
+    /// Nil leaves the reported progress as it is; a list replaces it.
+    var indicators: [IndicatorProgressInput]?
 }
 
 /// A task with everything its page and the API show.
@@ -84,7 +85,8 @@ enum MonitoringReports {
             throw AppError(.conflict, "task_not_editable", Message(.errorTaskNotEditable(task.taskState.text)))
         }
         let (figures, fundErrors) = fund(from: input, task: task)
-        let (progress, progressErrors) = progressRows(input.indicators, indicators: detail.indicators)
+        let (progress, progressErrors) = input.indicators.map { progressRows($0, indicators: detail.indicators) } ?? ([], [])
+        let replacesProgress = input.indicators != nil
         let errors = fundErrors + progressErrors
         if !errors.isEmpty { throw FormErrors(errors: errors) }
 
@@ -104,7 +106,9 @@ enum MonitoringReports {
                 .where("id", .equal, SQLBind(task.id)).where("lock_version", .equal, SQLBind(input.lockVersion))
                 .returning("id").all(decoding: Row.self)
             guard claimed.count == 1 else { throw AppError(.conflict, "task_conflict", Message(.errorTaskConflict)) }
-            try await db.sql.delete(from: MonitoringTables.progress).where("task_id", .equal, SQLBind(task.id)).run()
+            if replacesProgress {
+                try await db.sql.delete(from: MonitoringTables.progress).where("task_id", .equal, SQLBind(task.id)).run()
+            }
             if !progress.isEmpty {
                 var insert = db.sql.insert(into: MonitoringTables.progress).columns(ProgressRow.columns)
                 for item in progress {
@@ -116,7 +120,7 @@ enum MonitoringReports {
             guard let saved = try await TaskRow.find(task.id, on: db) else { throw AppError.notFound() }
             try await MonitoringScanner.store([saved], round: detail.round, today: CalendarDay(chinaDay: caller.now), on: db)
             try await AuditTrail.record("monitoring.report_saved", entityType: "monitoring_task", entityID: task.id.uuidString.lowercased(),
-                                        summary: "object=\(task.object_code) budget=\(figures.fullYearBudget.wanYuanText) allocated=\(figures.allocated?.wanYuanText ?? "-") spent=\(figures.spent?.wanYuanText ?? "-") indicators=\(progress.count)",
+                                        summary: "object=\(task.object_code) budget=\(figures.fullYearBudget.wanYuanText) allocated=\(figures.allocated?.wanYuanText ?? "-") spent=\(figures.spent?.wanYuanText ?? "-") indicators=\(replacesProgress ? String(progress.count) : "unchanged")",
                                         context: caller.audit, on: db)
         }
         return try await load(taskID, by: caller, on: db)
@@ -231,6 +235,15 @@ enum MonitoringReports {
         let task = detail.task
         let needed: Action = action == .submit ? .reportMonitoring : .reviewMonitoring
         try caller.authorize(needed, task.target)
+        if action.isFinanceStep {
+            // Finance's step belongs to the bureau that runs the round (or one above it), never to the organisation that
+            // reported: a receiving bureau's own officers do not confirm its transfer-payment report.
+            // (The task is visible to the caller, so the refusal is 403, not "not found".)
+            guard caller.reaches(.reviewMonitoring, detail.round.target) else { throw AppError.forbidden() }
+            guard user.organizationID != task.assignee_id else {
+                throw AppError(.forbidden, "own_submission", Message(.errorMonitoringOwnSubmission))
+            }
+        }
         let reaching = user.roles.filter { Authorization.reaches($0, actor: user.actor, target: task.target) }
         let today = CalendarDay(chinaDay: caller.now)
         let result: MonitoringTransition
@@ -247,7 +260,7 @@ enum MonitoringReports {
         if action == .submit {
             let subject = MonitoringSubject(period: detail.round.period, fund: task.fund,
                                             indicators: detail.indicators.map { ($0, detail.progress[$0.id]) })
-            let problems = MonitoringScan.submissionProblems(subject, rules: detail.round.ruleSet, fundExplained: !task.fund_explanation.trimmed.isEmpty)
+            let problems = MonitoringScan.submissionProblems(subject, rules: try detail.round.ruleSet, fundExplained: !task.fund_explanation.trimmed.isEmpty)
             if !problems.isEmpty {
                 let rows = Dictionary(detail.indicators.enumerated().map { ($0.element.id, $0.offset + 1) }, uniquingKeysWith: { first, _ in first })
                 throw FormErrors(errors: [AppError(.unprocessableEntity, "task_incomplete", Message(.errorTaskSubmission(problems.count)))]
@@ -274,6 +287,10 @@ enum MonitoringReports {
                         SQLBind(result.newState.rawValue), SQLBind(result.late), SQLBind(user.userID), SQLBind(user.displayName),
                         SQLBind(opinion), SQLBind(caller.now))
                 .run()
+            if let moved = try await TaskRow.find(task.id, on: db) {
+                // A submission after the deadline no longer counts as 未报送; a return past it does again.
+                try await MonitoringScanner.store([moved], round: detail.round, today: today, on: db)
+            }
             try await AuditTrail.record("monitoring.\(action.name)", entityType: "monitoring_task", entityID: task.id.uuidString.lowercased(),
                                         summary: "object=\(task.object_code) \(task.state)→\(result.newState.rawValue)\(result.late ? " late" : "") opinion=\(opinion)",
                                         context: caller.audit, on: db)
@@ -300,6 +317,7 @@ extension ProgressProblem {
         switch self {
         case .reached(let error): return .invalid("\(field).reached", Message(.errorProgressValue("", error.reason)))
         case .forecast(let error): return .invalid("\(field).forecast", Message(.errorProgressValue("", error.reason)))
+        case .missingFund: return .invalid("allocated", Message(.errorFundMissing))
         case .missingForecast: return .invalid("\(field).forecast", Message(.errorForecastRequired))
         case .missingLikelihood: return .invalid("\(field).likelihood", Message(.errorLikelihoodRequired))
         case .unknownCause(let cause): return .invalid("\(field).cause", Message(.errorUnknownCause(cause)))

@@ -62,15 +62,30 @@ enum MonitoringRounds {
         let scopeDepartments = departments.compactMap(\.id).map { $0.uuidString.lowercased() }.sorted().joined(separator: ",")
         let scopeKey = draft.scope.rawValue + (scopeDepartments.isEmpty ? "" : ":" + scopeDepartments)
         let period = MonitoringPeriod(end: draft.periodEnd)
-        if try await db.sql.select().column("id").from(MonitoringTables.rounds)
+        let duplicate = AppError(.conflict, "round_duplicate", Message(.errorRoundDuplicate(period)), field: "periodEnd")
+        var failedOpening: UUID?
+        if let existing = try await db.sql.select().columns(RoundRow.columns.map { SQLIdentifier($0) }).from(MonitoringTables.rounds)
             .where("organization_id", .equal, SQLBind(organizer.id!)).where("fiscal_year", .equal, SQLBind(draft.fiscalYear))
-            .where("period_end", .equal, SQLBind(draft.periodEnd.isoDate)).where("scope_key", .equal, SQLBind(scopeKey)).first() != nil {
-            throw AppError(.conflict, "round_duplicate", Message(.errorRoundDuplicate(period.label)), field: "periodEnd")
+            .where("period_end", .equal, SQLBind(draft.periodEnd.isoDate)).where("scope_key", .equal, SQLBind(scopeKey)).first(decoding: RoundRow.self) {
+            // A round whose opening job failed or was given up made no tasks: asking again replaces it.
+            var jobState: JobState?
+            if let jobID = existing.job_id {
+                jobState = try await db.sql.select().columns(JobRow.columns.map { SQLIdentifier($0) }).from(JobQueue.table)
+                    .where("id", .equal, SQLBind(jobID)).first(decoding: JobRow.self)?.jobState
+            }
+            guard existing.roundState == .opening, jobState == .failed || jobState == .interrupted else { throw duplicate }
+            failedOpening = existing.id
         }
+        let replaced = failedOpening
         let inForce = try await MonitoringRuleStore.inForce(at: organizer.hierarchyPath, on: db)
         let rules = String(decoding: try MonitoringRuleStore.encoder.encode(inForce.rules), as: UTF8.self)
         let id = UUID.timeOrdered(at: caller.now)
+        do {
         try await db.transaction { db in
+            if let replaced {
+                try await db.sql.delete(from: MonitoringTables.rounds).where("id", .equal, SQLBind(replaced))
+                    .where("state", .equal, SQLBind(MonitoringRoundState.opening.rawValue)).run()
+            }
             try await db.sql.insert(into: MonitoringTables.rounds)
                 .columns("id", "organization_id", "organization_path", "fiscal_year", "period_end", "deadline", "scope_kind", "scope_departments",
                          "scope_key", "rules", "rules_version", "rules_owner_id", "state", "task_count", "lock_version", "created_by_name", "created_at")
@@ -82,8 +97,13 @@ enum MonitoringRounds {
             let job = try await JobQueue.enqueue(openKind, caller: caller, parameters: OpenParameters(roundID: id), on: db)
             try await db.sql.update(MonitoringTables.rounds).set("job_id", to: SQLBind(job)).where("id", .equal, SQLBind(id)).run()
             try await AuditTrail.record("monitoring.round_created", entityType: "monitoring_round", entityID: id.uuidString.lowercased(),
-                                        summary: "year=\(draft.fiscalYear) period=\(period.label) deadline=\(draft.deadline.isoDate) scope=\(scopeKey) rules_version=\(inForce.version)",
+                                        summary: "year=\(draft.fiscalYear) period=\(period.label) deadline=\(draft.deadline.isoDate) scope=\(scopeKey) rules_version=\(inForce.version)"
+                                            + (replaced.map { " replaces=\($0.uuidString.lowercased())" } ?? ""),
                                         context: caller.audit, on: db)
+        }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two organisers' clicks at once: the unique key let one through.
+            throw duplicate
         }
         app?.jobWorkers.ring()
         return id
@@ -126,6 +146,7 @@ enum MonitoringRounds {
                      progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Int {
         guard let round = try await RoundRow.find(roundID, on: db) else { throw AppError.notFound() }
         guard round.roundState == .opening else { return round.task_count }
+        struct Claimed: Decodable { var id: UUID }
         let candidates = try await candidates(of: round, on: db)
         let transfers = candidates.filter { $0.object_kind == BudgetObjectKind.transferPayment.rawValue }
         let regions = try await regionCandidates(versions: transfers.map(\.version_id), on: db)
@@ -154,6 +175,12 @@ enum MonitoringRounds {
         let total = tasks.count, planned = tasks, carriedBefore = carried
         progress(0, total)
         try await db.transaction { db in
+            // Claim the opening first: a second run of the job (taken back from a silent worker) waits for this row and
+            // then finds the round open, so no task is made twice.
+            let claimed = try await db.sql.update(MonitoringTables.rounds).set("lock_version", to: SQLRaw("lock_version + 1"))
+                .where("id", .equal, SQLBind(roundID)).where("state", .equal, SQLBind(MonitoringRoundState.opening.rawValue))
+                .returning("id").all(decoding: Claimed.self)
+            guard claimed.count == 1 else { throw AppError(.conflict, "round_conflict", Message(.errorRoundConflict)) }
             var done = 0
             for batch in stride(from: 0, to: planned.count, by: 500).map({ Array(planned[$0..<min($0 + 500, planned.count)]) }) {
                 var insert = db.sql.insert(into: MonitoringTables.tasks)
@@ -248,6 +275,7 @@ enum MonitoringRounds {
         struct Row: Decodable { var id: UUID }
         return try await db.sql.select().column("id").from(MonitoringTables.rounds)
             .where("organization_id", .equal, SQLBind(round.organization_id)).where("fiscal_year", .equal, SQLBind(round.fiscal_year))
+            .where("scope_key", .equal, SQLBind(round.scope_key))
             .where("period_end", .lessThan, SQLBind(round.period_end)).where("state", .notEqual, SQLBind(MonitoringRoundState.opening.rawValue))
             .orderBy("period_end", .descending).limit(1).first(decoding: Row.self)?.id
     }
@@ -270,7 +298,11 @@ enum MonitoringRounds {
                 .where("round_id", .equal, SQLBind(roundID))
                 .where("state", .in, SQLGroupExpression([SQLBind(MonitoringTaskState.pending.rawValue), SQLBind(MonitoringTaskState.returned.rawValue)]))
                 .returning("id").all(decoding: Row.self)
-            try await MonitoringScanner.rescan(round: roundID, on: db)
+            let changed = try await TaskRow.select(on: db).where(SQLColumn("id", table: "t"), .in, SQLGroupExpression(unreported.map { SQLBind($0.id) }))
+                .all(decoding: TaskRow.self)
+            for batch in stride(from: 0, to: changed.count, by: MonitoringScanner.batchSize).map({ Array(changed[$0..<min($0 + MonitoringScanner.batchSize, changed.count)]) }) {
+                try await MonitoringScanner.store(batch, round: round, today: nil, on: db)
+            }
             try await AuditTrail.record("monitoring.round_closed", entityType: "monitoring_round", entityID: roundID.uuidString.lowercased(),
                                         summary: "unreported=\(unreported.count)", context: caller.audit, on: db)
         }

@@ -25,6 +25,7 @@ struct RoundRow: Decodable, Sendable {
     var deadline: String
     var scope_kind: String
     var scope_departments: String
+    var scope_key: String
     var rules: String
     var rules_version: Int
     var state: String
@@ -36,7 +37,7 @@ struct RoundRow: Decodable, Sendable {
     var closed_at: Date?
 
     static let columns = ["id", "organization_id", "organization_path", "fiscal_year", "period_end", "deadline", "scope_kind",
-                          "scope_departments", "rules", "rules_version", "state", "task_count", "job_id", "lock_version",
+                          "scope_departments", "scope_key", "rules", "rules_version", "state", "task_count", "job_id", "lock_version",
                           "created_by_name", "created_at", "closed_at"]
 
     var period: MonitoringPeriod { MonitoringPeriod(end: CalendarDay(isoDate: period_end) ?? CalendarDay(year: fiscal_year, month: 12, day: 31)!) }
@@ -44,7 +45,10 @@ struct RoundRow: Decodable, Sendable {
     var roundState: MonitoringRoundState { MonitoringRoundState(rawValue: state) ?? .closed }
     var scopeKind: RoundScopeKind { RoundScopeKind(rawValue: scope_kind) ?? .all }
     var departmentIDs: [UUID] { scope_departments.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
-    var ruleSet: MonitoringRuleSet { (try? JSONDecoder().decode(MonitoringRuleSet.self, from: Data(rules.utf8))) ?? .standard }
+    /// The rules the round opened with. A stored set that cannot be read is an error, never silently the standard.
+    var ruleSet: MonitoringRuleSet {
+        get throws { try JSONDecoder().decode(MonitoringRuleSet.self, from: Data(rules.utf8)) }
+    }
     var target: AccessTarget { AccessTarget(organizationID: organization_id, organizationPath: HierarchyPath(rawValue: organization_path)) }
 
     static func find(_ id: UUID, on db: any Database) async throws -> RoundRow? {

@@ -29,7 +29,7 @@ enum MonitoringScanner {
     static func store(_ tasks: [TaskRow], round: RoundRow, today: CalendarDay?, on db: any Database) async throws -> [UUID: [MonitoringWarning]] {
         let progress = try await ProgressRow.of(tasks: tasks.map(\.id), on: db)
         let indicators = try await indicatorsByVersion(Set(tasks.map(\.goal_version_id)), on: db)
-        let rules = round.ruleSet
+        let rules = try round.ruleSet
         var found: [UUID: [MonitoringWarning]] = [:]
         for task in tasks {
             let subject = subject(task, round: round, indicators: indicators[task.goal_version_id] ?? [], progress: progress[task.id] ?? [], today: today)

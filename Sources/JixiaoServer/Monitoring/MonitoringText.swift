@@ -93,6 +93,8 @@ extension TextKey {
     static let progressNoSign = TextKey("progressNoSign", zh: "完成值是事实，不带 ≥、≤ 等符号。",
                              en: "a value reached is a fact and has no sign such as ≥ or ≤.")
     static let progressEmpty = TextKey("progressEmpty", zh: "不能为空。", en: "cannot be empty.")
+    static let errorFundMissing = TextKey("errorFundMissing", zh: "请填写已拨付和实际支出（无国库数据时由单位填写）。",
+                             en: "Fill in allocated and spent (the unit types them where there are no treasury figures).")
     static let errorForecastRequired = TextKey("errorForecastRequired", zh: "请填写全年预计完成值。",
                              en: "Write the value expected by the year end.")
     static let errorLikelihoodRequired = TextKey("errorLikelihoodRequired", zh: "请选择完成目标可能性。",
@@ -187,6 +189,11 @@ extension TextKey {
     static func warnUnreported(_ p0: some TextArgument) -> TextKey {
         TextKey("warnUnreported", zh: "报送截止日 \(p0.text(in: .zhHans)) 前未报送", en: "not reported by the deadline, \(p0.text(in: .en))")
     }
+}
+
+/// A period names itself in the reader's language: "1–7月", "Jan–Jul".
+extension MonitoringPeriod: TextArgument {
+    func text(in locale: AppLocale) -> String { locale == .zhHans ? label : englishLabel }
 }
 
 extension MonitoringTaskState {
