@@ -284,9 +284,42 @@ struct TreasuryImportTests {
                                                     json: ["lockVersion": task.lockVersion, "allocatedWanYuan": "5600", "spentWanYuan": "5000"])
             #expect(overwrite.status == .unprocessableEntity && overwrite.body.string.contains("国库"), "\(overwrite.body.string)")
             #expect(try await auditActions(app).contains("monitoring.treasury_imported"))
+
+            // Dispositions: finance only, never on green, cuts within what is unspent, corrections with a date the unit
+            // answers, and 调整目标 opens the goal's adjustment.
+            let health = try await monitoringPerson(app, admin: admin, username: "health-dept", organization: "990000-102", roles: ["department_officer"])
+            func dispose(_ client: APIClient, _ taskID: UUID, _ json: [String: any Sendable]) async throws -> TestingHTTPResponse {
+                try await client.send(.POST, "/api/v1/monitoring/tasks/\(taskID)/dispositions", json: json)
+            }
+            #expect(try await dispose(health, task.id, ["kind": "stop", "reason": "进度滞后"]).status == .forbidden, "a department cannot dispose")
+            let tooMuch = try await dispose(finance, task.id, ["kind": "cut_budget", "reason": "执行滞后", "amountWanYuan": "4100.01"])
+            #expect(tooMuch.status == .unprocessableEntity && tooMuch.body.string.contains("4100"), "5600 − 1500 = 4100 unspent: \(tooMuch.body.string)")
+            #expect(try await dispose(finance, task.id, ["kind": "cut_budget", "reason": "执行滞后", "amountWanYuan": "1000"]).status == .created)
+            #expect(try await dispose(finance, task.id, ["kind": "correct", "reason": "加快支出", "dueBy": "2027-08-01"]).status == .unprocessableEntity)
+            let correction = try await dispose(finance, task.id, ["kind": "correct", "reason": "加快支出进度", "dueBy": "2027-09-30"])
+            #expect(correction.status == .created)
+            struct Disposed: Decodable { var id: UUID; var kind: String; var response: String?; var adjustmentVersionID: UUID? }
+            let order = try decoded(correction, Disposed.self)
+            let green = try #require(tasks.first { $0.colour == "green" })
+            #expect(try await dispose(finance, green.id, ["kind": "stop", "reason": "x"]).status == .unprocessableEntity, "nothing to dispose of on green")
+            let answered = try decoded(try await hospital.send(.POST, "/api/v1/monitoring/dispositions/\(order.id)/response",
+                                                               json: ["response": "已完成设备招标，8月支付1200万元"]), Disposed.self)
+            #expect(answered.response == "已完成设备招标，8月支付1200万元")
+            let adjusted = try decoded(try await dispose(finance, task.id, ["kind": "adjust_goal", "reason": "床位建设计划调整"]), Disposed.self)
+            let hospitalObject = try #require(try await BudgetObjectModel.query(on: app.db).filter(\.$code == "JN2027-HLT-001").first())
+            let versions = try await GoalVersionModel.query(on: app.db).filter(\.$budgetObject.$id == hospitalObject.id!).sort(\.$versionNumber).all()
+            #expect(versions.map(\.state) == ["released", "draft"] && versions.last?.isAdjustment == true)
+            #expect(versions.last?.adjustmentReason == "监控处置：床位建设计划调整" && adjusted.adjustmentVersionID == versions.last?.id)
+            let listed = try decoded(try await finance.send(.GET, "/api/v1/monitoring/rounds/\(round.id)/dispositions"), DispositionList.self)
+            #expect(listed.items.map(\.kind).sorted() == ["adjust_goal", "correct", "cut_budget"])
+            #expect(try decoded(try await hospital.send(.GET, "/api/v1/monitoring/rounds/\(round.id)/dispositions"), DispositionList.self).items.count == 3,
+                    "the unit sees what was decided for it")
+            #expect(try await auditActions(app).filter { $0 == "monitoring.disposed" }.count == 3)
         }
     }
 }
+
+private struct DispositionList: Decodable { struct Item: Decodable { var kind: String }; var items: [Item] }
 
 /// A forecast that meets a target as written ("≥80%" → "80%", "2027年10月前" → the day itself).
 private func forecastMeeting(_ target: String) -> String {

@@ -187,6 +187,16 @@ public enum GoalWorkflow {
         }
     }
 
+    /// 调整目标 as a monitoring disposition (DOMAIN.md §3.2): finance orders the adjustment of a released goal. It opens
+    /// the same new draft version as the unit's own request — the unit revises it and it takes the usual review path —
+    /// but it is finance's decision, so only a finance role takes it, with a reason.
+    public static func adjustmentOrderedByFinance(from state: GoalState, roles: Set<Role>, reason: String) throws(GoalWorkflowError) -> GoalTransition {
+        guard !roles.isDisjoint(with: [.performanceOfficer, .budgetOfficer]) else { throw .roleNotPermitted(action: "request_adjustment") }
+        guard state == .released else { throw .notAllowed(action: "request_adjustment", from: state) }
+        guard !reason.trimmed.isEmpty else { throw .opinionRequired }
+        return GoalTransition(newState: .released, opensNewVersion: true)
+    }
+
     /// When an adjusted version is released, the one it replaces is superseded.
     public static let stateOfReplacedVersion = GoalState.superseded
 }

@@ -285,6 +285,31 @@ enum GoalCommands {
         }
     }
 
+    /// 调整目标 ordered by finance in monitoring: opens the adjustment draft of the goal in force for the unit to revise
+    /// (its reason says so), inside the caller's transaction. When an adjustment is already under way, that one is the
+    /// answer. Returns the adjustment's version id.
+    static func orderAdjustment(_ objectID: UUID, reason: String, by caller: Caller, on db: any Database) async throws -> UUID {
+        let user = try caller.person()
+        guard let object = try await BudgetObjectModel.find(objectID, on: db) else { throw AppError.notFound() }
+        let versions = try await GoalReads.versions(of: objectID, on: db)
+        if let current = versions.last, current.isAdjustment, current.goalState != .released, current.goalState != .superseded {
+            return current.id!
+        }
+        guard let inForce = versions.last(where: { $0.goalState == .released }),
+              let organization = try await OrganizationModel.find(object.$organization.id, on: db) else {
+            throw AppError(.conflict, "goal_not_released", Message(.errorDispositionGoalNotReleased))
+        }
+        let result: GoalTransition
+        do { result = try GoalWorkflow.adjustmentOrderedByFinance(from: inForce.goalState, roles: user.roles, reason: reason) }
+        catch { throw error.appError }
+        let loaded = LoadedGoal(object: object, organization: organization, version: inForce,
+                                goal: try await goal(of: inForce, kind: object.objectKind, on: db), versions: versions)
+        try await persist(DecidedTransition(loaded: loaded, action: .requestAdjustment(reason: reason), result: result),
+                          lockVersion: inForce.lockVersion, by: caller, on: db)
+        guard let opened = try await GoalReads.versions(of: objectID, on: db).last, opened.id != inForce.id else { throw AppError.notFound() }
+        return opened.id!
+    }
+
     /// Records on the object which version is the newest and in what state (the work queues read it from there).
     static func pointCurrent(_ objectID: UUID, to versionID: UUID, state: GoalState, on db: any Database) async throws {
         try await db.sql.update(BudgetObjectModel.schema)

@@ -104,6 +104,24 @@ struct ReportRequest: Content {
     var indicators: [ProgressDTO]?
 }
 
+struct DispositionRequest: Content { var kind: String; var reason: String; var dueBy: String?; var amountWanYuan: String? }
+struct DispositionResponseRequest: Content { var response: String }
+
+struct DispositionDTO: Content {
+    var id: UUID, taskID: UUID, roundID: UUID, objectID: UUID, code: String?, name: String?, assignee: String?, kind: String, reason: String
+    var dueBy: String?, amountWanYuan: String?, adjustmentVersionID: UUID?, decidedBy: String, decidedAt: Date
+    var response: String?, respondedBy: String?, respondedAt: Date?
+
+    init(_ row: DispositionRow, task: TaskRow?) {
+        id = row.id; taskID = row.task_id; roundID = row.round_id; objectID = row.budget_object_id
+        code = task?.object_code; name = task?.object_name; assignee = task?.assignee_name; kind = row.kind; reason = row.reason
+        dueBy = row.due_by; amountWanYuan = row.amount_fen.map { Money(fen: $0).wanYuanText }; adjustmentVersionID = row.adjustment_version_id
+        decidedBy = row.decided_by_name; decidedAt = row.decided_at; response = row.response; respondedBy = row.responded_by_name
+        respondedAt = row.responded_at
+    }
+}
+struct DispositionListDTO: Content { var items: [DispositionDTO] }
+
 struct TaskTransitionRequest: Content { var action: String; var lockVersion: Int; var opinion: String? }
 struct RoundCloseRequest: Content { var lockVersion: Int }
 
@@ -136,6 +154,16 @@ enum MonitoringAPI: OpenAPIVocabulary {
                                               ("departmentCodes", ["type": "array", "items": code])], required: ["fiscalYear", "periodEnd", "deadline"])),
             ("TreasuryImportResult", object([("updated", integer)], required: ["updated"])),
             ("JobAccepted", object([("jobID", uuid)], required: ["jobID"])),
+            ("Disposition", object([("id", uuid), ("taskID", uuid), ("roundID", uuid), ("objectID", uuid), ("code", nullableString), ("name", nullableString),
+                                    ("assignee", nullableString), ("kind", values(DispositionKind.self)), ("reason", string),
+                                    ("dueBy", ["type": ["string", "null"], "format": "date"]), ("amountWanYuan", nullable(decimalText)),
+                                    ("adjustmentVersionID", ["type": ["string", "null"], "format": "uuid"]), ("decidedBy", string),
+                                    ("decidedAt", string), ("response", nullableString), ("respondedBy", nullableString), ("respondedAt", nullableString)],
+                                   required: ["id", "taskID", "roundID", "objectID", "kind", "reason", "decidedBy", "decidedAt"])),
+            ("Dispositions", object([("items", ["type": "array", "items": ref("Disposition")])], required: ["items"])),
+            ("DispositionCreate", object([("kind", values(DispositionKind.self)), ("reason", ["type": "string", "minLength": 1, "maxLength": .int(InputLimits.note)]),
+                                          ("dueBy", ["type": "string", "format": "date"]), ("amountWanYuan", decimalText)], required: ["kind", "reason"])),
+            ("DispositionAnswer", object([("response", longText)], required: ["response"])),
             ("MonitoringRoundClose", object([("lockVersion", integer)], required: ["lockVersion"])),
             ("MonitoringTaskSummary", taskSummary),
             ("MonitoringTaskPage", object([("page", integer), ("per", integer), ("total", integer),
@@ -191,6 +219,15 @@ enum MonitoringAPI: OpenAPIVocabulary {
                     responseSchema: "TreasuryImportResult",
                     otherResponses: [(202, "Accepted (Prefer: respond-async): the job that imports the file", "JobAccepted")],
                     bodyLimit: "24mb", handler: importTreasury),
+        APIEndpoint(method: .POST, path: ["monitoring", "tasks", ":id", "dispositions"], operationID: "disposeMonitoringTask",
+                    summary: "Finance's decision on an object in warning: correct by a date, suspend payments, cut (≤ unspent), stop, or adjust the goal (opens the goal adjustment)",
+                    tag: "monitoring", requestSchema: "DispositionCreate", successStatus: 201, responseSchema: "Disposition", handler: dispose),
+        APIEndpoint(method: .GET, path: ["monitoring", "rounds", ":id", "dispositions"], operationID: "listDispositions",
+                    summary: "The dispositions of a round within the caller's reach, newest first", tag: "monitoring",
+                    responseSchema: "Dispositions", handler: listDispositions),
+        APIEndpoint(method: .POST, path: ["monitoring", "dispositions", ":id", "response"], operationID: "answerDisposition",
+                    summary: "The unit's answer to a correction order: what it did", tag: "monitoring",
+                    requestSchema: "DispositionAnswer", responseSchema: "Disposition", handler: answerDisposition),
         APIEndpoint(method: .GET, path: ["monitoring", "tasks", ":id"], operationID: "getMonitoringTask",
                     summary: "A task: the money with rate, time progress and pace, each indicator's progress, warnings with their arithmetic",
                     tag: "monitoring", responseSchema: "MonitoringTask", handler: getTask),
@@ -271,6 +308,31 @@ enum MonitoringAPI: OpenAPIVocabulary {
         case .failed: throw ended.appError ?? AppError(.internalServerError, "import_failed", Message(.errorImportFailed))
         default: return try .json(JobAcceptedDTO(jobID: job), status: .accepted)
         }
+    }
+
+    @Sendable static func dispose(req: Request) async throws -> Response {
+        let body = try req.content.decode(DispositionRequest.self)
+        guard let kind = try StrictValues.parse(body.kind, field: "kind", as: DispositionKind.self) else { throw AppError.invalid("kind", Message(.errorRequired)) }
+        var amount: Money?
+        if let text = body.amountWanYuan, !text.trimmed.isEmpty {
+            do { amount = try Money(wanYuan: text) } catch { throw AppError.invalid("amountWanYuan", Message(.errorMoney)) }
+        }
+        let disposition = Disposition(kind: kind, reason: body.reason, dueBy: try body.dueBy.flatMap { $0.trimmed.isEmpty ? nil : try day($0, "dueBy") },
+                                      amount: amount)
+        let row = try await MonitoringDispositions.decide(try id(req), disposition, by: try req.caller(), on: req.db)
+        return try .json(DispositionDTO(row, task: try await TaskRow.find(row.task_id, on: req.db)), status: .created)
+    }
+
+    @Sendable static func listDispositions(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        let round = try await MonitoringQueries.round(try id(req), by: try req.caller(), on: req.db)
+        return try .json(DispositionListDTO(items: try await MonitoringDispositions.list(round: round.id, for: user, on: req.db).map { DispositionDTO($0.0, task: $0.1) }))
+    }
+
+    @Sendable static func answerDisposition(req: Request) async throws -> Response {
+        let body = try req.content.decode(DispositionResponseRequest.self)
+        let row = try await MonitoringDispositions.respond(try id(req), response: body.response, by: try req.caller(), on: req.db)
+        return try .json(DispositionDTO(row, task: try await TaskRow.find(row.task_id, on: req.db)))
     }
 
     @Sendable static func getTask(req: Request) async throws -> Response {

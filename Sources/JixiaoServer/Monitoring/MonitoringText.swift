@@ -130,6 +130,27 @@ extension TextKey {
                 en: "The period “\(p0.text(in: .en))” is not this round's (\(p1.text(in: .en))).")
     }
 
+    // MARK: dispositions
+    static let errorDispositionGreen = TextKey("errorDispositionGreen", zh: "该对象没有红色或黄色预警，不需要处置。",
+                             en: "The object has no red or yellow warning; there is nothing to dispose of.")
+    static func errorDispositionDueByPast(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorDispositionDueByPast", zh: "纠偏期限 \(p0.text(in: .zhHans)) 已过，请选择今天或以后的日期。",
+                en: "The correction deadline \(p0.text(in: .en)) has passed; choose today or a later day.")
+    }
+    static func errorDispositionCut(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorDispositionCut", zh: "调减 \(p0.text(in: .zhHans)) 万元超过尚未支出的 \(p1.text(in: .zhHans)) 万元。",
+                en: "A cut of \(p0.text(in: .en)) (10k yuan) exceeds the \(p1.text(in: .en)) still unspent.")
+    }
+    static let errorDispositionGoalNotReleased = TextKey("errorDispositionGoalNotReleased", zh: "该对象的绩效目标尚未批复，不能调整目标。",
+                             en: "The object's goal has not been released; it cannot be adjusted.")
+    static let errorDispositionNoAnswer = TextKey("errorDispositionNoAnswer", zh: "只有督促纠偏需要单位回复。",
+                             en: "Only a correction order takes the unit's answer.")
+    static let dispositionCorrect = TextKey("dispositionCorrect", zh: "督促纠偏", en: "Correct by a date")
+    static let dispositionSuspend = TextKey("dispositionSuspend", zh: "暂缓拨款", en: "Suspend payments")
+    static let dispositionCut = TextKey("dispositionCut", zh: "调减预算", en: "Cut the budget")
+    static let dispositionStop = TextKey("dispositionStop", zh: "停止执行", en: "Stop")
+    static let dispositionAdjust = TextKey("dispositionAdjust", zh: "调整目标", en: "Adjust the goal")
+
     // MARK: rule sets
     static let errorRuleSetFund = TextKey("errorRuleSetFund", zh: "资金预警阈值须满足 0 < 红色 ≤ 黄色 ≤ 100。",
                              en: "Fund thresholds must satisfy 0 < red ≤ yellow ≤ 100.")
@@ -194,6 +215,18 @@ extension TextKey {
 /// A period names itself in the reader's language: "1–7月", "Jan–Jul".
 extension MonitoringPeriod: TextArgument {
     func text(in locale: AppLocale) -> String { locale == .zhHans ? label : englishLabel }
+}
+
+extension DispositionKind {
+    var text: TextKey {
+        switch self {
+        case .correct: .dispositionCorrect
+        case .suspendPayments: .dispositionSuspend
+        case .cutBudget: .dispositionCut
+        case .stop: .dispositionStop
+        case .adjustGoal: .dispositionAdjust
+        }
+    }
 }
 
 extension MonitoringTaskState {
