@@ -322,11 +322,76 @@ struct TreasuryImportTests {
 private struct DispositionList: Decodable { struct Item: Decodable { var kind: String }; var items: [Item] }
 
 /// A forecast that meets a target as written ("≥80%" → "80%", "2027年10月前" → the day itself).
-private func forecastMeeting(_ target: String) -> String {
+func forecastMeeting(_ target: String) -> String {
     guard let parsed = try? TargetParser.parse(target) else { return target }
     switch parsed.value {
     case .number(let n, let unit): return "\(n)\(unit)"
     case .date(let day): return "\(day.year)年\(day.month)月\(day.day)日"
     case .text(let text): return text
+    }
+}
+
+@Suite("Monitoring pages: the task with its arithmetic, the form that keeps what was typed, the dashboard with its chart")
+struct MonitoringPageTests {
+    @Test("a unit reports on its page; finance reads the dashboard in Chinese and English", arguments: TestDatabase.all)
+    func pages(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: the round with the treasury's figures
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: Date(timeIntervalSince1970: 1_817_855_000))   // 2027-08-10
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            _ = try await monitoringPerson(app, admin: admin, username: "hospital-filer", organization: "990000-102-01", roles: ["unit_officer"])
+            app.jobWorkers.start(app)
+            let filer = Browser(app, address: "192.0.2.77")
+            try await filer.signIn("hospital-filer", "Monitor2026pw")
+            let officer = Browser(app, address: "192.0.2.78")
+            try await officer.signIn("perf-officer", DemoData.password)
+            // act: finance opens the round on its page
+            #expect(try await officer.get("/monitoring").body.string.contains("生成监控任务"))
+            let opened = try await officer.post("/monitoring", ["year": "2027", "period_end": "2027-07-31", "deadline": "2027-08-20", "scope": "all"])
+            #expect(opened.status == .seeOther, "\(opened.body.string.prefix(300))")
+            let roundPath = try #require(opened.headers.first(name: .location))
+            let roundID = try #require(UUID(uuidString: String(roundPath.split(separator: "/").last ?? "")))
+            let roundRow = try #require(try await RoundRow.find(roundID, on: app.db))
+            _ = try await JobQueue.wait(for: try #require(roundRow.job_id), upTo: .seconds(30), app: app, on: app.db)
+            let file = "项目编码,全年预算数（万元）,已拨付（万元）,实际支出（万元）\nJN2027-HLT-001,5600,3000,1500\nJN2027-AGR-001,680,500,420\n"
+            #expect(try await finance.send(.POST, "/api/v1/monitoring/rounds/\(roundID)/treasury", body: ByteBuffer(string: file),
+                                           contentType: HTTPMediaType(type: "text", subType: "csv")).status == .ok)
+            let again = try await officer.post("/monitoring", ["year": "2027", "period_end": "2027-07-31", "deadline": "2027-08-20", "scope": "all"])
+            #expect(again.status == .conflict && again.body.string.contains("不能重复组织") && again.body.string.contains("2027-08-20"),
+                    "refused beside the form, with what was typed")
+
+            // check: the unit's list and task page show the arithmetic in Chinese
+            #expect(try await filer.get("/monitoring").body.string.contains("1–7月"))
+            let task = try #require(try await TaskRow.select(on: app.db).where(SQLColumn("code", table: "bo"), .equal, SQLBind("JN2027-HLT-001"))
+                .first(decoding: TaskRow.self))
+            let page = try await filer.get("/monitoring/tasks/\(task.id)").body.string
+            #expect(page.contains("1–7月：时间进度 58.3%，支出 26.8% → 执行进度 45.9% &lt; 60% → 红色（资金执行滞后）"), "\(page.prefix(2000))")
+            #expect(page.contains("name=\"p[0][forecast]\"") && page.contains("readonly"), "the form, with the treasury's figures read-only")
+
+            // A value that cannot be read is refused beside its row, and what was typed stays.
+            let detail = try await MonitoringReports.load(task.id, by: try personCaller(app, "hospital-filer"), on: app.db)
+            var fields = ["lock_version": String(task.lock_version), "fund_explanation": "设备招标延后"]
+            for (index, indicator) in detail.indicators.enumerated() {
+                fields["p[\(index)][id]"] = indicator.id.uuidString
+                fields["p[\(index)][forecast]"] = index == 0 ? "六十六" : forecastMeeting(indicator.targetText)
+                fields["p[\(index)][likelihood]"] = "certain"
+            }
+            let refused = try await filer.post("/monitoring/tasks/\(task.id)/report", fields)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("六十六") && refused.body.string.contains("定量指标请填写数值"))
+            fields["p[0][forecast]"] = "66"
+            let saved = try await filer.post("/monitoring/tasks/\(task.id)/report", fields)
+            #expect(saved.status == .seeOther, "\(saved.body.string.prefix(500))")
+            #expect(try await filer.get("/monitoring/tasks/\(task.id)?saved=1").body.string.contains("已保存"))
+
+            // The dashboard: counts by colour, the organisations, the chart with its pace lines and a dot per object.
+            let dashboard = try await officer.get(roundPath).body.string
+            #expect(dashboard.contains("<svg") && dashboard.contains("pace-red") && dashboard.contains("/monitoring/tasks/\(task.id)"))
+            #expect(dashboard.contains("江南省卫生健康委员会"), "drill-down by department")
+            officer.acceptLanguage = "en"
+            let english = try await officer.get("/monitoring/tasks/\(task.id)").body.string
+            #expect(english.contains("Jan–Jul: time gone 58.3%, spent 26.8% → pace 45.9% &lt; 60% → red (spending lags)"), "\(english.prefix(1500))")
+        }
     }
 }

@@ -2,12 +2,15 @@ import Vapor
 
 extension Capability {
     /// 运行监控 — rounds over released goals, fund execution, goal progress, warnings with their arithmetic, the task
-    /// workflow. (Pages, treasury import, dispositions, dashboards, forms and the demo round follow in later stages.)
+    /// workflow. (Forms, the monitoring report, the demo round and the bench follow in later stages.)
     static let monitoring = Capability(
         name: "monitoring",
         migrations: [CreateMonitoring()],
+        pages: { pages in try pages.register(collection: MonitoringController()) },
         apiEndpoints: MonitoringAPI.endpoints,
         apiSchemas: MonitoringAPI.schemas,
+        navigation: [NavigationEntry(section: .monitoring, path: MonitoringRoute.rounds().url, title: .navMonitoring,
+                                     summary: .sectionMonitoringSummary, requiredAction: .viewBudget)],
         jobs: [MonitoringRounds.openJob, TreasuryImport.jobKind]
     )
 }

@@ -8,6 +8,8 @@ struct TaskFilter: Sendable {
     var roundID: UUID
     var state: MonitoringTaskState?
     var colour: WarningLevel?
+    /// Only tasks of organisations under this one (the dashboard's drill-down).
+    var under: HierarchyPath?
     var offset = 0
     var limit = 100
 }
@@ -54,6 +56,10 @@ enum MonitoringQueries {
                 .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
             if let state = filter.state { query = query.where(SQLColumn("state", table: "t"), .equal, SQLBind(state.rawValue)) }
             if let colour = filter.colour { query = query.where(SQLColumn("colour", table: "t"), .equal, SQLBind(colour.key)) }
+            if let range = filter.under?.subtreeRange {
+                query = query.where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
+                    .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
+            }
             return query
         }
         let redFirst = SQLRaw("CASE t.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END")
@@ -69,5 +75,92 @@ enum MonitoringQueries {
                 .first(decoding: Count.self)?.n ?? 0
         }
         return (rows, total)
+    }
+}
+
+/// One row of a round's dashboard: an organisation directly under the one looked at (or that one itself, for what it
+/// reports itself), with its tasks' counts and full-year budgets by colour.
+struct TallyRow: Decodable, Sendable {
+    var path: String
+    var organization_id: UUID?
+    var code: String?
+    var name: String?
+    var red: Int
+    var yellow: Int
+    var green: Int
+    var red_fen: Int64
+    var yellow_fen: Int64
+    var green_fen: Int64
+    var unreported: Int
+
+    var total: Int { red + yellow + green }
+    var tally: ColourTally {
+        var tally = ColourTally()
+        tally.counts = [.red: red, .yellow: yellow, .green: green]
+        tally.amounts = [.red: Money(fen: red_fen), .yellow: Money(fen: yellow_fen), .green: Money(fen: green_fen)]
+        return tally
+    }
+}
+
+/// A point of the execution chart: one task with money figures.
+struct ChartPoint: Decodable, Sendable {
+    var id: UUID
+    var code: String
+    var colour: String
+    var full_year_budget_fen: Int64
+    var spent_fen: Int64
+    var allocated_fen: Int64
+}
+
+extension MonitoringQueries {
+    /// Counts and amounts by colour per organisation directly under `under`, set-based in the database: a task belongs
+    /// to the child whose path starts its assignee's path (a UUID segment is 36 characters and a slash).
+    static func tally(round roundID: UUID, under: HierarchyPath, scope: ListScope, on db: any Database) async throws -> [TallyRow] {
+        let length = under.rawValue.count + 37
+        let prefix = SQLFunction("substr", args: SQLColumn("assignee_path", table: "t"), SQLLiteral.numeric("1"), SQLLiteral.numeric(String(length)))
+        let range = under.subtreeRange
+        func sum(_ colour: String, fen: Bool) -> any SQLExpression {
+            // Cast: PostgreSQL sums a bigint column as numeric.
+            SQLRaw("CAST(SUM(CASE WHEN t.colour = '\(colour)' THEN \(fen ? "t.full_year_budget_fen" : "1") ELSE 0 END) AS BIGINT)")
+        }
+        let grouped = db.sql.select()
+            .column(SQLAlias(prefix, as: SQLIdentifier("path")))
+            .column(SQLAlias(sum("red", fen: false), as: SQLIdentifier("red"))).column(SQLAlias(sum("yellow", fen: false), as: SQLIdentifier("yellow")))
+            .column(SQLAlias(sum("green", fen: false), as: SQLIdentifier("green")))
+            .column(SQLAlias(sum("red", fen: true), as: SQLIdentifier("red_fen"))).column(SQLAlias(sum("yellow", fen: true), as: SQLIdentifier("yellow_fen")))
+            .column(SQLAlias(sum("green", fen: true), as: SQLIdentifier("green_fen")))
+            .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state = 'unreported' THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("unreported")))
+            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
+            .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
+            .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
+            .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
+            .groupBy(prefix)
+        struct Grouped: Decodable { var path: String; var red: Int; var yellow: Int; var green: Int; var red_fen: Int64; var yellow_fen: Int64; var green_fen: Int64; var unreported: Int }
+        let rows = try await grouped.all(decoding: Grouped.self)
+        let paths = rows.map(\.path)
+        let names = try await OrganizationModel.query(on: db).filter(\.$path ~~ paths).all()
+        let byPath = Dictionary(names.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return rows.map { row in
+            TallyRow(path: row.path, organization_id: byPath[row.path]?.id, code: byPath[row.path]?.code, name: byPath[row.path]?.name, red: row.red, yellow: row.yellow,
+                     green: row.green, red_fen: row.red_fen, yellow_fen: row.yellow_fen, green_fen: row.green_fen, unreported: row.unreported)
+        }.sorted { ($0.red, $0.yellow, $0.name ?? "") > ($1.red, $1.yellow, $1.name ?? "") }
+    }
+
+    /// Tasks with money figures under `under`, reddest first, at most `limit` (the chart's points).
+    static func chartPoints(round roundID: UUID, under: HierarchyPath, scope: ListScope, limit: Int, on db: any Database) async throws -> [ChartPoint] {
+        let range = under.subtreeRange
+        return try await db.sql.select()
+            .column(SQLColumn("id", table: "t")).column(SQLColumn("code", table: "bo")).column(SQLColumn("colour", table: "t"))
+            .column(SQLColumn("full_year_budget_fen", table: "t")).column(SQLColumn("spent_fen", table: "t")).column(SQLColumn("allocated_fen", table: "t"))
+            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .join(SQLAlias(SQLIdentifier(BudgetObjectModel.schema), as: SQLIdentifier("bo")), on: SQLColumn("id", table: "bo"), .equal, SQLColumn("budget_object_id", table: "t"))
+            .where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
+            .where(SQLColumn("spent_fen", table: "t"), .isNot, SQLLiteral.null)
+            .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
+            .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
+            .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
+            .orderBy(SQLRaw("CASE t.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END")).orderBy(SQLColumn("code", table: "bo"))
+            .limit(limit).all(decoding: ChartPoint.self)
     }
 }

@@ -122,6 +122,21 @@ enum Stylesheet {
     nav.pager { display:flex; flex-wrap:wrap; gap:1rem; align-items:center; margin:.75rem 0; color:var(--muted, #555); }
     .versions { margin:.75rem 0; } .goal-text { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem .9rem; }
     ul.diff { list-style:none; padding:0; } ul.diff li { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; margin:.4rem 0; }
+    .badge.level-red { background:#b3261e; color:#fff; } .badge.level-yellow { background:#f4c542; color:#3d2c00; }
+    .badge.level-green { background:#e9f6ec; color:var(--ok); } .badge.late { background:#fff6e0; color:#7a5200; }
+    .tile.level-red strong { color:#b3261e; font-size:1.6rem; } .tile.level-yellow strong { color:#9a6700; font-size:1.6rem; }
+    .tile.level-green strong { color:var(--ok); font-size:1.6rem; }
+    td.level-red { color:#b3261e; font-weight:600; }
+    ul.warnings { list-style:none; padding:0; } ul.warnings li { padding:.4rem .6rem; border-left:4px solid var(--line); margin:.3rem 0; background:#fff; }
+    ul.warnings li.level-red { border-left-color:#b3261e; } ul.warnings li.level-yellow { border-left-color:#f4c542; }
+    .trail { margin:.5rem 0; }
+    .chart-box { max-width:40rem; } svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--line); border-radius:8px; }
+    svg.chart text { font-size:11px; fill:var(--muted); } svg.chart line.axis { stroke:#9aa5b1; }
+    svg.chart line.pace-red { stroke:#b3261e; stroke-dasharray:4 3; } svg.chart line.pace-yellow { stroke:#c99a00; stroke-dasharray:4 3; }
+    svg.chart line.time-now { stroke:#0b5cad; stroke-dasharray:2 3; }
+    svg.chart circle.dot { stroke:#fff; stroke-width:1; } svg.chart circle.red { fill:#b3261e; } svg.chart circle.yellow { fill:#e0a800; }
+    svg.chart circle.green { fill:#1e7b34; }
+    table.progress td input, table.progress td textarea, table.progress td select { min-width:7rem; width:100%; }
     .badge.added { background:#e9f6ec; } .badge.removed { background:#fdecea; } .badge.changed { background:#fff6e0; }
     del { color:var(--err); } ins { color:var(--ok); text-decoration:none; font-weight:600; }
     .field-change { margin-right:.5rem; }

@@ -1,0 +1,46 @@
+import Foundation
+import Vapor
+
+/// Every address of 运行监控, for registering its routes and for building its links.
+enum MonitoringRoute: TypedRoute, Hashable {
+    /// The rounds of a year within reach, and opening a new one.
+    case rounds(year: Int? = nil)
+    /// A round's dashboard: colours by organisation under `under` (drill-down), the chart, the tasks reddest first.
+    case round(Parameter<UUID>, under: String? = nil, colour: String? = nil, page: Int? = nil)
+    case close(Parameter<UUID>)
+    case treasury(Parameter<UUID>)
+    /// One object's task: the money, each indicator's progress, warnings with their arithmetic, actions, dispositions.
+    case task(Parameter<UUID>, saved: Bool = false)
+    case report(Parameter<UUID>)
+    case transition(Parameter<UUID>)
+    case dispose(Parameter<UUID>)
+    case answer(Parameter<UUID>)
+
+    var pathSegments: [String] {
+        switch self {
+        case .rounds: ["monitoring"]
+        case .round(let id, _, _, _): ["monitoring", "rounds", Self.segment(id, "id")]
+        case .close(let id): ["monitoring", "rounds", Self.segment(id, "id"), "close"]
+        case .treasury(let id): ["monitoring", "rounds", Self.segment(id, "id"), "treasury"]
+        case .task(let id, _): ["monitoring", "tasks", Self.segment(id, "id")]
+        case .report(let id): ["monitoring", "tasks", Self.segment(id, "id"), "report"]
+        case .transition(let id): ["monitoring", "tasks", Self.segment(id, "id"), "transition"]
+        case .dispose(let id): ["monitoring", "tasks", Self.segment(id, "id"), "dispose"]
+        case .answer(let id): ["monitoring", "dispositions", Self.segment(id, "id"), "answer"]
+        }
+    }
+
+    var queryItems: [(String, String?)] {
+        switch self {
+        case .rounds(let year): [("year", year.map(String.init))]
+        case .round(_, let under, let colour, let page): [("under", under), ("colour", colour), ("page", page.map(String.init))]
+        case .task(_, let saved): [("saved", saved ? "1" : nil)]
+        case .close, .treasury, .report, .transition, .dispose, .answer: []
+        }
+    }
+
+    static let served: [(HTTPMethod, MonitoringRoute)] = [
+        (.GET, .rounds()), (.POST, .rounds()), (.GET, .round(.key)), (.POST, .close(.key)), (.POST, .treasury(.key)),
+        (.GET, .task(.key)), (.POST, .report(.key)), (.POST, .transition(.key)), (.POST, .dispose(.key)), (.POST, .answer(.key)),
+    ]
+}
