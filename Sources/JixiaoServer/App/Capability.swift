@@ -65,4 +65,6 @@ struct DemoContext: Sendable {
     var database: any Database
     var bcryptCost: Int
     var threadPool: NIOThreadPool
+    /// The application's effects, for demo steps that tell their story through the commands at dates of their own.
+    var effects: Effects
 }

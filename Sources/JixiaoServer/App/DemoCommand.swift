@@ -9,7 +9,7 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let demo = DemoContext(database: app.db, bcryptCost: app.jixiao.bcryptCost, threadPool: app.threadPool)
+        let demo = DemoContext(database: app.db, bcryptCost: app.jixiao.bcryptCost, threadPool: app.threadPool, effects: app.effects)
         for capability in Capabilities.all {
             guard let step = capability.demo else { continue }
             context.console.print(try await step(demo))

@@ -16,3 +16,15 @@ struct DownloadFile: Sendable {
         return response
     }
 }
+
+extension DownloadFile {
+    static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+    /// A workbook of `sheets` as a download named `name`.
+    static func workbook(_ sheets: [SheetSpec], name: String) throws -> DownloadFile {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-export-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try SpreadsheetWriter.write(sheets, to: url)
+        return DownloadFile(name: name, contentType: xlsxType, data: try Data(contentsOf: url))
+    }
+}

@@ -128,8 +128,6 @@ enum DemoGoals {
 
     /// Adds the demo goals that are missing; returns how many budget objects were created.
     static func load(on db: any Database) async throws -> Int {
-        var created = 0
-        let libraryIDs = try await loadLibrary(on: db)
         var all = projects
         for past in pastNutritionTargets {
             all.append(Project(code: "\(past.code)-\(past.year)", name: "义务教育营养改善计划（\(past.year)年度）", unit: past.unit, classification: "2050202",
@@ -138,7 +136,15 @@ enum DemoGoals {
                                             (.socialBenefit, "学生营养不良发生率", "≤8%", 20, .history), (.serviceSatisfaction, "学生及家长满意度", "≥90%", 20, .industry)],
                                year: past.year))
         }
-        for project in all {
+        return try await add(all, on: db)
+    }
+
+    /// Adds those of `projects` that are missing (by code and year) with their goals and the path they took; other
+    /// capabilities' demos use it for the objects their own story needs. Returns how many were created.
+    static func add(_ projects: [Project], on db: any Database) async throws -> Int {
+        var created = 0
+        let libraryIDs = try await loadLibrary(on: db)
+        for project in projects {
             let fiscalYear = project.year ?? Self.fiscalYear
             guard try await BudgetObjectModel.query(on: db).filter(\.$code == project.code).filter(\.$fiscalYear == fiscalYear).first() == nil,
                   let unit = try await OrganizationModel.query(on: db).filter(\.$code == project.unit).first() else { continue }

@@ -5,7 +5,7 @@ import JixiaoDomain
 
 /// 申报表导入导出 — the department list and the single project's declaration form as .xlsx, and importing lists.
 enum GoalExchangeService {
-    static let xlsxType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    static let xlsxType = DownloadFile.xlsxType
     static let maximumImportBytes = 20 * 1024 * 1024
     /// Indicator rows per INSERT statement: 15 columns each stays well under both engines' limits on bound values.
     static let indicatorsPerInsert = 1_000
@@ -100,10 +100,7 @@ enum GoalExchangeService {
     }
 
     private static func file(_ sheets: [SheetSpec], name: String) throws -> DownloadFile {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-export-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try SpreadsheetWriter.write(sheets, to: url)
-        return DownloadFile(name: name, contentType: xlsxType, data: try Data(contentsOf: url))
+        try DownloadFile.workbook(sheets, name: name)
     }
 
     // MARK: import

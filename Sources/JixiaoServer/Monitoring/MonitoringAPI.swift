@@ -191,7 +191,7 @@ enum MonitoringAPI: OpenAPIVocabulary {
     static let endpoints: [APIEndpoint] = [
         APIEndpoint(method: .GET, path: ["monitoring", "rounds"], operationID: "listMonitoringRounds",
                     summary: "Monitoring rounds of a fiscal year that the caller runs or reports in", tag: "monitoring",
-                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year", schema: year)],
+                    query: [.init(name: "year", location: "query", type: "integer", description: "Fiscal year (default: the year being executed, this calendar year in Beijing)", schema: year)],
                     responseSchema: "MonitoringRounds", handler: listRounds),
         APIEndpoint(method: .POST, path: ["monitoring", "rounds"], operationID: "createMonitoringRound",
                     summary: "Open a monitoring round over released goals; its tasks are made by a job (state opening → open)", tag: "monitoring",
@@ -261,7 +261,7 @@ enum MonitoringAPI: OpenAPIVocabulary {
     @Sendable static func listRounds(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.forbidden() }
-        let year = try StrictValues.integer(req, "year") ?? GoalController.currentFiscalYear
+        let year = try StrictValues.integer(req, "year") ?? CalendarDay(chinaDay: try req.caller().now).year
         return try .json(RoundListDTO(items: try await MonitoringQueries.rounds(fiscalYear: year, for: user, on: req.db).map { RoundDTO($0, req.localizer) }))
     }
 

@@ -2,7 +2,7 @@ import Vapor
 
 extension Capability {
     /// 运行监控 — rounds over released goals, fund execution, goal progress, warnings with their arithmetic, the task
-    /// workflow. (Forms, the monitoring report, the demo round and the bench follow in later stages.)
+    /// workflow. (Forms, the monitoring report and the bench follow in later stages.)
     static let monitoring = Capability(
         name: "monitoring",
         migrations: [CreateMonitoring()],
@@ -11,6 +11,7 @@ extension Capability {
         apiSchemas: MonitoringAPI.schemas,
         navigation: [NavigationEntry(section: .monitoring, path: MonitoringRoute.rounds().url, title: .navMonitoring,
                                      summary: .sectionMonitoringSummary, requiredAction: .viewBudget)],
+        demo: { demo in try await MonitoringDemo.load(demo) },
         jobs: [MonitoringRounds.openJob, TreasuryImport.jobKind]
     )
 }

@@ -15,6 +15,8 @@ struct MonitoringController: RouteCollection {
         routes.post(MonitoringRoute.treasury(.key), body: .collect(maxSize: "25mb"), use: treasury).bodyLimit = 25 * 1024 * 1024
         routes.get(MonitoringRoute.task(.key), use: task)
         routes.post(MonitoringRoute.report(.key), use: report)
+        routes.get(MonitoringRoute.sheet(.key), use: sheet)
+        routes.get(MonitoringRoute.printable(.key), use: printable)
         routes.post(MonitoringRoute.transition(.key), use: transition)
         routes.post(MonitoringRoute.dispose(.key), use: dispose)
         routes.post(MonitoringRoute.answer(.key), use: answer)
@@ -44,14 +46,17 @@ struct MonitoringController: RouteCollection {
     @Sendable func rounds(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
-        let year = (try? req.query.get(Int.self, at: "year")) ?? GoalController.currentFiscalYear
-        let model = try await MonitoringRoundsModel.load(year: year, for: try req.caller(), on: req.db)
+        let caller = try req.caller()
+        // Monitoring follows the year being executed (this calendar year), not the one whose budgets are prepared.
+        let year = (try? req.query.get(Int.self, at: "year")) ?? CalendarDay(chinaDay: caller.now).year
+        let model = try await MonitoringRoundsModel.load(year: year, for: caller, on: req.db)
         return req.layout.render(title: req.localizer(.navMonitoring), MonitoringRoundsView(model: model, t: req.localizer).body)
     }
 
     @Sendable func openRound(req: Request) async throws -> Response {
         let form = try req.content.decode(RoundForm.self)
-        let year = Int(form.year?.trimmed ?? "") ?? GoalController.currentFiscalYear
+        let today = CalendarDay(chinaDay: try req.caller().now)
+        let year = Int(form.year?.trimmed ?? "") ?? today.year
         do {
             var errors: [AppError] = []
             let periodEnd = CalendarDay(isoDate: form.period_end?.trimmed ?? "")
@@ -211,5 +216,20 @@ struct MonitoringController: RouteCollection {
             model.errors = fields
             return renderTask(req, model, status: problem.status)
         }
+    }
+
+    // MARK: forms
+
+    @Sendable func sheet(req: Request) async throws -> Response {
+        let detail = try await MonitoringReports.load(try id(req), by: try req.caller(), on: req.db)
+        return try await MonitoringSheet.load(detail, on: req.db).workbook.response
+    }
+
+    /// The monitoring form as a page to print or save as PDF from the browser.
+    @Sendable func printable(req: Request) async throws -> Response {
+        let taskID = try id(req)
+        let sheet = try await MonitoringSheet.load(try await MonitoringReports.load(taskID, by: try req.caller(), on: req.db), on: req.db)
+        return req.layout.render(title: sheet.title, sheet.printable(back: MonitoringRoute.task(.value(taskID)).url,
+                                                                      download: MonitoringRoute.sheet(.value(taskID)).url, req.localizer))
     }
 }

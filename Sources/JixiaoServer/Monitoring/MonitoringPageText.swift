@@ -54,6 +54,11 @@ extension TextKey {
     }
     // Task
     static let backToRound = TextKey("backToRound", zh: "← 本批次", en: "← The round")
+    static let backToTask = TextKey("backToTask", zh: "← 返回填报页", en: "← Back to the task")
+    static let sheetPrint = TextKey("sheetPrint", zh: "打印监控表", en: "Print the monitoring form")
+    static let sheetDownload = TextKey("sheetDownload", zh: "下载监控表（.xlsx）", en: "Download the monitoring form (.xlsx)")
+    static let roundsOfObjectTitle = TextKey("roundsOfObjectTitle", zh: "本年度各批次监控情况", en: "This object in the year's rounds")
+    static let roundsOfObjectEmpty = TextKey("roundsOfObjectEmpty", zh: "本年度暂无其他批次。", en: "No other round this year.")
     static let taskSaved = TextKey("taskSaved", zh: "已保存。", en: "Saved.")
     static let warningsTitle = TextKey("warningsTitle", zh: "预警及计算过程", en: "Warnings and their arithmetic")
     static let noWarnings = TextKey("noWarnings", zh: "目前没有预警。", en: "No warning now.")

@@ -12,6 +12,9 @@ enum MonitoringRoute: TypedRoute, Hashable {
     /// One object's task: the money, each indicator's progress, warnings with their arithmetic, actions, dispositions.
     case task(Parameter<UUID>, saved: Bool = false)
     case report(Parameter<UUID>)
+    /// 项目支出绩效目标执行监控表 of the task: .xlsx and a page to print.
+    case sheet(Parameter<UUID>)
+    case printable(Parameter<UUID>)
     case transition(Parameter<UUID>)
     case dispose(Parameter<UUID>)
     case answer(Parameter<UUID>)
@@ -24,6 +27,8 @@ enum MonitoringRoute: TypedRoute, Hashable {
         case .treasury(let id): ["monitoring", "rounds", Self.segment(id, "id"), "treasury"]
         case .task(let id, _): ["monitoring", "tasks", Self.segment(id, "id")]
         case .report(let id): ["monitoring", "tasks", Self.segment(id, "id"), "report"]
+        case .sheet(let id): ["monitoring", "tasks", Self.segment(id, "id"), "form.xlsx"]
+        case .printable(let id): ["monitoring", "tasks", Self.segment(id, "id"), "print"]
         case .transition(let id): ["monitoring", "tasks", Self.segment(id, "id"), "transition"]
         case .dispose(let id): ["monitoring", "tasks", Self.segment(id, "id"), "dispose"]
         case .answer(let id): ["monitoring", "dispositions", Self.segment(id, "id"), "answer"]
@@ -35,12 +40,12 @@ enum MonitoringRoute: TypedRoute, Hashable {
         case .rounds(let year): [("year", year.map(String.init))]
         case .round(_, let under, let colour, let page): [("under", under), ("colour", colour), ("page", page.map(String.init))]
         case .task(_, let saved): [("saved", saved ? "1" : nil)]
-        case .close, .treasury, .report, .transition, .dispose, .answer: []
+        case .close, .treasury, .report, .sheet, .printable, .transition, .dispose, .answer: []
         }
     }
 
     static let served: [(HTTPMethod, MonitoringRoute)] = [
         (.GET, .rounds()), (.POST, .rounds()), (.GET, .round(.key)), (.POST, .close(.key)), (.POST, .treasury(.key)),
-        (.GET, .task(.key)), (.POST, .report(.key)), (.POST, .transition(.key)), (.POST, .dispose(.key)), (.POST, .answer(.key)),
+        (.GET, .task(.key)), (.POST, .report(.key)), (.GET, .sheet(.key)), (.GET, .printable(.key)), (.POST, .transition(.key)), (.POST, .dispose(.key)), (.POST, .answer(.key)),
     ]
 }

@@ -55,6 +55,12 @@ struct RoundRow: Decodable, Sendable {
         try await db.sql.select().columns(columns.map { SQLIdentifier($0) }).from(MonitoringTables.rounds)
             .where("id", .equal, SQLBind(id)).first(decoding: RoundRow.self)
     }
+
+    /// Whether the organisation already has a round of the year ending on that day (any scope).
+    static func existing(organization: UUID, year: Int, periodEnd: CalendarDay, on db: any Database) async throws -> Bool {
+        try await db.sql.select().column("id").from(MonitoringTables.rounds).where("organization_id", .equal, SQLBind(organization))
+            .where("fiscal_year", .equal, SQLBind(year)).where("period_end", .equal, SQLBind(periodEnd.isoDate)).first() != nil
+    }
 }
 
 /// A task as stored, with its object's code and name.

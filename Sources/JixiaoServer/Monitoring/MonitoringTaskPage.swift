@@ -35,9 +35,42 @@ struct ReportForm: Content {
 }
 
 /// One object's task as its page shows it: the task, what the person may do with it now, its dispositions.
+/// The same object's task in a round of the year, for its history across rounds.
+struct ObjectRoundRow: Decodable, Sendable {
+    var id: UUID
+    var period_end: String
+    var state: String
+    var colour: String
+    var late: Bool
+    var warning_count: Int
+    var full_year_budget_fen: Int64
+    var allocated_fen: Int64?
+    var spent_fen: Int64?
+    var assignee_id: UUID
+    var assignee_path: String
+
+    var period: MonitoringPeriod? { CalendarDay(isoDate: period_end).map { MonitoringPeriod(end: $0) } }
+
+    /// The object's tasks in every round of the year that the caller may see, oldest period first.
+    static func of(_ task: TaskRow, year: Int, by caller: Caller, on db: any Database) async throws -> [ObjectRoundRow] {
+        let rows = try await db.sql.raw("""
+            SELECT t.id, r.period_end, t.state, t.colour, t.late, t.warning_count, t.full_year_budget_fen, t.allocated_fen, t.spent_fen,
+                   t.assignee_id, t.assignee_path
+            FROM monitoring_tasks t JOIN monitoring_rounds r ON r.id = t.round_id
+            WHERE t.budget_object_id = \(bind: task.budget_object_id) AND r.fiscal_year = \(bind: year)
+              AND (t.region_id = \(bind: task.region_id) OR (t.region_id IS NULL AND \(bind: task.region_id) IS NULL))
+            ORDER BY r.period_end, r.created_at
+            """).all(decoding: ObjectRoundRow.self)
+        return rows.filter {
+            caller.reaches(.viewBudget, AccessTarget(organizationID: $0.assignee_id, organizationPath: HierarchyPath(rawValue: $0.assignee_path)))
+        }
+    }
+}
+
 struct MonitoringTaskModel: Sendable {
     var detail: TaskDetail
     var dispositions: [DispositionRow]
+    var rounds: [ObjectRoundRow]
     var canEdit: Bool
     var canSubmit: Bool
     var canDepartmentReview: Bool
@@ -60,7 +93,7 @@ struct MonitoringTaskModel: Sendable {
         let dispositions = try await MonitoringDispositions.list(round: round.id, task: task.id, for: user, on: db).map(\.0)
         let financeReach = caller.reaches(.reviewMonitoring, round.target) && !isAssignee
         return MonitoringTaskModel(
-            detail: detail, dispositions: dispositions,
+            detail: detail, dispositions: dispositions, rounds: try await ObjectRoundRow.of(task, year: round.fiscal_year, by: caller, on: db),
             canEdit: open && isAssignee && task.taskState.isEditable && caller.reaches(.reportMonitoring, task.target),
             canSubmit: open && isAssignee && task.taskState.isEditable && caller.reaches(.reportMonitoring, task.target),
             canDepartmentReview: open && task.taskState == .submitted && !isAssignee && user.roles.contains(.departmentOfficer)
@@ -95,7 +128,9 @@ struct MonitoringTaskView {
                 .p(.span(.class("code"), .text(task.object_code)), .text(heading),
                    Components.badge(t(task.taskState.text), kind: "task-\(task.state)"), .text(" "),
                    .if(task.late, .group(Components.badge(t(.taskLate), kind: "late"), .text(" "))),
-                   Components.badge(t(task.level.text), kind: "level-\(task.colour)"))),
+                   Components.badge(t(task.level.text), kind: "level-\(task.colour)")),
+                .p(.a(.href(MonitoringRoute.printable(.value(task.id)).url), .text(t(.sheetPrint))), .text("　"),
+                   .a(.href(MonitoringRoute.sheet(.value(task.id)).url), .text(t(.sheetDownload))))),
             .section(.h2(.text(t(.warningsTitle))),
                 detail.warnings.isEmpty ? .p(.class("hint"), .text(t(.noWarnings))) :
                 .ul(.class("warnings"), .forEach(detail.warnings) { warningItem($0) })),
@@ -116,10 +151,32 @@ struct MonitoringTaskView {
             model.canEdit ? form(rules) : readOnly(warningsByIndicator),
             actions(),
             dispositions(),
+            roundsOfObject(),
             .section(.h2(.text(t(.historyTitle))),
                 detail.history.isEmpty ? .p(.class("hint"), .text("—")) :
                 .div(.class("table-scroll"), .table(.class("data"), .tbody(.forEach(detail.history) { row in historyRow(row) }))))
         )
+    }
+
+    /// The object across the year's rounds: how its colour and execution moved.
+    private func roundsOfObject() -> Node<HTML.BodyContext> {
+        let others = model.rounds
+        return .section(.h2(.text(t(.roundsOfObjectTitle))),
+            others.count < 2 ? .p(.class("hint"), .text(t(.roundsOfObjectEmpty))) :
+            .div(.class("table-scroll"), .table(.class("data"),
+                .thead(.tr(.th(.text(t(.roundPeriodEnd))), .th(.text(t(.fieldState))), .th(.text(t(.fundRate))), .th(.text(t(.levelRed) + "/" + t(.levelYellow) + "/" + t(.levelGreen))))),
+                .tbody(.forEach(others) { row in roundOfObjectRow(row) }))))
+    }
+
+    private func roundOfObjectRow(_ row: ObjectRoundRow) -> Node<HTML.TableContext> {
+        let rate: String = row.spent_fen.flatMap { Ratio(Money(fen: $0), over: Money(fen: row.full_year_budget_fen))?.percentText() } ?? "—"
+        let level = WarningLevel(key: row.colour) ?? .green
+        let label: String = row.period?.text(in: t.locale) ?? row.period_end
+        let current = row.id == detail.task.id
+        return .tr(.td(current ? .strong(.text(label)) : .a(.href(MonitoringRoute.task(.value(row.id)).url), .text(label))),
+                   .td(.text(t((MonitoringTaskState(rawValue: row.state) ?? .pending).text))),
+                   .td(.class("number"), .text(rate)),
+                   .td(Components.badge(t(level.text), kind: "level-" + level.key)))
     }
 
     private func warningItem(_ warning: MonitoringWarning) -> Node<HTML.ListContext> {
