@@ -344,6 +344,56 @@ def two_processes_on_postgres(args, processes):
     check("the audit chain written by both processes is intact", verify.returncode == 0 and "OK" in verify.stdout, verify.stdout + verify.stderr)
 
 
+def monitoring_shows_its_arithmetic(page, base, args):
+    """The performance officer opens the demo's 1–7月 round: the dashboard's execution chart renders as SVG with a dot
+    per object that links to it, a red task states its warning's arithmetic in Chinese, the monitoring form prints,
+    and both pages read on a 390-px phone."""
+    page.click("form[action='/signout'] button")
+    page.goto(base + "/signin")
+    page.submit("form[action='/signin']", {"username": "perf-officer", "password": "Demo2026jixiao"})
+    if not (page.eval("document.documentElement.lang") or "").startswith("zh"):
+        page.click(".lang-switch button")
+    page.goto(base + "/monitoring")
+    check("the monitoring page lists the demo's 1–7月 round", "1–7月" in page.text(), page.text()[:300])
+    page.click("table a[href^='/monitoring/rounds/']")
+    round_url = page.eval("location.href")
+    dots = page.eval("document.querySelectorAll('.chart-box svg a').length") or 0
+    check("the round's execution chart renders as SVG with a linked dot per object", dots >= 10, f"{dots} linked dots")
+    reds = page.eval("(document.querySelector('.tiles .level-red strong') || {}).textContent")
+    check("the dashboard counts the red objects", reds is not None and reds.isdigit() and int(reds) >= 3, str(reds))
+    page.save(args.out, "monitoring-round")
+    page.click(".tiles a.level-red")
+    # Red for lagging money, among the red objects (others are red for a missed deadline or a forecast).
+    links = page.eval("Array.from(document.querySelectorAll(\"table.data tbody a[href^='/monitoring/tasks/']\")).map(a => a.href)") or []
+    pattern = re.compile(r"1–7月：时间进度 58\.3%，支出 \d+\.\d% → 执行进度 \d+\.\d% < 60% → 红色（资金执行滞后）")
+    task_url, text = None, ""
+    for link in links[:8]:
+        page.goto(link)
+        text = page.text()
+        if pattern.search(text):
+            task_url = link
+            break
+    check("a red task states its warning's arithmetic in Chinese", task_url, f"{len(links)} red tasks; last read: {text[:300]}")
+    task_url = task_url or (links[0] if links else round_url)
+    page.save(args.out, "monitoring-task")
+    page.goto(task_url.split("?")[0] + "/print")
+    text = page.text()
+    check("the monitoring form prints with the national columns",
+          all(s in text for s in ["项目支出绩效目标执行监控表", "1–7月执行数", "全年预计完成情况", "偏差原因分析", "完成目标可能性"]), text[:300])
+    page.goto(round_url.split("?")[0] + "/report")
+    text = page.text()
+    check("the round's monitoring report states the money, each warning's arithmetic and the dispositions",
+          all(s in text for s in ["绩效监控报告", "一、总体情况", "三、预警对象及计算过程", "资金执行滞后", "四、处置情况", "调整目标"]), text[:300])
+    page.save(args.out, "monitoring-report")
+    page.viewport(390, 844, mobile=True)
+    for name, url in [("monitoring-round-390", round_url), ("monitoring-task-390", task_url)]:
+        page.goto(url)
+        width = page.eval("document.documentElement.scrollWidth")
+        check(f"{name}: a 390-px phone reads it without sideways scrolling", width is not None and width <= 390, f"scrollWidth={width}")
+        page.save(args.out, name)
+    page.viewport(1366, 768)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -459,6 +509,7 @@ def main():
         open_redirects_are_refused(page, base, args)
         xlsx_bombs_are_refused_in_little_memory(base, args, server.pid)
         import_large_list_with_progress(page, base, args)
+        monitoring_shows_its_arithmetic(page, base, args)
         page.goto(base + "/evaluation")
         check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
         page.save(args.out, "placeholder")

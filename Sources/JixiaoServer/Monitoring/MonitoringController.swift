@@ -12,6 +12,8 @@ struct MonitoringController: RouteCollection {
         routes.post(MonitoringRoute.rounds(), use: openRound)
         routes.get(MonitoringRoute.round(.key), use: round)
         routes.post(MonitoringRoute.close(.key), use: close)
+        routes.get(MonitoringRoute.summary(.key), use: summary)
+        routes.get(MonitoringRoute.summarySheet(.key), use: summarySheet)
         routes.post(MonitoringRoute.treasury(.key), body: .collect(maxSize: "25mb"), use: treasury).bodyLimit = 25 * 1024 * 1024
         routes.get(MonitoringRoute.task(.key), use: task)
         routes.post(MonitoringRoute.report(.key), use: report)
@@ -231,5 +233,17 @@ struct MonitoringController: RouteCollection {
         let sheet = try await MonitoringSheet.load(try await MonitoringReports.load(taskID, by: try req.caller(), on: req.db), on: req.db)
         return req.layout.render(title: sheet.title, sheet.printable(back: MonitoringRoute.task(.value(taskID)).url,
                                                                       download: MonitoringRoute.sheet(.value(taskID)).url, req.localizer))
+    }
+
+    @Sendable func summary(req: Request) async throws -> Response {
+        let roundID = try id(req)
+        let under = req.query[String.self, at: "under"]
+        let report = try await MonitoringReport.load(roundID, under: under, by: try req.caller(), on: req.db)
+        return req.layout.render(title: report.title, report.page(back: MonitoringRoute.round(.value(roundID), under: under).url,
+                                                                  download: MonitoringRoute.summarySheet(.value(roundID), under: under).url, req.localizer))
+    }
+
+    @Sendable func summarySheet(req: Request) async throws -> Response {
+        try await MonitoringReport.load(try id(req), under: req.query[String.self, at: "under"], by: try req.caller(), on: req.db).workbook.response
     }
 }

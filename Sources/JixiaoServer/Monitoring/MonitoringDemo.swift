@@ -155,6 +155,9 @@ enum MonitoringDemo {
                                          explanation: "环评批复延迟三个月。", measures: "分段施工，优先完成主航道疏浚。")],
                   disposition: (.suspendPayments, "年内无法完成主要目标，暂缓拨付剩余资金，待施工进度达到50%后再行拨付。")),
             Story(code: "JN\(y)-SOC-101", treasury: ("2600", "1800", "1450"), ending: .departmentConfirmed, submittedOn: 12),
+            // The year's nutrition goals released with the library's targets (loaded by the goal demo).
+            Story(code: "SY-NUTR-\(y)", treasury: ("110", "70", "60"), ending: .financeConfirmed, submittedOn: 14),
+            Story(code: "AP-NUTR-\(y)", treasury: ("110", "80", "64"), ending: .departmentConfirmed, submittedOn: 18),
             Story(code: "JN\(y)-TP-101", region: "990100", treasury: ("1600", "1100", "850"), ending: .financeConfirmed, submittedOn: 17),
             Story(code: "JN\(y)-TP-101", region: "990200", treasury: ("1200", "700", "520"), ending: .pending),
         ]
@@ -166,6 +169,7 @@ enum MonitoringDemo {
         "990000-101-02": "周敏", "990000-101-03": "吴刚", "990000-102-01": "郑海燕", "990000-102-02": "王磊", "990000-102-03": "林芳",
         "990000-103-01": "何军", "990000-103-02": "罗勇", "990000-104-01": "谢婷", "990000-104-02": "高峰", "990000-105-02": "唐丽",
         "990000-102": "马超", "990000-103": "宋佳", "990000-104": "许亮", "990000-105": "韩雪",
+        "990121-101-01": "曹颖", "990121-101": "邓建华",
     ]
 
     static func load(_ demo: DemoContext) async throws -> String {
@@ -183,14 +187,16 @@ enum MonitoringDemo {
                                                                    scope: .all), by: officer.at(y, 8, 1, 9), on: db)
         _ = try await MonitoringRounds.open(roundID, on: db, caller: officer.at(y, 8, 1, 9))
 
+        // The treasury's file for the objects the round holds (the goal demo's earlier years are fixed years).
+        let tasks = try await taskIDs(round: roundID, on: db)
+        let told = stories(y).filter { tasks[$0.code + "|" + ($0.region ?? "")] != nil }
         var csv = "项目编码,地区编码,截止日期,全年预算数（万元）,已拨付（万元）,实际支出（万元）\n"
-        for story in stories(y) {
+        for story in told {
             csv += "\(story.code),\(story.region ?? ""),\(y)-07-31,\(story.treasury.0),\(story.treasury.1),\(story.treasury.2)\n"
         }
         _ = try await TreasuryImport.importFile(Data(csv.utf8), round: roundID, by: officer.at(y, 8, 5, 10), on: db)
 
-        let tasks = try await taskIDs(round: roundID, on: db)
-        for story in stories(y) {
+        for story in told {
             guard let taskID = tasks[story.code + "|" + (story.region ?? "")] else { continue }
             try await tell(story, task: taskID, officer: officer, actors: actors, year: y, on: db)
         }

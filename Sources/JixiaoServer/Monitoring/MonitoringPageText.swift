@@ -54,6 +54,8 @@ extension TextKey {
     }
     // Task
     static let backToRound = TextKey("backToRound", zh: "← 本批次", en: "← The round")
+    static let reportLink = TextKey("reportLink", zh: "绩效监控报告", en: "Monitoring report")
+    static let reportDownload = TextKey("reportDownload", zh: "下载监控报告（.xlsx）", en: "Download the report (.xlsx)")
     static let backToTask = TextKey("backToTask", zh: "← 返回填报页", en: "← Back to the task")
     static let sheetPrint = TextKey("sheetPrint", zh: "打印监控表", en: "Print the monitoring form")
     static let sheetDownload = TextKey("sheetDownload", zh: "下载监控表（.xlsx）", en: "Download the monitoring form (.xlsx)")

@@ -86,6 +86,7 @@ struct MonitoringRoundView {
                     .group(.if(index > 0, .text(" › ")),
                            org.id == model.under.id ? .strong(.text(org.name)) : .a(.href(link(under: org.code)), .text(org.name)))
                 }),
+                .p(.a(.href(MonitoringRoute.summary(.value(round.id), under: model.under.code).url), .text(t(.reportLink)))),
                 .div(.class("tiles"),
                     .forEach([WarningLevel.red, .yellow, .green]) { level in
                         .a(.class("tile level-\(level.key)"), .href(link(under: model.under.code, colour: level.key)),

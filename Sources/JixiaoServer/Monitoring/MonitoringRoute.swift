@@ -8,6 +8,9 @@ enum MonitoringRoute: TypedRoute, Hashable {
     /// A round's dashboard: colours by organisation under `under` (drill-down), the chart, the tasks reddest first.
     case round(Parameter<UUID>, under: String? = nil, colour: String? = nil, page: Int? = nil)
     case close(Parameter<UUID>)
+    /// 绩效监控报告 of the round for the area under `under`: a page to print and .xlsx.
+    case summary(Parameter<UUID>, under: String? = nil)
+    case summarySheet(Parameter<UUID>, under: String? = nil)
     case treasury(Parameter<UUID>)
     /// One object's task: the money, each indicator's progress, warnings with their arithmetic, actions, dispositions.
     case task(Parameter<UUID>, saved: Bool = false)
@@ -24,6 +27,8 @@ enum MonitoringRoute: TypedRoute, Hashable {
         case .rounds: ["monitoring"]
         case .round(let id, _, _, _): ["monitoring", "rounds", Self.segment(id, "id")]
         case .close(let id): ["monitoring", "rounds", Self.segment(id, "id"), "close"]
+        case .summary(let id, _): ["monitoring", "rounds", Self.segment(id, "id"), "report"]
+        case .summarySheet(let id, _): ["monitoring", "rounds", Self.segment(id, "id"), "report.xlsx"]
         case .treasury(let id): ["monitoring", "rounds", Self.segment(id, "id"), "treasury"]
         case .task(let id, _): ["monitoring", "tasks", Self.segment(id, "id")]
         case .report(let id): ["monitoring", "tasks", Self.segment(id, "id"), "report"]
@@ -40,12 +45,13 @@ enum MonitoringRoute: TypedRoute, Hashable {
         case .rounds(let year): [("year", year.map(String.init))]
         case .round(_, let under, let colour, let page): [("under", under), ("colour", colour), ("page", page.map(String.init))]
         case .task(_, let saved): [("saved", saved ? "1" : nil)]
+        case .summary(_, let under), .summarySheet(_, let under): [("under", under)]
         case .close, .treasury, .report, .sheet, .printable, .transition, .dispose, .answer: []
         }
     }
 
     static let served: [(HTTPMethod, MonitoringRoute)] = [
-        (.GET, .rounds()), (.POST, .rounds()), (.GET, .round(.key)), (.POST, .close(.key)), (.POST, .treasury(.key)),
+        (.GET, .rounds()), (.POST, .rounds()), (.GET, .round(.key)), (.POST, .close(.key)), (.GET, .summary(.key)), (.GET, .summarySheet(.key)), (.POST, .treasury(.key)),
         (.GET, .task(.key)), (.POST, .report(.key)), (.GET, .sheet(.key)), (.GET, .printable(.key)), (.POST, .transition(.key)), (.POST, .dispose(.key)), (.POST, .answer(.key)),
     ]
 }
