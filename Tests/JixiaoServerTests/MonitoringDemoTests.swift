@@ -3,6 +3,7 @@ import Foundation
 import SQLKit
 import Testing
 import Vapor
+import VaporTesting
 @testable import JixiaoDomain
 @testable import JixiaoServer
 
@@ -119,6 +120,92 @@ struct MonitoringDemoTests {
             let own = try await department.get("/monitoring/rounds/\(task.round_id)/report")
             #expect(own.status == .ok && !own.body.string.contains("JN\(y)-AGR-102") && own.body.string.contains("江南省教育厅"), "\(own.body.string.prefix(500))")
             #expect(try await department.get("/monitoring/rounds/\(task.round_id)/report?under=990000-103").status == .notFound)
+        }
+    }
+
+    /// Posts a file as the page's upload form does.
+    private func upload(_ browser: Browser, _ path: String, _ data: Data, name: String) async throws -> TestingHTTPResponse {
+        let boundary = "jixiao-list-boundary"
+        var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.lastCSRF ?? "")\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(data)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await browser.send(.POST, path, body: body, contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+
+    /// The exported list's cells, and the same cells written back as a workbook.
+    private func cells(of data: Data) throws -> [[String]] {
+        var rows: [[String]] = []
+        try SpreadsheetReader(data: data).forEachRow(inSheet: 0) { _, row in rows.append((0..<21).map { row[$0] ?? "" }) }
+        return rows
+    }
+
+    private func workbook(_ rows: [[String]]) throws -> Data {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("list-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try SpreadsheetWriter.write([SheetSpec(name: "监控填报", columnWidths: Array(repeating: 12, count: 21),
+                                               rows: AnySequence(rows.map { $0.map { SheetCell.text($0) } }))], to: url)
+        return try Data(contentsOf: url)
+    }
+
+    @Test("a unit fills its tasks as one list offline: unchanged rows are skipped, a wrong row saves nothing, a right file saves",
+          arguments: TestDatabase.all)
+    func listRoundTrip(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            _ = try await MonitoringDemo.load(DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects))
+            let y = MonitoringDemo.year
+            let unit = Browser(app, address: "192.0.2.83")
+            try await unit.signIn("unit-officer", DemoData.password)
+            let open = try #require(try await TaskRow.select(on: app.db).where(SQLColumn("code", table: "bo"), .equal, SQLBind("JN\(y)-EDU-105"))
+                .first(decoding: TaskRow.self))
+            let roundPath = "/monitoring/rounds/\(open.round_id)"
+            _ = try await unit.get(roundPath)
+
+            // The list holds the unit's own two projects, a row per indicator.
+            let exported = try await unit.get(roundPath + "/tasks.xlsx")
+            #expect(exported.status == .ok)
+            let rows = try cells(of: Data(buffer: exported.body))
+            let header = try #require(rows.dropFirst().first)
+            #expect(header[0] == "项目编码" && header[15] == "1–7月执行情况" && header[20] == "纠偏措施", "\(header)")
+            let body = Array(rows.dropFirst(2))
+            #expect(Set(body.map { $0[0] }) == ["JN\(y)-EDU-101", "JN\(y)-EDU-105"])
+            #expect(body.filter { $0[0] == "JN\(y)-EDU-105" }.count == 4)
+
+            // Sent back as it came: nothing to save.
+            let same = try await upload(unit, roundPath + "/tasks", Data(buffer: exported.body), name: "list.xlsx")
+            #expect(same.status == .ok && same.body.string.contains("已保存 0 个项目的填报；2 个项目未改动"), "\(same.body.string.prefix(600))")
+
+            // Filled: the open project's indicators and its money explained; one wrong value, one change to a confirmed project.
+            func filled(wrong: Bool) -> [[String]] {
+                rows.enumerated().map { index, row in
+                    var row = row
+                    guard index >= 2 else { return row }
+                    if row[0] == "JN\(y)-EDU-105" {
+                        row[10] = "高层次人才引进协议年底前集中签约付款。"
+                        row[15] = row[14].replacingOccurrences(of: "≥", with: "")
+                        row[16] = row[14].replacingOccurrences(of: "≥", with: "")
+                        row[17] = "确定能"
+                        if wrong && row[11] == "2" { row[15] = "两个" }
+                    }
+                    if wrong && row[0] == "JN\(y)-EDU-101" && row[11] == "1" { row[15] = "100人次" }
+                    return row
+                }
+            }
+            let refused = try await upload(unit, roundPath + "/tasks", try workbook(filled(wrong: true)), name: "list.xlsx")
+            let page = refused.body.string
+            #expect(refused.status == .unprocessableEntity, "\(page.prefix(400))")
+            #expect(page.contains("填报清单有 2 处错误"), "\(page.prefix(3000))")
+            #expect(page.contains("1–7月执行情况") && page.contains("“两个”无法识别"))
+            #expect(page.contains("任务处于“财政已确认”状态，不能修改"), "the confirmed project cannot change")
+            #expect(try await TaskRow.find(open.id, on: app.db)?.lock_version == open.lock_version, "nothing saved")
+
+            let saved = try await upload(unit, roundPath + "/tasks", try workbook(filled(wrong: false)), name: "list.xlsx")
+            #expect(saved.status == .ok && saved.body.string.contains("已保存 1 个项目的填报；1 个项目未改动"), "\(saved.body.string.prefix(600))")
+            let after = try #require(try await TaskRow.find(open.id, on: app.db))
+            #expect(after.fund_explanation == "高层次人才引进协议年底前集中签约付款。")
+            let progress = try await ProgressRow.of(tasks: [open.id], on: app.db)[open.id] ?? []
+            #expect(progress.count == 4 && progress.allSatisfy { $0.progress.likelihood == .certain && !$0.progress.forecastText.isEmpty })
         }
     }
 }

@@ -14,6 +14,8 @@ struct MonitoringController: RouteCollection {
         routes.post(MonitoringRoute.close(.key), use: close)
         routes.get(MonitoringRoute.summary(.key), use: summary)
         routes.get(MonitoringRoute.summarySheet(.key), use: summarySheet)
+        routes.get(MonitoringRoute.list(.key), use: list)
+        routes.post(MonitoringRoute.importList(.key), body: .collect(maxSize: "25mb"), use: importList).bodyLimit = 25 * 1024 * 1024
         routes.post(MonitoringRoute.treasury(.key), body: .collect(maxSize: "25mb"), use: treasury).bodyLimit = 25 * 1024 * 1024
         routes.get(MonitoringRoute.task(.key), use: task)
         routes.post(MonitoringRoute.report(.key), use: report)
@@ -245,5 +247,27 @@ struct MonitoringController: RouteCollection {
 
     @Sendable func summarySheet(req: Request) async throws -> Response {
         try await MonitoringReport.load(try id(req), under: req.query[String.self, at: "under"], by: try req.caller(), on: req.db).workbook.response
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try await MonitoringListExchange.export(round: try id(req), under: req.query[String.self, at: "under"], by: try req.caller(), on: req.db).response
+    }
+
+    @Sendable func importList(req: Request) async throws -> Response {
+        let roundID = try id(req)
+        do {
+            guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+                throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty))
+            }
+            let outcome = try await MonitoringListExchange.importList(Data(file.data.readableBytesView), round: roundID, by: try req.caller(), on: req.db)
+            var model = try await MonitoringRoundModel.load(roundID, under: nil, colour: nil, page: nil, by: try req.caller(), on: req.db)
+            model.notice = req.localizer(.listImported(outcome.saved, outcome.skipped))
+            return renderRound(req, model)
+        } catch {
+            let (problem, _) = try refusal(error, req)
+            var model = try await MonitoringRoundModel.load(roundID, under: nil, colour: nil, page: nil, by: try req.caller(), on: req.db)
+            model.problem = problem
+            return renderRound(req, model, status: problem.status)
+        }
     }
 }

@@ -54,6 +54,15 @@ extension TextKey {
     }
     // Task
     static let backToRound = TextKey("backToRound", zh: "← 本批次", en: "← The round")
+    static let listTitle = TextKey("listTitle", zh: "批量填报", en: "Report as one list")
+    static let listHint = TextKey("listHint", zh: "下载本范围的监控填报清单（每个指标一行），离线填写后上传；规则与填报页相同，有一处错误则全部不保存。只能修改本单位尚未报送的任务，其他行原样保留即可。",
+                                  en: "Download the list of this area's tasks (a row per indicator), fill it offline and upload it; the task page's rules apply and one error saves nothing. Only your own organisation's open tasks may change; leave other rows as they are.")
+    static let listDownload = TextKey("listDownload", zh: "下载填报清单（.xlsx）", en: "Download the list (.xlsx)")
+    static let listUpload = TextKey("listUpload", zh: "上传填报清单", en: "Upload the list")
+    static func listImported(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("listImported", zh: "已保存 \(p0.text(in: .zhHans)) 个项目的填报；\(p1.text(in: .zhHans)) 个项目未改动。",
+                en: "Saved \(p0.text(in: .en)) tasks; \(p1.text(in: .en)) unchanged.")
+    }
     static let reportLink = TextKey("reportLink", zh: "绩效监控报告", en: "Monitoring report")
     static let reportDownload = TextKey("reportDownload", zh: "下载监控报告（.xlsx）", en: "Download the report (.xlsx)")
     static let backToTask = TextKey("backToTask", zh: "← 返回填报页", en: "← Back to the task")

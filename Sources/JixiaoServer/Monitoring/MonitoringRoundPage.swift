@@ -25,10 +25,12 @@ struct MonitoringRoundModel: Sendable {
 
     static let pageSize = 50
 
-    static func load(_ roundID: UUID, under code: String?, colour: String?, page: Int?, by caller: Caller, on db: any Database) async throws -> MonitoringRoundModel {
+    /// The round, and the part of it a person looks at: from the round's organiser (or the person's own organisation)
+    /// down to `code`, which must lie inside both.
+    static func area(_ roundID: UUID, under code: String?, by caller: Caller, on db: any Database)
+        async throws -> (round: RoundRow, under: OrganizationModel, trail: [OrganizationModel]) {
         let user = try caller.person()
         let round = try await MonitoringQueries.round(roundID, by: caller, on: db)
-        let scope = Authorization.scope(user.actor, .viewBudget)
         let top: OrganizationModel?
         if caller.reaches(.viewBudget, round.target) { top = try await OrganizationModel.find(round.organization_id, on: db) }
         else { top = try await OrganizationModel.find(user.organizationID, on: db) }
@@ -41,7 +43,13 @@ struct MonitoringRoundModel: Sendable {
         }
         let trailIDs = under.hierarchyPath.ids.drop { $0 != top.id }
         let trailOrgs = try await OrganizationModel.query(on: db).filter(\.$id ~~ Array(trailIDs)).all()
-        let trail = trailIDs.compactMap { id in trailOrgs.first { $0.id == id } }
+        return (round, under, trailIDs.compactMap { id in trailOrgs.first { $0.id == id } })
+    }
+
+    static func load(_ roundID: UUID, under code: String?, colour: String?, page: Int?, by caller: Caller, on db: any Database) async throws -> MonitoringRoundModel {
+        let user = try caller.person()
+        let (round, under, trail) = try await area(roundID, under: code, by: caller, on: db)
+        let scope = Authorization.scope(user.actor, .viewBudget)
         let rows = try await MonitoringQueries.tally(round: round.id, under: under.hierarchyPath, scope: scope, on: db)
         var totals = ColourTally()
         for row in rows { totals.add(row.tally) }
@@ -117,6 +125,13 @@ struct MonitoringRoundView {
                  }),
             MonitoringTaskList.table(model.tasks, t),
             Components.pager(page: model.page, per: MonitoringRoundModel.pageSize, total: model.total, t) { link(under: model.under.code, colour: model.colour?.key, page: $0) },
+            .if(round.roundState == .open, .div(.class("card"),
+                .h2(.text(t(.listTitle))), .p(.class("hint"), .text(t(.listHint))),
+                .p(.a(.href(MonitoringRoute.list(.value(round.id), under: model.under.code).url), .text(t(.listDownload)))),
+                .form(.method(.post), .action(MonitoringRoute.importList(.value(round.id)).url), .attribute(named: "enctype", value: "multipart/form-data"),
+                      Components.csrfField(model.csrfToken),
+                      .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv")),
+                      .button(.type(.submit), .text(t(.listUpload)))))),
             .if(model.canRun && round.roundState == .open, .group(
                 .form(.method(.post), .action(MonitoringRoute.treasury(.value(round.id)).url), .class("card"),
                       .attribute(named: "enctype", value: "multipart/form-data"),

@@ -11,6 +11,9 @@ enum MonitoringRoute: TypedRoute, Hashable {
     /// 绩效监控报告 of the round for the area under `under`: a page to print and .xlsx.
     case summary(Parameter<UUID>, under: String? = nil)
     case summarySheet(Parameter<UUID>, under: String? = nil)
+    /// The round's tasks under `under` as one list to fill offline (.xlsx), and the same list uploaded back.
+    case list(Parameter<UUID>, under: String? = nil)
+    case importList(Parameter<UUID>)
     case treasury(Parameter<UUID>)
     /// One object's task: the money, each indicator's progress, warnings with their arithmetic, actions, dispositions.
     case task(Parameter<UUID>, saved: Bool = false)
@@ -29,6 +32,8 @@ enum MonitoringRoute: TypedRoute, Hashable {
         case .close(let id): ["monitoring", "rounds", Self.segment(id, "id"), "close"]
         case .summary(let id, _): ["monitoring", "rounds", Self.segment(id, "id"), "report"]
         case .summarySheet(let id, _): ["monitoring", "rounds", Self.segment(id, "id"), "report.xlsx"]
+        case .list(let id, _): ["monitoring", "rounds", Self.segment(id, "id"), "tasks.xlsx"]
+        case .importList(let id): ["monitoring", "rounds", Self.segment(id, "id"), "tasks"]
         case .treasury(let id): ["monitoring", "rounds", Self.segment(id, "id"), "treasury"]
         case .task(let id, _): ["monitoring", "tasks", Self.segment(id, "id")]
         case .report(let id): ["monitoring", "tasks", Self.segment(id, "id"), "report"]
@@ -45,13 +50,13 @@ enum MonitoringRoute: TypedRoute, Hashable {
         case .rounds(let year): [("year", year.map(String.init))]
         case .round(_, let under, let colour, let page): [("under", under), ("colour", colour), ("page", page.map(String.init))]
         case .task(_, let saved): [("saved", saved ? "1" : nil)]
-        case .summary(_, let under), .summarySheet(_, let under): [("under", under)]
-        case .close, .treasury, .report, .sheet, .printable, .transition, .dispose, .answer: []
+        case .summary(_, let under), .summarySheet(_, let under), .list(_, let under): [("under", under)]
+        case .close, .treasury, .importList, .report, .sheet, .printable, .transition, .dispose, .answer: []
         }
     }
 
     static let served: [(HTTPMethod, MonitoringRoute)] = [
-        (.GET, .rounds()), (.POST, .rounds()), (.GET, .round(.key)), (.POST, .close(.key)), (.GET, .summary(.key)), (.GET, .summarySheet(.key)), (.POST, .treasury(.key)),
+        (.GET, .rounds()), (.POST, .rounds()), (.GET, .round(.key)), (.POST, .close(.key)), (.GET, .summary(.key)), (.GET, .summarySheet(.key)), (.GET, .list(.key)), (.POST, .importList(.key)), (.POST, .treasury(.key)),
         (.GET, .task(.key)), (.POST, .report(.key)), (.GET, .sheet(.key)), (.GET, .printable(.key)), (.POST, .transition(.key)), (.POST, .dispose(.key)), (.POST, .answer(.key)),
     ]
 }

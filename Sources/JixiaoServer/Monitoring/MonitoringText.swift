@@ -117,6 +117,30 @@ extension TextKey {
         TextKey("errorTreasuryRows", zh: "国库数据有 \(p0.text(in: .zhHans)) 处错误，未导入任何数据。请改正后重新上传。",
                 en: "The treasury file has \(p0.text(in: .en)) errors; nothing was imported. Correct them and upload it again.")
     }
+    static func errorListRows(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorListRows", zh: "填报清单有 \(p0.text(in: .zhHans)) 处错误，未保存任何内容。请改正后重新上传。",
+                en: "The list has \(p0.text(in: .en)) errors; nothing was saved. Correct them and upload it again.")
+    }
+    static func errorListUnknownTask(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorListUnknownTask", zh: "本批次您的范围内没有项目“\(p0.text(in: .zhHans))”（或转移支付未填地区编码）。",
+                en: "This round has no project “\(p0.text(in: .en))” within your reach (or a transfer payment lacks its region code).")
+    }
+    static func errorListFundDiffers(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorListFundDiffers", zh: "与第 \(p0.text(in: .zhHans)) 行同一项目（或同一指标）的内容不一致，请只保留一个。",
+                en: "Says something else for the same project (or indicator) than line \(p0.text(in: .en)); keep one.")
+    }
+    static func errorListPosition(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorListPosition", zh: "指标序号“\(p0.text(in: .zhHans))”不存在，该项目有 \(p1.text(in: .zhHans)) 个指标。",
+                en: "Indicator number “\(p0.text(in: .en))” does not exist; the project has \(p1.text(in: .en)) indicators.")
+    }
+    static func errorListIndicatorName(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorListIndicatorName", zh: "第 \(p0.text(in: .zhHans)) 个指标是“\(p1.text(in: .zhHans))”，与本行的三级指标不符；请勿改动序号和指标名称。",
+                en: "Indicator \(p0.text(in: .en)) is “\(p1.text(in: .en))”, not this row's; do not change numbers or names.")
+    }
+    static func errorListNotYours(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorListNotYours", zh: "项目“\(p0.text(in: .zhHans))”由\(p1.text(in: .zhHans))填报，本行的改动不能由您导入。",
+                en: "Project “\(p0.text(in: .en))” is reported by \(p1.text(in: .en)); you cannot import changes to it.")
+    }
     static func errorTreasuryDuplicate(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
         TextKey("errorTreasuryDuplicate", zh: "项目“\(p0.text(in: .zhHans))”重复，已在第 \(p1.text(in: .zhHans)) 行出现。",
                 en: "Project “\(p0.text(in: .en))” appears twice; first on line \(p1.text(in: .en)).")
