@@ -208,4 +208,44 @@ struct MonitoringDemoTests {
             #expect(progress.count == 4 && progress.allSatisfy { $0.progress.likelihood == .certain && !$0.progress.forecastText.isEmpty })
         }
     }
+
+    @Test("the day after the deadline the first look at the round queues one scan that turns unreported tasks red", arguments: TestDatabase.all)
+    func deadlinePasses(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: Date(timeIntervalSince1970: 1_817_855_000))   // 2027-08-10 ≈ 10:23 CST
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            app.jobWorkers.start(app)
+            let created = try await finance.send(.POST, "/api/v1/monitoring/rounds", json: ["fiscalYear": 2027, "periodEnd": "2027-07-31", "deadline": "2027-08-20"])
+            #expect(created.status == .created, "\(created.body.string)")
+            struct Round: Decodable { var id: UUID; var jobID: UUID? }
+            let round = try created.content.decode(Round.self)
+            _ = try await JobQueue.wait(for: try #require(round.jobID), upTo: .seconds(30), app: app, on: app.db)
+            struct Colour: Decodable { var colour: String; var state: String }
+            func colours() async throws -> [Colour] {
+                try await app.db.sql.select().column("colour").column("state").from("monitoring_tasks").where("round_id", .equal, SQLBind(round.id))
+                    .all(decoding: Colour.self)
+            }
+            #expect(try await colours().allSatisfy { $0.colour == "green" })
+            struct Job: Decodable { var id: UUID }
+            func scans() async throws -> [Job] {
+                try await app.db.sql.select().column("id").from(JobQueue.table).where("kind", .equal, SQLBind(MonitoringDeadlineScan.kind)).all(decoding: Job.self)
+            }
+            #expect(try await finance.send(.GET, "/api/v1/monitoring/rounds/\(round.id)").status == .ok)
+            #expect(try await scans().isEmpty, "before the deadline nothing is queued")
+
+            // 22 August: two looks, one scan; every task nobody reported is red and says why.
+            app.effects = app.effects.fixed(now: Date(timeIntervalSince1970: 1_818_891_800))
+            #expect(try await finance.send(.GET, "/api/v1/monitoring/rounds/\(round.id)").status == .ok)
+            #expect(try await finance.send(.GET, "/api/v1/monitoring/rounds/\(round.id)/tasks").status == .ok)
+            let queued = try await scans()
+            #expect(queued.count == 1)
+            _ = try await JobQueue.wait(for: try #require(queued.first?.id), upTo: .seconds(30), app: app, on: app.db)
+            let after = try await colours()
+            #expect(!after.isEmpty && after.allSatisfy { $0.colour == "red" && $0.state == MonitoringTaskState.pending.rawValue })
+            struct Rule: Decodable { var rule: String }
+            let rules = try await app.db.sql.select().column("rule").from("monitoring_warnings").where("round_id", .equal, SQLBind(round.id)).all(decoding: Rule.self)
+            #expect(rules.count == after.count && rules.allSatisfy { $0.rule == "not_reported" })
+        }
+    }
 }

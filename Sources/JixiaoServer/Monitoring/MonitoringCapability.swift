@@ -5,13 +5,13 @@ extension Capability {
     /// workflow. (Forms, the monitoring report and the bench follow in later stages.)
     static let monitoring = Capability(
         name: "monitoring",
-        migrations: [CreateMonitoring()],
+        migrations: [CreateMonitoring(), AddRoundDeadlineScan()],
         pages: { pages in try pages.register(collection: MonitoringController()) },
         apiEndpoints: MonitoringAPI.endpoints,
         apiSchemas: MonitoringAPI.schemas,
         navigation: [NavigationEntry(section: .monitoring, path: MonitoringRoute.rounds().url, title: .navMonitoring,
                                      summary: .sectionMonitoringSummary, requiredAction: .viewBudget)],
         demo: { demo in try await MonitoringDemo.load(demo) },
-        jobs: [MonitoringRounds.openJob, TreasuryImport.jobKind]
+        jobs: [MonitoringRounds.openJob, TreasuryImport.jobKind, MonitoringDeadlineScan.job]
     )
 }

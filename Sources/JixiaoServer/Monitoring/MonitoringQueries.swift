@@ -37,7 +37,10 @@ enum MonitoringQueries {
     static func round(_ id: UUID, by caller: Caller, on db: any Database) async throws -> RoundRow {
         guard let round = try await RoundRow.find(id, on: db) else { throw AppError.notFound() }
         guard case .person(let user) = caller.principal else { return round }
-        if caller.reaches(.viewBudget, round.target) { return round }
+        if caller.reaches(.viewBudget, round.target) {
+            try await MonitoringDeadlineScan.catchUp(round, by: caller, on: db)
+            return round
+        }
         let scope = Authorization.scope(user.actor, .viewBudget)
         let task = try await db.sql.select().column(SQLColumn("id", table: "t"))
             .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
@@ -45,6 +48,7 @@ enum MonitoringQueries {
             .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
             .limit(1).first()
         guard task != nil else { throw AppError.notFound() }
+        try await MonitoringDeadlineScan.catchUp(round, by: caller, on: db)
         return round
     }
 

@@ -10,11 +10,15 @@ enum MonitoringScanner {
     static let batchSize = 1000
 
     /// Rescans every task of a round. `today` decides which open tasks are past the deadline without a report.
-    static func rescan(round roundID: UUID, today: CalendarDay? = nil, on db: any Database) async throws {
+    /// `onlyOpen` limits it to tasks not yet reported (pending or returned), the only ones a passing deadline changes.
+    static func rescan(round roundID: UUID, today: CalendarDay? = nil, onlyOpen: Bool = false, on db: any Database) async throws {
         guard let round = try await RoundRow.find(roundID, on: db) else { return }
         var after: UUID?
         while true {
             var query = TaskRow.select(on: db).where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
+            if onlyOpen {
+                query = query.where(SQLColumn("state", table: "t"), .in, SQLGroupExpression(MonitoringTaskState.allCases.filter(\.isEditable).map { SQLBind($0.rawValue) }))
+            }
             if let after { query = query.where(SQLColumn("id", table: "t"), .greaterThan, SQLBind(after)) }
             let tasks = try await query.orderBy(SQLColumn("id", table: "t")).limit(batchSize).all(decoding: TaskRow.self)
             guard let last = tasks.last else { return }
@@ -46,12 +50,23 @@ enum MonitoringScanner {
             }
             try await insert.run()
         }
-        for task in tasks {
+        // The tasks whose colour or count moved, in one statement per batch (CASE by id) rather than one per task.
+        let changed: [(UUID, String, Int)] = tasks.compactMap { task in
             let warnings = found[task.id] ?? []
             let colour = MonitoringScan.colour(warnings)
-            guard colour.key != task.colour || warnings.count != task.warning_count else { continue }
-            try await db.sql.update(MonitoringTables.tasks).set("colour", to: SQLBind(colour.key)).set("warning_count", to: SQLBind(warnings.count))
-                .where("id", .equal, SQLBind(task.id)).run()
+            return colour.key != task.colour || warnings.count != task.warning_count ? (task.id, colour.key, warnings.count) : nil
+        }
+        for chunk in stride(from: 0, to: changed.count, by: 500).map({ Array(changed[$0..<min($0 + 500, changed.count)]) }) {
+            var colours = SQLQueryString("CASE id"), counts = SQLQueryString("CASE id")
+            for (id, colour, count) in chunk {
+                colours.appendLiteral(" WHEN "); colours.appendInterpolation(bind: id)
+                colours.appendLiteral(" THEN "); colours.appendInterpolation(bind: colour)
+                counts.appendLiteral(" WHEN "); counts.appendInterpolation(bind: id)
+                counts.appendLiteral(" THEN "); counts.appendInterpolation(bind: count)
+            }
+            colours.appendLiteral(" END"); counts.appendLiteral(" END")
+            try await db.sql.update(MonitoringTables.tasks).set("colour", to: colours).set("warning_count", to: counts)
+                .where("id", .in, SQLGroupExpression(chunk.map { SQLBind($0.0) })).run()
         }
         return found
     }

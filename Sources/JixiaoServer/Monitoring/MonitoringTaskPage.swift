@@ -88,6 +88,7 @@ struct MonitoringTaskModel: Sendable {
         let user = try caller.person()
         let detail = try await MonitoringReports.load(taskID, by: caller, on: db)
         let task = detail.task, round = detail.round
+        try await MonitoringDeadlineScan.catchUp(round, by: caller, on: db)
         let open = round.roundState == .open
         let isAssignee = user.organizationID == task.assignee_id
         let dispositions = try await MonitoringDispositions.list(round: round.id, task: task.id, for: user, on: db).map(\.0)

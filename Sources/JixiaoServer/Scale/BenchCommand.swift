@@ -13,12 +13,18 @@ struct BenchCommand: AsyncCommand {
         var organizationsOnly: Bool
         @Flag(name: "goals-only", help: "only the goal-management measures, again, on a database a previous bench already filled")
         var goalsOnly: Bool
+        @Flag(name: "monitoring-only", help: "only the monitoring measures, on a database where `generate --scale province` (or bench) made the province")
+        var monitoringOnly: Bool
     }
     var help: String { "Benchmarks generate, subtree queries and authorization on a scratch database" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let db = app.db
+        if signature.monitoringOnly {
+            context.console.print(try await MonitoringBench.run(on: db, fiscalYear: GoalController.currentFiscalYear).joined(separator: "\n"))
+            return
+        }
         if signature.goalsOnly {
             guard try await OrganizationModel.query(on: db).filter(\.$code == "GP-C01").first() != nil else {
                 context.console.error("--goals-only repeats the goal measures on a database where `jixiao bench` already generated the province")
@@ -95,6 +101,7 @@ struct BenchCommand: AsyncCommand {
         if signature.organizationsOnly { return }
         let goals = try await GoalBench.run(on: db, fiscalYear: GoalController.currentFiscalYear, generate: true)
         console.print(goals.lines.joined(separator: "\n"))
+        console.print(try await MonitoringBench.run(on: db, fiscalYear: GoalController.currentFiscalYear).joined(separator: "\n"))
     }
 
     /// Inserts a copy of the generated province's rows into bare tables with the same columns and indexes.

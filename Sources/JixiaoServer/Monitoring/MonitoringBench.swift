@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+import JixiaoDomain
+
+/// The monitoring half of `jixiao bench`, on the generated province: one round over every project of the year
+/// (≈203,000, all released for the purpose) with progress for every indicator (≈3,050,000), each measure next to a raw
+/// baseline of the same work in the same run.
+enum MonitoringBench {
+    static func run(on db: any Database, fiscalYear: Int) async throws -> [String] {
+        var lines: [String] = []
+        func seconds(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000 }
+        func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+        guard let province = try await OrganizationModel.query(on: db).filter(\.$code == "GP").first() else {
+            throw Abort(.internalServerError, reason: "no generated province: run `jixiao generate --scale province` or `jixiao bench` first")
+        }
+        // A performance officer of the province, as the commands see a person (the generated accounts are spread over
+        // roles; this one acts only inside the bench).
+        let officer = SignedInUser(userID: UUID(), username: "bench-perf", displayName: "bench", locale: nil, mustChangePassword: false,
+                                   organizationID: province.id!, organizationName: province.name, organizationKind: .financeBureau,
+                                   organizationPath: province.hierarchyPath, roles: [.performanceOfficer])
+        let caller = Caller(principal: .person(officer), audit: AuditContext(userID: officer.userID.uuidString.lowercased(), userName: "bench-perf",
+                                                                              organizationID: province.id!.uuidString.lowercased(),
+                                                                              scopePath: province.path, requestID: "bench", clientAddress: "127.0.0.1"),
+                            effects: Effects(now: { Date() }, uuid: { UUID() }, seed: { 1 }, hashPassword: { $0 }))
+
+        // Setup (not measured): every generated goal of the year released, so the round covers the whole province.
+        try await db.sql.raw("""
+            UPDATE goal_versions SET state = 'released' WHERE budget_object_id IN
+              (SELECT id FROM budget_objects WHERE fiscal_year = \(bind: fiscalYear) AND code LIKE 'GP-%')
+            """).run()
+        try await db.sql.raw("UPDATE budget_objects SET current_state = 'released', approved_fen = requested_fen WHERE fiscal_year = \(bind: fiscalYear) AND code LIKE 'GP-%'").run()
+
+        // 1. opening the round: one task per released object, as the job does it
+        var start = DispatchTime.now().uptimeNanoseconds
+        let roundID = try await MonitoringRounds.create(RoundDraft(fiscalYear: fiscalYear, periodEnd: CalendarDay(year: fiscalYear, month: 7, day: 31)!,
+                                                                   deadline: CalendarDay(year: fiscalYear, month: 8, day: 20)!, scope: .all),
+                                                        by: caller, on: db)
+        let tasks = try await MonitoringRounds.open(roundID, on: db, caller: caller)
+        let openSeconds = seconds(start)
+        lines.append("| open a 1–7月 round over the province (tasks made, goal in force, first scan) | \(tasks) tasks in \(f(openSeconds, 1)) s = **\(Int(Double(tasks) / openSeconds)) tasks/s** |")
+
+        // Progress for every indicator, written set-based (setup, timed for information): the target without its sign
+        // as the value so far and the forecast.
+        start = DispatchTime.now().uptimeNanoseconds
+        try await db.sql.raw("""
+            INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures)
+            SELECT t.id, gi.indicator_id, REPLACE(REPLACE(REPLACE(gi.target_text, '≥', ''), '≤', ''), '=', ''),
+                   REPLACE(REPLACE(REPLACE(gi.target_text, '≥', ''), '≤', ''), '=', ''), 'certain', NULL, '', ''
+            FROM monitoring_tasks t JOIN goal_indicators gi ON gi.version_id = t.goal_version_id
+            WHERE t.round_id = \(bind: roundID)
+            """).run()
+        struct Count: Decodable { var n: Int }
+        let progressRows = try await db.sql.raw("SELECT COUNT(*) AS n FROM monitoring_progress p JOIN monitoring_tasks t ON t.id = p.task_id WHERE t.round_id = \(bind: roundID)")
+            .first(decoding: Count.self)?.n ?? 0
+        lines.append("| progress for every indicator (set-based insert, setup) | \(progressRows) rows in \(f(seconds(start), 1)) s |")
+
+        // 2. the treasury file for the whole province through the real importer, against raw updates of the same rows
+        struct Target: Decodable { var id: UUID; var code: String; var full_year_budget_fen: Int64 }
+        let targets = try await db.sql.raw("""
+            SELECT t.id, bo.code, t.full_year_budget_fen FROM monitoring_tasks t JOIN budget_objects bo ON bo.id = t.budget_object_id
+            WHERE t.round_id = \(bind: roundID) AND t.region_row_id IS NULL ORDER BY bo.code
+            """).all(decoding: Target.self)
+        var csv = "项目编码,截止日期,全年预算数（万元）,已拨付（万元）,实际支出（万元）\n"
+        var figures: [(UUID, Int64, Int64, Int64)] = []
+        for (index, target) in targets.enumerated() {
+            // Spending from 20 % to 79 % of the budget: every colour of the fund rule.
+            let budget = target.full_year_budget_fen, spent = budget * Int64(20 + index % 60) / 100, allocated = min(budget, spent + budget / 10)
+            figures.append((target.id, budget, allocated, spent))
+            csv += "\(target.code),\(fiscalYear)-07-31,\(Money(fen: budget).wanYuanText),\(Money(fen: allocated).wanYuanText),\(Money(fen: spent).wanYuanText)\n"
+        }
+        let file = Data(csv.utf8)
+        let rows = figures
+        struct Rollback: Error {}
+        start = DispatchTime.now().uptimeNanoseconds
+        do {
+            try await db.transaction { db in
+                for (id, budget, allocated, spent) in rows {
+                    try await db.sql.update(MonitoringTables.tasks).set("full_year_budget_fen", to: SQLBind(budget)).set("allocated_fen", to: SQLBind(allocated))
+                        .set("spent_fen", to: SQLBind(spent)).set("fund_source", to: SQLBind("treasury")).where("id", .equal, SQLBind(id)).run()
+                }
+                throw Rollback()
+            }
+        } catch is Rollback {}
+        let rawSeconds = seconds(start)
+        start = DispatchTime.now().uptimeNanoseconds
+        let imported = try await TreasuryImport.importFile(file, round: roundID, by: caller, on: db)
+        let importSeconds = seconds(start)
+        lines.append("| import the treasury file (.csv, \(rows.count) rows, \(f(Double(file.count) / 1_048_576, 1)) MB; read, check, save, rescan) | \(imported) tasks in \(f(importSeconds, 1)) s = **\(Int(Double(imported) / importSeconds)) rows/s** |")
+        lines.append("| raw updates of the same rows in the same tables, rolled back (baseline) | \(f(rawSeconds, 1)) s = **\(Int(Double(rows.count) / rawSeconds)) rows/s** (import takes **\(f(importSeconds / rawSeconds))×**) |")
+
+        // 3. the full warning scan, against a raw read of the rows it reads
+        start = DispatchTime.now().uptimeNanoseconds
+        try await MonitoringScanner.rescan(round: roundID, today: CalendarDay(year: fiscalYear, month: 8, day: 10), on: db)
+        let scanSeconds = seconds(start)
+        start = DispatchTime.now().uptimeNanoseconds
+        var read = 0
+        var after: UUID?
+        while true {
+            var query = db.sql.select().column("id").column("goal_version_id").column("allocated_fen").column("spent_fen").column("full_year_budget_fen")
+                .from(MonitoringTables.tasks).where("round_id", .equal, SQLBind(roundID))
+            if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
+            struct Row: Decodable { var id: UUID; var goal_version_id: UUID; var allocated_fen: Int64?; var spent_fen: Int64?; var full_year_budget_fen: Int64 }
+            let batch = try await query.orderBy("id").limit(MonitoringScanner.batchSize).all(decoding: Row.self)
+            guard let last = batch.last else { break }
+            struct Item: Decodable { var reached: String; var forecast: String }
+            read += batch.count
+            read += try await db.sql.select().column("reached").column("forecast").from(MonitoringTables.progress)
+                .where("task_id", .in, SQLGroupExpression(batch.map { SQLBind($0.id) })).all(decoding: Item.self).count
+            struct Target: Decodable { var target_text: String }
+            read += try await db.sql.select().column("target_text").from(GoalIndicatorModel.schema)
+                .where("version_id", .in, SQLGroupExpression(Set(batch.map(\.goal_version_id)).map { SQLBind($0) })).all(decoding: Target.self).count
+            after = last.id
+        }
+        let readSeconds = seconds(start)
+        struct Tally: Decodable { var colour: String; var n: Int }
+        let colours = try await db.sql.raw("SELECT colour, COUNT(*) AS n FROM monitoring_tasks WHERE round_id = \(bind: roundID) GROUP BY colour ORDER BY colour")
+            .all(decoding: Tally.self).map { "\($0.colour) \($0.n)" }.joined(separator: ", ")
+        lines.append("| full warning scan of the round (\(tasks) tasks, \(progressRows) indicators; \(colours)) | \(f(scanSeconds, 1)) s |")
+        lines.append("| raw keyset read of the same rows (tasks, progress, indicators; baseline) | \(read) rows in \(f(readSeconds, 1)) s (scan takes \(f(scanSeconds / readSeconds))×) |")
+
+        // 4. the province's dashboard (counts and amounts by colour per city and department, chart, first page) and a
+        // unit's task page
+        var samples: [Double] = []
+        for _ in 0..<30 {
+            let s = DispatchTime.now().uptimeNanoseconds
+            _ = try await MonitoringRoundModel.load(roundID, under: nil, colour: nil, page: nil, by: caller, on: db)
+            samples.append(seconds(s) * 1000)
+        }
+        samples.sort()
+        lines.append("| province dashboard of the round (30 runs) | p50 \(f(samples[samples.count / 2], 1)) ms, p99 \(f(samples[samples.count - 1], 1)) ms |")
+        samples = []
+        for target in targets.prefix(200).enumerated().map({ targets[($0.offset * 997) % targets.count] }) {
+            let s = DispatchTime.now().uptimeNanoseconds
+            _ = try await MonitoringTaskModel.load(target.id, by: caller, on: db)
+            samples.append(seconds(s) * 1000)
+        }
+        samples.sort()
+        lines.append("| a task page (200 tasks across the province) | p50 \(f(samples[samples.count / 2], 1)) ms, p99 \(f(samples[min(samples.count - 1, samples.count * 99 / 100)], 1)) ms |")
+        return lines
+    }
+}
