@@ -19,7 +19,7 @@ struct MonitoringDemoTests {
             _ = try await DemoGoals.load(on: app.db)
             let said = try await MonitoringDemo.load(context)
             #expect(said.contains("1–7月"), "\(said)")
-            let y = MonitoringDemo.year
+            let y = MonitoringDemo.year(at: app.effects.now())
 
             let rows = try await app.db.sql.raw("""
                 SELECT bo.code, r.recipient_code AS region_code, t.state, t.colour, t.late FROM monitoring_tasks t
@@ -71,13 +71,8 @@ struct MonitoringDemoTests {
           arguments: TestDatabase.all)
     func formsAndReport(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
-            _ = try await DemoGoals.load(on: app.db)
-            _ = try await MonitoringDemo.load(DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects))
-            let y = MonitoringDemo.year
-            let officer = Browser(app, address: "192.0.2.81")
-            try await officer.signIn("perf-officer", DemoData.password)
-            let task = try #require(try await TaskRow.select(on: app.db).where(SQLColumn("code", table: "bo"), .equal, SQLBind("JN\(y)-AGR-102"))
-                .first(decoding: TaskRow.self))
+            let y = MonitoringDemo.year(at: app.effects.now())
+            let (officer, task) = try await loadDemoRound(app, signedIn: "perf-officer", address: "192.0.2.81", task: "JN\(y)-AGR-102")
 
             // The form: the national columns, the treasury's money and the unit's explanation, one row per indicator.
             let xlsx = try await officer.get("/monitoring/tasks/\(task.id)/form.xlsx")
@@ -123,6 +118,16 @@ struct MonitoringDemoTests {
         }
     }
 
+    /// The demo round loaded, a person signed in, and one of the round's tasks.
+    private func loadDemoRound(_ app: Application, signedIn username: String, address: String, task code: String) async throws -> (Browser, TaskRow) {
+        _ = try await DemoGoals.load(on: app.db)
+        _ = try await MonitoringDemo.load(DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects))
+        let browser = Browser(app, address: address)
+        try await browser.signIn(username, DemoData.password)
+        let task = try #require(try await TaskRow.select(on: app.db).where(SQLColumn("code", table: "bo"), .equal, SQLBind(code)).first(decoding: TaskRow.self))
+        return (browser, task)
+    }
+
     /// Posts a file as the page's upload form does.
     private func upload(_ browser: Browser, _ path: String, _ data: Data, name: String) async throws -> TestingHTTPResponse {
         let boundary = "jixiao-list-boundary"
@@ -136,14 +141,14 @@ struct MonitoringDemoTests {
     /// The exported list's cells, and the same cells written back as a workbook.
     private func cells(of data: Data) throws -> [[String]] {
         var rows: [[String]] = []
-        try SpreadsheetReader(data: data).forEachRow(inSheet: 0) { _, row in rows.append((0..<21).map { row[$0] ?? "" }) }
+        try SpreadsheetReader(data: data).forEachRow(inSheet: 0) { _, row in rows.append((0..<22).map { row[$0] ?? "" }) }
         return rows
     }
 
     private func workbook(_ rows: [[String]]) throws -> Data {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("list-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
-        try SpreadsheetWriter.write([SheetSpec(name: "监控填报", columnWidths: Array(repeating: 12, count: 21),
+        try SpreadsheetWriter.write([SheetSpec(name: "监控填报", columnWidths: Array(repeating: 12, count: 22),
                                                rows: AnySequence(rows.map { $0.map { SheetCell.text($0) } }))], to: url)
         return try Data(contentsOf: url)
     }
@@ -152,13 +157,8 @@ struct MonitoringDemoTests {
           arguments: TestDatabase.all)
     func listRoundTrip(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
-            _ = try await DemoGoals.load(on: app.db)
-            _ = try await MonitoringDemo.load(DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects))
-            let y = MonitoringDemo.year
-            let unit = Browser(app, address: "192.0.2.83")
-            try await unit.signIn("unit-officer", DemoData.password)
-            let open = try #require(try await TaskRow.select(on: app.db).where(SQLColumn("code", table: "bo"), .equal, SQLBind("JN\(y)-EDU-105"))
-                .first(decoding: TaskRow.self))
+            let y = MonitoringDemo.year(at: app.effects.now())
+            let (unit, open) = try await loadDemoRound(app, signedIn: "unit-officer", address: "192.0.2.83", task: "JN\(y)-EDU-105")
             let roundPath = "/monitoring/rounds/\(open.round_id)"
             _ = try await unit.get(roundPath)
 
@@ -206,6 +206,12 @@ struct MonitoringDemoTests {
             #expect(after.fund_explanation == "高层次人才引进协议年底前集中签约付款。")
             let progress = try await ProgressRow.of(tasks: [open.id], on: app.db)[open.id] ?? []
             #expect(progress.count == 4 && progress.allSatisfy { $0.progress.likelihood == .certain && !$0.progress.forecastText.isEmpty })
+
+            // The first download again, changed otherwise: the task moved on since, so the stale file is refused.
+            var stale = filled(wrong: false)
+            for index in stale.indices where stale[index][0] == "JN\(y)-EDU-105" { stale[index][20] = "另行说明" }
+            let refusedStale = try await upload(unit, roundPath + "/tasks", try workbook(stale), name: "list.xlsx")
+            #expect(refusedStale.status == .unprocessableEntity && refusedStale.body.string.contains("在导出清单后已被修改"), "\(refusedStale.body.string.prefix(800))")
         }
     }
 
@@ -234,15 +240,23 @@ struct MonitoringDemoTests {
             #expect(try await finance.send(.GET, "/api/v1/monitoring/rounds/\(round.id)").status == .ok)
             #expect(try await scans().isEmpty, "before the deadline nothing is queued")
 
-            // 22 August: two looks, one scan; every task nobody reported is red and says why.
+            // 22 August: the first look scans this small round at once; every task nobody reported is red and says why.
             app.effects = app.effects.fixed(now: Date(timeIntervalSince1970: 1_818_891_800))
             #expect(try await finance.send(.GET, "/api/v1/monitoring/rounds/\(round.id)").status == .ok)
-            #expect(try await finance.send(.GET, "/api/v1/monitoring/rounds/\(round.id)/tasks").status == .ok)
+            let after = try await colours()
+            #expect(!after.isEmpty && after.allSatisfy { $0.colour == "red" && $0.state == MonitoringTaskState.pending.rawValue })
+            #expect(try await scans().isEmpty)
+            // The next day a large round's look queues a job instead (once), which any worker runs.
+            app.effects = app.effects.fixed(now: Date(timeIntervalSince1970: 1_818_891_800 + 86_400))
+            var large = try #require(try await RoundRow.find(round.id, on: app.db))
+            large.task_count = MonitoringDeadlineScan.inlineLimit + 1
+            let caller = try await personCaller(app, "perf-officer")
+            try await MonitoringDeadlineScan.catchUp(large, by: caller, on: app.db)
+            try await MonitoringDeadlineScan.catchUp(large, by: caller, on: app.db)
             let queued = try await scans()
             #expect(queued.count == 1)
             _ = try await JobQueue.wait(for: try #require(queued.first?.id), upTo: .seconds(30), app: app, on: app.db)
-            let after = try await colours()
-            #expect(!after.isEmpty && after.allSatisfy { $0.colour == "red" && $0.state == MonitoringTaskState.pending.rawValue })
+            #expect(try await jobRow(app, try #require(queued.first?.id)).jobState == .succeeded)
             struct Rule: Decodable { var rule: String }
             let rules = try await app.db.sql.select().column("rule").from("monitoring_warnings").where("round_id", .equal, SQLBind(round.id)).all(decoding: Rule.self)
             #expect(rules.count == after.count && rules.allSatisfy { $0.rule == "not_reported" })

@@ -2,7 +2,7 @@ import Vapor
 
 extension Capability {
     /// 运行监控 — rounds over released goals, fund execution, goal progress, warnings with their arithmetic, the task
-    /// workflow. (Forms, the monitoring report and the bench follow in later stages.)
+    /// workflow, dispositions, dashboards, the monitoring form and report, the list to fill offline, the demo round, the bench.
     static let monitoring = Capability(
         name: "monitoring",
         migrations: [CreateMonitoring(), AddRoundDeadlineScan()],

@@ -52,8 +52,13 @@ struct MonitoringController: RouteCollection {
         guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
         let caller = try req.caller()
         // Monitoring follows the year being executed (this calendar year), not the one whose budgets are prepared.
-        let year = (try? req.query.get(Int.self, at: "year")) ?? CalendarDay(chinaDay: caller.now).year
-        let model = try await MonitoringRoundsModel.load(year: year, for: caller, on: req.db)
+        let asked = try? req.query.get(Int.self, at: "year")
+        var model = try await MonitoringRoundsModel.load(year: asked ?? CalendarDay(chinaDay: caller.now).year, for: caller, on: req.db)
+        if asked == nil && model.rounds.isEmpty {
+            // Early in the year nothing is monitored yet: last year's rounds are what there is to read.
+            let previous = try await MonitoringRoundsModel.load(year: model.year - 1, for: caller, on: req.db)
+            if !previous.rounds.isEmpty { model = previous }
+        }
         return req.layout.render(title: req.localizer(.navMonitoring), MonitoringRoundsView(model: model, t: req.localizer).body)
     }
 

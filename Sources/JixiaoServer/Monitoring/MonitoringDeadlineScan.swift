@@ -21,29 +21,32 @@ enum MonitoringDeadlineScan {
     static let kind = "monitoring.deadline_scan"
     struct Parameters: Codable, Sendable { var roundID: UUID; var day: String }
 
-    /// Queues today's scan of the round if its deadline has passed and no one has queued it today.
+    /// A round this small is scanned at once, so the page that looked already shows the red; a larger one by a job.
+    static let inlineLimit = 2_000
+
+    /// Scans (or queues the scan of) the round's unreported tasks if its deadline has passed and no one has today.
     static func catchUp(_ round: RoundRow, by caller: Caller, on db: any Database) async throws {
         let today = CalendarDay(chinaDay: caller.now)
         guard round.roundState == .open, round.deadlineDay < today else { return }
         struct Claimed: Decodable { var id: UUID }
+        let inline = round.task_count <= inlineLimit
         let claimed = try await db.transaction { db in
             let rows = try await db.sql.update(MonitoringTables.rounds).set("deadline_scanned_on", to: SQLBind(today.isoDate))
                 .where("id", .equal, SQLBind(round.id))
                 .where(group: { $0.where("deadline_scanned_on", .is, SQLLiteral.null).orWhere("deadline_scanned_on", .lessThan, SQLBind(today.isoDate)) })
                 .returning("id").all(decoding: Claimed.self)
-            if rows.count == 1 {
+            if rows.count == 1 && !inline {
                 _ = try await JobQueue.enqueue(kind, caller: caller, parameters: Parameters(roundID: round.id, day: today.isoDate), on: db)
             }
-            return rows.count
+            return rows.count == 1
         }
-        _ = claimed
+        if claimed && inline { try await MonitoringScanner.rescan(round: round.id, today: today, onlyOpen: true, on: db) }
     }
 
     static let job = JobKind(name: kind, maxAttempts: 2, run: { run in
         guard let parameters = run.parameters(as: Parameters.self), let day = CalendarDay(isoDate: parameters.day) else { throw AppError.notFound() }
-        try await run.database.transaction { db in
-            try await MonitoringScanner.rescan(round: parameters.roundID, today: day, onlyOpen: true, on: db)
-        }
+        // Batch by batch, each in its own transaction: late units submitting meanwhile wait for one batch at most.
+        try await MonitoringScanner.rescan(round: parameters.roundID, today: day, onlyOpen: true, on: run.database)
         return nil
-    }, failure: AppError(.internalServerError, "deadline_scan_failed", Message(.errorRoundOpenFailed)))
+    }, failure: AppError(.internalServerError, "deadline_scan_failed", Message(.errorDeadlineScanFailed)))
 }

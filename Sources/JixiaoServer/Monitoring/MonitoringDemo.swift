@@ -5,11 +5,14 @@ import JixiaoDomain
 
 /// 演示监控 — the province's 1–7月 round over the goals released for the year now being executed, told through the
 /// commands at the dates it happened: the round opened on 1 August, the treasury file loaded, units reporting (two
-/// late, one not at all), the departments and the province confirming or returning, and the province deciding what
+/// late, two not at all), the departments and the province confirming or returning, and the province deciding what
 /// happens to the red projects (督促纠偏 answered by the unit, 暂缓拨款, 调整目标).
 enum MonitoringDemo {
-    /// The year under execution: the one before the year whose budgets are being prepared.
-    static var year: Int { DemoGoals.fiscalYear - 1 }
+    /// The year whose 1–7月 round has been held by `now` (Beijing time): this year from September, else the last.
+    static func year(at now: Date) -> Int {
+        let today = CalendarDay(chinaDay: now)
+        return today.month >= 9 ? today.year : today.year - 1
+    }
 
     /// What a reporter says for one indicator where it differs from "on track".
     struct Deviation {
@@ -173,7 +176,7 @@ enum MonitoringDemo {
     ]
 
     static func load(_ demo: DemoContext) async throws -> String {
-        let db = demo.database, y = year
+        let db = demo.database, y = year(at: demo.effects.now())
         let created = try await DemoGoals.add(projects(y), on: db)
         guard let province = try await OrganizationCommands.byCode(DemoData.provinceCode, on: db) else { return "Demo monitoring: no demo province." }
         let periodEnd = CalendarDay(year: y, month: 7, day: 31)!
@@ -231,7 +234,7 @@ enum MonitoringDemo {
         if story.ending == .submitted { return }
         if saved.task.taskState == .submitted, let department = try await parent(of: assignee, on: db) {
             saved = try await MonitoringReports.apply(.departmentConfirm, to: taskID, lockVersion: saved.task.lock_version,
-                                                      by: try await actors.person(for: department).at(y, 8, 21, 15), on: db)
+                                                      by: try await actors.person(for: department).at(y, 8, max(21, day + 1), 15), on: db)
         }
         guard story.ending == .financeConfirmed else { return }
         saved = try await MonitoringReports.apply(.financeConfirm, to: taskID, lockVersion: saved.task.lock_version, by: officer.at(y, 8, 26, 10), on: db)
@@ -253,8 +256,11 @@ enum MonitoringDemo {
         }
         let full = "\(number)\(unit)"
         guard target.op == .atLeast, !["%", "‰"].contains(unit) else { return (full, full) }
-        var share = number * 7 / 12, rounded = Decimal()
-        NSDecimalRound(&rounded, &share, number < 100 ? 1 : 0, .plain)
+        // Whole counts stay whole ("15个", not "14.6个"); small or fractional targets keep one decimal ("1.4万人次").
+        var share = number * 7 / 12, rounded = Decimal(), whole = Decimal()
+        var copy = number
+        NSDecimalRound(&whole, &copy, 0, .plain)
+        NSDecimalRound(&rounded, &share, whole == number && number >= 10 ? 0 : 1, .plain)
         return ("\(rounded)\(unit)", full)
     }
 

@@ -8,6 +8,8 @@ import JixiaoDomain
 enum MonitoringListColumn: CaseIterable, Sendable {
     case code, region, name, unit, state, budget, allocated, spent, fundForecast, budgetNote, fundExplanation
     case position, category, indicator, target, reached, forecast, likelihood, cause, explanation, measures
+    /// The task's version when the list was exported: a file older than a change made since is refused, not applied.
+    case version
 
     func title(_ period: MonitoringPeriod) -> String {
         switch self {
@@ -32,6 +34,7 @@ enum MonitoringListColumn: CaseIterable, Sendable {
         case .cause: "偏差原因"
         case .explanation: "原因说明"
         case .measures: "纠偏措施"
+        case .version: "数据版本（勿改）"
         }
     }
 
@@ -55,6 +58,8 @@ enum MonitoringListColumn: CaseIterable, Sendable {
 /// is saved, every wrong row and column named.
 enum MonitoringListExchange {
     struct Outcome: Sendable { var saved: Int; var skipped: Int }
+    /// Tasks one list holds at most (≈75,000 indicator rows).
+    static let maximumTasks = 5_000
 
     private struct Entry {
         var task: TaskRow
@@ -71,15 +76,19 @@ enum MonitoringListExchange {
             .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
             .where(ScopePredicate(Authorization.scope(user.actor, .viewBudget), path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
             .orderBy(SQLColumn("code", table: "bo")).orderBy(SQLColumn("assignee_path", table: "t"))
-            .all(decoding: TaskRow.self)
+            .limit(maximumTasks + 1).all(decoding: TaskRow.self)
+        // A list is for a department's or a city's area; a province's whole round is read on the dashboard, not in a file.
+        guard tasks.count <= maximumTasks else { throw AppError(.unprocessableEntity, "list_too_large", Message(.errorListTooLarge(maximumTasks))) }
         let indicators = try await MonitoringScanner.indicatorsByVersion(Set(tasks.map(\.goal_version_id)), on: db)
         var progress: [UUID: [ProgressRow]] = [:]
         for chunk in stride(from: 0, to: tasks.count, by: 500).map({ Array(tasks[$0..<min($0 + 500, tasks.count)]) }) {
             progress.merge(try await ProgressRow.of(tasks: chunk.map(\.id), on: db)) { first, _ in first }
         }
         return tasks.map { task in
-            Entry(task: task, indicators: (indicators[task.goal_version_id] ?? []).filter { $0.region_row_id == task.region_row_id }.map(\.indicator),
-                  progress: Dictionary((progress[task.id] ?? []).map { ($0.indicator_id, $0.progress) }, uniquingKeysWith: { first, _ in first }))
+            // What another organisation has typed but not submitted is its draft: not shown, and compared as empty.
+            let draft = task.taskState.isEditable && task.assignee_id != user.organizationID
+            return Entry(task: task, indicators: (indicators[task.goal_version_id] ?? []).filter { $0.region_row_id == task.region_row_id }.map(\.indicator),
+                         progress: draft ? [:] : Dictionary((progress[task.id] ?? []).map { ($0.indicator_id, $0.progress) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 
@@ -102,7 +111,8 @@ enum MonitoringListExchange {
         let zh = Localizer(locale: .zhHans)
         let columns = MonitoringListColumn.allCases
         let header = columns.map { SheetCell.text($0.title(period), .header) }
-        let money: (Int64?) -> SheetCell = { $0.map { .number(Money(fen: $0).wanYuanText, .boxed) } ?? .text("", .boxed) }
+        // Amounts as text: a workbook re-saved by a spreadsheet program keeps them digit for digit.
+        let money: (Int64?) -> SheetCell = { .text($0.map { Money(fen: $0).wanYuanText } ?? "", .boxed) }
         var rows: [[SheetCell]] = [[.text("\(area.under.name)\(round.fiscal_year)年\(period.label)绩效监控填报清单", .title)], header]
         for entry in entries {
             let task = entry.task
@@ -111,6 +121,7 @@ enum MonitoringListExchange {
                 .name: .text(task.object_name, .boxed), .unit: .text(task.assignee_name, .boxed), .state: .text(zh(task.taskState.text), .boxed),
                 .budget: money(task.full_year_budget_fen), .allocated: money(task.allocated_fen), .spent: money(task.spent_fen),
                 .fundForecast: money(task.forecast_fen), .budgetNote: .text(task.budget_note, .boxed), .fundExplanation: .text(task.fund_explanation, .boxed),
+                .version: .text(String(task.lock_version), .boxed),
             ]
             let lines: [[MonitoringListColumn: SheetCell]] = entry.indicators.isEmpty ? [[:]] : entry.indicators.enumerated().map { index, indicator in
                 let reported = entry.progress[indicator.id]
@@ -124,8 +135,8 @@ enum MonitoringListExchange {
                 rows.append(columns.map { line[$0] ?? common[$0] ?? .text("", .boxed) })
             }
         }
-        let widths: [Double] = [18, 10, 28, 24, 12, 14, 14, 14, 16, 20, 24, 8, 10, 22, 14, 16, 16, 12, 12, 28, 28]
-        return try DownloadFile.workbook([SheetSpec(name: "监控填报", columnWidths: widths, merges: ["A1:U1"], rows: AnySequence(rows))],
+        let widths: [Double] = [18, 10, 28, 24, 12, 14, 14, 14, 16, 20, 24, 8, 10, 22, 14, 16, 16, 12, 12, 28, 28, 10]
+        return try DownloadFile.workbook([SheetSpec(name: "监控填报", columnWidths: widths, merges: ["A1:V1"], rows: AnySequence(rows))],
                                          name: "\(area.under.code)-\(round.fiscal_year)年\(period.label)监控填报清单.xlsx")
     }
 
@@ -205,7 +216,13 @@ enum MonitoringListExchange {
                                                               likelihood: row.value(.likelihood), cause: row.value(.cause),
                                                               explanation: row.value(.explanation), measures: row.value(.measures))
             }
-            let input = ReportInput(lockVersion: task.lock_version, fullYearBudget: texts[.budget]?.0, allocated: texts[.allocated]?.0,
+            // The version the file was exported at; a file without the column is taken as current.
+            var lockVersion = task.lock_version
+            if let text = rows.lazy.map({ $0.value(.version) }).first(where: { !$0.isEmpty }) {
+                guard let version = Int(text) else { fail(first, .version, Message(.errorListVersion)); continue }
+                lockVersion = version
+            }
+            let input = ReportInput(lockVersion: lockVersion, fullYearBudget: texts[.budget]?.0, allocated: texts[.allocated]?.0,
                                     spent: texts[.spent]?.0, forecast: texts[.fundForecast]?.0, budgetNote: texts[.budgetNote]?.0,
                                     fundExplanation: texts[.fundExplanation]?.0, indicators: inputs)
             let changedRow = firstChange(input, entry: entry, rowOfIndicator: rowOfIndicator, texts: texts)
@@ -218,6 +235,7 @@ enum MonitoringListExchange {
                 continue
             }
             guard changedRow != nil else { skipped += 1; continue }
+            if lockVersion != task.lock_version { fail(first, .version, Message(.errorListStale(task.object_code))); continue }
             // The task page's own checks, each error placed on the row and column it came from.
             let (_, fundErrors) = MonitoringReports.fund(from: input, task: task)
             for error in fundErrors {

@@ -119,7 +119,7 @@ struct ChartPoint: Decodable, Sendable {
 extension MonitoringQueries {
     /// Counts and amounts by colour per organisation directly under `under`, set-based in the database: a task belongs
     /// to the child whose path starts its assignee's path (a UUID segment is 36 characters and a slash).
-    static func tally(round roundID: UUID, under: HierarchyPath, scope: ListScope, on db: any Database) async throws -> [TallyRow] {
+    static func tally(round roundID: UUID, under: HierarchyPath, scope: ListScope, pastDeadline: Bool = false, on db: any Database) async throws -> [TallyRow] {
         let length = under.rawValue.count + 37
         let prefix = SQLFunction("substr", args: SQLColumn("assignee_path", table: "t"), SQLLiteral.numeric("1"), SQLLiteral.numeric(String(length)))
         let range = under.subtreeRange
@@ -133,7 +133,8 @@ extension MonitoringQueries {
             .column(SQLAlias(sum("green", fen: false), as: SQLIdentifier("green")))
             .column(SQLAlias(sum("red", fen: true), as: SQLIdentifier("red_fen"))).column(SQLAlias(sum("yellow", fen: true), as: SQLIdentifier("yellow_fen")))
             .column(SQLAlias(sum("green", fen: true), as: SQLIdentifier("green_fen")))
-            .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state = 'unreported' THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("unreported")))
+            // 未报送: closed unreported, or never submitted while the deadline has passed.
+            .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state = 'unreported' OR (\(pastDeadline ? "t.submitted_at IS NULL AND t.state IN ('pending', 'returned')" : "1 = 0")) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("unreported")))
             .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
             .where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
             .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))

@@ -53,7 +53,7 @@ struct MonitoringReport {
             .column(SQLAlias(SQLRaw("CAST(SUM(t.allocated_fen) AS BIGINT)"), as: SQLIdentifier("allocated")))
             .column(SQLAlias(SQLRaw("CAST(SUM(t.spent_fen) AS BIGINT)"), as: SQLIdentifier("spent")))
             .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state IN (\(done)) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("reported")))
-            .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.late THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("late")))
+            .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.late AND t.state IN (\(done)) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("late")))
             .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state IN (\(open)) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("outstanding")))
             .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))).first(decoding: Sums.self)
         let budget = Money(fen: sums?.budget ?? 0), spent = Money(fen: sums?.spent ?? 0), allocated = Money(fen: sums?.allocated ?? 0)
@@ -81,12 +81,13 @@ struct MonitoringReport {
                 ORDER BY gi.position
                 """).all(decoding: Explained.self)
             let byID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for task in tasks where !task.fund_explanation.trimmed.isEmpty {
+            for task in tasks where !task.fund_explanation.trimmed.isEmpty && (!task.taskState.isEditable || task.assignee_id == user.organizationID) {
                 problems.append(Problem(code: task.object_code, name: task.object_name, unit: task.assignee_name, subject: "资金执行", cause: "",
                                         explanation: task.fund_explanation, measures: ""))
             }
             for row in explained {
-                guard let task = byID[row.task_id] else { continue }
+                // Another organisation's unsubmitted explanation is its draft, not yet a stated problem.
+                guard let task = byID[row.task_id], !task.taskState.isEditable || task.assignee_id == user.organizationID else { continue }
                 problems.append(Problem(code: task.object_code, name: task.object_name, unit: task.assignee_name, subject: row.name,
                                         cause: row.cause ?? "", explanation: row.explanation, measures: row.measures))
             }

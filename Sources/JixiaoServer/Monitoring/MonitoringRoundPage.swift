@@ -19,6 +19,8 @@ struct MonitoringRoundModel: Sendable {
     var page: Int
     var colour: WarningLevel?
     var canRun: Bool
+    /// Whether the person may report at all (the offline list is for reporters).
+    var canReport: Bool
     var csrfToken: String
     var notice: String?
     var problem: AppError?
@@ -50,7 +52,8 @@ struct MonitoringRoundModel: Sendable {
         let user = try caller.person()
         let (round, under, trail) = try await area(roundID, under: code, by: caller, on: db)
         let scope = Authorization.scope(user.actor, .viewBudget)
-        let rows = try await MonitoringQueries.tally(round: round.id, under: under.hierarchyPath, scope: scope, on: db)
+        let pastDeadline = round.roundState == .open && round.deadlineDay < CalendarDay(chinaDay: caller.now)
+        let rows = try await MonitoringQueries.tally(round: round.id, under: under.hierarchyPath, scope: scope, pastDeadline: pastDeadline, on: db)
         var totals = ColourTally()
         for row in rows { totals.add(row.tally) }
         let level = colour.flatMap(WarningLevel.init(key:))
@@ -64,7 +67,8 @@ struct MonitoringRoundModel: Sendable {
         return MonitoringRoundModel(round: round, under: under, trail: trail, rows: rows, totals: totals, unreported: rows.reduce(0) { $0 + $1.unreported },
                                     points: try await MonitoringQueries.chartPoints(round: round.id, under: under.hierarchyPath, scope: scope, limit: 400, on: db),
                                     tasks: tasks, total: total, page: pageNumber, colour: level,
-                                    canRun: caller.reaches(.runMonitoring, round.target), csrfToken: user.csrfToken ?? "")
+                                    canRun: caller.reaches(.runMonitoring, round.target),
+                                    canReport: Authorization.mayEver(user.actor, .reportMonitoring), csrfToken: user.csrfToken ?? "")
     }
 }
 
@@ -89,7 +93,7 @@ struct MonitoringRoundView {
             .unwrap(model.notice) { Components.notice($0) },
             .unwrap(model.problem) { Components.problem($0, t) },
             .div(.class("card"),
-                .p(.text(t(.roundSummary(round.period, round.deadline, t(round.roundState.text), round.task_count)))),
+                .p(.text(t(.roundSummary(round.period, round.deadline, t(round.roundState.text), totals.total)))),
                 .nav(.class("trail"), .forEach(model.trail.enumerated().map { $0 }) { index, org in
                     .group(.if(index > 0, .text(" › ")),
                            org.id == model.under.id ? .strong(.text(org.name)) : .a(.href(link(under: org.code)), .text(org.name)))
@@ -110,7 +114,7 @@ struct MonitoringRoundView {
                     let isSelf = row.organization_id == model.under.id
                     return .tr(.td(isSelf ? .text((row.name ?? "") + t(.ownLevel)) : .unwrap(row.name) { name in
                                    .a(.href(link(under: row.code)), .text(name)) }),
-                               .td(.class("number level-red"), .text(String(row.red))), .td(.class("number"), .text(String(row.yellow))),
+                               .td(.class(row.red > 0 ? "number level-red" : "number"), .text(String(row.red))), .td(.class("number"), .text(String(row.yellow))),
                                .td(.class("number"), .text(String(row.green))),
                                .td(.class("number"), .text(Money(fen: row.red_fen).wanYuanDisplay)), .td(.class("number"), .text(String(row.unreported))))
                 })))),
@@ -125,7 +129,7 @@ struct MonitoringRoundView {
                  }),
             MonitoringTaskList.table(model.tasks, t),
             Components.pager(page: model.page, per: MonitoringRoundModel.pageSize, total: model.total, t) { link(under: model.under.code, colour: model.colour?.key, page: $0) },
-            .if(round.roundState == .open, .div(.class("card"),
+            .if(round.roundState == .open && model.canReport, .div(.class("card"),
                 .h2(.text(t(.listTitle))), .p(.class("hint"), .text(t(.listHint))),
                 .p(.a(.href(MonitoringRoute.list(.value(round.id), under: model.under.code).url), .text(t(.listDownload)))),
                 .form(.method(.post), .action(MonitoringRoute.importList(.value(round.id)).url), .attribute(named: "enctype", value: "multipart/form-data"),

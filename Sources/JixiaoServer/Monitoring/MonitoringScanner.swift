@@ -22,7 +22,8 @@ enum MonitoringScanner {
             if let after { query = query.where(SQLColumn("id", table: "t"), .greaterThan, SQLBind(after)) }
             let tasks = try await query.orderBy(SQLColumn("id", table: "t")).limit(batchSize).all(decoding: TaskRow.self)
             guard let last = tasks.last else { return }
-            try await store(tasks, round: round, today: today, on: db)
+            // Each batch in a transaction of its own (or of the caller's, which it joins).
+            try await db.transaction { db in try await store(tasks, round: round, today: today, onlyOpen: onlyOpen, on: db) }
             after = last.id
             if tasks.count < batchSize { return }
         }
@@ -30,7 +31,9 @@ enum MonitoringScanner {
 
     /// Rescans some tasks of one round and stores the result. Returns each task's warnings.
     @discardableResult
-    static func store(_ tasks: [TaskRow], round: RoundRow, today: CalendarDay?, on db: any Database) async throws -> [UUID: [MonitoringWarning]] {
+    /// `onlyOpen`: a task submitted since it was read keeps the colour its submission gave it.
+    static func store(_ tasks: [TaskRow], round: RoundRow, today: CalendarDay?, onlyOpen: Bool = false,
+                      on db: any Database) async throws -> [UUID: [MonitoringWarning]] {
         let progress = try await ProgressRow.of(tasks: tasks.map(\.id), on: db)
         let indicators = try await indicatorsByVersion(Set(tasks.map(\.goal_version_id)), on: db)
         let rules = try round.ruleSet
@@ -65,8 +68,10 @@ enum MonitoringScanner {
                 counts.appendLiteral(" THEN "); counts.appendInterpolation(bind: count)
             }
             colours.appendLiteral(" END"); counts.appendLiteral(" END")
-            try await db.sql.update(MonitoringTables.tasks).set("colour", to: colours).set("warning_count", to: counts)
-                .where("id", .in, SQLGroupExpression(chunk.map { SQLBind($0.0) })).run()
+            var update = db.sql.update(MonitoringTables.tasks).set("colour", to: colours).set("warning_count", to: counts)
+                .where("id", .in, SQLGroupExpression(chunk.map { SQLBind($0.0) }))
+            if onlyOpen { update = update.where("state", .in, SQLGroupExpression(MonitoringTaskState.allCases.filter(\.isEditable).map { SQLBind($0.rawValue) })) }
+            try await update.run()
         }
         return found
     }
@@ -76,7 +81,9 @@ enum MonitoringScanner {
         let reported = Dictionary(progress.map { ($0.indicator_id, $0.progress) }, uniquingKeysWith: { first, _ in first })
         let own = indicators.filter { $0.region_row_id == task.region_row_id }
         let state = task.taskState
-        let pastDeadline = state == .unreported || (state.isEditable && today.map { round.deadlineDay < $0 } ?? false)
+        // 未报送: never submitted by the deadline. A report returned for correction was reported; its lateness is the
+        // resubmission's business (逾期报送), not a red.
+        let pastDeadline = state == .unreported || (state.isEditable && task.submitted_at == nil && today.map { round.deadlineDay < $0 } ?? false)
         return MonitoringSubject(period: round.period, fund: task.fund, indicators: own.map { ($0.indicator, reported[$0.indicator_id]) },
                                  unreportedPastDeadline: pastDeadline ? round.deadlineDay : nil)
     }

@@ -34,6 +34,8 @@ struct MonitoringSheet {
     var yearEndForecast: Money?
     var annualGoal: String
     var annualProgress: String
+    /// 资金执行偏差说明 and 追加/调减说明, where the unit gave them.
+    var fundNotes: String
     var rows: [Row]
     var warnings: [String]
     var state: String
@@ -47,10 +49,13 @@ struct MonitoringSheet {
         let zh = Localizer(locale: .zhHans)
         let rules = (try? round.ruleSet) ?? .standard
         let progress = task.fund.map { FundProgress($0, period: round.period, basis: rules.executionBasis) }
-        let assignee = try await OrganizationModel.find(task.assignee_id, on: db)
-        var department = assignee
-        if assignee?.organizationKind == .unit, let parentID = assignee?.parentID {
-            department = try await OrganizationModel.find(parentID, on: db)
+        // 主管部门: the nearest department above (or at) the reporter; for a receiving bureau's part of a transfer
+        // payment, the department that issued it.
+        let ancestors = try await OrganizationModel.query(on: db).filter(\.$id ~~ HierarchyPath(rawValue: task.assignee_path).ids).all()
+        var department = HierarchyPath(rawValue: task.assignee_path).ids.reversed().lazy
+            .compactMap { id in ancestors.first { $0.id == id } }.first { $0.organizationKind == .department }
+        if department == nil, let object = try await BudgetObjectModel.find(task.budget_object_id, on: db) {
+            department = try await OrganizationModel.find(object.$organization.id, on: db)
         }
         struct Goal: Decodable { var annual_goal: String }
         let annualGoal: String
@@ -74,6 +79,7 @@ struct MonitoringSheet {
                                initialBudget: Money(fen: task.initial_budget_fen), fullYearBudget: Money(fen: task.full_year_budget_fen),
                                executed: progress?.executed, rate: progress?.executionRate?.percentText() ?? "",
                                yearEndForecast: task.forecast_fen.map(Money.init(fen:)), annualGoal: annualGoal, annualProgress: task.annual_progress,
+                               fundNotes: [task.fund_explanation, task.budget_note].map(\.trimmed).filter { !$0.isEmpty }.joined(separator: "；"),
                                rows: rows, warnings: detail.warnings.map { $0.level.chineseName + "：" + WarningWords.explain($0, zh) },
                                state: zh(task.taskState.text), colour: task.level.chineseName)
     }
@@ -97,10 +103,11 @@ struct MonitoringSheet {
                 [box(""), amount(initialBudget), amount(fullYearBudget), amount(executed), box(rate), amount(yearEndForecast), box(""), box(""), box("")],
                 [head("年度总体目标"), box(annualGoal), box(""), box(""), box(""), box(""), box(""), box(""), box("")],
                 [head("\(p)总体完成情况"), box(annualProgress), box(""), box(""), box(""), box(""), box(""), box(""), box("")],
+                [head("资金执行说明"), box(fundNotes), box(""), box(""), box(""), box(""), box(""), box(""), box("")],
                 [head("一级指标"), head("二级指标"), head("三级指标"), head("年度指标值"), head("\(p)执行情况"), head("全年预计完成情况"),
                  head("偏差原因分析"), head("完成目标可能性"), head("备注")],
             ]
-            var merges = ["A1:I1", "A2:I2", "B3:D3", "F3:I3", "B4:D4", "F4:I4", "A5:A6", "F5:I5", "F6:I6", "B7:I7", "B8:I8"]
+            var merges = ["A1:I1", "A2:I2", "B3:D3", "F3:I3", "B4:D4", "F4:I4", "A5:A6", "F5:I5", "F6:I6", "B7:I7", "B8:I8", "B9:I9"]
             var groupStart = rows.count + 1, previous: String?
             for row in self.rows {
                 if row.category != previous {
@@ -146,6 +153,7 @@ struct MonitoringSheet {
                     .td(.attribute(named: "colspan", value: "4"), .class("number"), .text(yearEndForecast?.wanYuanDisplay ?? ""))),
                 .tr(.th(.text("年度总体目标")), wide(annualGoal, span: 8)),
                 .tr(.th(.text("\(p)总体完成情况")), wide(annualProgress.isEmpty ? "—" : annualProgress, span: 8)),
+                .tr(.th(.text("资金执行说明")), wide(fundNotes.isEmpty ? "—" : fundNotes, span: 8)),
                 .tr(.th(.text("一级指标")), .th(.text("二级指标")), .th(.text("三级指标")), .th(.text("年度指标值")), .th(.text("\(p)执行情况")),
                     .th(.text("全年预计完成情况")), .th(.text("偏差原因分析")), .th(.text("完成目标可能性")), .th(.text("备注"))),
                 .forEach(order) { category in
@@ -158,6 +166,6 @@ struct MonitoringSheet {
                 })),
             .if(!warnings.isEmpty, .ul(.class("warnings"), .forEach(warnings) { .li(.text($0)) })),
             .p(.class("print-state"), .text("状态：\(state)　预警等级：\(colour)")),
-            .p(.class("no-print"), .a(.href(back), .text(t(.backToTask))), .text("　"), .a(.href(download), .text(t(.downloadForm)))))
+            .p(.class("no-print"), .a(.href(back), .text(t(.backToTask))), .text("　"), .a(.href(download), .text(t(.sheetDownload)))))
     }
 }

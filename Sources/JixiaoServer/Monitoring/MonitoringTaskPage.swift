@@ -1,5 +1,6 @@
 import Fluent
 import Plot
+import SQLKit
 import Vapor
 import JixiaoDomain
 
@@ -53,17 +54,23 @@ struct ObjectRoundRow: Decodable, Sendable {
 
     /// The object's tasks in every round of the year that the caller may see, oldest period first.
     static func of(_ task: TaskRow, year: Int, by caller: Caller, on db: any Database) async throws -> [ObjectRoundRow] {
-        let rows = try await db.sql.raw("""
-            SELECT t.id, r.period_end, t.state, t.colour, t.late, t.warning_count, t.full_year_budget_fen, t.allocated_fen, t.spent_fen,
-                   t.assignee_id, t.assignee_path
-            FROM monitoring_tasks t JOIN monitoring_rounds r ON r.id = t.round_id
-            WHERE t.budget_object_id = \(bind: task.budget_object_id) AND r.fiscal_year = \(bind: year)
-              AND (t.region_id = \(bind: task.region_id) OR (t.region_id IS NULL AND \(bind: task.region_id) IS NULL))
-            ORDER BY r.period_end, r.created_at
-            """).all(decoding: ObjectRoundRow.self)
-        return rows.filter {
-            caller.reaches(.viewBudget, AccessTarget(organizationID: $0.assignee_id, organizationPath: HierarchyPath(rawValue: $0.assignee_path)))
-        }
+        let user = try caller.person()
+        // The region chosen in Swift: a bare "$n IS NULL" gives PostgreSQL no type to infer for the bind.
+        let region: any SQLExpression = task.region_id.map { SQLBinaryExpression(SQLColumn("region_id", table: "t"), .equal, SQLBind($0)) }
+            ?? SQLBinaryExpression(SQLColumn("region_id", table: "t"), .is, SQLLiteral.null)
+        return try await db.sql.select()
+            .columns(SQLColumn("id", table: "t"), SQLColumn("period_end", table: "r"), SQLColumn("state", table: "t"), SQLColumn("colour", table: "t"),
+                     SQLColumn("late", table: "t"), SQLColumn("warning_count", table: "t"), SQLColumn("full_year_budget_fen", table: "t"),
+                     SQLColumn("allocated_fen", table: "t"), SQLColumn("spent_fen", table: "t"), SQLColumn("assignee_id", table: "t"),
+                     SQLColumn("assignee_path", table: "t"))
+            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .join(SQLAlias(SQLIdentifier(MonitoringTables.rounds), as: SQLIdentifier("r")), on: SQLColumn("id", table: "r"), .equal, SQLColumn("round_id", table: "t"))
+            .where(SQLColumn("budget_object_id", table: "t"), .equal, SQLBind(task.budget_object_id))
+            .where(SQLColumn("fiscal_year", table: "r"), .equal, SQLBind(year))
+            .where(region)
+            .where(ScopePredicate(Authorization.scope(user.actor, .viewBudget), path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
+            .orderBy(SQLColumn("period_end", table: "r")).orderBy(SQLColumn("created_at", table: "r"))
+            .all(decoding: ObjectRoundRow.self)
     }
 }
 
@@ -146,8 +153,10 @@ struct MonitoringTaskView {
                         .td(.class("number"), .text(progress?.timeProgress?.percentText() ?? round.period.timeProgress.percentText()))),
                     .tr(.th(.text(t(.warnPace))), .td(.class("number"), .text(progress?.pace?.percentText() ?? "—"))),
                     .tr(.th(.text(t(.fundForecast))), .td(.class("number"), .text(task.forecast_fen.map { Money(fen: $0).wanYuanDisplay } ?? "—"))),
-                    .tr(.th(.text(t(.fundCarryOver))), .td(.class("number"), .text(progress.map { $0.expectedCarryOver.wanYuanDisplay + ($0.carryOverProjected ? t(.projected) : "") } ?? "—"))),
-                    .tr(.th(.text(t(.fundSource))), .td(.text(task.fund_source == "treasury" ? t(.fundFromTreasury) : task.fund_source == nil ? "—" : t(.fundFromUnit))))
+                    .tr(.th(.text(t(.fundCarryOver))), .td(.class("number"), .text(progress.map { Self.hundredYuan($0.expectedCarryOver) + ($0.carryOverProjected ? t(.projected) : "") } ?? "—"))),
+                    .tr(.th(.text(t(.fundSource))), .td(.text(task.fund_source == "treasury" ? t(.fundFromTreasury) : task.fund_source == nil ? "—" : t(.fundFromUnit)))),
+                    .if(!task.budget_note.isEmpty, .tr(.th(.text(t(.budgetNoteLabel))), .td(.text(task.budget_note)))),
+                    .if(!task.fund_explanation.isEmpty, .tr(.th(.text(t(.fundExplanationLabel))), .td(.text(task.fund_explanation))))
                 ))),
             model.canEdit ? form(rules) : readOnly(warningsByIndicator),
             actions(),
@@ -178,6 +187,13 @@ struct MonitoringTaskView {
                    .td(.text(t((MonitoringTaskState(rawValue: row.state) ?? .pending).text))),
                    .td(.class("number"), .text(rate)),
                    .td(Components.badge(t(level.text), kind: "level-" + level.key)))
+    }
+
+    /// A projected amount to the nearest 100 元 (two decimals of 万元): a projection has no exact fen.
+    static func hundredYuan(_ money: Money) -> String {
+        let step: Int64 = 10_000, half = step / 2
+        let rounded = money.fen >= 0 ? (money.fen + half) / step * step : -((-money.fen + half) / step * step)
+        return Money(fen: rounded).wanYuanDisplay
     }
 
     private func warningItem(_ warning: MonitoringWarning) -> Node<HTML.ListContext> {

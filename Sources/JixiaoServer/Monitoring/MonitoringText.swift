@@ -29,6 +29,8 @@ extension TextKey {
     }
     static let errorRoundConflict = TextKey("errorRoundConflict", zh: "该批次已被他人修改，您的操作未保存。请刷新后再操作。",
                              en: "Someone else changed this round first; nothing was saved. Reload and try again.")
+    static let errorDeadlineScanFailed = TextKey("errorDeadlineScanFailed", zh: "截止日后的预警扫描未能完成，将在下次查看本批次时重试。",
+                                                 en: "The scan after the deadline did not finish; it runs again the next time the round is looked at.")
     static let errorRoundOpenFailed = TextKey("errorRoundOpenFailed", zh: "监控批次任务生成失败，未生成任何任务。",
                              en: "Opening the round failed; no task was created.")
 
@@ -116,6 +118,16 @@ extension TextKey {
     static func errorTreasuryRows(_ p0: some TextArgument) -> TextKey {
         TextKey("errorTreasuryRows", zh: "国库数据有 \(p0.text(in: .zhHans)) 处错误，未导入任何数据。请改正后重新上传。",
                 en: "The treasury file has \(p0.text(in: .en)) errors; nothing was imported. Correct them and upload it again.")
+    }
+    static let errorListVersion = TextKey("errorListVersion", zh: "“数据版本”列应为导出时的数字，请勿修改。",
+                                          en: "The version column must keep the number it was exported with.")
+    static func errorListStale(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorListStale", zh: "项目“\(p0.text(in: .zhHans))”在导出清单后已被修改，请重新下载清单后再填报。",
+                en: "Project “\(p0.text(in: .en))” changed after the list was downloaded; download the list again.")
+    }
+    static func errorListTooLarge(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorListTooLarge", zh: "该范围的监控任务超过 \(p0.text(in: .zhHans)) 个，请在仪表盘中选择一个部门或地区后再下载或上传清单。",
+                en: "This area holds more than \(p0.text(in: .en)) tasks; choose a department or region on the dashboard first.")
     }
     static func errorListRows(_ p0: some TextArgument) -> TextKey {
         TextKey("errorListRows", zh: "填报清单有 \(p0.text(in: .zhHans)) 处错误，未保存任何内容。请改正后重新上传。",
