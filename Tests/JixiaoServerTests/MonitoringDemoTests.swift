@@ -109,6 +109,15 @@ struct MonitoringDemoTests {
             try reader.forEachRow(inSheet: 2) { number, _ in if number > 1 { disposed += 1 } }
             #expect(disposed == 3)
 
+            // A refused disposition comes back as it was filled in: the kind chosen, the reason and amount typed.
+            let yellow = try #require(try await TaskRow.select(on: app.db).where(SQLColumn("code", table: "bo"), .equal, SQLBind("JN\(y)-HLT-102"))
+                .first(decoding: TaskRow.self))
+            _ = try await officer.get("/monitoring/tasks/\(yellow.id)")
+            let cut = try await officer.post("/monitoring/tasks/\(yellow.id)/dispose", ["kind": "cut_budget", "reason": "执行缓慢，调减部分预算", "amount": "99999"])
+            #expect(cut.status == .unprocessableEntity, "\(cut.body.string.prefix(300))")
+            #expect(cut.body.string.contains("value=\"99999\"") && cut.body.string.contains("执行缓慢，调减部分预算")
+                    && cut.body.string.contains("<option value=\"cut_budget\" selected"), "\(cut.body.string.prefix(200))")
+
             // A department sees its own area only: the education department's report holds none of agriculture's objects.
             let department = Browser(app, address: "192.0.2.82")
             try await department.signIn("dept-officer", DemoData.password)

@@ -125,10 +125,10 @@ struct MonitoringController: RouteCollection {
     @Sendable func treasury(req: Request) async throws -> Response {
         let roundID = try id(req)
         do {
-            guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
-                throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty))
-            }
-            let job = try await TreasuryImport.start(file.data, fileName: file.filename, round: roundID, by: try req.caller(), on: req.db, ringing: req.application)
+            // An empty upload is refused by the command after it has checked who asks (403 before 422).
+            let file = try req.content.decode(Upload.self).file
+            let job = try await TreasuryImport.start(file?.data ?? ByteBuffer(), fileName: file?.filename ?? "", round: roundID, by: try req.caller(),
+                                                     on: req.db, ringing: req.application)
             // Up to ten seconds for the job: most regions' files are done by then; a larger one goes on and the
             // dashboard shows its figures once it has.
             if let ended = try await JobQueue.wait(for: job, upTo: .seconds(10), app: req.application, on: req.db), ended.jobState == .failed {
@@ -197,14 +197,28 @@ struct MonitoringController: RouteCollection {
 
     @Sendable func dispose(req: Request) async throws -> Response {
         let form = try req.content.decode(DisposeForm.self)
-        return try await onTask(req) { caller, id in
+        let taskID = try id(req)
+        do {
             guard let kind = DispositionKind(rawValue: form.kind ?? "") else { throw FormErrors(errors: [.invalid("kind", Message(.errorRequired))]) }
             var amount: Money?
             if let text = form.amount?.trimmed, !text.isEmpty {
-                do { amount = try Money(wanYuan: text) } catch { throw FormErrors(errors: [.invalid("amountWanYuan", Message(.errorMoney))]) }
+                do { amount = try Money(wanYuan: text) } catch {
+                    let message = Message(error == .negative(text) ? .errorFundNegative(TextKey.dispositionAmount) : .errorMoney)
+                    throw FormErrors(errors: [.invalid("amountWanYuan", message)])
+                }
             }
             let due = form.due_by.flatMap { CalendarDay(isoDate: $0.trimmed) }
-            _ = try await MonitoringDispositions.decide(id, Disposition(kind: kind, reason: form.reason ?? "", dueBy: due, amount: amount), by: caller, on: req.db)
+            _ = try await MonitoringDispositions.decide(taskID, Disposition(kind: kind, reason: form.reason ?? "", dueBy: due, amount: amount),
+                                                        by: try req.caller(), on: req.db)
+            return req.redirect(to: MonitoringRoute.task(.value(taskID), saved: true))
+        } catch {
+            // Shown again with what was chosen and typed, so the officer corrects one field rather than refiling.
+            let (problem, fields) = try refusal(error, req)
+            var model = try await MonitoringTaskModel.load(taskID, by: try req.caller(), on: req.db)
+            model.problem = problem
+            model.errors = fields
+            model.disposeDraft = form
+            return renderTask(req, model, status: problem.status)
         }
     }
 

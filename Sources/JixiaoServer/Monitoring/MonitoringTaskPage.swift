@@ -90,6 +90,8 @@ struct MonitoringTaskModel: Sendable {
     var problem: AppError?
     /// What the person sent when it was refused.
     var draft: ReportForm?
+    /// The disposition as it was filled in when it was refused.
+    var disposeDraft: MonitoringController.DisposeForm?
 
     static func load(_ taskID: UUID, by caller: Caller, on db: any Database) async throws -> MonitoringTaskModel {
         let user = try caller.person()
@@ -338,10 +340,10 @@ struct MonitoringTaskView {
                 csrf,
                 .h3(.text(t(.disposeTitle))),
                 Components.selectField(label: t(.dispositionKind), name: "kind", options: DispositionKind.allCases.map { ($0.rawValue, t($0.text)) },
-                                       selected: nil, error: error("kind")),
-                Components.textField(label: t(.dispositionReason), name: "reason", error: error("reason")),
-                Components.textField(label: t(.dueByLabel), name: "due_by", error: error("dueBy"), type: .date),
-                Components.textField(label: t(.dispositionAmount), name: "amount", error: error("amountWanYuan")),
+                                       selected: model.disposeDraft?.kind, error: error("kind")),
+                Components.textField(label: t(.dispositionReason), name: "reason", value: model.disposeDraft?.reason ?? "", error: error("reason")),
+                Components.textField(label: t(.dueByLabel), name: "due_by", value: model.disposeDraft?.due_by ?? "", error: error("dueBy"), type: .date),
+                Components.textField(label: t(.dispositionAmount), name: "amount", value: model.disposeDraft?.amount ?? "", error: error("amountWanYuan")),
                 .button(.type(.submit), .text(t(.disposeButton))))))
     }
 }
