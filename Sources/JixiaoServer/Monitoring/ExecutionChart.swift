@@ -58,12 +58,20 @@ struct ExecutionChart {
             nodes.append(label("\(bound)%", x(1) - 4, y(share) - 6, anchor: "end"))
         }
         nodes.append(line(x(timeProgress), m, x(timeProgress), h - m, "time-now"))
+        // Without spending plans every dot stands at the same time progress: they are fanned out sideways (by rate, a
+        // few pixels each) so each can be seen and followed; its title keeps the true figures.
+        var spread: [UUID: Double] = [:]
+        for (_, group) in Dictionary(grouping: points, by: \.time) {
+            for (index, point) in group.sorted(by: { ($0.rate, $0.code) < ($1.rate, $1.code) }).enumerated() {
+                spread[point.id] = Double(index % 9 - 4) * 9
+            }
+        }
         for point in points {
             nodes.append(.element(named: "a", nodes: [
                 .attribute(named: "href", value: point.href),
                 .element(named: "circle", nodes: [
-                    .attribute(named: "cx", value: f(x(point.time))), .attribute(named: "cy", value: f(y(point.rate))),
-                    .attribute(named: "r", value: "5"), .attribute(named: "class", value: "dot \(point.colour)"),
+                    .attribute(named: "cx", value: f(x(point.time) + (spread[point.id] ?? 0))), .attribute(named: "cy", value: f(y(point.rate))),
+                    .attribute(named: "r", value: "7"), .attribute(named: "class", value: "dot \(point.colour)"),
                     .element(named: "title", text: "\(point.code)：\(t(.warnTimeProgress)) \(Ratio(point.time).percentText())，\(t(.warnSpent)) \(Ratio(point.rate).percentText())"),
                 ]),
             ]))

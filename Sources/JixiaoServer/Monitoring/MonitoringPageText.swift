@@ -49,8 +49,8 @@ extension TextKey {
     static let chartTimeAxis = TextKey("chartTimeAxis", zh: "时间进度", en: "Time progress")
     static let chartRateAxis = TextKey("chartRateAxis", zh: "执行率", en: "Execution rate")
     static func chartHint(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
-        TextKey("chartHint", zh: "每个点为一个对象，点击查看；斜线为执行进度 \(p0.text(in: .zhHans))% 与 \(p1.text(in: .zhHans))%，其下方分别为红色、黄色预警；竖线为本期时间进度。",
-                en: "Each dot is an object (follow it); the slanted lines are a pace of \(p0.text(in: .en))% and \(p1.text(in: .en))%, below which an object is red or yellow; the vertical line is the period's time progress.")
+        TextKey("chartHint", zh: "每个点为一个对象，点击查看；斜线为执行进度 \(p0.text(in: .zhHans))% 与 \(p1.text(in: .zhHans))%，其下方分别为红色、黄色预警；竖线为本期时间进度，同一时间进度的点左右错开以便点击。",
+                en: "Each dot is an object (follow it); the slanted lines are a pace of \(p0.text(in: .en))% and \(p1.text(in: .en))%, below which an object is red or yellow; the vertical line is the period's time progress, and dots at the same time progress are fanned out sideways so each can be followed.")
     }
     // Task
     static let backToRound = TextKey("backToRound", zh: "← 本批次", en: "← The round")

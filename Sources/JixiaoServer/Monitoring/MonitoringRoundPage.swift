@@ -107,7 +107,7 @@ struct MonitoringRoundView {
                     },
                     .if(model.unreported > 0, .span(.class("tile"), .strong(.text(String(model.unreported))), .span(.text(t(.taskUnreported)))))
                 )),
-            .if(!model.rows.isEmpty, .div(.class("table-scroll"), .table(.class("data"),
+            .if(!model.rows.isEmpty, .div(.class("table-scroll"), .table(.class("data tally"),
                 .thead(.tr(.th(.text(t(.fieldOrganization))), .th(.text(t(.levelRed))), .th(.text(t(.levelYellow))), .th(.text(t(.levelGreen))),
                            .th(.text(t(.redAmount))), .th(.text(t(.taskUnreported))))),
                 .tbody(.forEach(model.rows) { row in

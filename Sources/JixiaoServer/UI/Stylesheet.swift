@@ -127,11 +127,13 @@ enum Stylesheet {
     .tile.level-red strong { color:#b3261e; font-size:1.6rem; } .tile.level-yellow strong { color:#9a6700; font-size:1.6rem; }
     .tile.level-green strong { color:var(--ok); font-size:1.6rem; }
     td.level-red { color:#b3261e; font-weight:600; }
+    table.tally td:first-child { min-width:9rem; }
+    table.progress td:first-child { min-width:10rem; }
     ul.warnings { list-style:none; padding:0; } ul.warnings li { padding:.4rem .6rem; border-left:4px solid var(--line); margin:.3rem 0; background:#fff; }
     ul.warnings li.level-red { border-left-color:#b3261e; } ul.warnings li.level-yellow { border-left-color:#f4c542; }
     .trail { margin:.5rem 0; }
     .chart-box { max-width:40rem; } svg.chart { width:100%; height:auto; background:#fff; border:1px solid var(--line); border-radius:8px; }
-    svg.chart text { font-size:11px; fill:var(--muted); } svg.chart line.axis { stroke:#9aa5b1; }
+    svg.chart text { font-size:13px; fill:var(--muted); } svg.chart line.axis { stroke:#9aa5b1; }
     svg.chart line.pace-red { stroke:#b3261e; stroke-dasharray:4 3; } svg.chart line.pace-yellow { stroke:#c99a00; stroke-dasharray:4 3; }
     svg.chart line.time-now { stroke:#0b5cad; stroke-dasharray:2 3; }
     svg.chart circle.dot { stroke:#fff; stroke-width:1; } svg.chart circle.red { fill:#b3261e; } svg.chart circle.yellow { fill:#e0a800; }
