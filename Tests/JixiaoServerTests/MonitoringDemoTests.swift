@@ -171,6 +171,14 @@ struct MonitoringDemoTests {
             let roundPath = "/monitoring/rounds/\(open.round_id)"
             _ = try await unit.get(roundPath)
 
+            // Submitting it empty: one summary, then each problem with the indicator it belongs to.
+            _ = try await unit.get("/monitoring/tasks/\(open.id)")
+            let empty = try await unit.post("/monitoring/tasks/\(open.id)/transition", ["action": "submit", "lock_version": String(open.lock_version)])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains("须填写或说明，不能报送") && empty.body.string.contains("第 1 个指标“引进高层次人才人数”"),
+                    "\(empty.body.string.prefix(1500))")
+            _ = try await unit.get(roundPath)
+
             // The list holds the unit's own two projects, a row per indicator.
             let exported = try await unit.get(roundPath + "/tasks.xlsx")
             #expect(exported.status == .ok)

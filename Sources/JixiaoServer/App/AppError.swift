@@ -11,6 +11,8 @@ struct AppError: Error, Sendable {
     /// Set on refusals (out of reach, not permitted, a workflow step refused): what the audit trail records of it.
     /// Errors with 401/403/404 are recorded even without it (see `RefusalRecorder`).
     var auditNote: String? = nil
+    /// Where in a form with repeated rows the problem is ("第 2 个指标“学生满意度”"), for the list of problems.
+    var location: Message? = nil
 
     struct Detail: Sendable, Codable {
         /// The row of an imported file, for programs; `location` says the same for people.
@@ -55,6 +57,8 @@ struct AppError: Error, Sendable {
 /// Several field errors found in one form, shown next to their fields together.
 struct FormErrors: Error, Sendable {
     var errors: [AppError]
+    /// What the whole refusal says above the list ("还有 5 处须填写或说明，不能报送。"); default: how many fields.
+    var summary: (code: String, message: Message)? = nil
     var byField: [String: Message] {
         Dictionary(errors.compactMap { error in error.field.map { ($0, error.message) } }, uniquingKeysWith: { first, _ in first })
     }

@@ -34,9 +34,9 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
             return error
         case let error as FormErrors:
             guard let first = error.errors.first else { return AppError(.unprocessableEntity, "invalid_input", Message(.errorInvalidInput)) }
-            if error.errors.count == 1 { return first }
-            return AppError(first.status, first.code, Message(.formHasErrors(String(error.errors.count))), field: first.field,
-                            details: error.errors.map { AppError.Detail(field: $0.field, message: $0.message) })
+            if error.errors.count == 1 && error.summary == nil && first.location == nil { return first }
+            return AppError(first.status, error.summary?.code ?? first.code, error.summary?.message ?? Message(.formHasErrors(String(error.errors.count))),
+                            field: first.field, details: error.errors.map { AppError.Detail(location: $0.location, field: $0.field, message: $0.message) })
         case let abort as any AbortError:
             switch abort.status {
             case .notFound: return .notFound()

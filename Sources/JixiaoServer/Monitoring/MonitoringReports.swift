@@ -263,8 +263,12 @@ enum MonitoringReports {
             let problems = MonitoringScan.submissionProblems(subject, rules: try detail.round.ruleSet, fundExplained: !task.fund_explanation.trimmed.isEmpty)
             if !problems.isEmpty {
                 let rows = Dictionary(detail.indicators.enumerated().map { ($0.element.id, $0.offset + 1) }, uniquingKeysWith: { first, _ in first })
-                throw FormErrors(errors: [AppError(.unprocessableEntity, "task_incomplete", Message(.errorTaskSubmission(problems.count)))]
-                                 + problems.map { $0.problem.appError(row: $0.indicatorID.flatMap { rows[$0] }) })
+                let names = Dictionary(detail.indicators.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+                throw FormErrors(errors: problems.map { problem in
+                    var error = problem.problem.appError(row: problem.indicatorID.flatMap { rows[$0] })
+                    if let id = problem.indicatorID, let row = rows[id] { error.location = Message(.indicatorLocation(row, names[id] ?? "")) }
+                    return error
+                }, summary: ("task_incomplete", Message(.errorTaskSubmission(problems.count))))
             }
         }
         let opinion: String = switch action {

@@ -51,6 +51,9 @@ extension TextKey {
         TextKey("errorUnknownIndicator", zh: "第 \(p0.text(in: .zhHans)) 行：该指标不属于本任务的绩效目标。",
                 en: "Row \(p0.text(in: .en)): the indicator is not part of this task's goal.")
     }
+    static func indicatorLocation(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("indicatorLocation", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”", en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))”")
+    }
     static func errorTaskSubmission(_ p0: some TextArgument) -> TextKey {
         TextKey("errorTaskSubmission", zh: "还有 \(p0.text(in: .zhHans)) 处须填写或说明，不能报送。",
                 en: "\(p0.text(in: .en)) items must be filled in or explained before the report can be submitted.")
