@@ -9,6 +9,8 @@ import argparse, base64, json, os, re, socket, subprocess, sys, time, urllib.err
 import websocket
 
 CHECKS = []
+# The year whose budgets the demo's goals prepare: next year, as the server counts it (UTC).
+PREPARING = time.gmtime().tm_year + 1
 
 
 def check(name, condition, detail=""):
@@ -164,11 +166,11 @@ def hostile_names_stay_text(page, base, args):
 def goal_list_reads_on_a_phone(page, base, args):
     """On a 390-px phone the goal list keeps names and badges whole (the table scrolls in its box); at 1366 px codes
     stay on one line."""
-    page.goto(base + "/goals?all=1&year=2027")
+    page.goto(base + f"/goals?all=1&year={PREPARING}")
     one_line_codes = page.eval("Array.from(document.querySelectorAll('table.data .code')).every(e => e.getClientRects().length === 1)")
     check("codes stay on one line at 1366 px", one_line_codes)
     page.viewport(390, 844, mobile=True)
-    page.goto(base + "/goals?all=1&year=2027")
+    page.goto(base + f"/goals?all=1&year={PREPARING}")
     narrowest = page.eval("Math.min(...Array.from(document.querySelectorAll('table.data tbody td:nth-child(2)')).map(e => e.getBoundingClientRect().width), 9999)")
     page_width = page.eval("document.documentElement.scrollWidth")
     check("on a 390-px phone names keep their width and only the table scrolls", narrowest is not None and narrowest >= 120 and page_width <= 390,
@@ -272,7 +274,7 @@ def import_large_list_with_progress(page, base, args):
     lines = [header]
     for n in range(1, 20001):
         for i in indicators:
-            lines.append(",".join([f"BIG-{n}", f"批量项目{n}", "990000-101-01", "", "2027", "一般公共预算", "一次性", "", "10", "完成年度任务", *i, "计划标准", ""]))
+            lines.append(",".join([f"BIG-{n}", f"批量项目{n}", "990000-101-01", "", str(PREPARING), "一般公共预算", "一次性", "", "10", "完成年度任务", *i, "计划标准", ""]))
     path = os.path.join(args.work, "大清单.csv")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
