@@ -156,7 +156,8 @@ struct MonitoringController: RouteCollection {
     }
 
     /// Runs a task command; on refusal shows the task again with the problem, the errors and what was typed.
-    private func onTask(_ req: Request, draft: ReportForm? = nil, _ command: (Caller, UUID) async throws -> Void) async throws -> Response {
+    private func onTask(_ req: Request, draft: ReportForm? = nil, disposeDraft: DisposeForm? = nil,
+                        _ command: (Caller, UUID) async throws -> Void) async throws -> Response {
         let taskID = try id(req)
         do {
             try await command(try req.caller(), taskID)
@@ -167,6 +168,8 @@ struct MonitoringController: RouteCollection {
             model.problem = problem
             model.errors = fields
             model.draft = problem.status == .conflict ? nil : draft
+            // A refused disposition keeps what was chosen and typed, so the officer corrects one field rather than refiling.
+            model.disposeDraft = disposeDraft
             return renderTask(req, model, status: problem.status)
         }
     }
@@ -197,28 +200,17 @@ struct MonitoringController: RouteCollection {
 
     @Sendable func dispose(req: Request) async throws -> Response {
         let form = try req.content.decode(DisposeForm.self)
-        let taskID = try id(req)
-        do {
+        return try await onTask(req, disposeDraft: form) { caller, id in
             guard let kind = DispositionKind(rawValue: form.kind ?? "") else { throw FormErrors(errors: [.invalid("kind", Message(.errorRequired))]) }
             var amount: Money?
             if let text = form.amount?.trimmed, !text.isEmpty {
                 do { amount = try Money(wanYuan: text) } catch {
-                    let message = Message(error == .negative(text) ? .errorFundNegative(TextKey.dispositionAmount) : .errorMoney)
+                    let message = Message((error as? MoneyParseError) == .negative(text) ? .errorFundNegative(TextKey.dispositionAmount) : .errorMoney)
                     throw FormErrors(errors: [.invalid("amountWanYuan", message)])
                 }
             }
             let due = form.due_by.flatMap { CalendarDay(isoDate: $0.trimmed) }
-            _ = try await MonitoringDispositions.decide(taskID, Disposition(kind: kind, reason: form.reason ?? "", dueBy: due, amount: amount),
-                                                        by: try req.caller(), on: req.db)
-            return req.redirect(to: MonitoringRoute.task(.value(taskID), saved: true))
-        } catch {
-            // Shown again with what was chosen and typed, so the officer corrects one field rather than refiling.
-            let (problem, fields) = try refusal(error, req)
-            var model = try await MonitoringTaskModel.load(taskID, by: try req.caller(), on: req.db)
-            model.problem = problem
-            model.errors = fields
-            model.disposeDraft = form
-            return renderTask(req, model, status: problem.status)
+            _ = try await MonitoringDispositions.decide(id, Disposition(kind: kind, reason: form.reason ?? "", dueBy: due, amount: amount), by: caller, on: req.db)
         }
     }
 
