@@ -232,6 +232,51 @@ struct MonitoringDemoTests {
         }
     }
 
+    @Test("a rescan rewrites only the warnings that changed; a money-only rescan judges the money and keeps the indicators' warnings",
+          arguments: TestDatabase.all)
+    func rescanWritesWhatChanged(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
+            _ = try await DemoGoals.load(on: app.db)
+            _ = try await MonitoringDemo.load(context)
+            let y = MonitoringDemo.year(at: app.effects.now())
+            struct Round: Decodable { var id: UUID }
+            let round = try #require(try await app.db.sql.select().column("id").from("monitoring_rounds").where("fiscal_year", .equal, SQLBind(y))
+                .orderBy("created_at").first(decoding: Round.self)).id
+            struct Stored: Decodable, Hashable { var id: UUID; var task_id: UUID; var rule: String; var indicator_id: UUID? }
+            func warnings() async throws -> Set<Stored> {
+                Set(try await app.db.sql.select().columns("id", "task_id", "rule", "indicator_id").from("monitoring_warnings")
+                    .where("round_id", .equal, SQLBind(round)).all(decoding: Stored.self))
+            }
+            let before = try await warnings()
+            let judged = try #require(before.first { $0.indicator_id != nil }, "the demo round has an indicator warning")
+            let demoDay = CalendarDay(year: y, month: 8, day: 27)
+
+            // Nothing changed: a full rescan and a money-only rescan leave every stored warning as it was (same ids).
+            try await MonitoringScanner.rescan(round: round, today: demoDay, on: app.db)
+            #expect(try await warnings() == before)
+            try await MonitoringScanner.rescan(round: round, today: demoDay, reach: .taskFigures, on: app.db)
+            #expect(try await warnings() == before)
+
+            // The money of a task with an indicator warning drops to nothing spent: the money-only rescan adds the red
+            // fund warning and keeps the indicator's warning (the task's warnings are rewritten as one set); other
+            // tasks' rows stay as they were.
+            try await app.db.sql.update("monitoring_tasks").set("allocated_fen", to: SQLBind(0)).set("spent_fen", to: SQLBind(0))
+                .where("id", .equal, SQLBind(judged.task_id)).run()
+            try await MonitoringScanner.rescan(round: round, today: demoDay, reach: .taskFigures, on: app.db)
+            let after = try await warnings()
+            let own = after.filter { $0.task_id == judged.task_id }
+            #expect(own.contains { $0.rule == judged.rule && $0.indicator_id == judged.indicator_id }, "the indicator's warning is kept")
+            #expect(own.count == before.filter { $0.task_id == judged.task_id && $0.rule != WarningRule.fundPace.rawValue }.count + 1)
+            #expect(own.contains { $0.rule == WarningRule.fundPace.rawValue && $0.indicator_id == nil })
+            #expect(after.filter { $0.task_id != judged.task_id } == before.filter { $0.task_id != judged.task_id })
+            struct Colour: Decodable { var colour: String; var warning_count: Int }
+            let task = try #require(try await app.db.sql.select().columns("colour", "warning_count").from("monitoring_tasks")
+                .where("id", .equal, SQLBind(judged.task_id)).first(decoding: Colour.self))
+            #expect(task.colour == "red" && task.warning_count == own.count)
+        }
+    }
+
     @Test("the day after the deadline the first look at the round queues one scan that turns unreported tasks red", arguments: TestDatabase.all)
     func deadlinePasses(database: TestDatabase) async throws {
         try await withJixiao(database) { app in

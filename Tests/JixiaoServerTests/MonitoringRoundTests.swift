@@ -391,7 +391,7 @@ struct MonitoringPageTests {
             #expect(dashboard.contains("江南省卫生健康委员会"), "drill-down by department")
             officer.acceptLanguage = "en"
             let english = try await officer.get("/monitoring/tasks/\(task.id)").body.string
-            #expect(english.contains("Jan–Jul: time gone 58.3%, spent 26.8% → pace 45.9% &lt; 60% → red (spending lags)"), "\(english.prefix(1500))")
+            #expect(english.contains("Jan–Jul: time elapsed 58.3%, spent 26.8% → pace 45.9% &lt; 60% → red (spending lags)"), "\(english.prefix(1500))")
         }
     }
 }

@@ -558,7 +558,7 @@ extension TextKey {
                 en: "\(p0.text(in: .en)) notice")
     }
     static let unitWanYuan = TextKey("unitWanYuan", zh: "万元",
-                             en: " × 10,000 yuan")
+                             en: " × 10k yuan")
     static func workbenchGoalsDetail(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
         TextKey("workbenchGoalsDetail", zh: "\(p0.text(in: .zhHans))年度 · \(p1.text(in: .zhHans))",
                 en: "Fiscal year \(p0.text(in: .en)) · \(p1.text(in: .en))")

@@ -40,13 +40,13 @@ enum MonitoringDeadlineScan {
             }
             return rows.count == 1
         }
-        if claimed && inline { try await MonitoringScanner.rescan(round: round.id, today: today, onlyOpen: true, on: db) }
+        if claimed && inline { try await MonitoringScanner.rescan(round: round.id, today: today, onlyOpen: true, reach: .taskFigures, on: db) }
     }
 
     static let job = JobKind(name: kind, maxAttempts: 2, run: { run in
         guard let parameters = run.parameters(as: Parameters.self), let day = CalendarDay(isoDate: parameters.day) else { throw AppError.notFound() }
         // Batch by batch, each in its own transaction: late units submitting meanwhile wait for one batch at most.
-        try await MonitoringScanner.rescan(round: parameters.roundID, today: day, onlyOpen: true, on: run.database)
+        try await MonitoringScanner.rescan(round: parameters.roundID, today: day, onlyOpen: true, reach: .taskFigures, on: run.database)
         return nil
     }, failure: AppError(.internalServerError, "deadline_scan_failed", Message(.errorDeadlineScanFailed)))
 }

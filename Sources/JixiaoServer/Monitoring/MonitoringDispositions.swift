@@ -97,8 +97,7 @@ enum MonitoringDispositions {
 
     /// A round's dispositions within the person's reach (or one task's), newest first.
     static func list(round roundID: UUID, task taskID: UUID? = nil, for user: SignedInUser, on db: any Database) async throws -> [(DispositionRow, TaskRow)] {
-        var query = TaskRow.select(on: db).where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
-            .where(ScopePredicate(Authorization.scope(user.actor, .viewBudget), path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
+        var query = TaskRow.select(on: db).whereTask(of: roundID, under: nil, scope: Authorization.scope(user.actor, .viewBudget))
             .where(SQLRaw("EXISTS (SELECT 1 FROM monitoring_dispositions d WHERE d.task_id = t.id)"))
         if let taskID { query = query.where(SQLColumn("id", table: "t"), .equal, SQLBind(taskID)) }
         let tasks = try await query.all(decoding: TaskRow.self)

@@ -70,11 +70,7 @@ enum MonitoringListExchange {
     /// The tasks of the round in the caller's reach under `under`, by code, with their indicators and progress.
     private static func entries(round: RoundRow, under: HierarchyPath, by caller: Caller, on db: any Database) async throws -> [Entry] {
         let user = try caller.person()
-        let range = under.subtreeRange
-        let tasks = try await TaskRow.select(on: db).where(SQLColumn("round_id", table: "t"), .equal, SQLBind(round.id))
-            .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
-            .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
-            .where(ScopePredicate(Authorization.scope(user.actor, .viewBudget), path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
+        let tasks = try await TaskRow.select(on: db).whereTask(of: round.id, under: under, scope: Authorization.scope(user.actor, .viewBudget))
             .orderBy(SQLColumn("code", table: "bo")).orderBy(SQLColumn("assignee_path", table: "t"))
             .limit(maximumTasks + 1).all(decoding: TaskRow.self)
         // A list is for a department's or a city's area; a province's whole round is read on the dashboard, not in a file.

@@ -14,6 +14,19 @@ struct TaskFilter: Sendable {
     var limit = 100
 }
 
+extension SQLSelectBuilder {
+    /// Narrows a read of `monitoring_tasks AS t` to one round's tasks assigned inside `under` (when given) and inside the
+    /// person's authorization scope — the one condition every list, count, chart, file and report of a round uses.
+    func whereTask(of roundID: UUID, under: HierarchyPath?, scope: ListScope) -> Self {
+        var query = self.where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
+        if let range = under?.subtreeRange {
+            query = query.where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
+                .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
+        }
+        return query.where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
+    }
+}
+
 /// The reads of 运行监控, narrowed by the one authorization scope.
 enum MonitoringQueries {
     /// Rounds of a year the person may see: those run inside its reach, and those with a task inside its reach (a
@@ -56,14 +69,9 @@ enum MonitoringQueries {
     static func tasks(_ filter: TaskFilter, for user: SignedInUser, on db: any Database) async throws -> (rows: [TaskRow], total: Int) {
         let scope = Authorization.scope(user.actor, .viewBudget)
         func narrowed(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
-            var query = query.where(SQLColumn("round_id", table: "t"), .equal, SQLBind(filter.roundID))
-                .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
+            var query = query.whereTask(of: filter.roundID, under: filter.under, scope: scope)
             if let state = filter.state { query = query.where(SQLColumn("state", table: "t"), .equal, SQLBind(state.rawValue)) }
             if let colour = filter.colour { query = query.where(SQLColumn("colour", table: "t"), .equal, SQLBind(colour.key)) }
-            if let range = filter.under?.subtreeRange {
-                query = query.where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
-                    .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
-            }
             return query
         }
         let redFirst = SQLRaw("CASE t.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END")
@@ -122,7 +130,6 @@ extension MonitoringQueries {
     static func tally(round roundID: UUID, under: HierarchyPath, scope: ListScope, pastDeadline: Bool = false, on db: any Database) async throws -> [TallyRow] {
         let length = under.rawValue.count + 37
         let prefix = SQLFunction("substr", args: SQLColumn("assignee_path", table: "t"), SQLLiteral.numeric("1"), SQLLiteral.numeric(String(length)))
-        let range = under.subtreeRange
         func sum(_ colour: String, fen: Bool) -> any SQLExpression {
             // Cast: PostgreSQL sums a bigint column as numeric.
             SQLRaw("CAST(SUM(CASE WHEN t.colour = '\(colour)' THEN \(fen ? "t.full_year_budget_fen" : "1") ELSE 0 END) AS BIGINT)")
@@ -136,10 +143,7 @@ extension MonitoringQueries {
             // 未报送: closed unreported, or never submitted while the deadline has passed.
             .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state = 'unreported' OR (\(pastDeadline ? "t.submitted_at IS NULL AND t.state IN ('pending', 'returned')" : "1 = 0")) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("unreported")))
             .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
-            .where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
-            .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
-            .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
-            .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
+            .whereTask(of: roundID, under: under, scope: scope)
             .groupBy(prefix)
         struct Grouped: Decodable { var path: String; var red: Int; var yellow: Int; var green: Int; var red_fen: Int64; var yellow_fen: Int64; var green_fen: Int64; var unreported: Int }
         let rows = try await grouped.all(decoding: Grouped.self)
@@ -154,17 +158,13 @@ extension MonitoringQueries {
 
     /// Tasks with money figures under `under`, reddest first, at most `limit` (the chart's points).
     static func chartPoints(round roundID: UUID, under: HierarchyPath, scope: ListScope, limit: Int, on db: any Database) async throws -> [ChartPoint] {
-        let range = under.subtreeRange
-        return try await db.sql.select()
+        try await db.sql.select()
             .column(SQLColumn("id", table: "t")).column(SQLColumn("code", table: "bo")).column(SQLColumn("colour", table: "t"))
             .column(SQLColumn("full_year_budget_fen", table: "t")).column(SQLColumn("spent_fen", table: "t")).column(SQLColumn("allocated_fen", table: "t"))
             .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
             .join(SQLAlias(SQLIdentifier(BudgetObjectModel.schema), as: SQLIdentifier("bo")), on: SQLColumn("id", table: "bo"), .equal, SQLColumn("budget_object_id", table: "t"))
-            .where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
+            .whereTask(of: roundID, under: under, scope: scope)
             .where(SQLColumn("spent_fen", table: "t"), .isNot, SQLLiteral.null)
-            .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
-            .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
-            .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
             .orderBy(SQLRaw("CASE t.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END")).orderBy(SQLColumn("code", table: "bo"))
             .limit(limit).all(decoding: ChartPoint.self)
     }

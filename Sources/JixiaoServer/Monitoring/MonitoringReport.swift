@@ -36,13 +36,7 @@ struct MonitoringReport {
         let dashboard = try await MonitoringRoundModel.load(roundID, under: code, colour: nil, page: nil, by: caller, on: db)
         let round = dashboard.round
         let scope = Authorization.scope(user.actor, .viewBudget)
-        let range = dashboard.under.hierarchyPath.subtreeRange
-        func area(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
-            query.where(SQLColumn("round_id", table: "t"), .equal, SQLBind(round.id))
-                .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
-                .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
-                .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
-        }
+        func area(_ query: SQLSelectBuilder) -> SQLSelectBuilder { query.whereTask(of: round.id, under: dashboard.under.hierarchyPath, scope: scope) }
         struct Sums: Decodable { var n: Int; var budget: Int64?; var allocated: Int64?; var spent: Int64?; var reported: Int?; var late: Int?; var outstanding: Int? }
         let done = [MonitoringTaskState.submitted, .departmentConfirmed, .financeConfirmed].map { "'\($0.rawValue)'" }.joined(separator: ",")
         let open = [MonitoringTaskState.pending, .returned, .unreported].map { "'\($0.rawValue)'" }.joined(separator: ",")

@@ -300,11 +300,9 @@ enum MonitoringRounds {
                 .where("round_id", .equal, SQLBind(roundID))
                 .where("state", .in, SQLGroupExpression([SQLBind(MonitoringTaskState.pending.rawValue), SQLBind(MonitoringTaskState.returned.rawValue)]))
                 .returning("id").all(decoding: Row.self)
-            let changed = try await TaskRow.select(on: db).where(SQLColumn("id", table: "t"), .in, SQLGroupExpression(unreported.map { SQLBind($0.id) }))
-                .all(decoding: TaskRow.self)
-            for batch in stride(from: 0, to: changed.count, by: MonitoringScanner.batchSize).map({ Array(changed[$0..<min($0 + MonitoringScanner.batchSize, changed.count)]) }) {
-                try await MonitoringScanner.store(batch, round: round, today: nil, on: db)
-            }
+            // 未报送 is a task-level warning: the round's tasks are judged again on their own figures (a province's round
+            // may leave more unreported tasks than one statement can name), indicators keep theirs.
+            if !unreported.isEmpty { try await MonitoringScanner.rescan(round: roundID, today: nil, reach: .taskFigures, on: db) }
             try await AuditTrail.record("monitoring.round_closed", entityType: "monitoring_round", entityID: roundID.uuidString.lowercased(),
                                         summary: "unreported=\(unreported.count)", context: caller.audit, on: db)
         }

@@ -116,10 +116,32 @@ struct TaskRow: Decodable, Sendable {
         try await select(on: db).where(SQLColumn("id", table: "t"), .equal, SQLBind(id)).first(decoding: TaskRow.self)
     }
 
-    var taskState: MonitoringTaskState { MonitoringTaskState(rawValue: state) ?? .pending }
     var assignee: MonitoringAssignee { MonitoringAssignee(rawValue: assignee_kind) ?? .unit }
     var level: WarningLevel { WarningLevel(key: colour) ?? .green }
     var target: AccessTarget { AccessTarget(organizationID: assignee_id, organizationPath: HierarchyPath(rawValue: assignee_path)) }
+}
+
+/// What the warning scan needs of a task: its money, its state and the colour it has. `TaskRow` (a whole task with its
+/// object) and `ScannedTaskRow` (the scan's narrow read) both carry it.
+protocol ScannedTask: Sendable {
+    var id: UUID { get }
+    var goal_version_id: UUID { get }
+    var region_row_id: UUID? { get }
+    var state: String { get }
+    var colour: String { get }
+    var warning_count: Int { get }
+    var submitted_at: Date? { get }
+    var initial_budget_fen: Int64 { get }
+    var full_year_budget_fen: Int64 { get }
+    var allocated_fen: Int64? { get }
+    var spent_fen: Int64? { get }
+    var forecast_fen: Int64? { get }
+    var plan: String? { get }
+}
+
+extension ScannedTask {
+    var taskState: MonitoringTaskState { MonitoringTaskState(rawValue: state) ?? .pending }
+
     var spendingPlan: SpendingPlan? {
         guard let plan, let fen = try? JSONDecoder().decode([Int64].self, from: Data(plan.utf8)) else { return nil }
         return try? SpendingPlan(monthly: fen.map(Money.init(fen:)))
@@ -132,6 +154,28 @@ struct TaskRow: Decodable, Sendable {
                            allocated: Money(fen: allocated_fen), spent: Money(fen: spent_fen),
                            yearEndForecast: forecast_fen.map(Money.init(fen:)), plan: spendingPlan)
     }
+}
+
+extension TaskRow: ScannedTask {}
+
+/// A task as the warning scan reads it: the task's own columns, nothing joined.
+struct ScannedTaskRow: Decodable, ScannedTask {
+    var id: UUID
+    var goal_version_id: UUID
+    var region_row_id: UUID?
+    var state: String
+    var colour: String
+    var warning_count: Int
+    var submitted_at: Date?
+    var initial_budget_fen: Int64
+    var full_year_budget_fen: Int64
+    var allocated_fen: Int64?
+    var spent_fen: Int64?
+    var forecast_fen: Int64?
+    var plan: String?
+
+    static let columns = ["id", "goal_version_id", "region_row_id", "state", "colour", "warning_count", "submitted_at", "initial_budget_fen",
+                          "full_year_budget_fen", "allocated_fen", "spent_fen", "forecast_fen", "plan"]
 }
 
 /// One indicator's progress row as stored.

@@ -9,42 +9,75 @@ import JixiaoDomain
 enum MonitoringScanner {
     static let batchSize = 1000
 
-    /// Rescans every task of a round. `today` decides which open tasks are past the deadline without a report.
-    /// `onlyOpen` limits it to tasks not yet reported (pending or returned), the only ones a passing deadline changes.
-    static func rescan(round roundID: UUID, today: CalendarDay? = nil, onlyOpen: Bool = false, on db: any Database) async throws {
+    /// What a scan judges again. A task's own figures (money, state, deadline) decide its task-level warnings (资金执行,
+    /// 未报送); its indicators' progress decides the indicator warnings. A change of money or state needs only the first,
+    /// which reads no indicator at all; the others keep their stored warnings.
+    enum Reach: Sendable {
+        case everything
+        case taskFigures
+    }
+
+    /// Rescans every task of a round, batch by batch in one pass ordered by id. `today` decides which open tasks are
+    /// past the deadline without a report. `onlyOpen` limits it to tasks not yet reported (pending or returned), the only
+    /// ones a passing deadline changes.
+    static func rescan(round roundID: UUID, today: CalendarDay? = nil, onlyOpen: Bool = false, reach: Reach = .everything,
+                       on db: any Database) async throws {
         guard let round = try await RoundRow.find(roundID, on: db) else { return }
         var after: UUID?
         while true {
-            var query = TaskRow.select(on: db).where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
+            var query = db.sql.select().columns(ScannedTaskRow.columns.map { SQLIdentifier($0) }).from(MonitoringTables.tasks)
+                .where("round_id", .equal, SQLBind(roundID))
             if onlyOpen {
-                query = query.where(SQLColumn("state", table: "t"), .in, SQLGroupExpression(MonitoringTaskState.allCases.filter(\.isEditable).map { SQLBind($0.rawValue) }))
+                query = query.where("state", .in, SQLGroupExpression(MonitoringTaskState.allCases.filter(\.isEditable).map { SQLBind($0.rawValue) }))
             }
-            if let after { query = query.where(SQLColumn("id", table: "t"), .greaterThan, SQLBind(after)) }
-            let tasks = try await query.orderBy(SQLColumn("id", table: "t")).limit(batchSize).all(decoding: TaskRow.self)
+            if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
+            let tasks = try await query.orderBy("id").limit(batchSize).all(decoding: ScannedTaskRow.self)
             guard let last = tasks.last else { return }
             // Each batch in a transaction of its own (or of the caller's, which it joins).
-            try await db.transaction { db in try await store(tasks, round: round, today: today, onlyOpen: onlyOpen, on: db) }
+            try await db.transaction { db in try await store(tasks, round: round, today: today, onlyOpen: onlyOpen, reach: reach, on: db) }
             after = last.id
             if tasks.count < batchSize { return }
         }
     }
 
-    /// Rescans some tasks of one round and stores the result. Returns each task's warnings.
-    @discardableResult
+    /// Rescans some tasks of one round and stores what changed: the warnings of a task are rewritten only when they
+    /// differ from those stored, its colour and count only when they move. Returns each task's warnings.
     /// `onlyOpen`: a task submitted since it was read keeps the colour its submission gave it.
-    static func store(_ tasks: [TaskRow], round: RoundRow, today: CalendarDay?, onlyOpen: Bool = false,
+    @discardableResult
+    static func store(_ tasks: [some ScannedTask], round: RoundRow, today: CalendarDay?, onlyOpen: Bool = false, reach: Reach = .everything,
                       on db: any Database) async throws -> [UUID: [MonitoringWarning]] {
-        let progress = try await ProgressRow.of(tasks: tasks.map(\.id), on: db)
-        let indicators = try await indicatorsByVersion(Set(tasks.map(\.goal_version_id)), on: db)
-        let rules = try round.ruleSet
-        var found: [UUID: [MonitoringWarning]] = [:]
-        for task in tasks {
-            let subject = subject(task, round: round, indicators: indicators[task.goal_version_id] ?? [], progress: progress[task.id] ?? [], today: today)
-            found[task.id] = MonitoringScan.warnings(subject, rules: rules)
-        }
+        guard !tasks.isEmpty else { return [:] }
         let ids = tasks.map(\.id)
-        try await db.sql.delete(from: MonitoringTables.warnings).where("task_id", .in, SQLGroupExpression(ids.map { SQLBind($0) })).run()
-        let rows = tasks.flatMap { task in (found[task.id] ?? []).map { (task.id, $0) } }
+        let rules = try round.ruleSet
+        var stored: [UUID: [MonitoringWarning]] = [:]
+        for row in try await db.sql.select().columns(WarningRow.columns.map { SQLIdentifier($0) }).from(MonitoringTables.warnings)
+            .where("task_id", .in, SQLGroupExpression(ids.map { SQLBind($0) })).all(decoding: WarningRow.self) {
+            if let warning = row.warning { stored[row.task_id, default: []].append(warning) }
+        }
+        var found: [UUID: [MonitoringWarning]] = [:]
+        switch reach {
+        case .everything:
+            let progress = try await ScannedProgress.of(tasks: ids, on: db)
+            let indicators = try await ScannedIndicator.of(versions: Set(tasks.map(\.goal_version_id)), on: db)
+            for task in tasks {
+                let subject = subject(task, round: round, indicators: indicators[task.goal_version_id] ?? [], progress: progress[task.id] ?? [:], today: today)
+                found[task.id] = MonitoringScan.warnings(subject, rules: rules)
+            }
+        case .taskFigures:
+            for task in tasks {
+                let subject = subject(task, round: round, indicators: [], progress: [:], today: today)
+                found[task.id] = MonitoringScan.warnings(subject, rules: rules) + (stored[task.id] ?? []).filter { $0.indicatorID != nil }
+            }
+        }
+        // Only tasks whose warnings differ are rewritten: a rescan after a small change writes little.
+        let rewritten = tasks.filter { task in
+            let now = found[task.id] ?? [], before = stored[task.id] ?? []
+            return now.count != before.count || Set(now) != Set(before)
+        }.map(\.id)
+        if !rewritten.isEmpty {
+            try await db.sql.delete(from: MonitoringTables.warnings).where("task_id", .in, SQLGroupExpression(rewritten.map { SQLBind($0) })).run()
+        }
+        let rows = rewritten.flatMap { id in (found[id] ?? []).map { (id, $0) } }
         for chunk in stride(from: 0, to: rows.count, by: 500).map({ Array(rows[$0..<min($0 + 500, rows.count)]) }) {
             var insert = db.sql.insert(into: MonitoringTables.warnings).columns("id", "task_id", "round_id", "rule", "level", "indicator_id", "facts")
             for (taskID, warning) in chunk {
@@ -76,16 +109,19 @@ enum MonitoringScanner {
         return found
     }
 
-    /// What the domain needs to judge one task.
-    static func subject(_ task: TaskRow, round: RoundRow, indicators: [IndicatorRow], progress: [ProgressRow], today: CalendarDay?) -> MonitoringSubject {
-        let reported = Dictionary(progress.map { ($0.indicator_id, $0.progress) }, uniquingKeysWith: { first, _ in first })
-        let own = indicators.filter { $0.region_row_id == task.region_row_id }
+    /// What the domain needs to judge one task. Only indicators with something reported are judged (an indicator
+    /// without progress has no warning of its own), so their targets are read only then.
+    static func subject(_ task: some ScannedTask, round: RoundRow, indicators: [ScannedIndicator], progress: [UUID: IndicatorProgress],
+                        today: CalendarDay?) -> MonitoringSubject {
         let state = task.taskState
         // 未报送: never submitted by the deadline. A report returned for correction was reported; its lateness is the
         // resubmission's business (逾期报送), not a red.
         let pastDeadline = state == .unreported || (state.isEditable && task.submitted_at == nil && today.map { round.deadlineDay < $0 } ?? false)
-        return MonitoringSubject(period: round.period, fund: task.fund, indicators: own.map { ($0.indicator, reported[$0.indicator_id]) },
-                                 unreportedPastDeadline: pastDeadline ? round.deadlineDay : nil)
+        let judged: [(indicator: Indicator, progress: IndicatorProgress?)] = indicators.compactMap { row in
+            guard row.region_row_id == task.region_row_id, let reported = progress[row.indicator_id] else { return nil }
+            return (row.indicator, reported)
+        }
+        return MonitoringSubject(period: round.period, fund: task.fund, indicators: judged, unreportedPastDeadline: pastDeadline ? round.deadlineDay : nil)
     }
 
     /// The indicators of goal versions, in order, each with the regional goal it belongs to.
@@ -105,5 +141,56 @@ enum MonitoringScanner {
 
     static func facts(_ warning: MonitoringWarning) throws -> String {
         String(decoding: try MonitoringRuleStore.encoder.encode(warning.facts), as: UTF8.self)
+    }
+}
+
+/// An indicator as the scan reads it: what its rules look at (the target, the name its warning quotes, the regional goal
+/// it belongs to), not the whole row.
+struct ScannedIndicator: Decodable, Sendable {
+    var version_id: UUID
+    var indicator_id: UUID
+    var category: String
+    var subcategory: String
+    var name: String
+    var target_text: String
+    var region_row_id: UUID?
+
+    static let columns = ["version_id", "indicator_id", "category", "subcategory", "name", "target_text", "region_row_id"]
+
+    var indicator: Indicator {
+        let category = IndicatorCategory(rawValue: self.category) ?? .output
+        return Indicator(id: indicator_id, category: category, subcategory: IndicatorSubcategory(rawValue: subcategory) ?? category.subcategories[0],
+                         name: name, targetText: target_text, weight: nil)
+    }
+
+    static func of(versions: Set<UUID>, on db: any Database) async throws -> [UUID: [ScannedIndicator]] {
+        var byVersion: [UUID: [ScannedIndicator]] = [:]
+        let all = Array(versions)
+        for chunk in stride(from: 0, to: all.count, by: 500).map({ Array(all[$0..<min($0 + 500, all.count)]) }) {
+            for row in try await db.sql.select().columns(columns.map { SQLIdentifier($0) }).from(GoalIndicatorModel.schema)
+                .where("version_id", .in, SQLGroupExpression(chunk.map { SQLBind($0) })).orderBy("position").all(decoding: ScannedIndicator.self) {
+                byVersion[row.version_id, default: []].append(row)
+            }
+        }
+        return byVersion
+    }
+}
+
+/// What the scan reads of a task's progress: the forecast and the likelihood, which its rules judge.
+struct ScannedProgress: Decodable, Sendable {
+    var task_id: UUID
+    var indicator_id: UUID
+    var forecast: String
+    var likelihood: String?
+
+    static func of(tasks ids: [UUID], on db: any Database) async throws -> [UUID: [UUID: IndicatorProgress]] {
+        var byTask: [UUID: [UUID: IndicatorProgress]] = [:]
+        for row in try await db.sql.select().columns("task_id", "indicator_id", "forecast", "likelihood").from(MonitoringTables.progress)
+            .where("task_id", .in, SQLGroupExpression(ids.map { SQLBind($0) })).all(decoding: ScannedProgress.self) {
+            byTask[row.task_id, default: [:]][row.indicator_id] = IndicatorProgress(
+                indicatorID: row.indicator_id, reachedText: "", forecastText: row.forecast,
+                likelihood: row.likelihood.flatMap(CompletionLikelihood.init(rawValue:)), cause: nil, explanation: "", measures: "")
+        }
+        return byTask
     }
 }

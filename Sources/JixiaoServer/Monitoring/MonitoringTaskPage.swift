@@ -212,11 +212,15 @@ struct MonitoringTaskView {
                    .td(.if(row.late, Components.badge(t(.taskLate), kind: "late")), .text(row.opinion)))
     }
 
-    private func choice(_ name: String, _ options: [(value: String, label: String)], selected: String, error: String?) -> Node<HTML.TableRowContext> {
-        let node: Node<HTML.BodyContext> = .select(.attribute(named: "name", value: name), Components.option(value: "", label: "—", selected: selected.isEmpty),
+    /// A choice inside the indicator table: `label` names the column (shown above the field when the table folds into
+    /// cards on a phone), `about` the indicator, for a screen reader.
+    private func choice(_ name: String, _ options: [(value: String, label: String)], selected: String, error: String?,
+                        label: String, about: String) -> Node<HTML.TableRowContext> {
+        let node: Node<HTML.BodyContext> = .select(.attribute(named: "name", value: name), .attribute(named: "aria-label", value: about + " · " + label),
+            Components.option(value: "", label: "—", selected: selected.isEmpty),
             .forEach(options) { item in Components.option(value: item.value, label: item.label, selected: item.value == selected) })
         let message: Node<HTML.BodyContext> = .unwrap(error) { .p(.class("field-error"), .text($0)) }
-        return .td(node, message)
+        return .td(.attribute(named: "data-label", value: label), node, message)
     }
 
     /// The unit's form: money, then each indicator with its target beside the values.
@@ -257,13 +261,14 @@ struct MonitoringTaskView {
         let typed: ReportForm.ProgressForm? = model.draft?.p?.first { $0.id == indicator.id }
         let stored: IndicatorProgress? = detail.progress[indicator.id]
         let prefix = "p[\(index)]", field = "indicators[\(index + 1)]"
-        func cell(_ name: String, _ value: String, area: Bool = false) -> Node<HTML.TableRowContext> {
+        func cell(_ name: String, _ value: String, label: String, area: Bool = false) -> Node<HTML.TableRowContext> {
             let message: String? = error("\(field).\(name)")
+            let about = indicator.name + " · " + label
             let input: Node<HTML.BodyContext> = area
-                ? .textarea(.name("\(prefix)[\(name)]"), .attribute(named: "rows", value: "2"), .text(value))
-                : .input(.type(.text), .name("\(prefix)[\(name)]"), .value(value))
+                ? .textarea(.name("\(prefix)[\(name)]"), .attribute(named: "rows", value: "2"), .attribute(named: "aria-label", value: about), .text(value))
+                : .input(.type(.text), .name("\(prefix)[\(name)]"), .value(value), .attribute(named: "aria-label", value: about))
             let note: Node<HTML.BodyContext> = .unwrap(message) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) }
-            return .td(.class(message == nil ? "" : "has-error"), input, note)
+            return .td(.class(message == nil ? "" : "has-error"), .attribute(named: "data-label", value: label), input, note)
         }
         let reached: String = typed?.reached ?? stored?.reachedText ?? ""
         let forecast: String = typed?.forecast ?? stored?.forecastText ?? ""
@@ -273,13 +278,16 @@ struct MonitoringTaskView {
         let cause: String = typed?.cause ?? stored?.cause ?? ""
         let name: String = t.term(indicator.category) + " › " + indicator.name
         let likelihoods: [(value: String, label: String)] = CompletionLikelihood.allCases.map { ($0.rawValue, t($0.text)) }
-        let causes: [(value: String, label: String)] = rules.deviationCauses.map { ($0, $0) }
+        let causes: [(value: String, label: String)] = rules.deviationCauses.map { ($0, t.deviationCause($0)) }
         let first: Node<HTML.TableRowContext> = .td(.input(.type(.hidden), .name("\(prefix)[id]"), .value(indicator.id.uuidString)), .text(name))
-        let target: Node<HTML.TableRowContext> = .td(.span(.class("code"), .text(indicator.targetText)))
-        return .tr(first, target, cell("reached", reached), cell("forecast", forecast),
-                   choice("\(prefix)[likelihood]", likelihoods, selected: likelihood, error: error("\(field).likelihood")),
-                   choice("\(prefix)[cause]", causes, selected: cause, error: error("\(field).cause")),
-                   cell("explanation", explanation, area: true), cell("measures", measures, area: true))
+        let target: Node<HTML.TableRowContext> = .td(.attribute(named: "data-label", value: t(.fieldTarget)), .span(.class("code"), .text(indicator.targetText)))
+        return .tr(first, target, cell("reached", reached, label: t(.progressReached(detail.round.period))),
+                   cell("forecast", forecast, label: t(.progressForecast)),
+                   choice("\(prefix)[likelihood]", likelihoods, selected: likelihood, error: error("\(field).likelihood"),
+                          label: t(.progressLikelihood), about: indicator.name),
+                   choice("\(prefix)[cause]", causes, selected: cause, error: error("\(field).cause"), label: t(.progressCause), about: indicator.name),
+                   cell("explanation", explanation, label: t(.progressExplanation), area: true),
+                   cell("measures", measures, label: t(.progressMeasures), area: true))
     }
 
     private func readOnly(_ warnings: [UUID: [MonitoringWarning]]) -> Node<HTML.BodyContext> {
@@ -294,10 +302,10 @@ struct MonitoringTaskView {
                     return .tr(.td(.text(t.term(indicator.category) + " › " + indicator.name), .text(" "),
                                    .if(level != .green, Components.badge(t(level.text), kind: "level-\(level.key)"))),
                                .td(.span(.class("code"), .text(indicator.targetText))), .td(.text(p?.reachedText ?? "")), .td(.text(p?.forecastText ?? "")),
-                               .td(.text(p?.likelihood.map { t($0.text) } ?? "")), .td(.text(p?.cause ?? "")), .td(.text(p?.explanation ?? "")),
+                               .td(.text(p?.likelihood.map { t($0.text) } ?? "")), .td(.text(p?.cause.map { t.deviationCause($0) } ?? "")), .td(.text(p?.explanation ?? "")),
                                .td(.text(p?.measures ?? "")))
                 }))),
-            .if(!detail.task.annual_progress.isEmpty, .p(.strong(.text(t(.annualProgressLabel) + "：")), .text(detail.task.annual_progress))))
+            .if(!detail.task.annual_progress.isEmpty, .p(.strong(.text(t(.annualProgressLabel) + t.colon)), .text(detail.task.annual_progress))))
     }
 
     private func actions() -> Node<HTML.BodyContext> {
@@ -325,12 +333,12 @@ struct MonitoringTaskView {
             model.dispositions.isEmpty ? .p(.class("hint"), .text(t(.noDispositions))) :
             .ul(.class("dispositions"), .forEach(model.dispositions) { row in
                 let kind = row.dispositionKind
-                return .li(.strong(.text(kind.map { t($0.text) } ?? row.kind)), .text("：" + row.reason),
-                           .unwrap(row.due_by) { .text("（" + t(.dueByLabel) + " " + $0 + "）") },
-                           .unwrap(row.amount_fen) { .text("（" + Money(fen: $0).wanYuanDisplay + t(.unitWanYuan) + "）") },
+                return .li(.strong(.text(kind.map { t($0.text) } ?? row.kind)), .text(t.colon + row.reason),
+                           .unwrap(row.due_by) { .text(t.parenthesized(t(.dueByLabel) + " " + $0)) },
+                           .unwrap(row.amount_fen) { .text(t.parenthesized(Money(fen: $0).wanYuanDisplay + t(.unitWanYuan))) },
                            .unwrap(row.adjustment_version_id) { _ in .group(.text(" "), .a(.href(GoalRoute.show(.value(row.budget_object_id)).url), .text(t(.openAdjustment)))) },
                            .text(" — " + row.decided_by_name + " " + DisplayTime.minute(row.decided_at)),
-                           .unwrap(row.response) { .p(.text(t(.answerLabel) + "：" + $0 + "（" + (row.responded_by_name ?? "") + "）")) },
+                           .unwrap(row.response) { .p(.text(t(.answerLabel) + t.colon + $0 + t.parenthesized(row.responded_by_name ?? ""))) },
                            .if(kind == .correct && row.response == nil && model.isAssignee,
                                .form(.method(.post), .action(MonitoringRoute.answer(.value(row.id)).url), .class("inline-form"),
                                      csrf, Components.textField(label: t(.answerLabel), name: "response", error: error("response")),

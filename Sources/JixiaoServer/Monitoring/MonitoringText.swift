@@ -225,7 +225,7 @@ extension TextKey {
     static let warnReasonLate = TextKey("warnReasonLate", zh: "预计不能按时完成", en: "forecast late")
     static let warnReasonLikelihood = TextKey("warnReasonLikelihood", zh: "单位判断", en: "the unit's judgement")
     static let warnReasonUnreported = TextKey("warnReasonUnreported", zh: "未按时报送", en: "not reported on time")
-    static let warnTimeProgress = TextKey("warnTimeProgress", zh: "时间进度", en: "time gone")
+    static let warnTimeProgress = TextKey("warnTimeProgress", zh: "时间进度", en: "time elapsed")
     static let warnPlanProgress = TextKey("warnPlanProgress", zh: "用款计划进度", en: "planned spending")
     static let warnSpent = TextKey("warnSpent", zh: "支出", en: "spent")
     static let warnAllocated = TextKey("warnAllocated", zh: "拨付", en: "paid out")
@@ -307,6 +307,22 @@ extension CompletionLikelihood {
         case .certain: .likelihoodCertain
         case .possible: .likelihoodPossible
         case .impossible: .likelihoodImpossible
+        }
+    }
+}
+
+extension Localizer {
+    /// A deviation cause as the reader reads it. The cause is stored as the rule set names it (the national list is
+    /// Chinese, a bureau may add its own); the national five have English names, a bureau's own show as written.
+    func deviationCause(_ cause: String) -> String {
+        guard locale != .zhHans else { return cause }
+        switch cause {
+        case "经费保障": return "Funding"
+        case "制度保障": return "Rules and procedures"
+        case "人员保障": return "Staffing"
+        case "硬件条件保障": return "Equipment and facilities"
+        case "其他": return "Other"
+        default: return cause
         }
     }
 }

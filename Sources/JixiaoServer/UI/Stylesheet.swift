@@ -161,6 +161,14 @@ enum Stylesheet {
       dl.facts { grid-template-columns:1fr; }
       .toolbar.wrap .field { flex:1 1 100%; }
       table.data { font-size:.85rem; }
+      /* The indicator form folds into one card per indicator, each field under its column's name (data-label). */
+      table.progress thead { display:none; }
+      table.progress, table.progress tbody, table.progress tr, table.progress td { display:block; width:auto; }
+      table.progress tr { border:1px solid var(--line); border-radius:6px; margin:.6rem 0; padding:.4rem .6rem; background:#fff; }
+      table.progress td { border:0; padding:.25rem 0; min-width:0; }
+      table.progress td:first-child { font-weight:600; min-width:0; }
+      table.progress td[data-label]::before { content:attr(data-label); display:block; font-size:.8rem; color:var(--muted); }
+      table.progress td input, table.progress td textarea, table.progress td select { min-width:0; }
     }
     """
 }

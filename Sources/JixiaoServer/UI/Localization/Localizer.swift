@@ -63,4 +63,8 @@ struct Localizer: Sendable {
         }
         return text
     }
+
+    /// Punctuation follows the language: full-width in Chinese, ASCII with a space in English.
+    var colon: String { locale == .zhHans ? "：" : ": " }
+    func parenthesized(_ text: String) -> String { locale == .zhHans ? "（\(text)）" : " (\(text))" }
 }
