@@ -15,12 +15,15 @@ enum MonitoringBench {
         guard let province = try await OrganizationModel.query(on: db).filter(\.$code == "GP").first() else {
             throw Abort(.internalServerError, reason: "no generated province: run `jixiao generate --scale province` or `jixiao bench` first")
         }
-        // A performance officer of the province, as the commands see a person (the generated accounts are spread over
-        // roles; this one acts only inside the bench).
-        let officer = SignedInUser(userID: UUID(), username: "bench-perf", displayName: "bench", locale: nil, mustChangePassword: false,
+        // The province's generated performance officer (`gp-user-1`), as the commands see a person: jobs and the audit
+        // trail name a real account.
+        guard let account = try await UserModel.query(on: db).filter(\.$username == "gp-user-1").first(), let accountID = account.id else {
+            throw Abort(.internalServerError, reason: "no generated performance officer gp-user-1: run `jixiao generate --scale province` first")
+        }
+        let officer = SignedInUser(userID: accountID, username: account.username, displayName: account.displayName, locale: nil, mustChangePassword: false,
                                    organizationID: province.id!, organizationName: province.name, organizationKind: .financeBureau,
                                    organizationPath: province.hierarchyPath, roles: [.performanceOfficer])
-        let caller = Caller(principal: .person(officer), audit: AuditContext(userID: officer.userID.uuidString.lowercased(), userName: "bench-perf",
+        let caller = Caller(principal: .person(officer), audit: AuditContext(userID: officer.userID.uuidString.lowercased(), userName: account.username,
                                                                               organizationID: province.id!.uuidString.lowercased(),
                                                                               scopePath: province.path, requestID: "bench", clientAddress: "127.0.0.1"),
                             effects: Effects(now: { Date() }, uuid: { UUID() }, seed: { 1 }, hashPassword: { $0 }))

@@ -12,6 +12,8 @@ struct TaskFilter: Sendable {
     var under: HierarchyPath?
     var offset = 0
     var limit = 100
+    /// How many tasks match, when the caller already counted them (the dashboard's tally): no second count is run.
+    var knownTotal: Int?
 }
 
 extension SQLSelectBuilder {
@@ -79,7 +81,9 @@ enum MonitoringQueries {
             .orderBy(SQLColumn("id", table: "t")).offset(filter.offset).limit(filter.limit).all(decoding: TaskRow.self)
         struct Count: Decodable { var n: Int }
         let total: Int
-        if filter.offset == 0 && rows.count < filter.limit {
+        if let known = filter.knownTotal {
+            total = known
+        } else if filter.offset == 0 && rows.count < filter.limit {
             total = rows.count
         } else {
             total = try await narrowed(db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")

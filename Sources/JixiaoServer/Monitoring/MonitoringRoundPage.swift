@@ -63,6 +63,8 @@ struct MonitoringRoundModel: Sendable {
         filter.under = under.hierarchyPath
         filter.offset = (pageNumber - 1) * pageSize
         filter.limit = pageSize
+        // The tally counted the same tasks (same round, area and scope) by colour.
+        filter.knownTotal = level.map { totals.count($0) } ?? totals.total
         let (tasks, total) = try await MonitoringQueries.tasks(filter, for: user, on: db)
         return MonitoringRoundModel(round: round, under: under, trail: trail, rows: rows, totals: totals, unreported: rows.reduce(0) { $0 + $1.unreported },
                                     points: try await MonitoringQueries.chartPoints(round: round.id, under: under.hierarchyPath, scope: scope, limit: 400, on: db),
