@@ -76,8 +76,7 @@ enum MonitoringQueries {
             if let colour = filter.colour { query = query.where(SQLColumn("colour", table: "t"), .equal, SQLBind(colour.key)) }
             return query
         }
-        let redFirst = SQLRaw("CASE t.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END")
-        let rows = try await narrowed(TaskRow.select(on: db)).orderBy(redFirst).orderBy(SQLColumn("code", table: "bo"))
+        let rows = try await narrowed(TaskRow.select(on: db)).orderBy(SQLColumn("colour_rank", table: "t")).orderBy(SQLColumn("object_code", table: "t"))
             .orderBy(SQLColumn("id", table: "t")).offset(filter.offset).limit(filter.limit).all(decoding: TaskRow.self)
         struct Count: Decodable { var n: Int }
         let total: Int
@@ -169,7 +168,7 @@ extension MonitoringQueries {
             .join(SQLAlias(SQLIdentifier(BudgetObjectModel.schema), as: SQLIdentifier("bo")), on: SQLColumn("id", table: "bo"), .equal, SQLColumn("budget_object_id", table: "t"))
             .whereTask(of: roundID, under: under, scope: scope)
             .where(SQLColumn("spent_fen", table: "t"), .isNot, SQLLiteral.null)
-            .orderBy(SQLRaw("CASE t.colour WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END")).orderBy(SQLColumn("code", table: "bo"))
+            .orderBy(SQLColumn("colour_rank", table: "t")).orderBy(SQLColumn("object_code", table: "t")).orderBy(SQLColumn("id", table: "t"))
             .limit(limit).all(decoding: ChartPoint.self)
     }
 }

@@ -56,7 +56,7 @@ struct MonitoringReport {
 
         let zh = Localizer(locale: .zhHans)
         let tasks = try await area(TaskRow.select(on: db)).where(SQLColumn("colour", table: "t"), .notEqual, SQLBind(WarningLevel.green.key))
-            .orderBy(SQLRaw("CASE t.colour WHEN 'red' THEN 0 ELSE 1 END")).orderBy(SQLColumn("code", table: "bo"))
+            .orderBy(SQLColumn("colour_rank", table: "t")).orderBy(SQLColumn("object_code", table: "t")).orderBy(SQLColumn("id", table: "t"))
             .limit(listLimit).all(decoding: TaskRow.self)
         var warningsByTask: [UUID: [MonitoringWarning]] = [:]
         var problems: [Problem] = []

@@ -185,14 +185,15 @@ enum MonitoringRounds {
             for batch in stride(from: 0, to: planned.count, by: 500).map({ Array(planned[$0..<min($0 + 500, planned.count)]) }) {
                 var insert = db.sql.insert(into: MonitoringTables.tasks)
                     .columns("id", "round_id", "budget_object_id", "goal_version_id", "region_row_id", "region_id", "assignee_id", "assignee_path",
-                             "assignee_kind", "state", "late", "colour", "warning_count", "initial_budget_fen", "full_year_budget_fen", "plan",
-                             "budget_note", "fund_explanation", "annual_progress", "lock_version", "updated_at")
+                             "assignee_kind", "state", "late", "colour", "colour_rank", "warning_count", "initial_budget_fen", "full_year_budget_fen",
+                             "plan", "budget_note", "fund_explanation", "annual_progress", "lock_version", "updated_at")
                 for task in batch {
                     let before = carriedBefore[key(task.object, task.region)]
                     insert = insert.values(SQLBind(UUID.timeOrdered(at: caller.now)), SQLBind(roundID), SQLBind(task.object), SQLBind(task.version),
                                            SQLBind(task.regionRow), SQLBind(task.region), SQLBind(task.assignee), SQLBind(task.path),
                                            SQLBind(MonitoringAssignee(kind: OrganizationKind(rawValue: task.kind) ?? .unit).rawValue),
-                                           SQLBind(MonitoringTaskState.pending.rawValue), SQLBind(false), SQLBind(WarningLevel.green.key), SQLBind(0),
+                                           SQLBind(MonitoringTaskState.pending.rawValue), SQLBind(false), SQLBind(WarningLevel.green.key),
+                                           SQLBind(WarningLevel.green.listRank), SQLBind(0),
                                            SQLBind(task.budget), SQLBind(before?.full_year_budget_fen ?? task.budget), SQLBind(before?.plan),
                                            SQLBind(before?.budget_note ?? ""), SQLBind(""), SQLBind(""), SQLBind(0), SQLBind(caller.now))
                 }
@@ -200,6 +201,11 @@ enum MonitoringRounds {
                 done += batch.count
                 progress(done, total)
             }
+            // The lists' order: each task carries its object's code (see `AddTaskListOrder`).
+            try await db.sql.raw("""
+                UPDATE monitoring_tasks SET object_code = (SELECT bo.code FROM budget_objects bo WHERE bo.id = monitoring_tasks.budget_object_id)
+                WHERE round_id = \(bind: roundID)
+                """).run()
             if let previous {
                 // What units reported per indicator last time is where they start this time (only indicators still in
                 // the goal in force).

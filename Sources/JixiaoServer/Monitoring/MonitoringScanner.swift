@@ -87,21 +87,23 @@ enum MonitoringScanner {
             try await insert.run()
         }
         // The tasks whose colour or count moved, in one statement per batch (CASE by id) rather than one per task.
-        let changed: [(UUID, String, Int)] = tasks.compactMap { task in
+        let changed: [(UUID, WarningLevel, Int)] = tasks.compactMap { task in
             let warnings = found[task.id] ?? []
             let colour = MonitoringScan.colour(warnings)
-            return colour.key != task.colour || warnings.count != task.warning_count ? (task.id, colour.key, warnings.count) : nil
+            return colour.key != task.colour || warnings.count != task.warning_count ? (task.id, colour, warnings.count) : nil
         }
         for chunk in stride(from: 0, to: changed.count, by: 500).map({ Array(changed[$0..<min($0 + 500, changed.count)]) }) {
-            var colours = SQLQueryString("CASE id"), counts = SQLQueryString("CASE id")
+            var colours = SQLQueryString("CASE id"), ranks = SQLQueryString("CASE id"), counts = SQLQueryString("CASE id")
             for (id, colour, count) in chunk {
                 colours.appendLiteral(" WHEN "); colours.appendInterpolation(bind: id)
-                colours.appendLiteral(" THEN "); colours.appendInterpolation(bind: colour)
+                colours.appendLiteral(" THEN "); colours.appendInterpolation(bind: colour.key)
+                ranks.appendLiteral(" WHEN "); ranks.appendInterpolation(bind: id)
+                ranks.appendLiteral(" THEN "); ranks.appendInterpolation(bind: colour.listRank)
                 counts.appendLiteral(" WHEN "); counts.appendInterpolation(bind: id)
                 counts.appendLiteral(" THEN "); counts.appendInterpolation(bind: count)
             }
-            colours.appendLiteral(" END"); counts.appendLiteral(" END")
-            var update = db.sql.update(MonitoringTables.tasks).set("colour", to: colours).set("warning_count", to: counts)
+            colours.appendLiteral(" END"); ranks.appendLiteral(" END"); counts.appendLiteral(" END")
+            var update = db.sql.update(MonitoringTables.tasks).set("colour", to: colours).set("colour_rank", to: ranks).set("warning_count", to: counts)
                 .where("id", .in, SQLGroupExpression(chunk.map { SQLBind($0.0) }))
             if onlyOpen { update = update.where("state", .in, SQLGroupExpression(MonitoringTaskState.allCases.filter(\.isEditable).map { SQLBind($0.rawValue) })) }
             try await update.run()
