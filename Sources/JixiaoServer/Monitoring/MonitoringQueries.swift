@@ -14,6 +14,8 @@ struct TaskFilter: Sendable {
     var limit = 100
     /// How many tasks match, when the caller already counted them (the dashboard's tally): no second count is run.
     var knownTotal: Int?
+    /// The tasks asked for are a large share of the round: read them in the list index's order.
+    var inListOrder = false
 }
 
 extension SQLSelectBuilder {
@@ -73,10 +75,10 @@ enum MonitoringQueries {
         func narrowed(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
             var query = query.whereTask(of: filter.roundID, under: filter.under, scope: scope)
             if let state = filter.state { query = query.where(SQLColumn("state", table: "t"), .equal, SQLBind(state.rawValue)) }
-            if let colour = filter.colour { query = query.where(SQLColumn("colour", table: "t"), .equal, SQLBind(colour.key)) }
+            if let colour = filter.colour { query = query.where(SQLColumn("colour_rank", table: "t"), .equal, SQLBind(colour.listRank)) }
             return query
         }
-        let rows = try await narrowed(TaskRow.select(on: db)).orderBy(SQLColumn("colour_rank", table: "t")).orderBy(SQLColumn("object_code", table: "t"))
+        let rows = try await narrowed(TaskRow.select(on: db, inListOrder: filter.inListOrder)).orderBy(SQLColumn("colour_rank", table: "t")).orderBy(SQLColumn("object_code", table: "t"))
             .orderBy(SQLColumn("id", table: "t")).offset(filter.offset).limit(filter.limit).all(decoding: TaskRow.self)
         struct Count: Decodable { var n: Int }
         let total: Int
@@ -160,11 +162,12 @@ extension MonitoringQueries {
     }
 
     /// Tasks with money figures under `under`, reddest first, at most `limit` (the chart's points).
-    static func chartPoints(round roundID: UUID, under: HierarchyPath, scope: ListScope, limit: Int, on db: any Database) async throws -> [ChartPoint] {
+    static func chartPoints(round roundID: UUID, under: HierarchyPath, scope: ListScope, limit: Int, inListOrder: Bool = false,
+                            on db: any Database) async throws -> [ChartPoint] {
         try await db.sql.select()
             .column(SQLColumn("id", table: "t")).column(SQLColumn("code", table: "bo")).column(SQLColumn("colour", table: "t"))
             .column(SQLColumn("full_year_budget_fen", table: "t")).column(SQLColumn("spent_fen", table: "t")).column(SQLColumn("allocated_fen", table: "t"))
-            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .from(inListOrder ? MonitoringTables.tasksInListOrder(db) : SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
             .join(SQLAlias(SQLIdentifier(BudgetObjectModel.schema), as: SQLIdentifier("bo")), on: SQLColumn("id", table: "bo"), .equal, SQLColumn("budget_object_id", table: "t"))
             .whereTask(of: roundID, under: under, scope: scope)
             .where(SQLColumn("spent_fen", table: "t"), .isNot, SQLLiteral.null)

@@ -65,9 +65,13 @@ struct MonitoringRoundModel: Sendable {
         filter.limit = pageSize
         // The tally counted the same tasks (same round, area and scope) by colour.
         filter.knownTotal = level.map { totals.count($0) } ?? totals.total
+        // A twentieth of the round or more (a province, a large city): the first page is found early in list order.
+        let large = totals.total * 20 >= round.task_count
+        filter.inListOrder = large && (filter.knownTotal ?? 0) * 20 >= round.task_count
         let (tasks, total) = try await MonitoringQueries.tasks(filter, for: user, on: db)
         return MonitoringRoundModel(round: round, under: under, trail: trail, rows: rows, totals: totals, unreported: rows.reduce(0) { $0 + $1.unreported },
-                                    points: try await MonitoringQueries.chartPoints(round: round.id, under: under.hierarchyPath, scope: scope, limit: 400, on: db),
+                                    points: try await MonitoringQueries.chartPoints(round: round.id, under: under.hierarchyPath, scope: scope, limit: 400,
+                                                                                    inListOrder: large, on: db),
                                     tasks: tasks, total: total, page: pageNumber, colour: level,
                                     canRun: caller.reaches(.runMonitoring, round.target),
                                     canReport: Authorization.mayEver(user.actor, .reportMonitoring), csrfToken: user.csrfToken ?? "")
