@@ -37,13 +37,14 @@ struct AddTaskListOrder: AsyncMigration {
 extension MonitoringTables {
     static let listIndex = "monitoring_tasks_list_idx"
 
-    /// `monitoring_tasks AS t`, read in list order. When a read covers a large share of a round (a province's
-    /// dashboard), walking the list index and stopping after the first page beats narrowing by area and sorting the
-    /// rest; SQLite's planner, which has no statistics of the range, would narrow by the area's path, so it is told.
-    /// PostgreSQL chooses by its statistics.
-    static func tasksInListOrder(_ db: any Database) -> any SQLExpression {
-        db.isPostgres ? SQLAlias(SQLIdentifier(tasks), as: SQLIdentifier("t"))
-            : SQLList([SQLAlias(SQLIdentifier(tasks), as: SQLIdentifier("t")), SQLRaw("INDEXED BY"), SQLIdentifier(listIndex)], separator: SQLRaw(" "))
+    /// `monitoring_tasks AS t`; `inListOrder`: read in list order. When a read covers a large share of a round (a
+    /// province's dashboard), walking the list index and stopping after the first page beats narrowing by area and
+    /// sorting the rest; SQLite's planner, which has no statistics of the range, would narrow by the area's path, so it
+    /// is told. PostgreSQL chooses by its statistics.
+    static func tasksAsT(_ db: any Database, inListOrder: Bool = false) -> any SQLExpression {
+        let table = SQLAlias(SQLIdentifier(tasks), as: SQLIdentifier("t"))
+        guard inListOrder && !db.isPostgres else { return table }
+        return SQLList([table, SQLRaw("INDEXED BY"), SQLIdentifier(listIndex)], separator: SQLRaw(" "))
     }
 }
 

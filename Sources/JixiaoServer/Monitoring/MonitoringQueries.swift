@@ -60,7 +60,7 @@ enum MonitoringQueries {
         }
         let scope = Authorization.scope(user.actor, .viewBudget)
         let task = try await db.sql.select().column(SQLColumn("id", table: "t"))
-            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .from(MonitoringTables.tasksAsT(db))
             .where(SQLColumn("round_id", table: "t"), .equal, SQLBind(id))
             .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "t"), id: SQLColumn("assignee_id", table: "t")))
             .limit(1).first()
@@ -88,7 +88,7 @@ enum MonitoringQueries {
             total = rows.count
         } else {
             total = try await narrowed(db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t"))))
+                .from(MonitoringTables.tasksAsT(db)))
                 .first(decoding: Count.self)?.n ?? 0
         }
         return (rows, total)
@@ -147,7 +147,7 @@ extension MonitoringQueries {
             .column(SQLAlias(sum("green", fen: true), as: SQLIdentifier("green_fen")))
             // 未报送: closed unreported, or never submitted while the deadline has passed.
             .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state = 'unreported' OR (\(pastDeadline ? "t.submitted_at IS NULL AND t.state IN ('pending', 'returned')" : "1 = 0")) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("unreported")))
-            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .from(MonitoringTables.tasksAsT(db))
             .whereTask(of: roundID, under: under, scope: scope)
             .groupBy(prefix)
         struct Grouped: Decodable { var path: String; var red: Int; var yellow: Int; var green: Int; var red_fen: Int64; var yellow_fen: Int64; var green_fen: Int64; var unreported: Int }
@@ -167,7 +167,7 @@ extension MonitoringQueries {
         try await db.sql.select()
             .column(SQLColumn("id", table: "t")).column(SQLColumn("code", table: "bo")).column(SQLColumn("colour", table: "t"))
             .column(SQLColumn("full_year_budget_fen", table: "t")).column(SQLColumn("spent_fen", table: "t")).column(SQLColumn("allocated_fen", table: "t"))
-            .from(inListOrder ? MonitoringTables.tasksInListOrder(db) : SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .from(MonitoringTables.tasksAsT(db, inListOrder: inListOrder))
             .join(SQLAlias(SQLIdentifier(BudgetObjectModel.schema), as: SQLIdentifier("bo")), on: SQLColumn("id", table: "bo"), .equal, SQLColumn("budget_object_id", table: "t"))
             .whereTask(of: roundID, under: under, scope: scope)
             .where(SQLColumn("spent_fen", table: "t"), .isNot, SQLLiteral.null)

@@ -49,7 +49,7 @@ struct MonitoringReport {
             .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state IN (\(done)) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("reported")))
             .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.late AND t.state IN (\(done)) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("late")))
             .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state IN (\(open)) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("outstanding")))
-            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))).first(decoding: Sums.self)
+            .from(MonitoringTables.tasksAsT(db))).first(decoding: Sums.self)
         let budget = Money(fen: sums?.budget ?? 0), spent = Money(fen: sums?.spent ?? 0), allocated = Money(fen: sums?.allocated ?? 0)
         let rules = (try? round.ruleSet) ?? .standard
         let rate = Ratio(rules.executionBasis == .spent ? spent : allocated, over: budget)?.percentText() ?? "—"

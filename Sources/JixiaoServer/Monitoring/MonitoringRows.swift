@@ -103,12 +103,12 @@ struct TaskRow: Decodable, Sendable {
                           "annual_progress", "submitted_by", "submitted_at", "lock_version"]
 
     /// The select of tasks with their object and assignee; callers add their own conditions. `inListOrder`: the
-    /// caller reads the first rows of a large share of a round in list order (see `MonitoringTables.tasksInListOrder`).
+    /// caller reads the first rows of a large share of a round in list order (see `MonitoringTables.tasksAsT`).
     static func select(on db: any Database, inListOrder: Bool = false) -> SQLSelectBuilder {
         db.sql.select().columns(columns.map { SQLColumn($0, table: "t") })
             .column(SQLColumn("code", table: "bo"), as: "object_code").column(SQLColumn("name", table: "bo"), as: "object_name")
             .column(SQLColumn("kind", table: "bo"), as: "object_kind").column(SQLColumn("name", table: "a"), as: "assignee_name")
-            .from(inListOrder ? MonitoringTables.tasksInListOrder(db) : SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .from(MonitoringTables.tasksAsT(db, inListOrder: inListOrder))
             .join(SQLAlias(SQLIdentifier(BudgetObjectModel.schema), as: SQLIdentifier("bo")), on: SQLColumn("id", table: "bo"), .equal, SQLColumn("budget_object_id", table: "t"))
             .join(SQLAlias(SQLIdentifier(OrganizationModel.schema), as: SQLIdentifier("a")), on: SQLColumn("id", table: "a"), .equal, SQLColumn("assignee_id", table: "t"))
     }

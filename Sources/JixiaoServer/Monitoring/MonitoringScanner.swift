@@ -50,9 +50,11 @@ enum MonitoringScanner {
         let ids = tasks.map(\.id)
         let rules = try round.ruleSet
         var stored: [UUID: [MonitoringWarning]] = [:]
+        // A stored row that no longer reads (an older format) is replaced, never kept beside the new set.
+        var unreadable: Set<UUID> = []
         for row in try await db.sql.select().columns(WarningRow.columns.map { SQLIdentifier($0) }).from(MonitoringTables.warnings)
             .where("task_id", .in, SQLGroupExpression(ids.map { SQLBind($0) })).all(decoding: WarningRow.self) {
-            if let warning = row.warning { stored[row.task_id, default: []].append(warning) }
+            if let warning = row.warning { stored[row.task_id, default: []].append(warning) } else { unreadable.insert(row.task_id) }
         }
         var found: [UUID: [MonitoringWarning]] = [:]
         switch reach {
@@ -72,7 +74,7 @@ enum MonitoringScanner {
         // Only tasks whose warnings differ are rewritten: a rescan after a small change writes little.
         let rewritten = tasks.filter { task in
             let now = found[task.id] ?? [], before = stored[task.id] ?? []
-            return now.count != before.count || Set(now) != Set(before)
+            return unreadable.contains(task.id) || now.count != before.count || Set(now) != Set(before)
         }.map(\.id)
         if !rewritten.isEmpty {
             try await db.sql.delete(from: MonitoringTables.warnings).where("task_id", .in, SQLGroupExpression(rewritten.map { SQLBind($0) })).run()

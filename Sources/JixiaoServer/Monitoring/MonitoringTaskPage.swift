@@ -63,7 +63,7 @@ struct ObjectRoundRow: Decodable, Sendable {
                      SQLColumn("late", table: "t"), SQLColumn("warning_count", table: "t"), SQLColumn("full_year_budget_fen", table: "t"),
                      SQLColumn("allocated_fen", table: "t"), SQLColumn("spent_fen", table: "t"), SQLColumn("assignee_id", table: "t"),
                      SQLColumn("assignee_path", table: "t"))
-            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .from(MonitoringTables.tasksAsT(db))
             .join(SQLAlias(SQLIdentifier(MonitoringTables.rounds), as: SQLIdentifier("r")), on: SQLColumn("id", table: "r"), .equal, SQLColumn("round_id", table: "t"))
             .where(SQLColumn("budget_object_id", table: "t"), .equal, SQLBind(task.budget_object_id))
             .where(SQLColumn("fiscal_year", table: "r"), .equal, SQLBind(year))
