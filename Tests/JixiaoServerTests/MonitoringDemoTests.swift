@@ -64,6 +64,7 @@ struct MonitoringDemoTests {
             struct Count: Decodable { var n: Int }
             let tasks = try await app.db.sql.raw("SELECT COUNT(*) AS n FROM monitoring_tasks").first(decoding: Count.self)?.n
             #expect(tasks == rows.count)
+            try await expectTalliesMatchTasks(app.db)
         }
     }
 

@@ -201,6 +201,8 @@ struct MonitoringRoundTests {
             #expect(carriedTask.state == "pending" && carriedTask.indicators.first { $0.name == "门诊患者满意度" }?.forecast == "45",
                     "last round's forecasts are where this one starts")
 
+            try await expectTalliesMatchTasks(app.db)
+
             let actions = try await auditActions(app)
             for action in ["monitoring.round_created", "monitoring.round_opened", "monitoring.report_saved", "monitoring.submit",
                            "monitoring.department_confirm", "monitoring.finance_return", "monitoring.finance_confirm", "monitoring.round_closed"] {
@@ -211,6 +213,22 @@ struct MonitoringRoundTests {
 }
 
 /// The body as `type`, or an issue that shows what came instead.
+/// The tally the database keeps per round and assignee (triggers on the tasks) equals a count of the tasks themselves.
+func expectTalliesMatchTasks(_ db: any Database, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    struct Tally: Decodable, Hashable {
+        var round_id: UUID; var assignee_id: UUID; var red: Int; var yellow: Int; var green: Int
+        var red_fen: Int64; var yellow_fen: Int64; var green_fen: Int64; var unreported: Int; var unsubmitted: Int
+    }
+    let counted = RoundTallySQL.counted.joined(separator: ", ")
+    let kept = try await db.sql.raw("SELECT round_id, assignee_id, \(unsafeRaw: counted) FROM monitoring_tallies").all(decoding: Tally.self)
+        .filter { [$0.red, $0.yellow, $0.green, $0.unreported, $0.unsubmitted].contains { $0 != 0 } || $0.red_fen != 0 || $0.yellow_fen != 0 || $0.green_fen != 0 }
+    let sums = RoundTallySQL.buckets(of: "t").enumerated().map { "CAST(SUM(\($1)) AS BIGINT) AS \(RoundTallySQL.counted[$0])" }.joined(separator: ", ")
+    let counts = try await db.sql.raw("SELECT t.round_id, t.assignee_id, \(unsafeRaw: sums) FROM monitoring_tasks t GROUP BY t.round_id, t.assignee_id")
+        .all(decoding: Tally.self)
+    #expect(!counts.isEmpty, sourceLocation: sourceLocation)
+    #expect(Set(kept) == Set(counts), "kept \(Set(kept).subtracting(counts)), counted \(Set(counts).subtracting(kept))", sourceLocation: sourceLocation)
+}
+
 private func decoded<T: Decodable>(_ response: TestingHTTPResponse, _ type: T.Type, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
     do { return try response.content.decode(T.self) } catch {
         Issue.record("\(response.status): \(response.body.string)", sourceLocation: sourceLocation)
@@ -315,6 +333,7 @@ struct TreasuryImportTests {
             #expect(try decoded(try await hospital.send(.GET, "/api/v1/monitoring/rounds/\(round.id)/dispositions"), DispositionList.self).items.count == 3,
                     "the unit sees what was decided for it")
             #expect(try await auditActions(app).filter { $0 == "monitoring.disposed" }.count == 3)
+            try await expectTalliesMatchTasks(app.db)
         }
     }
 }

@@ -19,8 +19,9 @@ struct TaskFilter: Sendable {
 }
 
 extension SQLSelectBuilder {
-    /// Narrows a read of `monitoring_tasks AS t` to one round's tasks assigned inside `under` (when given) and inside the
-    /// person's authorization scope — the one condition every list, count, chart, file and report of a round uses.
+    /// Narrows a read of `monitoring_tasks AS t` (or of `monitoring_tallies AS t`, its counts per assignee) to one round's
+    /// tasks assigned inside `under` (when given) and inside the person's authorization scope — the one condition every
+    /// list, count, chart, file and report of a round uses.
     func whereTask(of roundID: UUID, under: HierarchyPath?, scope: ListScope) -> Self {
         var query = self.where(SQLColumn("round_id", table: "t"), .equal, SQLBind(roundID))
         if let range = under?.subtreeRange {
@@ -130,24 +131,21 @@ struct ChartPoint: Decodable, Sendable {
 }
 
 extension MonitoringQueries {
-    /// Counts and amounts by colour per organisation directly under `under`, set-based in the database: a task belongs
-    /// to the child whose path starts its assignee's path (a UUID segment is 36 characters and a slash).
+    /// Counts and amounts by colour per organisation directly under `under`, from the round's tally per assignee (kept by
+    /// the database as tasks change: a few thousand rows for a province, not its 200,000 tasks): an assignee belongs to
+    /// the child whose path starts its own (a UUID segment is 36 characters and a slash).
     static func tally(round roundID: UUID, under: HierarchyPath, scope: ListScope, pastDeadline: Bool = false, on db: any Database) async throws -> [TallyRow] {
         let length = under.rawValue.count + 37
         let prefix = SQLFunction("substr", args: SQLColumn("assignee_path", table: "t"), SQLLiteral.numeric("1"), SQLLiteral.numeric(String(length)))
-        func sum(_ colour: String, fen: Bool) -> any SQLExpression {
-            // Cast: PostgreSQL sums a bigint column as numeric.
-            SQLRaw("CAST(SUM(CASE WHEN t.colour = '\(colour)' THEN \(fen ? "t.full_year_budget_fen" : "1") ELSE 0 END) AS BIGINT)")
-        }
+        // Cast: PostgreSQL sums a bigint column as numeric.
+        func sum(_ column: String) -> any SQLExpression { SQLAlias(SQLRaw("CAST(SUM(t.\(column)) AS BIGINT)"), as: SQLIdentifier(column)) }
         let grouped = db.sql.select()
             .column(SQLAlias(prefix, as: SQLIdentifier("path")))
-            .column(SQLAlias(sum("red", fen: false), as: SQLIdentifier("red"))).column(SQLAlias(sum("yellow", fen: false), as: SQLIdentifier("yellow")))
-            .column(SQLAlias(sum("green", fen: false), as: SQLIdentifier("green")))
-            .column(SQLAlias(sum("red", fen: true), as: SQLIdentifier("red_fen"))).column(SQLAlias(sum("yellow", fen: true), as: SQLIdentifier("yellow_fen")))
-            .column(SQLAlias(sum("green", fen: true), as: SQLIdentifier("green_fen")))
+            .columns(["red", "yellow", "green", "red_fen", "yellow_fen", "green_fen"].map(sum))
             // 未报送: closed unreported, or never submitted while the deadline has passed.
-            .column(SQLAlias(SQLRaw("CAST(SUM(CASE WHEN t.state = 'unreported' OR (\(pastDeadline ? "t.submitted_at IS NULL AND t.state IN ('pending', 'returned')" : "1 = 0")) THEN 1 ELSE 0 END) AS BIGINT)"), as: SQLIdentifier("unreported")))
-            .from(MonitoringTables.tasksAsT(db))
+            .column(SQLAlias(SQLRaw(pastDeadline ? "CAST(SUM(t.unreported + t.unsubmitted) AS BIGINT)" : "CAST(SUM(t.unreported) AS BIGINT)"),
+                             as: SQLIdentifier("unreported")))
+            .from(SQLAlias(SQLIdentifier(MonitoringTables.tallies), as: SQLIdentifier("t")))
             .whereTask(of: roundID, under: under, scope: scope)
             .groupBy(prefix)
         struct Grouped: Decodable { var path: String; var red: Int; var yellow: Int; var green: Int; var red_fen: Int64; var yellow_fen: Int64; var green_fen: Int64; var unreported: Int }

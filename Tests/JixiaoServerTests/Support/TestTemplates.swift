@@ -134,6 +134,10 @@ struct PostgresTemplate: Sendable {
     let foreignKeys: [(table: String, name: String, definition: String)]
     /// `CREATE INDEX` statements for indexes that back no constraint, without the template's schema.
     let indexes: [String]
+    /// `CREATE FUNCTION` and `CREATE TRIGGER` statements as the catalog prints them, naming the template's schema (the
+    /// clone names its own instead). Triggers come last, after the rows are copied: copying must not fire them.
+    let functions: [String]
+    let triggers: [String]
     let signature: [String]
 
     static let prefix = "jixiao_template_"
@@ -159,6 +163,10 @@ struct PostgresTemplate: Sendable {
         for key in keys { statements.append("ALTER TABLE \(to).\(Self.quoted(key.table)) ADD CONSTRAINT \(Self.quoted(key.name)) \(key.definition)") }
         statements += indexes
         for key in foreignKeys { statements.append("ALTER TABLE \(to).\(Self.quoted(key.table)) ADD CONSTRAINT \(Self.quoted(key.name)) \(key.definition)") }
+        for definition in functions + triggers {
+            statements.append(definition.replacingOccurrences(of: "\(from).", with: "\(to).").replacingOccurrences(of: " \(schema).", with: " \(to).")
+                .replacingOccurrences(of: "(\(schema).", with: "(\(to)."))
+        }
         return "DO $jixiao_clone$ BEGIN\n" + statements.map { $0 + ";\n" }.joined() + "END $jixiao_clone$"
     }
 
@@ -180,7 +188,8 @@ struct PostgresTemplate: Sendable {
     }
 
     /// Reads the template's catalog on a connection whose search path is the template, refusing what a table-by-table
-    /// copy would share with the template or lose (sequences, views, types, functions, triggers, generated columns).
+    /// copy would share with the template or lose (sequences, views, types, generated columns); functions and triggers
+    /// are created again from their definitions.
     static func plan(schema: String, on db: any Database) async throws -> PostgresTemplate {
         struct Name: Decodable { var name: String }
         struct Constraint: Decodable { var table: String; var name: String; var kind: String; var definition: String }
@@ -190,9 +199,7 @@ struct PostgresTemplate: Sendable {
         let unsupported = try await sql.raw("""
             SELECT relkind::text || ' ' || relname AS name FROM pg_class WHERE relnamespace = \(unsafeRaw: namespace) AND relkind NOT IN ('r', 'i')
             UNION ALL SELECT 'type ' || typname FROM pg_type WHERE typnamespace = \(unsafeRaw: namespace) AND typtype IN ('e', 'd', 'r', 'm')
-            UNION ALL SELECT 'function ' || proname FROM pg_proc WHERE pronamespace = \(unsafeRaw: namespace)
-            UNION ALL SELECT 'trigger ' || t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                WHERE c.relnamespace = \(unsafeRaw: namespace) AND NOT t.tgisinternal
+            UNION ALL SELECT 'function ' || proname FROM pg_proc WHERE pronamespace = \(unsafeRaw: namespace) AND prokind <> 'f'
             UNION ALL SELECT 'generated column ' || c.relname || '.' || a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
                 WHERE c.relnamespace = \(unsafeRaw: namespace) AND (a.attgenerated <> '' OR a.attidentity <> '')
             """).all(decoding: Name.self).map(\.name)
@@ -215,11 +222,18 @@ struct PostgresTemplate: Sendable {
                 index.definition.replacingOccurrences(of: " ON \(quoted(schema)).", with: " ON ")
                     .replacingOccurrences(of: " ON \(schema).", with: " ON ")
             }
+        let functions = try await sql.raw("""
+            SELECT pg_get_functiondef(oid) AS definition FROM pg_proc WHERE pronamespace = \(unsafeRaw: namespace) ORDER BY proname
+            """).all(decoding: Index.self).map(\.definition)
+        let triggers = try await sql.raw("""
+            SELECT pg_get_triggerdef(t.oid) AS definition FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE c.relnamespace = \(unsafeRaw: namespace) AND NOT t.tgisinternal ORDER BY t.tgname
+            """).all(decoding: Index.self).map(\.definition)
         return PostgresTemplate(
             schema: schema, tables: tables,
             keys: constraints.filter { $0.kind != "f" }.map { ($0.table, $0.name, $0.definition) },
             foreignKeys: constraints.filter { $0.kind == "f" }.map { ($0.table, $0.name, $0.definition) },
-            indexes: indexes, signature: try await signature(on: db))
+            indexes: indexes, functions: functions, triggers: triggers, signature: try await signature(on: db))
     }
 
     /// What a copy must share with its template: every relation, column (in order, with type, nullability and
@@ -242,6 +256,11 @@ struct PostgresTemplate: Sendable {
             UNION ALL
             SELECT replace(pg_get_indexdef(i.indexrelid), ' ON ' || quote_ident(current_schema()) || '.', ' ON ')
             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relnamespace = \(unsafeRaw: namespace)
+            UNION ALL
+            SELECT 'function ' || p.proname || ' ' || md5(p.prosrc) FROM pg_proc p WHERE p.pronamespace = \(unsafeRaw: namespace)
+            UNION ALL
+            SELECT replace(pg_get_triggerdef(t.oid), quote_ident(current_schema()) || '.', '')
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = \(unsafeRaw: namespace) AND NOT t.tgisinternal
             """).all(decoding: Item.self).map(\.item)
         struct Name: Decodable { var name: String }
         let tables = try await db.sql.raw("""
