@@ -159,6 +159,18 @@ struct GoalProgressWarningTests {
         #expect(Self.level(target, forecast: forecast) == expected, "\(target) forecast \(forecast)")
     }
 
+    @Test("a forecast misses its target exactly when the standard rules warn on it (what a save stores for the round's scan)", arguments: [
+        ("≥100人", "100"), ("≥100人", "99.99"), (">100人", "100"), (">100人", "100.5"), ("≤5300元", "5300"), ("≤5300元", "5300.01"),
+        ("<10天", "10"), ("<10天", "9"), ("=100%", "100%"), ("=100%", "100.1%"), ("2027年10月31日前", "2027年10月31日"),
+        ("2027年10月31日前", "2027年11月1日"), ("≥95%", "95人"), ("≥95%", "很好"), ("≥95%", ""), ("群众满意", "基本满意"),
+    ])
+    func misses(target: String, forecast: String) {
+        let item = Self.indicator("指标", target)
+        let progress = IndicatorProgress(indicatorID: item.id, forecastText: forecast, likelihood: .certain)
+        let warns = !MonitoringScan.indicatorWarnings(item, progress, period: julyRound, rules: .standard).isEmpty
+        #expect(MonitoringScan.forecastMisses(item, progress) == warns, "\(target) forecast \(forecast)")
+    }
+
     @Test("deadlines: on time green, up to the grace days yellow, later red")
     func deadlines() {
         #expect(Self.level("2027年10月31日前", forecast: "2027年10月31日") == .green)

@@ -96,11 +96,39 @@ public enum MonitoringScan {
         return found
     }
 
-    static func forecastWarning(_ indicator: Indicator, target: Target, forecast: TargetValue, forecastText: String,
-                                rules: MonitoringRuleSet) -> MonitoringWarning? {
+    /// Whether the forecast misses its target as written — short of a positive one, above a reverse one, off an exact
+    /// one, after a deadline — whatever the thresholds. Only such a forecast can warn; a unit's save stores this beside
+    /// the text, so that a scan of a whole round looks again only at the few that miss (the rule set then decides red,
+    /// yellow or nothing). An empty, unreadable or qualitative forecast misses nothing.
+    public static func forecastMisses(_ indicator: Indicator, _ progress: IndicatorProgress) -> Bool {
+        guard let target = indicator.target, let forecast = progress.forecast(against: target) else { return false }
+        return misses(target: target, forecast: forecast)
+    }
+
+    static func misses(target: Target, forecast: TargetValue) -> Bool {
         switch (target.value, forecast) {
         case (.date(let deadline), .date(let day)):
-            guard rules.enabled.contains(.deadlineForecast), deadline < day else { return nil }
+            return deadline < day
+        case (.number(let t, _), .number(let f, _)):
+            switch target.op {
+            case .atLeast: return f < t
+            case .greaterThan: return f <= t
+            case .atMost: return f > t
+            case .lessThan: return f >= t
+            case .equal: return f != t
+            case .qualitative: return false
+            }
+        default:
+            return false
+        }
+    }
+
+    static func forecastWarning(_ indicator: Indicator, target: Target, forecast: TargetValue, forecastText: String,
+                                rules: MonitoringRuleSet) -> MonitoringWarning? {
+        guard misses(target: target, forecast: forecast) else { return nil }
+        switch (target.value, forecast) {
+        case (.date(let deadline), .date(let day)):
+            guard rules.enabled.contains(.deadlineForecast) else { return nil }
             let late = day.daysSince(deadline)
             return MonitoringWarning(rule: .deadlineForecast, level: late > rules.deadlineGraceDays ? .red : .yellow, indicatorID: indicator.id,
                                      facts: .deadline(indicator: indicator.name, target: deadline, forecast: day, daysLate: late,
@@ -112,8 +140,6 @@ public enum MonitoringScan {
             switch target.op {
             case .atLeast, .greaterThan:
                 guard rules.enabled.contains(.positiveForecast) else { return nil }
-                let met = target.op == .atLeast ? f >= t : f > t
-                if met { return nil }
                 let share = Ratio(f, over: t)
                 // f < bound% × t, compared without dividing (a zero target is met by any forecast ≥ 0).
                 let red = f * 100 < rules.positiveRedBelow * t
@@ -121,13 +147,11 @@ public enum MonitoringScan {
                                          facts: facts(share, rules.positiveRedBelow))
             case .atMost, .lessThan:
                 guard rules.enabled.contains(.reverseForecast) else { return nil }
-                let met = target.op == .atMost ? f <= t : f < t
-                if met { return nil }
                 let red = f * 100 > rules.reverseRedAbove * t
                 return MonitoringWarning(rule: .reverseForecast, level: red ? .red : .yellow, indicatorID: indicator.id,
                                          facts: facts(Ratio(f, over: t), rules.reverseRedAbove))
             case .equal:
-                guard rules.enabled.contains(.exactForecast), f != t else { return nil }
+                guard rules.enabled.contains(.exactForecast) else { return nil }
                 let (low, high) = (min(f, t), max(f, t))
                 let red = low * 100 < rules.exactRedBelow * high
                 return MonitoringWarning(rule: .exactForecast, level: red ? .red : .yellow, indicatorID: indicator.id,

@@ -58,14 +58,15 @@ enum MonitoringBench {
         lines.append("| open a 1–7月 round over the province (tasks made, goal in force, first scan) | \(tasks) tasks in \(f(openSeconds, 1)) s = **\(Int(Double(tasks) / openSeconds)) tasks/s** |")
 
         // Progress for every indicator, written set-based (setup, timed for information): the target without its sign
-        // as the value so far and the forecast; in one task of seven the fourth indicator is only 有可能 (a yellow
-        // warning for the full scan to write).
+        // as the value so far and the forecast — which meets the target (a sign that stays makes it unreadable, which
+        // warns of nothing), so each row says it misses nothing, as a unit's save would store it; in one task of seven
+        // the fourth indicator is only 有可能 (a yellow warning for the full scan to write).
         start = DispatchTime.now().uptimeNanoseconds
         try await db.sql.raw("""
-            INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures)
+            INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures, forecast_misses)
             SELECT t.id, gi.indicator_id, REPLACE(REPLACE(REPLACE(gi.target_text, '≥', ''), '≤', ''), '=', ''),
                    REPLACE(REPLACE(REPLACE(gi.target_text, '≥', ''), '≤', ''), '=', ''),
-                   CASE WHEN gi.position = 3 AND t.full_year_budget_fen % 7 = 0 THEN 'possible' ELSE 'certain' END, NULL, '', ''
+                   CASE WHEN gi.position = 3 AND t.full_year_budget_fen % 7 = 0 THEN 'possible' ELSE 'certain' END, NULL, '', '', 0
             FROM monitoring_tasks t JOIN goal_indicators gi ON gi.version_id = t.goal_version_id
             WHERE t.round_id = \(bind: roundID)
             """).run()

@@ -110,10 +110,14 @@ enum MonitoringReports {
                 try await db.sql.delete(from: MonitoringTables.progress).where("task_id", .equal, SQLBind(task.id)).run()
             }
             if !progress.isEmpty {
-                var insert = db.sql.insert(into: MonitoringTables.progress).columns(ProgressRow.columns)
+                // Beside each forecast, whether it misses its target: what a scan of the whole round looks for.
+                let indicators = Dictionary(detail.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                var insert = db.sql.insert(into: MonitoringTables.progress).columns(ProgressRow.columns + ["forecast_misses"])
                 for item in progress {
+                    let misses = indicators[item.indicatorID].map { MonitoringScan.forecastMisses($0, item) } ?? false
                     insert = insert.values(SQLBind(task.id), SQLBind(item.indicatorID), SQLBind(item.reachedText), SQLBind(item.forecastText),
-                                           SQLBind(item.likelihood?.rawValue), SQLBind(item.cause), SQLBind(item.explanation), SQLBind(item.measures))
+                                           SQLBind(item.likelihood?.rawValue), SQLBind(item.cause), SQLBind(item.explanation), SQLBind(item.measures),
+                                           SQLBind(misses ? 1 : 0))
                 }
                 try await insert.run()
             }

@@ -208,10 +208,12 @@ enum MonitoringRounds {
                 """).run()
             if let previous {
                 // What units reported per indicator last time is where they start this time (only indicators still in
-                // the goal in force).
+                // the goal in force). Whether a forecast misses its target carries over with the same goal version;
+                // against another version it is read again by the scan below.
                 try await db.sql.raw("""
-                    INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures)
-                    SELECT t.id, p.indicator_id, p.reached, p.forecast, p.likelihood, p.cause, p.explanation, p.measures
+                    INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures, forecast_misses)
+                    SELECT t.id, p.indicator_id, p.reached, p.forecast, p.likelihood, p.cause, p.explanation, p.measures,
+                           CASE WHEN pt.goal_version_id = t.goal_version_id THEN p.forecast_misses END
                     FROM monitoring_tasks t
                     JOIN monitoring_tasks pt ON pt.round_id = \(bind: previous) AND pt.budget_object_id = t.budget_object_id
                      AND (pt.region_id = t.region_id OR (pt.region_id IS NULL AND t.region_id IS NULL))

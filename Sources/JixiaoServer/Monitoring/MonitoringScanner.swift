@@ -20,9 +20,15 @@ enum MonitoringScanner {
     /// Rescans every task of a round, batch by batch in one pass ordered by id. `today` decides which open tasks are
     /// past the deadline without a report. `onlyOpen` limits it to tasks not yet reported (pending or returned), the only
     /// ones a passing deadline changes.
+    /// A scan of everything in a whole round runs set-based in the database where the rule set allows
+    /// (`MonitoringRoundScan`); `streaming` asks for the pass through the domain instead (tests compare the two).
     static func rescan(round roundID: UUID, today: CalendarDay? = nil, onlyOpen: Bool = false, reach: Reach = .everything,
-                       on db: any Database) async throws {
+                       streaming: Bool = false, on db: any Database) async throws {
         guard let round = try await RoundRow.find(roundID, on: db) else { return }
+        if reach == .everything && !onlyOpen && !streaming, MonitoringRoundScan.applies(to: try round.ruleSet) {
+            try await MonitoringRoundScan.run(round, today: today, on: db)
+            return
+        }
         var after: UUID?
         while true {
             var query = db.sql.select().columns(ScannedTaskRow.columns.map { SQLIdentifier($0) }).from(MonitoringTables.tasks)
@@ -59,12 +65,19 @@ enum MonitoringScanner {
         var found: [UUID: [MonitoringWarning]] = [:]
         switch reach {
         case .everything:
-            let progress = try await ScannedProgress.of(tasks: ids, on: db)
+            let (progress, unread) = try await ScannedProgress.of(tasks: ids, on: db)
             let indicators = try await ScannedIndicator.of(versions: Set(tasks.map(\.goal_version_id)), on: db)
+            var misses: [UUID: Set<UUID>] = [:]
             for task in tasks {
                 let subject = subject(task, round: round, indicators: indicators[task.goal_version_id] ?? [], progress: progress[task.id] ?? [:], today: today)
                 found[task.id] = MonitoringScan.warnings(subject, rules: rules)
+                if unread.contains(task.id) {
+                    for (indicator, reported) in subject.indicators {
+                        if let reported, MonitoringScan.forecastMisses(indicator, reported) { misses[task.id, default: []].insert(indicator.id) }
+                    }
+                }
             }
+            try await ScannedProgress.storeMisses(misses, of: unread, on: db)
         case .taskFigures:
             for task in tasks {
                 let subject = subject(task, round: round, indicators: [], progress: [:], today: today)
@@ -186,15 +199,34 @@ struct ScannedProgress: Decodable, Sendable {
     var indicator_id: UUID
     var forecast: String
     var likelihood: String?
+    var forecast_misses: Int?
 
-    static func of(tasks ids: [UUID], on db: any Database) async throws -> [UUID: [UUID: IndicatorProgress]] {
+    /// Each task's progress by indicator, and the tasks with rows whose `forecast_misses` is not yet known.
+    static func of(tasks ids: [UUID], on db: any Database) async throws -> (progress: [UUID: [UUID: IndicatorProgress]], unread: Set<UUID>) {
         var byTask: [UUID: [UUID: IndicatorProgress]] = [:]
-        for row in try await db.sql.select().columns("task_id", "indicator_id", "forecast", "likelihood").from(MonitoringTables.progress)
+        var unread: Set<UUID> = []
+        for row in try await db.sql.select().columns("task_id", "indicator_id", "forecast", "likelihood", "forecast_misses").from(MonitoringTables.progress)
             .where("task_id", .in, SQLGroupExpression(ids.map { SQLBind($0) })).all(decoding: ScannedProgress.self) {
             byTask[row.task_id, default: [:]][row.indicator_id] = IndicatorProgress(
                 indicatorID: row.indicator_id, reachedText: "", forecastText: row.forecast,
                 likelihood: row.likelihood.flatMap(CompletionLikelihood.init(rawValue:)), cause: nil, explanation: "", measures: "")
+            if row.forecast_misses == nil { unread.insert(row.task_id) }
         }
-        return byTask
+        return (byTask, unread)
+    }
+
+    /// Stores whether each forecast of these tasks misses its target, where not yet known: rows of indicators the task
+    /// does not judge (another region's, or no longer in the goal) miss nothing.
+    static func storeMisses(_ misses: [UUID: Set<UUID>], of tasks: Set<UUID>, on db: any Database) async throws {
+        for task in tasks {
+            var value = SQLQueryString("CASE")
+            for indicator in misses[task] ?? [] {
+                value.appendLiteral(" WHEN indicator_id = "); value.appendInterpolation(bind: indicator); value.appendLiteral(" THEN 1")
+            }
+            value.appendLiteral(" ELSE 0 END")
+            if misses[task]?.isEmpty ?? true { value = "0" }
+            try await db.sql.update(MonitoringTables.progress).set("forecast_misses", to: value)
+                .where("task_id", .equal, SQLBind(task)).where("forecast_misses", .is, SQLLiteral.null).run()
+        }
     }
 }
