@@ -79,10 +79,12 @@ enum RoundTallySQL {
     /// Adds (`sign` "+") or takes away ("-") one task row from its assignee's tally, creating the tally row when new.
     static func move(_ row: String, sign: String) -> String {
         let values = buckets(of: row).map { sign == "-" ? "-(\($0))" : $0 }
+        // No alias on the target table: SQLite before 3.35 (Debian 12's `sqlite3` is 3.40, but older tools exist) could not
+        // read a schema holding one, and then would not open the database at all.
         return """
-            INSERT INTO monitoring_tallies AS x (round_id, assignee_id, assignee_path, \(counted.joined(separator: ", ")))
+            INSERT INTO monitoring_tallies (round_id, assignee_id, assignee_path, \(counted.joined(separator: ", ")))
             VALUES (\(row).round_id, \(row).assignee_id, \(row).assignee_path, \(values.joined(separator: ", ")))
-            ON CONFLICT (round_id, assignee_id) DO UPDATE SET \(counted.map { "\($0) = x.\($0) + excluded.\($0)" }.joined(separator: ", "))
+            ON CONFLICT (round_id, assignee_id) DO UPDATE SET \(counted.map { "\($0) = monitoring_tallies.\($0) + excluded.\($0)" }.joined(separator: ", "))
             """
     }
 

@@ -45,7 +45,9 @@ enum MonitoringRoundScan {
     /// Judges every task it can in SQL and stores what changed; returns the tasks left to the domain.
     private static func judgeInSQL(_ round: RoundRow, rules: MonitoringRuleSet, today: CalendarDay?, on db: any Database) async throws -> [UUID] {
         let sql = db.sql, pg = db.isPostgres
-        let temp = pg ? "pg_temp" : "temp", uuid = pg ? "uuid" : ""
+        // Ids in the work tables have the type the tables' ids have: in SQLite the same affinity on both sides of a
+        // comparison is what lets it use an index (an untyped column compared with a UUID column would scan).
+        let temp = pg ? "pg_temp" : "temp", uuid = pg ? "uuid" : "UUID"
         let same = pg ? "IS NOT DISTINCT FROM" : "IS"
         let domain = "\(temp).scan_domain", found = "\(temp).scan_found", touched = "\(temp).scan_touched"
         let roundID = round.id

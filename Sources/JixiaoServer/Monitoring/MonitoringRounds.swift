@@ -63,10 +63,13 @@ enum MonitoringRounds {
         let scopeKey = draft.scope.rawValue + (scopeDepartments.isEmpty ? "" : ":" + scopeDepartments)
         let period = MonitoringPeriod(end: draft.periodEnd)
         let duplicate = AppError(.conflict, "round_duplicate", Message(.errorRoundDuplicate(period)), field: "periodEnd")
+        func sameRound() async throws -> RoundRow? {
+            try await db.sql.select().columns(RoundRow.columns.map { SQLIdentifier($0) }).from(MonitoringTables.rounds)
+                .where("organization_id", .equal, SQLBind(organizer.id!)).where("fiscal_year", .equal, SQLBind(draft.fiscalYear))
+                .where("period_end", .equal, SQLBind(draft.periodEnd.isoDate)).where("scope_key", .equal, SQLBind(scopeKey)).first(decoding: RoundRow.self)
+        }
         var failedOpening: UUID?
-        if let existing = try await db.sql.select().columns(RoundRow.columns.map { SQLIdentifier($0) }).from(MonitoringTables.rounds)
-            .where("organization_id", .equal, SQLBind(organizer.id!)).where("fiscal_year", .equal, SQLBind(draft.fiscalYear))
-            .where("period_end", .equal, SQLBind(draft.periodEnd.isoDate)).where("scope_key", .equal, SQLBind(scopeKey)).first(decoding: RoundRow.self) {
+        if let existing = try await sameRound() {
             // A round whose opening job failed or was given up made no tasks: asking again replaces it.
             var jobState: JobState?
             if let jobID = existing.job_id {
@@ -101,9 +104,11 @@ enum MonitoringRounds {
                                             + (replaced.map { " replaces=\($0.uuidString.lowercased())" } ?? ""),
                                         context: caller.audit, on: db)
         }
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            // Two organisers' clicks at once: the unique key let one through.
-            throw duplicate
+        } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
+            // Two organisers' clicks at once: the unique key let one through, and the other finds its round. Any other
+            // constraint (a reference to an account or a job that is not there) is a fault, reported as it is.
+            if let other = try await sameRound(), other.id != failedOpening { throw duplicate }
+            throw error
         }
         app?.jobWorkers.ring()
         return id

@@ -48,11 +48,23 @@ enum MonitoringScanner {
 
     /// Rescans some tasks of one round and stores what changed: the warnings of a task are rewritten only when they
     /// differ from those stored, its colour and count only when they move. Returns each task's warnings.
-    /// `onlyOpen`: a task submitted since it was read keeps the colour its submission gave it.
+    /// `onlyOpen`: a task submitted since it was read keeps the warnings and colour its submission gave it.
     @discardableResult
     static func store(_ tasks: [some ScannedTask], round: RoundRow, today: CalendarDay?, onlyOpen: Bool = false, reach: Reach = .everything,
                       on db: any Database) async throws -> [UUID: [MonitoringWarning]] {
         guard !tasks.isEmpty else { return [:] }
+        var tasks = tasks
+        if onlyOpen {
+            // A task submitted since it was read is the submission's to judge: only those still open (locked until this
+            // batch commits on PostgreSQL, so a submission waits for it and judges after) get this scan's warnings.
+            var query = db.sql.select().column("id").from(MonitoringTables.tasks)
+                .where("id", .in, SQLGroupExpression(tasks.map { SQLBind($0.id) }))
+                .where("state", .in, SQLGroupExpression(MonitoringTaskState.allCases.filter(\.isEditable).map { SQLBind($0.rawValue) }))
+            if db.isPostgres { query = query.for(.update) }
+            let open = Set(try await query.all(decoding: TaskID.self).map(\.id))
+            tasks = tasks.filter { open.contains($0.id) }
+            guard !tasks.isEmpty else { return [:] }
+        }
         let ids = tasks.map(\.id)
         let rules = try round.ruleSet
         var stored: [UUID: [MonitoringWarning]] = [:]
@@ -160,6 +172,9 @@ enum MonitoringScanner {
         String(decoding: try MonitoringRuleStore.encoder.encode(warning.facts), as: UTF8.self)
     }
 }
+
+/// A task's id, as a read of ids decodes it.
+struct TaskID: Decodable, Sendable { var id: UUID }
 
 /// An indicator as the scan reads it: what its rules look at (the target, the name its warning quotes, the regional goal
 /// it belongs to), not the whole row.
