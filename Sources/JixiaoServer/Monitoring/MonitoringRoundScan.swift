@@ -57,6 +57,9 @@ enum MonitoringRoundScan {
         try await sql.raw("CREATE TEMP TABLE scan_found (task_id \(unsafeRaw: uuid) NOT NULL, rule TEXT NOT NULL, level TEXT NOT NULL, indicator_id \(unsafeRaw: uuid), facts TEXT)").run()
         try await sql.raw("CREATE INDEX \(unsafeRaw: pg ? "" : "temp.")scan_found_task ON scan_found (task_id)").run()
         let notDomain = "NOT EXISTS (SELECT 1 FROM \(domain) d WHERE d.task_id = t.id)"
+        // Reads of progress start from the few rows a partial index holds (doubts, forecasts that miss) and only then
+        // find their task and indicator: `CROSS JOIN` keeps SQLite's planner to that order (without statistics it would
+        // walk the round's tasks and every indicator of each); PostgreSQL plans it as the inner join it is.
 
         // Tasks the domain judges: a spending plan, money beyond the integer bounds, a forecast that misses or is unread.
         let bound = moneyBound
@@ -66,8 +69,8 @@ enum MonitoringRoundScan {
               AND (t.plan IS NOT NULL OR t.full_year_budget_fen < 0 OR t.full_year_budget_fen > \(bind: bound)
                    OR t.allocated_fen > \(bind: bound) OR t.spent_fen > \(bind: bound) OR t.allocated_fen < 0 OR t.spent_fen < 0)
             UNION
-            SELECT p.task_id FROM monitoring_progress p JOIN monitoring_tasks t ON t.id = p.task_id
-            WHERE \(unsafeRaw: MonitoringTables.missesOrUnread(db, table: "p")) AND t.round_id = \(bind: roundID)
+            SELECT p.task_id FROM monitoring_progress p CROSS JOIN monitoring_tasks t
+            WHERE \(unsafeRaw: MonitoringTables.missesOrUnread(db, table: "p")) AND t.id = p.task_id AND t.round_id = \(bind: roundID)
             """).run()
 
         // 资金执行: pace = executed × td ÷ (budget × tn) against bound ÷ 100, without dividing.
@@ -121,12 +124,11 @@ enum MonitoringRoundScan {
                 INSERT INTO \(unsafeRaw: found) (task_id, rule, level, indicator_id, facts)
                 SELECT p.task_id, \(bind: rule.rawValue), \(bind: level.key), p.indicator_id,
                        CAST(\(unsafeRaw: json)('likelihood', \(unsafeRaw: json)('indicator', gi.name, 'likelihood', p.likelihood)) AS TEXT)
-                FROM monitoring_progress p
-                JOIN monitoring_tasks t ON t.id = p.task_id
-                JOIN goal_indicators gi ON gi.version_id = t.goal_version_id AND gi.indicator_id = p.indicator_id
-                 AND (gi.region_row_id = t.region_row_id OR (gi.region_row_id IS NULL AND t.region_row_id IS NULL))
+                FROM monitoring_progress p CROSS JOIN monitoring_tasks t CROSS JOIN goal_indicators gi
                 WHERE \(unsafeRaw: MonitoringTables.unsure(table: "p")) AND p.likelihood = \(bind: likelihood.rawValue)
-                  AND t.round_id = \(bind: roundID) AND \(unsafeRaw: notDomain)
+                  AND t.id = p.task_id AND t.round_id = \(bind: roundID) AND \(unsafeRaw: notDomain)
+                  AND gi.version_id = t.goal_version_id AND gi.indicator_id = p.indicator_id
+                  AND (gi.region_row_id = t.region_row_id OR (gi.region_row_id IS NULL AND t.region_row_id IS NULL))
                 """).run()
         }
 
