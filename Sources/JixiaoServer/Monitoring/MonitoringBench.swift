@@ -64,10 +64,11 @@ enum MonitoringBench {
         // the fourth indicator is only 有可能 (a yellow warning for the full scan to write).
         start = DispatchTime.now().uptimeNanoseconds
         try await db.sql.raw("""
-            INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures, forecast_misses)
+            INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures, forecast_misses,
+                                             indicator_name)
             SELECT t.id, gi.indicator_id, REPLACE(REPLACE(REPLACE(gi.target_text, '≥', ''), '≤', ''), '=', ''),
                    REPLACE(REPLACE(REPLACE(gi.target_text, '≥', ''), '≤', ''), '=', ''),
-                   CASE WHEN gi.position = 3 AND t.full_year_budget_fen % 7 = 0 THEN 'possible' ELSE 'certain' END, NULL, '', '', 0
+                   CASE WHEN gi.position = 3 AND t.full_year_budget_fen % 7 = 0 THEN 'possible' ELSE 'certain' END, NULL, '', '', 0, gi.name
             FROM monitoring_tasks t JOIN goal_indicators gi ON gi.version_id = t.goal_version_id
             WHERE t.round_id = \(bind: roundID)
             """).run()

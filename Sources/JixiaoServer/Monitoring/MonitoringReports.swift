@@ -110,14 +110,16 @@ enum MonitoringReports {
                 try await db.sql.delete(from: MonitoringTables.progress).where("task_id", .equal, SQLBind(task.id)).run()
             }
             if !progress.isEmpty {
-                // Beside each forecast, whether it misses its target: what a scan of the whole round looks for.
+                // Beside each forecast, whether it misses its target and the indicator's name: what a scan of the whole
+                // round reads (`AddProgressMisses`).
                 let indicators = Dictionary(detail.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                var insert = db.sql.insert(into: MonitoringTables.progress).columns(ProgressRow.columns + ["forecast_misses"])
+                var insert = db.sql.insert(into: MonitoringTables.progress).columns(ProgressRow.columns + ["forecast_misses", "indicator_name"])
                 for item in progress {
-                    let misses = indicators[item.indicatorID].map { MonitoringScan.forecastMisses($0, item) } ?? false
+                    let indicator = indicators[item.indicatorID]
+                    let misses = indicator.map { MonitoringScan.forecastMisses($0, item) } ?? false
                     insert = insert.values(SQLBind(task.id), SQLBind(item.indicatorID), SQLBind(item.reachedText), SQLBind(item.forecastText),
                                            SQLBind(item.likelihood?.rawValue), SQLBind(item.cause), SQLBind(item.explanation), SQLBind(item.measures),
-                                           SQLBind(misses ? 1 : 0))
+                                           SQLBind(misses ? 1 : 0), SQLBind(indicator?.name))
                 }
                 try await insert.run()
             }

@@ -15,7 +15,7 @@ import JixiaoDomain
 /// - 完成目标可能性 (有可能, 完全不可能), found through a small index, for indicators the task judges.
 ///
 /// Judged by the domain: tasks with a spending plan or money beyond those bounds, tasks with a forecast that misses its
-/// target or has not been read (`forecast_misses`), and tasks whose money warning is new or changes colour (its facts —
+/// target or has not been read (`forecast_misses`), or a doubt without the indicator's name, and tasks whose money warning is new or changes colour (its facts —
 /// exact ratios — are the domain's to write). Warnings of the others are compared with those stored by rule, level and
 /// indicator: a warning that stays keeps its stored facts, which the domain wrote when its inputs last changed.
 enum MonitoringRoundScan {
@@ -71,6 +71,9 @@ enum MonitoringRoundScan {
             UNION
             SELECT p.task_id FROM monitoring_progress p CROSS JOIN monitoring_tasks t
             WHERE \(unsafeRaw: MonitoringTables.missesOrUnread(db, table: "p")) AND t.id = p.task_id AND t.round_id = \(bind: roundID)
+            UNION
+            SELECT p.task_id FROM monitoring_progress p CROSS JOIN monitoring_tasks t
+            WHERE \(unsafeRaw: MonitoringTables.unsure(table: "p")) AND p.indicator_name IS NULL AND t.id = p.task_id AND t.round_id = \(bind: roundID)
             """).run()
 
         // 资金执行: pace = executed × td ÷ (budget × tn) against bound ÷ 100, without dividing.
@@ -114,7 +117,9 @@ enum MonitoringRoundScan {
                 """).run()
         }
 
-        // 完成目标可能性, for indicators of the task's goal (and region) only, as the domain judges them.
+        // 完成目标可能性. A task's progress rows are its own indicators (the save refuses others; the carry-over takes
+        // only those of the goal in force and the task's region), each with the name its warning quotes: the partial
+        // index holds every column read here, so no goal and no progress row is looked up.
         var unsure: [(CompletionLikelihood, WarningRule, WarningLevel)] = []
         if rules.enabled.contains(.likelihoodImpossible) { unsure.append((.impossible, .likelihoodImpossible, .red)) }
         if rules.enabled.contains(.likelihoodPossible) { unsure.append((.possible, .likelihoodPossible, rules.possibleLevel)) }
@@ -123,12 +128,10 @@ enum MonitoringRoundScan {
             try await sql.raw("""
                 INSERT INTO \(unsafeRaw: found) (task_id, rule, level, indicator_id, facts)
                 SELECT p.task_id, \(bind: rule.rawValue), \(bind: level.key), p.indicator_id,
-                       CAST(\(unsafeRaw: json)('likelihood', \(unsafeRaw: json)('indicator', gi.name, 'likelihood', p.likelihood)) AS TEXT)
-                FROM monitoring_progress p CROSS JOIN monitoring_tasks t CROSS JOIN goal_indicators gi
+                       CAST(\(unsafeRaw: json)('likelihood', \(unsafeRaw: json)('indicator', p.indicator_name, 'likelihood', p.likelihood)) AS TEXT)
+                FROM monitoring_progress p CROSS JOIN monitoring_tasks t
                 WHERE \(unsafeRaw: MonitoringTables.unsure(table: "p")) AND p.likelihood = \(bind: likelihood.rawValue)
                   AND t.id = p.task_id AND t.round_id = \(bind: roundID) AND \(unsafeRaw: notDomain)
-                  AND gi.version_id = t.goal_version_id AND gi.indicator_id = p.indicator_id
-                  AND (gi.region_row_id = t.region_row_id OR (gi.region_row_id IS NULL AND t.region_row_id IS NULL))
                 """).run()
         }
 

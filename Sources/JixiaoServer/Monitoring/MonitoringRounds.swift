@@ -213,18 +213,21 @@ enum MonitoringRounds {
                 """).run()
             if let previous {
                 // What units reported per indicator last time is where they start this time (only indicators still in
-                // the goal in force). Whether a forecast misses its target carries over with the same goal version;
+                // the goal in force, and in the task's region: a task's progress rows are its own indicators only, which
+                // the set-based scan relies on). Whether a forecast misses its target carries over with the same goal version;
                 // against another version it is read again by the scan below.
                 try await db.sql.raw("""
-                    INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures, forecast_misses)
+                    INSERT INTO monitoring_progress (task_id, indicator_id, reached, forecast, likelihood, cause, explanation, measures,
+                                                     forecast_misses, indicator_name)
                     SELECT t.id, p.indicator_id, p.reached, p.forecast, p.likelihood, p.cause, p.explanation, p.measures,
-                           CASE WHEN pt.goal_version_id = t.goal_version_id THEN p.forecast_misses END
+                           CASE WHEN pt.goal_version_id = t.goal_version_id THEN p.forecast_misses END, gi.name
                     FROM monitoring_tasks t
                     JOIN monitoring_tasks pt ON pt.round_id = \(bind: previous) AND pt.budget_object_id = t.budget_object_id
                      AND (pt.region_id = t.region_id OR (pt.region_id IS NULL AND t.region_id IS NULL))
                     JOIN monitoring_progress p ON p.task_id = pt.id
+                    JOIN goal_indicators gi ON gi.version_id = t.goal_version_id AND gi.indicator_id = p.indicator_id
+                     AND (gi.region_row_id = t.region_row_id OR (gi.region_row_id IS NULL AND t.region_row_id IS NULL))
                     WHERE t.round_id = \(bind: roundID)
-                      AND EXISTS (SELECT 1 FROM goal_indicators gi WHERE gi.version_id = t.goal_version_id AND gi.indicator_id = p.indicator_id)
                     """).run()
             }
             try await db.sql.update(MonitoringTables.rounds).set("state", to: SQLBind(MonitoringRoundState.open.rawValue))
