@@ -212,7 +212,6 @@ struct MonitoringRoundTests {
     }
 }
 
-/// The body as `type`, or an issue that shows what came instead.
 /// The tally the database keeps per round and assignee (triggers on the tasks) equals a count of the tasks themselves.
 func expectTalliesMatchTasks(_ db: any Database, sourceLocation: SourceLocation = #_sourceLocation) async throws {
     struct Tally: Decodable, Hashable {
@@ -229,6 +228,7 @@ func expectTalliesMatchTasks(_ db: any Database, sourceLocation: SourceLocation 
     #expect(Set(kept) == Set(counts), "kept \(Set(kept).subtracting(counts)), counted \(Set(counts).subtracting(kept))", sourceLocation: sourceLocation)
 }
 
+/// The body as `type`, or an issue that shows what came instead.
 private func decoded<T: Decodable>(_ response: TestingHTTPResponse, _ type: T.Type, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
     do { return try response.content.decode(T.self) } catch {
         Issue.record("\(response.status): \(response.body.string)", sourceLocation: sourceLocation)

@@ -14,7 +14,9 @@ struct AddProgressMisses: AsyncMigration {
         try await database.sql.raw("""
             UPDATE monitoring_progress SET indicator_name = (
               SELECT gi.name FROM monitoring_tasks t JOIN goal_indicators gi ON gi.version_id = t.goal_version_id
-              WHERE t.id = monitoring_progress.task_id AND gi.indicator_id = monitoring_progress.indicator_id)
+              WHERE t.id = monitoring_progress.task_id AND gi.indicator_id = monitoring_progress.indicator_id
+                AND (gi.region_row_id = t.region_row_id OR (gi.region_row_id IS NULL AND t.region_row_id IS NULL))
+              ORDER BY gi.position LIMIT 1)
             """).run()
         try await database.sql.raw("""
             CREATE INDEX monitoring_progress_misses_idx ON monitoring_progress (task_id) WHERE \(unsafeRaw: MonitoringTables.missesOrUnread(database))

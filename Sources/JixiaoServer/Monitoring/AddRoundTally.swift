@@ -8,7 +8,7 @@ import SQLKit
 /// budget, state or submission from its old bucket to its new one, in the same statement's transaction. Every writer —
 /// opening, the scan, a report, a transition, the treasury import, closing, and any later one — is covered without
 /// having to remember it, and an increment is safe with several processes writing at once (PostgreSQL locks the one
-/// row it adds to).
+/// row it adds to, at commit). SQLite has one writer at a time, so its triggers run as the rows change.
 struct AddRoundTally: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let pathType: DatabaseSchema.DataType = database.isPostgres ? .sql(unsafeRaw: "TEXT COLLATE \"C\"") : .string
@@ -111,8 +111,11 @@ enum RoundTallySQL {
               RETURN NULL;
             END $$
             """,
-            "CREATE TRIGGER monitoring_tally_insert_delete AFTER INSERT OR DELETE ON monitoring_tasks FOR EACH ROW EXECUTE FUNCTION monitoring_tally_delta()",
-            "CREATE TRIGGER monitoring_tally_update AFTER UPDATE OF \(watched.joined(separator: ", ")) ON monitoring_tasks FOR EACH ROW WHEN (\(changed)) EXECUTE FUNCTION monitoring_tally_delta()",
+            // Deferred to the commit: a transaction that changes many tasks (the treasury import, closing) holds the
+            // tally rows only while it commits, so a unit saving one task meanwhile neither waits for it from its first
+            // change nor deadlocks with it (task row, then tally row, in opposite orders).
+            "CREATE CONSTRAINT TRIGGER monitoring_tally_insert_delete AFTER INSERT OR DELETE ON monitoring_tasks DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION monitoring_tally_delta()",
+            "CREATE CONSTRAINT TRIGGER monitoring_tally_update AFTER UPDATE OF \(watched.joined(separator: ", ")) ON monitoring_tasks DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (\(changed)) EXECUTE FUNCTION monitoring_tally_delta()",
         ]
     }
 }

@@ -70,6 +70,7 @@ enum MonitoringBench {
                    REPLACE(REPLACE(REPLACE(gi.target_text, '≥', ''), '≤', ''), '=', ''),
                    CASE WHEN gi.position = 3 AND t.full_year_budget_fen % 7 = 0 THEN 'possible' ELSE 'certain' END, NULL, '', '', 0, gi.name
             FROM monitoring_tasks t JOIN goal_indicators gi ON gi.version_id = t.goal_version_id
+             AND (gi.region_row_id = t.region_row_id OR (gi.region_row_id IS NULL AND t.region_row_id IS NULL))
             WHERE t.round_id = \(bind: roundID)
             """).run()
         struct Count: Decodable { var n: Int }

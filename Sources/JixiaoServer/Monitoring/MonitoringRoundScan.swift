@@ -61,6 +61,19 @@ enum MonitoringRoundScan {
         // find their task and indicator: `CROSS JOIN` keeps SQLite's planner to that order (without statistics it would
         // walk the round's tasks and every indicator of each); PostgreSQL plans it as the inner join it is.
 
+        // A round's tasks are made together, so their time-ordered ids lie in one range: reads of the partial indexes
+        // (which hold rows of every round) stay inside it as the years add rounds.
+        // (Two ordered reads of the (round_id, id) index: PostgreSQL has no MIN of a uuid.)
+        func end(_ direction: SQLDirection) async throws -> UUID? {
+            try await sql.select().column("id").from(MonitoringTables.tasks).where("round_id", .equal, SQLBind(roundID))
+                .orderBy("id", direction).limit(1).first(decoding: TaskID.self)?.id
+        }
+        guard let low = try await end(.ascending), let high = try await end(.descending) else {
+            for table in [domain, found, touched] { try await sql.raw("DROP TABLE \(unsafeRaw: table)").run() }
+            return []
+        }
+        let inRange = SQLQueryString("p.task_id >= \(bind: low) AND p.task_id <= \(bind: high)")
+
         // Tasks the domain judges: a spending plan, money beyond the integer bounds, a forecast that misses or is unread.
         let bound = moneyBound
         try await sql.raw("""
@@ -70,10 +83,10 @@ enum MonitoringRoundScan {
                    OR t.allocated_fen > \(bind: bound) OR t.spent_fen > \(bind: bound) OR t.allocated_fen < 0 OR t.spent_fen < 0)
             UNION
             SELECT p.task_id FROM monitoring_progress p CROSS JOIN monitoring_tasks t
-            WHERE \(unsafeRaw: MonitoringTables.missesOrUnread(db, table: "p")) AND t.id = p.task_id AND t.round_id = \(bind: roundID)
+            WHERE \(unsafeRaw: MonitoringTables.missesOrUnread(db, table: "p")) AND \(inRange) AND t.id = p.task_id AND t.round_id = \(bind: roundID)
             UNION
             SELECT p.task_id FROM monitoring_progress p CROSS JOIN monitoring_tasks t
-            WHERE \(unsafeRaw: MonitoringTables.unsure(table: "p")) AND p.indicator_name IS NULL AND t.id = p.task_id AND t.round_id = \(bind: roundID)
+            WHERE \(unsafeRaw: MonitoringTables.unsure(table: "p")) AND \(inRange) AND p.indicator_name IS NULL AND t.id = p.task_id AND t.round_id = \(bind: roundID)
             """).run()
 
         // 资金执行: pace = executed × td ÷ (budget × tn) against bound ÷ 100, without dividing.
@@ -130,7 +143,7 @@ enum MonitoringRoundScan {
                 SELECT p.task_id, \(bind: rule.rawValue), \(bind: level.key), p.indicator_id,
                        CAST(\(unsafeRaw: json)('likelihood', \(unsafeRaw: json)('indicator', p.indicator_name, 'likelihood', p.likelihood)) AS TEXT)
                 FROM monitoring_progress p CROSS JOIN monitoring_tasks t
-                WHERE \(unsafeRaw: MonitoringTables.unsure(table: "p")) AND p.likelihood = \(bind: likelihood.rawValue)
+                WHERE \(unsafeRaw: MonitoringTables.unsure(table: "p")) AND p.likelihood = \(bind: likelihood.rawValue) AND \(inRange)
                   AND t.id = p.task_id AND t.round_id = \(bind: roundID) AND \(unsafeRaw: notDomain)
                 """).run()
         }
@@ -155,14 +168,15 @@ enum MonitoringRoundScan {
             WHERE f.facts IS NOT NULL AND f.task_id IN (SELECT task_id FROM \(unsafeRaw: touched))
               AND NOT EXISTS (SELECT 1 FROM monitoring_warnings w WHERE \(unsafeRaw: stored))
             """).run()
-        // Their colours and counts from what is now stored: red before yellow before green.
-        let worst = "(SELECT MAX(CASE w.level WHEN 'red' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END) FROM monitoring_warnings w WHERE w.task_id = monitoring_tasks.id)"
+        // Their colours and counts from what is now stored, in one pass over their warnings: red before yellow before
+        // green; a task whose colour and count stay as they are is not written.
+        let worst = "CASE x.worst WHEN 2 THEN 'red' WHEN 1 THEN 'yellow' ELSE 'green' END"
+        let rank = "CASE x.worst WHEN 2 THEN \(WarningLevel.red.listRank) WHEN 1 THEN \(WarningLevel.yellow.listRank) ELSE \(WarningLevel.green.listRank) END"
         try await sql.raw("""
-            UPDATE monitoring_tasks SET
-              colour = CASE \(unsafeRaw: worst) WHEN 2 THEN 'red' WHEN 1 THEN 'yellow' ELSE 'green' END,
-              colour_rank = CASE \(unsafeRaw: worst) WHEN 2 THEN \(unsafeRaw: String(WarningLevel.red.listRank)) WHEN 1 THEN \(unsafeRaw: String(WarningLevel.yellow.listRank)) ELSE \(unsafeRaw: String(WarningLevel.green.listRank)) END,
-              warning_count = (SELECT COUNT(*) FROM monitoring_warnings w WHERE w.task_id = monitoring_tasks.id)
-            WHERE id IN (SELECT task_id FROM \(unsafeRaw: touched))
+            UPDATE monitoring_tasks SET colour = \(unsafeRaw: worst), colour_rank = \(unsafeRaw: rank), warning_count = x.n
+            FROM (SELECT s.task_id, COALESCE(MAX(CASE w.level WHEN 'red' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END), 0) AS worst, COUNT(w.task_id) AS n
+                  FROM \(unsafeRaw: touched) s LEFT JOIN monitoring_warnings w ON w.task_id = s.task_id GROUP BY s.task_id) x
+            WHERE monitoring_tasks.id = x.task_id AND (monitoring_tasks.colour <> \(unsafeRaw: worst) OR monitoring_tasks.warning_count <> x.n)
             """).run()
 
         struct Row: Decodable { var task_id: UUID }
