@@ -185,10 +185,18 @@ enum MonitoringRoundScan {
         return left
     }
 
-    /// A new random id in the form each engine stores ids (SQLite: upper-case text).
+    /// A new time-ordered id (version 7, as `UUID.timeOrdered`: milliseconds since 1970, then random bits) in the form
+    /// each engine stores ids (SQLite: upper-case text). Ids made together sort together, so a scan's new warnings are
+    /// appended to the primary-key index instead of landing at random places in it.
     static func newUUID(_ db: any Database) -> String {
-        if db.isPostgres { return "gen_random_uuid()" }
-        return "upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
-            + "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+        if db.isPostgres {
+            let ms = "(extract(epoch from clock_timestamp()) * 1000)::bigint"
+            return "(lpad(to_hex(\(ms) >> 16), 8, '0') || '-' || lpad(to_hex(\(ms) & 65535), 4, '0') || '-7' || "
+                + "lpad(to_hex((random() * 4095)::int), 3, '0') || '-' || to_hex(32768 + (random() * 16383)::int) || '-' || "
+                + "lpad(to_hex((random() * 281474976710655)::bigint), 12, '0'))::uuid"
+        }
+        let ms = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
+        return "printf('%08X-%04X-7%03X-%04X-%012X', \(ms) >> 16, \(ms) & 65535, random() & 4095, 32768 + (random() & 16383), "
+            + "random() & 281474976710655)"
     }
 }
