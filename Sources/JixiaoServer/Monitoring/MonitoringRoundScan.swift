@@ -51,7 +51,11 @@ enum MonitoringRoundScan {
         let same = pg ? "IS NOT DISTINCT FROM" : "IS"
         let domain = "\(temp).scan_domain", found = "\(temp).scan_found", touched = "\(temp).scan_touched"
         let roundID = round.id
-        for table in [domain, found, touched] { try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)").run() }
+        // The work tables live for one scan; a failed one on the same connection may have left them.
+        func dropWork() async throws {
+            for table in [domain, found, touched] { try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)").run() }
+        }
+        try await dropWork()
         try await sql.raw("CREATE TEMP TABLE scan_domain (task_id \(unsafeRaw: uuid) PRIMARY KEY)").run()
         try await sql.raw("CREATE TEMP TABLE scan_touched (task_id \(unsafeRaw: uuid) PRIMARY KEY)").run()
         try await sql.raw("CREATE TEMP TABLE scan_found (task_id \(unsafeRaw: uuid) NOT NULL, rule TEXT NOT NULL, level TEXT NOT NULL, indicator_id \(unsafeRaw: uuid), facts TEXT)").run()
@@ -69,7 +73,7 @@ enum MonitoringRoundScan {
                 .orderBy("id", direction).limit(1).first(decoding: TaskID.self)?.id
         }
         guard let low = try await end(.ascending), let high = try await end(.descending) else {
-            for table in [domain, found, touched] { try await sql.raw("DROP TABLE \(unsafeRaw: table)").run() }
+            try await dropWork()
             return []
         }
         let inRange = SQLQueryString("p.task_id >= \(bind: low) AND p.task_id <= \(bind: high)")
@@ -181,7 +185,7 @@ enum MonitoringRoundScan {
 
         struct Row: Decodable { var task_id: UUID }
         let left = try await sql.raw("SELECT task_id FROM \(unsafeRaw: domain) ORDER BY task_id").all(decoding: Row.self).map(\.task_id)
-        for table in [domain, found, touched] { try await sql.raw("DROP TABLE \(unsafeRaw: table)").run() }
+        try await dropWork()
         return left
     }
 
