@@ -77,6 +77,8 @@ enum MonitoringBench {
         let progressRows = try await db.sql.raw("SELECT COUNT(*) AS n FROM monitoring_progress p JOIN monitoring_tasks t ON t.id = p.task_id WHERE t.round_id = \(bind: roundID)")
             .first(decoding: Count.self)?.n ?? 0
         lines.append("| progress for every indicator (set-based insert, setup) | \(progressRows) rows in \(f(seconds(start), 1)) s |")
+        // Units' saves come over weeks, during which PostgreSQL's autovacuum has long refreshed the statistics.
+        try await db.refreshStatistics([MonitoringTables.progress])
 
         // 2. the treasury file for the whole province through the real importer, against raw updates of the same rows
         struct Target: Decodable { var id: UUID; var code: String; var full_year_budget_fen: Int64 }

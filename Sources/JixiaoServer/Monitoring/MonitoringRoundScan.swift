@@ -19,9 +19,6 @@ import JixiaoDomain
 /// exact ratios — are the domain's to write). Warnings of the others are compared with those stored by rule, level and
 /// indicator: a warning that stays keeps its stored facts, which the domain wrote when its inputs last changed.
 enum MonitoringRoundScan {
-    /// Money at most this many fen (10^13 fen = 1,000 亿元) keeps the cross-multiplications inside 64 bits.
-    static let moneyBound: Int64 = 10_000_000_000_000
-
     /// Whether the set-based scan can judge with these rules: money thresholds are whole percentages up to 1,000.
     static func applies(to rules: MonitoringRuleSet) -> Bool {
         [rules.fundRedBelow, rules.fundYellowBelow].allSatisfy { bound in
@@ -79,12 +76,9 @@ enum MonitoringRoundScan {
         let inRange = SQLQueryString("p.task_id >= \(bind: low) AND p.task_id <= \(bind: high)")
 
         // Tasks the domain judges: a spending plan, money beyond the integer bounds, a forecast that misses or is unread.
-        let bound = moneyBound
         try await sql.raw("""
             INSERT INTO \(unsafeRaw: domain) (task_id)
-            SELECT t.id FROM monitoring_tasks t WHERE t.round_id = \(bind: roundID)
-              AND (t.plan IS NOT NULL OR t.full_year_budget_fen < 0 OR t.full_year_budget_fen > \(bind: bound)
-                   OR t.allocated_fen > \(bind: bound) OR t.spent_fen > \(bind: bound) OR t.allocated_fen < 0 OR t.spent_fen < 0)
+            SELECT t.id FROM monitoring_tasks t WHERE t.round_id = \(bind: roundID) AND \(unsafeRaw: MonitoringTables.moneyForTheDomain(table: "t"))
             UNION
             SELECT p.task_id FROM monitoring_progress p CROSS JOIN monitoring_tasks t
             WHERE \(unsafeRaw: MonitoringTables.missesOrUnread(db, table: "p")) AND \(inRange) AND t.id = p.task_id AND t.round_id = \(bind: roundID)
@@ -185,6 +179,10 @@ enum MonitoringRoundScan {
 
         struct Row: Decodable { var task_id: UUID }
         let left = try await sql.raw("SELECT task_id FROM \(unsafeRaw: domain) ORDER BY task_id").all(decoding: Row.self).map(\.task_id)
+        struct Count: Decodable { var n: Int }
+        if let changed = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: touched)").first(decoding: Count.self)?.n, changed >= bulkWriteRows {
+            try await db.refreshStatistics([MonitoringTables.tasks, MonitoringTables.warnings])
+        }
         try await dropWork()
         return left
     }

@@ -233,6 +233,9 @@ enum MonitoringRounds {
             try await db.sql.update(MonitoringTables.rounds).set("state", to: SQLBind(MonitoringRoundState.open.rawValue))
                 .set("task_count", to: SQLBind(total)).set("lock_version", to: SQLRaw("lock_version + 1"))
                 .where("id", .equal, SQLBind(roundID)).run()
+            if total >= bulkWriteRows {
+                try await db.refreshStatistics([MonitoringTables.tasks] + (previous != nil ? [MonitoringTables.progress] : []))
+            }
             // New tasks have no money and no progress, so nothing warns until something is reported: only what was
             // carried over from the previous round needs a scan.
             if previous != nil { try await MonitoringScanner.rescan(round: roundID, on: db) }

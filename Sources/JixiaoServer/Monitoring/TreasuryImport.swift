@@ -162,8 +162,10 @@ enum TreasuryImport {
                 try await update.where("id", .equal, SQLBind(row.taskID)).run()
                 if index % 2_000 == 0 { progress("saving", index, toSave.count) }
             }
+            if toSave.count >= bulkWriteRows { try await db.refreshStatistics([MonitoringTables.tasks]) }
             // Only money changed: the task-level warnings are judged again, the indicators' stand.
             try await MonitoringScanner.rescan(round: roundID, today: CalendarDay(chinaDay: caller.now), reach: .taskFigures, on: db)
+            if toSave.count >= bulkWriteRows { try await db.refreshStatistics([MonitoringTables.warnings]) }
             try await AuditTrail.record("monitoring.treasury_imported", entityType: "monitoring_round", entityID: roundID.uuidString.lowercased(),
                                         summary: "rows=\(toSave.count)", context: caller.audit, on: db)
         }

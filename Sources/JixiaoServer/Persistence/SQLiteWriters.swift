@@ -14,9 +14,15 @@ import Vapor
 ///   (a session's sliding expiry, an audit entry) would spin until the import commits, and two of them on two cores
 ///   would leave the import no thread to commit on. SQLite's busy timeout sleeps between tries and then gives up with
 ///   `SQLITE_BUSY`, which a request answers as 503 "busy, try again" with nothing saved.
+///
+/// Every connection is also tuned for a file of gigabytes (`tune`), and the write-ahead log is copied into the file by
+/// a checkpointer of its own (`SQLiteCheckpointer`) instead of by whichever commit happens to cross SQLite's threshold.
 enum SQLiteWriters {
     /// The jobs' pool over the same file.
     static let jobsID = DatabaseID(string: "sqlite-jobs")
+
+    /// The checkpointer's own connection over the same file.
+    static let checkpointID = DatabaseID(string: "sqlite-checkpoint")
 
     /// How long a job's write waits: a job has no one waiting on a page, and giving up would fail the whole import.
     static let jobWait: Duration = .seconds(120)
@@ -25,6 +31,8 @@ enum SQLiteWriters {
     static func use(file path: String, on app: Application) {
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: jobsID, isDefault: false)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: checkpointID, isDefault: false)
+        app.lifecycle.use(SQLiteCheckpointer())
     }
 
     /// Bounds the wait of the requests' connections, one per event loop. (The pool keeps its connections for the
@@ -50,6 +58,21 @@ enum SQLiteWriters {
         guard !db.isPostgres else { return }
         let milliseconds = wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000
         try await db.sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(milliseconds))").run()
+        try await tune(db)
+    }
+
+    /// Per-connection settings for a file of gigabytes (a province holds millions of rows):
+    /// - a page cache of 64 MB (SQLite's default is 2 MB): a transaction that changes tens of thousands of rows — an
+    ///   import, a scan that recolours a round — keeps its pages in memory until it commits instead of writing them
+    ///   to the log and reading them back;
+    /// - temporary tables (a scan's work tables) in memory, not in a temporary file;
+    /// - no automatic checkpoint: the commit that crossed SQLite's 1,000-page threshold would copy the whole log into
+    ///   the file before it returned (seconds after a large write, on a request's or a job's time). The checkpointer
+    ///   does it in the background; the large threshold here is only a backstop should it stop.
+    static func tune(_ db: any Database) async throws {
+        try await db.sql.raw("PRAGMA cache_size = -65536").run()
+        try await db.sql.raw("PRAGMA temp_store = MEMORY").run()
+        try await db.sql.raw("PRAGMA wal_autocheckpoint = \(unsafeRaw: String(SQLiteCheckpointer.backstopPages))").run()
     }
 
     /// Whether an error is SQLite giving up on the write lock.

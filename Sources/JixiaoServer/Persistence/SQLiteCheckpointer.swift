@@ -1,0 +1,48 @@
+import Fluent
+import FluentSQLiteDriver
+import Vapor
+
+/// Copies SQLite's write-ahead log into the database file in the background, every second, on a connection of its
+/// own — as PostgreSQL's checkpointer does — so that no commit pays for the copy (`SQLiteWriters.tune` turns the
+/// commits' own checkpoints off up to a backstop).
+///
+/// The copy is passive: it takes the frames no reader still needs and waits for no one, readers and the one writer go
+/// on meanwhile; the log starts again from its beginning once everything in it is in the file. Runs for every command
+/// that opens the file (pages, jobs, `demo`, `generate`, `bench`) and stops with the application.
+struct SQLiteCheckpointer: LifecycleHandler {
+    static let interval: Duration = .seconds(1)
+    /// Pages (4 KiB) in the log at which a commit checkpoints by itself after all: ≈400 MB, reached only if the
+    /// checkpointer stopped or one transaction is that large.
+    static let backstopPages = 100_000
+
+    func didBootAsync(_ application: Application) async throws {
+        guard let db = application.databases.database(SQLiteWriters.checkpointID, logger: application.logger,
+                                                      on: application.eventLoopGroup.any()) else { return }
+        let logger = application.logger
+        // The checkpoint's own connection never checkpoints on commit either (it commits nothing, but be explicit).
+        try await SQLiteWriters.tune(db)
+        application.storage[TaskKey.self] = Task {
+            var failing = false
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Self.interval)
+                if Task.isCancelled { return }
+                do {
+                    try await db.sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                    failing = false
+                } catch {
+                    // Said once per run of failures: the backstop keeps the log bounded meanwhile.
+                    if !failing { logger.warning("sqlite: the background checkpoint failed (commits checkpoint at the backstop): \(error)") }
+                    failing = true
+                }
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        guard let task = application.storage[TaskKey.self] else { return }
+        task.cancel()
+        await task.value
+    }
+
+    private struct TaskKey: StorageKey { typealias Value = Task<Void, Never> }
+}
