@@ -1,5 +1,6 @@
 import Fluent
 import FluentSQLiteDriver
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Copies SQLite's write-ahead log into the database file in the background, every second, on a connection of its
@@ -18,16 +19,19 @@ struct SQLiteCheckpointer: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         guard let db = application.databases.database(SQLiteWriters.checkpointID, logger: application.logger,
                                                       on: application.eventLoopGroup.any()) else { return }
-        let logger = application.logger
-        // The checkpoint's own connection never checkpoints on commit either (it commits nothing, but be explicit).
-        try await SQLiteWriters.tune(db)
+        let logger = application.logger, last = LastCheckpoint()
+        application.storage[LastCheckpoint.Key.self] = last
         application.storage[TaskKey.self] = Task {
             var failing = false
             while !Task.isCancelled {
                 try? await Task.sleep(for: Self.interval)
                 if Task.isCancelled { return }
                 do {
-                    try await db.sql.raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                    // One row: whether it had to stop short (busy), the frames in the log, the frames now in the file.
+                    struct Outcome: Decodable { var busy: Int; var log: Int; var checkpointed: Int }
+                    if let outcome = try await db.sql.raw("PRAGMA wal_checkpoint(PASSIVE)").first(decoding: Outcome.self) {
+                        last.value.withLockedValue { $0 = (outcome.log, outcome.checkpointed) }
+                    }
                     failing = false
                 } catch {
                     // Said once per run of failures: the backstop keeps the log bounded meanwhile.
@@ -45,4 +49,16 @@ struct SQLiteCheckpointer: LifecycleHandler {
     }
 
     private struct TaskKey: StorageKey { typealias Value = Task<Void, Never> }
+}
+
+/// What the checkpointer's last run reported: frames in the log and frames of it now in the file (for operators'
+/// checks and tests).
+final class LastCheckpoint: Sendable {
+    struct Key: StorageKey { typealias Value = LastCheckpoint }
+    let value = NIOLockedValueBox<(log: Int, checkpointed: Int)?>(Optional.none)
+}
+
+extension Application {
+    /// The SQLite checkpointer's last report; nil before its first run or on PostgreSQL.
+    var lastCheckpoint: (log: Int, checkpointed: Int)? { storage[LastCheckpoint.Key.self]?.value.withLockedValue { $0 } }
 }
