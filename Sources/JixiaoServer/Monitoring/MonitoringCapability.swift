@@ -5,7 +5,7 @@ extension Capability {
     /// workflow, dispositions, dashboards, the monitoring form and report, the list to fill offline, the demo round, the bench.
     static let monitoring = Capability(
         name: "monitoring",
-        migrations: [CreateMonitoring(), AddRoundDeadlineScan(), AddTaskListOrder(), AddRoundTally(), AddProgressMisses(), AddScanIndexes()],
+        migrations: [CreateMonitoring(), AddRoundDeadlineScan(), AddTaskListOrder(), AddRoundTally(), AddProgressMisses(), AddScanIndexes(), AddTallyDelta()],
         pages: { pages in try pages.register(collection: MonitoringController()) },
         apiEndpoints: MonitoringAPI.endpoints,
         apiSchemas: MonitoringAPI.schemas,

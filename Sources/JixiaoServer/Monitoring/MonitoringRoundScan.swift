@@ -179,10 +179,6 @@ enum MonitoringRoundScan {
 
         struct Row: Decodable { var task_id: UUID }
         let left = try await sql.raw("SELECT task_id FROM \(unsafeRaw: domain) ORDER BY task_id").all(decoding: Row.self).map(\.task_id)
-        struct Count: Decodable { var n: Int }
-        if let changed = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: touched)").first(decoding: Count.self)?.n, changed >= bulkWriteRows {
-            try await db.refreshStatistics([MonitoringTables.tasks, MonitoringTables.warnings])
-        }
         try await dropWork()
         return left
     }
