@@ -190,6 +190,16 @@ struct ScoringTests {
         #expect(missing.points == 0 && missing.demands == [.actualMissing] && missing.met == nil)
     }
 
+    @Test("a province's scoring rules reach its counties until a county sets its own; elsewhere the policy's")
+    func inheritance() {
+        let province = HierarchyPath(rawValue: "/a/"), city = HierarchyPath(rawValue: "/a/b/"), county = HierarchyPath(rawValue: "/a/b/c/"), other = HierarchyPath(rawValue: "/z/")
+        let sets = [province: ScoringRuleSet(budgetWeight: 20), county: ScoringRuleSet(budgetWeight: 15)]
+        #expect(ScoringRuleSet.inForce(at: city, among: sets).budgetWeight == 20)
+        #expect(ScoringRuleSet.inForce(at: county, among: sets).budgetWeight == 15)
+        #expect(ScoringRuleSet.inForce(at: HierarchyPath(rawValue: "/a/b/c/d/"), among: sets).budgetWeight == 15)
+        #expect(ScoringRuleSet.inForce(at: other, among: sets) == .standard)
+    }
+
     @Test("a rule set outside its bounds is refused")
     func ruleSetBounds() {
         #expect(ScoringRuleSet.standard.check().isEmpty)

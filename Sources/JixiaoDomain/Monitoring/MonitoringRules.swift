@@ -143,11 +143,6 @@ public struct MonitoringRuleSet: Hashable, Codable, Sendable {
     /// The rule set in force for an organisation at `path`: the one of the nearest bureau on its path that has one
     /// (its own first), else the standard. `sets` holds each bureau's newest version by its path.
     public static func inForce(at path: HierarchyPath, among sets: [HierarchyPath: MonitoringRuleSet]) -> MonitoringRuleSet {
-        var best: (depth: Int, set: MonitoringRuleSet)?
-        for (owner, set) in sets where owner.contains(path) {
-            let depth = owner.depth
-            if best == nil || depth > best!.depth { best = (depth, set) }
-        }
-        return best?.set ?? .standard
+        path.nearest(among: sets) ?? .standard
     }
 }

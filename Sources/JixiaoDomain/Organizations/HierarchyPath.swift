@@ -25,6 +25,17 @@ public struct HierarchyPath: Hashable, Sendable, Codable, CustomStringConvertibl
     /// True when `other` is this organisation or lies anywhere beneath it.
     public func contains(_ other: HierarchyPath) -> Bool { other.rawValue.hasPrefix(rawValue) }
 
+    /// What the nearest organisation on this path (itself first, then up to the root) has among `owned` — how a
+    /// bureau's settings (warning rules, scoring rules) reach every organisation below it until a lower bureau sets
+    /// its own.
+    public func nearest<Value>(among owned: [HierarchyPath: Value]) -> Value? {
+        var best: (depth: Int, value: Value)?
+        for (owner, value) in owned where owner.contains(self) {
+            if best == nil || owner.depth > best!.depth { best = (owner.depth, value) }
+        }
+        return best?.value
+    }
+
     /// Bounds for an indexed range scan `path >= lower AND path < upper` selecting this subtree.
     /// Works because every path ends in "/" and "0" is the character right after "/" in byte order,
     /// so it needs a byte-order (C) collation on the column.

@@ -33,6 +33,12 @@ public struct ScoringRuleSet: Hashable, Codable, Sendable {
         case lateGraceOutOfRange(Int)
     }
 
+    /// The rules in force for a self-evaluation of an organisation at `path`: the nearest bureau's on its path that set
+    /// rules for that fiscal year (`sets`: each bureau's newest version for the year), else the policy's.
+    public static func inForce(at path: HierarchyPath, among sets: [HierarchyPath: ScoringRuleSet]) -> ScoringRuleSet {
+        path.nearest(among: sets) ?? .standard
+    }
+
     /// Why a rule set cannot be used; empty when it can.
     public func check() -> [Problem] {
         var problems: [Problem] = []
