@@ -33,6 +33,9 @@ struct SQLiteCheckpointer: LifecycleHandler {
                         last.value.withLockedValue { $0 = (outcome.log, outcome.checkpointed) }
                     }
                     failing = false
+                } catch where SQLiteWriters.isBusy(error) {
+                    // Another process's checkpointer (a `jixiao worker` beside `serve`) is copying: the next turn will.
+                    continue
                 } catch {
                     // Said once per run of failures: the backstop keeps the log bounded meanwhile.
                     if !failing { logger.warning("sqlite: the background checkpoint failed (commits checkpoint at the backstop): \(error)") }
