@@ -128,6 +128,7 @@ struct MonitoringTaskView {
         let rules = (try? round.ruleSet) ?? .standard
         let progress = task.fund.map { FundProgress($0, period: round.period, basis: rules.executionBasis) }
         let warningsByIndicator = Dictionary(grouping: detail.warnings.filter { $0.indicatorID != nil }, by: { $0.indicatorID! })
+        let wan = t(.unitWanYuan)   // every amount says its unit: 万元 are not what a treasury file or an accountant assumes
         let heading: String = " · " + task.assignee_name + " · " + String(round.fiscal_year) + " " + round.period.text(in: t.locale) + " · "
             + t(.roundDeadline) + " " + round.deadline + " "
         return .group(
@@ -146,16 +147,16 @@ struct MonitoringTaskView {
                 .ul(.class("warnings"), .forEach(detail.warnings) { warningItem($0) })),
             .section(.h2(.text(t(.fundTitle))),
                 .div(.class("table-scroll"), .table(.class("data"),
-                    .tr(.th(.text(t(.fundInitialBudget))), .td(.class("number"), .text(Money(fen: task.initial_budget_fen).wanYuanDisplay))),
-                    .tr(.th(.text(t(.fundFullYearBudget))), .td(.class("number"), .text(Money(fen: task.full_year_budget_fen).wanYuanDisplay))),
-                    .tr(.th(.text(t(.fundAllocated))), .td(.class("number"), .text(task.allocated_fen.map { Money(fen: $0).wanYuanDisplay } ?? "—"))),
-                    .tr(.th(.text(t(.fundSpent))), .td(.class("number"), .text(task.spent_fen.map { Money(fen: $0).wanYuanDisplay } ?? "—"))),
+                    .tr(.th(.text(t(.fundInitialBudget))), .td(.class("number"), .text(Money(fen: task.initial_budget_fen).wanYuanDisplay + wan))),
+                    .tr(.th(.text(t(.fundFullYearBudget))), .td(.class("number"), .text(Money(fen: task.full_year_budget_fen).wanYuanDisplay + wan))),
+                    .tr(.th(.text(t(.fundAllocated))), .td(.class("number"), .text(task.allocated_fen.map { Money(fen: $0).wanYuanDisplay + wan } ?? "—"))),
+                    .tr(.th(.text(t(.fundSpent))), .td(.class("number"), .text(task.spent_fen.map { Money(fen: $0).wanYuanDisplay + wan } ?? "—"))),
                     .tr(.th(.text(t(.fundRate))), .td(.class("number"), .text(progress?.executionRate?.percentText() ?? "—"))),
                     .tr(.th(.text(t(progress?.fromPlan == true ? .warnPlanProgress : .warnTimeProgress))),
                         .td(.class("number"), .text(progress?.timeProgress?.percentText() ?? round.period.timeProgress.percentText()))),
                     .tr(.th(.text(t(.warnPace))), .td(.class("number"), .text(progress?.pace?.percentText() ?? "—"))),
-                    .tr(.th(.text(t(.fundForecast))), .td(.class("number"), .text(task.forecast_fen.map { Money(fen: $0).wanYuanDisplay } ?? "—"))),
-                    .tr(.th(.text(t(.fundCarryOver))), .td(.class("number"), .text(progress.map { Self.hundredYuan($0.expectedCarryOver) + ($0.carryOverProjected ? t(.projected) : "") } ?? "—"))),
+                    .tr(.th(.text(t(.fundForecast))), .td(.class("number"), .text(task.forecast_fen.map { Money(fen: $0).wanYuanDisplay + wan } ?? "—"))),
+                    .tr(.th(.text(t(.fundCarryOver))), .td(.class("number"), .text(progress.map { Self.hundredYuan($0.expectedCarryOver) + wan + ($0.carryOverProjected ? t(.projected) : "") } ?? "—"))),
                     .tr(.th(.text(t(.fundSource))), .td(.text(task.fund_source == "treasury" ? t(.fundFromTreasury) : task.fund_source == nil ? "—" : t(.fundFromUnit)))),
                     .if(!task.budget_note.isEmpty, .tr(.th(.text(t(.budgetNoteLabel))), .td(.text(task.budget_note)))),
                     .if(!task.fund_explanation.isEmpty, .tr(.th(.text(t(.fundExplanationLabel))), .td(.text(task.fund_explanation))))

@@ -88,7 +88,7 @@ enum Stylesheet {
     dl.facts dt { font-weight:600; color:var(--muted); } dl.facts dd { margin:0; }
     .tiles { display:grid; grid-template-columns:repeat(auto-fill, minmax(14rem, 1fr)); gap:.75rem; margin-top:1rem; }
     .tile { display:block; background:#fff; border:1px solid var(--line); border-radius:8px; padding:.85rem 1rem; text-decoration:none; color:var(--ink); }
-    .tile strong { display:block; color:var(--brand-dark); } .tile span { font-size:.9rem; color:var(--muted); }
+    .tile strong { display:block; color:var(--brand-dark); } .tile span { font-size:.9rem; color:var(--muted); } .tile .hint { display:block; }
     .tile:hover { border-color:var(--brand); }
     .workbench { margin:0 0 1.25rem; } .workbench h2 { margin-top:.5rem; }
     ul.work-tiles { list-style:none; margin:0; padding:0; display:grid; grid-template-columns:repeat(auto-fill, minmax(15rem, 1fr)); gap:.75rem; }
