@@ -2,16 +2,16 @@ import Foundation
 import Testing
 @testable import JixiaoDomain
 
-private func wan(_ text: String) -> Money { try! Money(wanYuan: text) }
-private func target(_ text: String) -> Target { try! TargetParser.parse(text) }
+private func wan(_ text: String) -> Money { fixtureMoney(text) }
+private func target(_ text: String) -> Target { fixtureTarget(text) }
 
 private func formRow(_ category: IndicatorCategory = .output, weight: Decimal = 10, target text: String, actual: String?, printed: Decimal? = nil,
                      explanation: String = "", forecast: String? = nil, override: EvaluatorScore? = nil) -> FormRow {
     let t = target(text)
     let scoring = ScoringRow(category: category, name: "指标", weight: weight, target: t,
-                             actual: actual.map { .value(try! ProgressValue.parse($0, against: t)) }, override: override)
+                             actual: actual.map { .value(fixtureValue($0, against: t)) }, override: override)
     return FormRow(scoring: scoring, printedPoints: printed, explanation: explanation,
-                   lastForecast: forecast.map { try! ProgressValue.parse($0, against: t) })
+                   lastForecast: forecast.map { fixtureValue($0, against: t) })
 }
 
 /// Nine rows of 10 (产出 5, 效益 3, 满意度 1) and a budget block of 10: a form whose weights add up.

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import JixiaoDomain
 
-private func wan(_ text: String) -> Money { try! Money(wanYuan: text) }
+private func wan(_ text: String) -> Money { fixtureMoney(text) }
 private func day(_ y: Int, _ m: Int, _ d: Int) -> CalendarDay { CalendarDay(year: y, month: m, day: d)! }
-private func target(_ text: String) -> Target { try! TargetParser.parse(text) }
-private func value(_ text: String, against t: Target) -> IndicatorActual { .value(try! ProgressValue.parse(text, against: t)) }
+private func target(_ text: String) -> Target { fixtureTarget(text) }
+private func value(_ text: String, against t: Target) -> IndicatorActual { .value(fixtureValue(text, against: t)) }
 private func shown(_ points: Decimal) -> String { Ratio.text(points, decimals: 2) }
 
 private func row(_ category: IndicatorCategory = .output, _ name: String = "指标", weight: Decimal = 10, target text: String,
