@@ -9,13 +9,17 @@ private let allowedInside: [Role: Set<Action>] = [
     .securityOfficer: [.viewOrganization, .viewUser, .manageSecurity],
     .auditOfficer: [.viewOrganization, .viewUser, .viewAudit],
     .performanceOfficer: [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
-                          .disposeMonitoring],
+                          .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation],
     // A budget division reports for its bureau (a receiving bureau's transfer payments), reviews and disposes; it does
     // not run rounds or keep the rules.
-    .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring],
+    .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
+                     .reviewEvaluation],
     // 部门 runs rounds for its units and confirms their reports; it never disposes (finance decides).
-    .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring],
-    .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring],
+    // Self-evaluation: finance's performance office opens the year; units and departments fill in their own, the
+    // department and then finance review.
+    .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring,
+                         .reportEvaluation, .reviewEvaluation],
+    .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring, .reportEvaluation],
     .agencyEvaluator: [.viewOrganization, .viewAssignedWork],
     .expert: [.viewOrganization, .viewAssignedWork],
     .supervisor: [.viewOrganization, .viewUser, .viewBudget],

@@ -27,12 +27,19 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case reviewMonitoring = "review_monitoring"
     /// Decide what happens to an object in warning: correct, suspend, cut, stop, adjust the goal (finance only).
     case disposeMonitoring = "dispose_monitoring"
+    /// Open the self-evaluation of a fiscal year for one's area and keep its scoring rules (the finance bureau's
+    /// performance office).
+    case runEvaluation = "run_evaluation"
+    /// Fill in and submit the self-evaluation of an object assigned to one's organisation.
+    case reportEvaluation = "report_evaluation"
+    /// Confirm or return self-evaluations (the department for its units, the finance bureau after it).
+    case reviewEvaluation = "review_evaluation"
 
     public var isReadOnly: Bool {
         switch self {
         case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
         case .manageOrganization, .manageUser, .declareGoal, .manageLibrary, .manageSecurity, .runMonitoring, .reportMonitoring,
-             .reviewMonitoring, .disposeMonitoring: false
+             .reviewMonitoring, .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation: false
         }
     }
 }
@@ -93,13 +100,15 @@ public enum Authorization {
             return [.viewOrganization, .viewUser, .viewAudit].contains(action)
         case .performanceOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
-                    .disposeMonitoring].contains(action)
+                    .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation].contains(action)
         case .budgetOfficer:
-            return [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring].contains(action)
+            return [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
+                    .reviewEvaluation].contains(action)
         case .departmentOfficer:
-            return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring].contains(action)
+            return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring,
+                    .reportEvaluation, .reviewEvaluation].contains(action)
         case .unitOfficer:
-            return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring].contains(action)
+            return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring, .reportEvaluation].contains(action)
         case .supervisor:
             return [.viewOrganization, .viewUser, .viewBudget].contains(action)
         case .agencyEvaluator, .expert:

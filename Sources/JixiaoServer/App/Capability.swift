@@ -42,6 +42,7 @@ enum Capabilities {
         .jobs,
         .goals,
         .monitoring,
+        .selfEvaluation,
         .home,
     ]
 

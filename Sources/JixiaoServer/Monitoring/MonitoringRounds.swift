@@ -125,27 +125,8 @@ enum MonitoringRounds {
         return "{\"tasks\":\(count)}"
     }, failure: AppError(.internalServerError, "round_open_failed", Message(.errorRoundOpenFailed)))
 
-    /// A released object (or regional goal) a round makes a task for.
-    struct Candidate: Decodable, Sendable {
-        var object_id: UUID
-        var object_kind: String
-        var version_id: UUID
-        var owner_id: UUID
-        var owner_path: String
-        var owner_kind: String
-        var approved_fen: Int64?
-        var requested_fen: Int64
-    }
-
-    struct RegionCandidate: Decodable, Sendable {
-        var id: UUID
-        var version_id: UUID
-        var region_id: UUID
-        var recipient_id: UUID
-        var recipient_path: String
-        var recipient_kind: String
-        var allocated_fen: Int64
-    }
+    typealias Candidate = ReleasedGoals.Object
+    typealias RegionCandidate = ReleasedGoals.Region
 
     static func open(_ roundID: UUID, on db: any Database, caller: Caller,
                      progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Int {
@@ -249,20 +230,7 @@ enum MonitoringRounds {
 
     /// Objects of the round's year with a released goal (the version in force), inside its organiser's area and scope.
     static func candidates(of round: RoundRow, on db: any Database) async throws -> [Candidate] {
-        let range = HierarchyPath(rawValue: round.organization_path).subtreeRange
-        var query = db.sql.select()
-            .column(SQLColumn("id", table: "bo"), as: "object_id").column(SQLColumn("kind", table: "bo"), as: "object_kind")
-            .column(SQLColumn("id", table: "v"), as: "version_id").column(SQLColumn("id", table: "o"), as: "owner_id")
-            .column(SQLColumn("path", table: "o"), as: "owner_path").column(SQLColumn("kind", table: "o"), as: "owner_kind")
-            .column(SQLColumn("approved_fen", table: "bo")).column(SQLColumn("requested_fen", table: "bo"))
-            .from(SQLAlias(SQLIdentifier(BudgetObjectModel.schema), as: SQLIdentifier("bo")))
-            .join(SQLAlias(SQLIdentifier(OrganizationModel.schema), as: SQLIdentifier("o")), on: SQLColumn("id", table: "o"), .equal, SQLColumn("organization_id", table: "bo"))
-            .join(SQLAlias(SQLIdentifier(GoalVersionModel.schema), as: SQLIdentifier("v")),
-                  on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("budget_object_id", table: "v"), .equal, SQLColumn("id", table: "bo")), .and,
-                                          SQLBinaryExpression(SQLColumn("state", table: "v"), .equal, SQLBind(GoalState.released.rawValue))))
-            .where(SQLColumn("fiscal_year", table: "bo"), .equal, SQLBind(round.fiscal_year))
-            .where(SQLColumn("path", table: "o"), .greaterThanOrEqual, SQLBind(range.lower))
-            .where(SQLColumn("path", table: "o"), .lessThan, SQLBind(range.upper))
+        var query = ReleasedGoals.objects(fiscalYear: round.fiscal_year, under: HierarchyPath(rawValue: round.organization_path), on: db)
         switch round.scopeKind {
         case .all: break
         case .keyProjects: query = query.where(SQLColumn("is_key_project", table: "bo"), .equal, SQLBind(true))
@@ -275,20 +243,7 @@ enum MonitoringRounds {
     }
 
     static func regionCandidates(versions: [UUID], on db: any Database) async throws -> [RegionCandidate] {
-        var found: [RegionCandidate] = []
-        for chunk in stride(from: 0, to: versions.count, by: 500).map({ Array(versions[$0..<min($0 + 500, versions.count)]) }) {
-            found += try await db.sql.select()
-                .column(SQLColumn("id", table: "r")).column(SQLColumn("version_id", table: "r")).column(SQLColumn("region_id", table: "r"))
-                .column(SQLColumn("id", table: "o"), as: "recipient_id").column(SQLColumn("path", table: "o"), as: "recipient_path")
-                .column(SQLColumn("kind", table: "o"), as: "recipient_kind").column(SQLColumn("allocated_fen", table: "r"))
-                .from(SQLAlias(SQLIdentifier(GoalRegionModel.schema), as: SQLIdentifier("r")))
-                .join(SQLAlias(SQLIdentifier(OrganizationModel.schema), as: SQLIdentifier("o")), on: SQLColumn("id", table: "o"), .equal,
-                      SQLColumn("recipient_organization_id", table: "r"))
-                .where(SQLColumn("version_id", table: "r"), .in, SQLGroupExpression(chunk.map { SQLBind($0) }))
-                .orderBy(SQLColumn("position", table: "r"))
-                .all(decoding: RegionCandidate.self)
-        }
-        return found
+        try await ReleasedGoals.regions(versions: versions, on: db)
     }
 
     /// The latest earlier round of the same organiser, year and scope: where a new round's tasks start from.

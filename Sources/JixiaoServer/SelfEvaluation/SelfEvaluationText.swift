@@ -1,0 +1,147 @@
+import JixiaoDomain
+
+/// Texts of 单位自评 — self-evaluation, in Simplified Chinese and English side by side.
+extension TextKey {
+    // MARK: the year
+    static let errorEvaluationRunner = TextKey("errorEvaluationRunner", zh: "年度自评只能由财政部门对其辖区组织。",
+                                               en: "The self-evaluation of a year is opened by a finance bureau for its area.")
+    static func errorEvaluationYearNotEnded(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationYearNotEnded", zh: "\(p0.text(in: .zhHans)) 年度尚未结束，自评在预算年度最后一个月起开展。",
+                en: "Fiscal year \(p0.text(in: .en)) has not ended; self-evaluation opens from its last month on.")
+    }
+    static func errorEvaluationDeadline(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationDeadline", zh: "报送截止日期不能早于今天，且不晚于 \(p0.text(in: .zhHans)) 年年底。",
+                en: "The deadline cannot be in the past, nor later than the end of \(p0.text(in: .en)).")
+    }
+    static func errorEvaluationYearDuplicate(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationYearDuplicate", zh: "本单位已组织过 \(p0.text(in: .zhHans)) 年度的自评，不能重复组织。",
+                en: "The self-evaluation of \(p0.text(in: .en)) is already open for your area.")
+    }
+    static let errorEvaluationOpenFailed = TextKey("errorEvaluationOpenFailed", zh: "自评表生成失败，未生成任何自评表。",
+                                                   en: "Opening the self-evaluation failed; no form was created.")
+    static let errorEvaluationYearConflict = TextKey("errorEvaluationYearConflict", zh: "该年度自评已被他人修改，您的操作未保存。请刷新后再操作。",
+                                                     en: "Someone else changed this self-evaluation year first; nothing was saved. Reload and try again.")
+    static let errorEvaluationYearNotOpen = TextKey("errorEvaluationYearNotOpen", zh: "该年度自评未开放（尚在生成或已结束），不能填报或审核。",
+                                                    en: "The year's self-evaluation is not open (still being created, or closed); nothing can be filled in or reviewed.")
+
+    // MARK: the form
+    static let errorEvaluationNotAssignee = TextKey("errorEvaluationNotAssignee", zh: "只有承担该项目的单位才能填报和报送自评。",
+                                                    en: "Only the organization responsible for the object fills in and submits its self-evaluation.")
+    static func errorEvaluationNotEditable(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationNotEditable", zh: "自评表处于“\(p0.text(in: .zhHans))”状态，不能修改。", en: "The self-evaluation is \(p0.text(in: .en)) and cannot be changed.")
+    }
+    static let errorEvaluationConflict = TextKey("errorEvaluationConflict", zh: "该自评表已被他人修改，您的操作未保存。请刷新后再操作。",
+                                                 en: "Someone else changed this self-evaluation first; nothing was saved. Reload and try again.")
+    static let errorEvaluationOwnSubmission = TextKey("errorEvaluationOwnSubmission", zh: "报送人不能审核自己报送的自评表。",
+                                                      en: "The person who submitted a self-evaluation does not confirm it.")
+    static let errorEvaluationAmountNegative = TextKey("errorEvaluationAmountNegative", zh: "金额不能为负数。", en: "An amount cannot be negative.")
+    static let errorEvaluationExecutedMissing = TextKey("errorEvaluationExecutedMissing", zh: "请填写全年执行数。", en: "Fill in the year's executed amount.")
+    static let errorEvaluationNarrativeMissing = TextKey("errorEvaluationNarrativeMissing", zh: "请填写年度总体目标完成情况。",
+                                                         en: "Describe how far the year's overall goal was achieved.")
+    static func errorEvaluationSubmission(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationSubmission", zh: "还有 \(p0.text(in: .zhHans)) 处须填写或说明，不能报送。",
+                en: "\(p0.text(in: .en)) items must be filled in or explained before the self-evaluation can be submitted.")
+    }
+    static func errorEvaluationTarget(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationTarget", zh: "第 \(p0.text(in: .zhHans)) 个指标：年度指标值“\(p1.text(in: .zhHans))”无法识别，不能计分。",
+                en: "Indicator \(p0.text(in: .en)): the target “\(p1.text(in: .en))” cannot be read, so it cannot be scored.")
+    }
+    static func errorEvaluationPoints(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationPoints", zh: "第 \(p0.text(in: .zhHans)) 个指标：分数须为数字。", en: "Indicator \(p0.text(in: .en)): points must be a number.")
+    }
+    static func errorEvaluationActual(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationActual", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”的实际完成值：\(p2.text(in: .zhHans))",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))”, actual value: \(p2.text(in: .en))")
+    }
+    static func errorEvaluationActualKind(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationActualKind", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”：实际完成值与指标值不是同一类（数字、日期或定性档次）。",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))”: the actual value is not of the target's kind (number, date or qualitative band).")
+    }
+    static func errorEvaluationBandRequired(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationBandRequired", zh: "第 \(p0.text(in: .zhHans)) 个指标为定性指标：请选择评价档次并在档次内评分。",
+                en: "Indicator \(p0.text(in: .en)) is qualitative: choose a band and give points inside it.")
+    }
+    static func errorEvaluationBandOutside(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument,
+                                           _ p4: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationBandOutside",
+                zh: "第 \(p0.text(in: .zhHans)) 个指标：档次“\(p1.text(in: .zhHans))”的得分应在 \(p3.text(in: .zhHans)) 至 \(p4.text(in: .zhHans)) 之间，填写的 \(p2.text(in: .zhHans)) 不在档次内。",
+                en: "Indicator \(p0.text(in: .en)): the band “\(p1.text(in: .en))” scores from \(p3.text(in: .en)) to \(p4.text(in: .en)); \(p2.text(in: .en)) is outside it.")
+    }
+    static func errorEvaluationPointsOutside(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationPointsOutside", zh: "第 \(p0.text(in: .zhHans)) 个指标：评分 \(p1.text(in: .zhHans)) 应在 0 至分值 \(p2.text(in: .zhHans)) 之间。",
+                en: "Indicator \(p0.text(in: .en)): points \(p1.text(in: .en)) must lie between 0 and the weight \(p2.text(in: .en)).")
+    }
+    static func errorEvaluationReasonMissing(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationReasonMissing", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”：人工评分须说明理由。",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))”: points set by hand need a reason.")
+    }
+    static func errorEvaluationActualMissing(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationActualMissing", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”：请填写实际完成值（或标为不适用并说明理由）。",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))”: fill in the actual value (or mark it not applicable with a reason).")
+    }
+    static func errorEvaluationExplanationMissing(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationExplanationMissing", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”未完成：须填写偏差原因分析及改进措施。",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))” was missed: explain the deviation and the measures taken.")
+    }
+    static func errorEvaluationOverCause(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationOverCause", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”超额完成：须说明原因（年初指标值设定明显偏低，或其他原因）。",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))” was far exceeded: say why (target set clearly too low, or another cause).")
+    }
+    static func errorEvaluationLateScore(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationLateScore", zh: "第 \(p0.text(in: .zhHans)) 个指标逾期完成：请评定得分并说明理由（建议 \(p1.text(in: .zhHans)) 分）。",
+                en: "Indicator \(p0.text(in: .en)) was late: set its points with a reason (suggested: \(p1.text(in: .en))).")
+    }
+    static func errorEvaluationNotApplicableReason(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationNotApplicableReason", zh: "第 \(p0.text(in: .zhHans)) 个指标标为不适用：须说明理由。",
+                en: "Indicator \(p0.text(in: .en)) is marked not applicable: give the reason.")
+    }
+    static func errorEvaluationUnassigned(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationUnassigned", zh: "\(p0.text(in: .zhHans))全部不适用，其 \(p1.text(in: .zhHans)) 分须由评价人分配给其他一级指标并说明理由。",
+                en: "Every \(p0.text(in: .en)) indicator is not applicable: its \(p1.text(in: .en)) points must be given to other groups, with a reason.")
+    }
+    static func errorReassignmentSum(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("errorReassignmentSum", zh: "\(p0.text(in: .zhHans))的 \(p1.text(in: .zhHans)) 分须全部分配，现分配了 \(p2.text(in: .zhHans)) 分。",
+                en: "All \(p1.text(in: .en)) points of \(p0.text(in: .en)) must be handed over; \(p2.text(in: .en)) were.")
+    }
+    static func errorReassignmentEmptyGroup(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReassignmentEmptyGroup", zh: "不能分配给\(p0.text(in: .zhHans))：该组没有适用的指标。", en: "Cannot give points to \(p0.text(in: .en)): it has no applicable indicator.")
+    }
+    static func errorReassignmentReason(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReassignmentReason", zh: "分配\(p0.text(in: .zhHans))的分值须说明理由。", en: "Handing over the points of \(p0.text(in: .en)) needs a reason.")
+    }
+    static func errorReassignmentNotNeeded(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReassignmentNotNeeded", zh: "\(p0.text(in: .zhHans))仍有适用的指标，其分值不需要另行分配。",
+                en: "\(p0.text(in: .en)) still has applicable indicators; its points need no reassignment.")
+    }
+
+    // MARK: scoring rules
+    static let errorScoringBudgetWeight = TextKey("errorScoringBudgetWeight", zh: "预算执行率分值应在 0 至 100 之间。", en: "The budget block's weight must lie between 0 and 100.")
+    static let errorScoringOverAchievement = TextKey("errorScoringOverAchievement", zh: "超额完成的认定比例应大于 100%，且不超过 1000%。",
+                                                     en: "The over-achievement threshold must be above 100 % and at most 1000 %.")
+    static let errorScoringLateShare = TextKey("errorScoringLateShare", zh: "逾期完成的建议得分比例应在 0 至 100% 之间。", en: "The late share must lie between 0 and 100 %.")
+    static let errorScoringLateGrace = TextKey("errorScoringLateGrace", zh: "逾期宽限月数应在 0 至 12 之间。", en: "The grace for late deadlines must be 0 to 12 months.")
+}
+
+extension QualitativeBand: FixedTerm, TextArgument {
+    var englishName: String {
+        switch self {
+        case .achieved: "achieved"
+        case .partly: "partly achieved with some effect"
+        case .notAchieved: "not achieved, poor effect"
+        }
+    }
+
+    func text(in locale: AppLocale) -> String { locale == .zhHans ? chineseName : englishName }
+}
+
+extension ScoreGrade: FixedTerm {
+    public var chineseName: String { rawValue }
+    var englishName: String {
+        switch self {
+        case .excellent: "Excellent"
+        case .good: "Good"
+        case .fair: "Fair"
+        case .poor: "Poor"
+        }
+    }
+}
