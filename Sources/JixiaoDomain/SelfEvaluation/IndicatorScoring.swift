@@ -70,9 +70,10 @@ public enum ScoreArithmetic: Hashable, Codable, Sendable {
     case missing
 
     /// The arithmetic as written on the form, in numbers and signs (the same in every language): "4604 ÷ 4754 × 10 =
-    /// 9.68", "88 ÷ 95 × 10 = 9.26". Points are shown with two decimals, half-up.
+    /// 9.68", "88 ÷ 95 × 10 = 9.26". Points are shown with two decimals, half-up; a weight re-scaled for 不适用 rows
+    /// (10 × 4 ÷ 3 = 13.333…) with four at most, so the line stays readable.
     public func formula(points: Decimal) -> String {
-        func n(_ value: Decimal) -> String { "\(value)" }
+        func n(_ value: Decimal) -> String { Self.number(value) }
         let shown = Ratio.text(points, decimals: 2)
         switch self {
         case .met(let weight): return "\(n(weight))"
@@ -84,6 +85,15 @@ public enum ScoreArithmetic: Hashable, Codable, Sendable {
             return chosen.map { Ratio.text($0, decimals: 2) } ?? "\(n(target)) ÷ \(n(actual)) × \(n(weight)) = \(shown)"
         case .notApplicable, .missing: return "0"
         }
+    }
+}
+
+extension ScoreArithmetic {
+    /// A number as the form writes it: exact up to four decimals, trailing zeros dropped ("13.3333", "9.5", "10").
+    public static func number(_ value: Decimal) -> String {
+        var input = value, rounded = Decimal()
+        NSDecimalRound(&rounded, &input, 4, .plain)
+        return "\(rounded)"
     }
 }
 

@@ -85,6 +85,19 @@ public enum SelfEvaluationScoring {
         return SelfEvaluationScore(budget: budget, indicators: scores, total: total, grade: ScoreGrade(score: total), unassigned: weights.unassigned)
     }
 
+    /// Every problem of a form, not only the first that `score` throws: a page shows each beside its field.
+    public static func problems(rows: [ScoringRow], reassignments: [GroupReassignment] = [], rules: ScoringRuleSet) -> [Problem] {
+        let weights: [Decimal]
+        do throws(Problem) { weights = try effectiveWeights(rows, reassignments: reassignments).byRow } catch { return [error] }
+        var found: [Problem] = []
+        for (index, row) in rows.enumerated() {
+            do throws(ScoringProblem) { _ = try IndicatorScoring.score(row, weight: weights[index], rules: rules) } catch {
+                found.append(.row(index: index, error))
+            }
+        }
+        return found
+    }
+
     /// The sum without the noise of decimal division: a weight of 10 shared by three rows is 3.333… each (38 digits),
     /// and three of them add up to 9.999…9, not 10 — which would grade a perfect 90 as 良. Twelve places keep every
     /// real difference and drop that.

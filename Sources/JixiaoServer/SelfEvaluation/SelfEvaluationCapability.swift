@@ -7,6 +7,8 @@ extension Capability {
     static let selfEvaluation = Capability(
         name: "self-evaluation",
         migrations: [CreateSelfEvaluation()],
+        apiEndpoints: SelfEvaluationAPI.endpoints,
+        apiSchemas: SelfEvaluationAPI.schemas,
         jobs: [SelfEvaluationYears.openJob]
     )
 }

@@ -26,15 +26,19 @@ struct EvaluatedForm: Sendable {
                                   printedBudgetPoints: Decimal(pointsText: evaluation.printed_budget_points),
                                   printedTotal: Decimal(pointsText: evaluation.printed_total))
         score = nil; findings = []
-        if errors.isEmpty, let rules = try? evaluation.ruleSet {
-            do throws(SelfEvaluationScoring.Problem) {
+        do {
+            let rules = try evaluation.ruleSet
+            // Rows that did not read are scored as empty, so what the others got wrong is reported at the same time.
+            let problems = SelfEvaluationScoring.problems(rows: formRows.map(\.scoring), reassignments: evaluation.groupReassignments, rules: rules)
+            errors += problems.map { $0.appError(rows: rows) }
+            if errors.isEmpty {
                 let scored = try SelfEvaluationScoring.score(budget: form.budget, rows: formRows.map(\.scoring),
                                                              reassignments: evaluation.groupReassignments, rules: rules)
                 score = scored
                 findings = SelfEvaluationChecks.findings(form, score: scored)
-            } catch {
-                errors.append(error.appError(rows: rows))
             }
+        } catch {
+            errors.append(AppError(.internalServerError, "scoring_rules_unreadable", Message(.errorEvaluationRulesUnreadable)))
         }
         rowErrors = errors
     }

@@ -17,6 +17,10 @@ extension TextKey {
         TextKey("errorEvaluationYearDuplicate", zh: "本单位已组织过 \(p0.text(in: .zhHans)) 年度的自评，不能重复组织。",
                 en: "The self-evaluation of \(p0.text(in: .en)) is already open for your area.")
     }
+    static func errorEvaluationYearOverlap(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationYearOverlap", zh: "\(p0.text(in: .zhHans))已组织 \(p1.text(in: .zhHans)) 年度自评，覆盖了本辖区的部分或全部项目，不能重复组织。",
+                en: "\(p0.text(in: .en)) has opened the self-evaluation of \(p1.text(in: .en)) over part or all of your area; it cannot be opened twice.")
+    }
     static let errorEvaluationOpenFailed = TextKey("errorEvaluationOpenFailed", zh: "自评表生成失败，未生成任何自评表。",
                                                    en: "Opening the self-evaluation failed; no form was created.")
     static let errorEvaluationYearConflict = TextKey("errorEvaluationYearConflict", zh: "该年度自评已被他人修改，您的操作未保存。请刷新后再操作。",
@@ -115,6 +119,8 @@ extension TextKey {
     }
 
     // MARK: scoring rules
+    static let errorEvaluationRulesUnreadable = TextKey("errorEvaluationRulesUnreadable", zh: "该自评表保存的评分规则无法读取，未计分。请联系系统管理员。",
+                                                        en: "The scoring rules stored with this self-evaluation cannot be read; it was not scored. Contact the administrator.")
     static let errorScoringBudgetWeight = TextKey("errorScoringBudgetWeight", zh: "预算执行率分值应在 0 至 100 之间。", en: "The budget block's weight must lie between 0 and 100.")
     static let errorScoringOverAchievement = TextKey("errorScoringOverAchievement", zh: "超额完成的认定比例应大于 100%，且不超过 1000%。",
                                                      en: "The over-achievement threshold must be above 100 % and at most 1000 %.")

@@ -31,6 +31,21 @@ enum SelfEvaluationYears {
                 .where("organization_id", .equal, SQLBind(bureau.id!)).where("fiscal_year", .equal, SQLBind(fiscalYear))
                 .first(decoding: EvaluationYearRow.self)
         }
+        // A bureau above or below that opened the year already covers (or is covered by) this area: every object is
+        // evaluated once.
+        struct Overlap: Decodable { var organization_id: UUID }
+        let range = bureau.hierarchyPath.subtreeRange
+        let overlapping = try await db.sql.select().column("organization_id").from(SelfEvaluationTables.years)
+            .where("fiscal_year", .equal, SQLBind(fiscalYear)).where("organization_id", .notEqual, SQLBind(bureau.id!))
+            .where(SQLGroupExpression(SQLList([
+                SQLBinaryExpression(SQLIdentifier("organization_id"), .in, SQLGroupExpression(bureau.hierarchyPath.ids.map { SQLBind($0) })),
+                SQLGroupExpression(SQLList([SQLBinaryExpression(SQLIdentifier("organization_path"), .greaterThanOrEqual, SQLBind(range.lower)),
+                                            SQLBinaryExpression(SQLIdentifier("organization_path"), .lessThan, SQLBind(range.upper))], separator: SQLRaw(" AND "))),
+            ], separator: SQLRaw(" OR "))))
+            .first(decoding: Overlap.self)
+        if let overlapping, let other = try await OrganizationModel.find(overlapping.organization_id, on: db) {
+            throw AppError(.conflict, "evaluation_year_overlap", Message(.errorEvaluationYearOverlap(other.name, fiscalYear)), field: "fiscalYear")
+        }
         var failedOpening: UUID?
         if let found = try await existing() {
             // An opening whose job failed or was given up made nothing: asking again replaces it.

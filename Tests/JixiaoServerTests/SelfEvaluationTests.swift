@@ -1,0 +1,221 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+import JixiaoDomain
+
+private struct Year: Decodable { var id: UUID; var state: String; var evaluationCount: Int; var lockVersion: Int; var jobID: UUID?; var rulesVersion: Int }
+private struct Page: Decodable {
+    struct Item: Decodable { var id: UUID; var code: String; var isSummary: Bool; var assignee: String; var state: String; var total: String?; var grade: String?; var stopped: String? }
+    var total: Int
+    var items: [Item]
+}
+private struct Evaluation: Decodable {
+    struct Row: Decodable {
+        var indicatorID: UUID; var name: String?; var target: String?; var weight: String?; var points: String?; var words: String?; var met: Bool?
+        var lastForecast: String?; var isOverride: Bool?
+    }
+    struct Finding: Decodable { var kind: String; var row: Int?; var text: String }
+    struct Demand: Decodable { var field: String?; var message: String }
+    var id: UUID, state: String, lockVersion: Int, total: String?, grade: String?, executionRate: String?, budgetPoints: String?, budgetWords: String?
+    var fullYearBudgetWanYuan: String, rows: [Row], findings: [Finding], demands: [Demand], stopped: String?, rulesVersion: Int
+}
+
+/// The body as `type`, or an issue that shows what came instead.
+private func decoded<T: Decodable>(_ response: TestingHTTPResponse, _ type: T.Type, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
+    do { return try response.content.decode(T.self) } catch {
+        Issue.record("\(response.status): \(response.body.string)", sourceLocation: sourceLocation)
+        throw error
+    }
+}
+
+/// A moment in Beijing time.
+private func beijing(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 10) -> Date {
+    var components = DateComponents(year: year, month: month, day: day, hour: hour)
+    components.timeZone = TimeZone(identifier: "Asia/Shanghai")
+    return Calendar(identifier: .gregorian).date(from: components)!
+}
+
+@Suite("Self-evaluation of a year end to end: open, fill in, score with words, refuse bad input, submit, return, confirm")
+struct SelfEvaluationTests {
+    /// The 2027 demo goals released: 公立医院综合改革补助 (HLT-001, seven weighted indicators adding up to 100), 农业科技推广示范
+    /// (AGR-001, in force while its adjustment is a draft) and the transfer payment TP-001 with regional goals for 临江市
+    /// and 青山市 — five self-evaluations, the issuer's summary of TP-001 among them.
+    @Test("the 2027 demo year, on both engines", arguments: TestDatabase.all)
+    func yearEndToEnd(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: the demo goals; it is 15 January 2028 in China
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: beijing(2028, 1, 15))
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let city = try await APIClient.signIn(app, "city-perf", DemoData.password)
+            let otherUnit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+            let hospital = try await monitoringPerson(app, admin: admin, username: "hospital-self", organization: "990000-102-01", roles: ["unit_officer"])
+            let health = try await monitoringPerson(app, admin: admin, username: "health-review", organization: "990000-102", roles: ["department_officer"])
+            app.jobWorkers.start(app)
+
+            // act: the province opens the year; a job makes the forms
+            #expect(try await otherUnit.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2027, "deadline": "2028-03-31"]).status == .forbidden)
+            let early = try await finance.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2028, "deadline": "2028-03-31"])
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("fiscalYear"), "\(early.body.string)")
+            let created = try await finance.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2027, "deadline": "2028-03-31"])
+            #expect(created.status == .created, "\(created.body.string)")
+            let opening = try decoded(created, Year.self)
+            let jobID = try #require(opening.jobID)
+            let job = try #require(try await JobQueue.wait(for: jobID, upTo: .seconds(30), app: app, on: app.db))
+            #expect(job.jobState == .succeeded)
+            let year = try decoded(try await finance.send(.GET, "/api/v1/self-evaluation/years/\(opening.id)"), Year.self)
+            #expect(year.state == "open" && year.evaluationCount == 5, "\(year)")
+            #expect(year.rulesVersion == 0, "no bureau set its own rules: the policy's")
+
+            // check: the same year again is refused, by the province and by a city inside its area
+            let again = try await finance.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2027, "deadline": "2028-03-31"])
+            #expect(again.status == .conflict && finance.errorCode(again) == "evaluation_year_duplicate")
+            let inside = try await city.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2027, "deadline": "2028-03-31"])
+            #expect(inside.status == .conflict && city.errorCode(inside) == "evaluation_year_overlap", "\(inside.body.string)")
+
+            // Each sees its own: finance all five, the city its region of TP-001, the hospital its project, another unit nothing.
+            func page(_ client: APIClient, _ query: String = "") async throws -> Page {
+                try decoded(try await client.send(.GET, "/api/v1/self-evaluation/years/\(year.id)/evaluations\(query)"), Page.self)
+            }
+            let all = try await page(finance)
+            #expect(all.total == 5 && all.items.map(\.code).filter { $0 == "JN2027-TP-001" }.count == 3)
+            #expect(all.items.filter(\.isSummary).map(\.code) == ["JN2027-TP-001"])
+            #expect(try await page(city).items.map(\.assignee) == ["临江市财政局"])
+            let own = try await page(hospital)
+            #expect(own.items.map(\.code) == ["JN2027-HLT-001"])
+            let formID = try #require(own.items.first?.id)
+            #expect(try await otherUnit.send(.GET, "/api/v1/self-evaluations/\(formID)").status == .notFound)
+            // A unit with nothing to evaluate in the year does not see the year at all.
+            #expect(try await otherUnit.send(.GET, "/api/v1/self-evaluation/years/\(year.id)/evaluations").status == .notFound)
+
+            // The form: the goal's weights (100 in all) scaled to the 90 the budget block leaves.
+            var form = try decoded(try await hospital.send(.GET, "/api/v1/self-evaluations/\(formID)"), Evaluation.self)
+            #expect(form.rows.map(\.weight) == ["18", "9", "9", "9", "18", "9", "18"])
+            #expect(form.fullYearBudgetWanYuan == "5600.00" || form.fullYearBudgetWanYuan == "5600")
+            #expect(form.demands.contains { $0.field == "executed" } && form.demands.contains { $0.field == "rows[1].actual" })
+            let ids = form.rows.map(\.indicatorID)
+
+            // Bad input: each refused with its field, nothing saved.
+            func rows(_ values: [[String: any Sendable]]) -> [[String: any Sendable]] {
+                zip(ids, values).map { id, value in value.merging(["indicatorID": id.uuidString]) { a, _ in a } }
+            }
+            let good: [[String: any Sendable]] = [
+                ["actual": "58个"], ["band": "achieved", "bandPoints": "8"], ["actual": "2027年6月20日"], ["actual": "1.15万元"],
+                ["actual": "8天"], ["actual": "27%"], ["actual": "88%"],
+            ]
+            var bad = good
+            bad[0] = ["actual": "很多"]
+            bad[1] = ["band": "partly", "bandPoints": "8.5"]
+            bad[3] = ["actual": "1.15万元", "overridePoints": "8"]
+            let refused = try await hospital.send(.PUT, "/api/v1/self-evaluations/\(formID)",
+                                                  json: ["lockVersion": form.lockVersion, "executedWanYuan": "5476.8", "rows": rows(bad)])
+            #expect(refused.status == .unprocessableEntity, "\(refused.body.string)")
+            for field in ["rows[1].actual", "rows[2].bandPoints", "rows[4].reason"] {
+                #expect(refused.body.string.contains(field), "\(field) in \(refused.body.string)")
+            }
+            #expect(refused.body.string.contains("5.40") && refused.body.string.contains("7.20"), "the band's bounds for a weight of 9: [60 %, 80 %)")
+            let unchanged = try decoded(try await hospital.send(.GET, "/api/v1/self-evaluations/\(formID)"), Evaluation.self)
+            #expect(unchanged.lockVersion == form.lockVersion && unchanged.total == form.total)
+
+            // A good save: scored on the server with every deduction explained.
+            let saved = try await hospital.send(.PUT, "/api/v1/self-evaluations/\(formID)",
+                                                json: ["lockVersion": form.lockVersion, "executedWanYuan": "5476.8", "narrative": "全年目标基本完成。",
+                                                       "rows": rows(good)])
+            form = try decoded(saved, Evaluation.self)
+            #expect(form.executionRate == "97.80%" && form.budgetPoints == "9.78")
+            #expect(form.rows.map(\.points) == ["17.40", "8.00", "9.00", "9.00", "16.88", "9.00", "17.22"])
+            // 9.78 + 17.4 + 8 + 9 + 9 + 16.875 + 9 + 17.2173913… = 96.2723913…
+            #expect(form.total == "96.27" && form.grade == "优")
+            #expect(form.rows[6].words == "门诊患者满意度：目标 ≥92%，实际 88% → 88 ÷ 92 × 18 = 17.22", "\(form.rows[6].words ?? "-")")
+            #expect(form.rows[4].words?.contains("7.5 ÷ 8 × 18 = 16.88") == true)
+            #expect(form.rows[2].words?.contains("按期完成") == true)
+            // The unmet ones still need their explanation before submission.
+            #expect(Set(form.demands.compactMap(\.field)) == ["rows[1].explanation", "rows[5].explanation", "rows[7].explanation"], "\(form.demands)")
+            let early2 = try await hospital.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions", json: ["action": "submit", "lockVersion": form.lockVersion])
+            #expect(early2.status == .unprocessableEntity && hospital.errorCode(early2) == "evaluation_incomplete", "\(early2.body.string)")
+            #expect(early2.body.string.contains("rows[7].explanation"))
+
+            var explained = good
+            for index in [0, 4, 6] { explained[index]["explanation"] = "受设备到位时间影响未完全达成，已调整排期。" }
+            form = try decoded(try await hospital.send(.PUT, "/api/v1/self-evaluations/\(formID)",
+                                                       json: ["lockVersion": form.lockVersion, "rows": rows(explained)]), Evaluation.self)
+            #expect(form.demands.isEmpty && form.total == "96.27")
+            form = try decoded(try await hospital.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions",
+                                                       json: ["action": "submit", "lockVersion": form.lockVersion]), Evaluation.self)
+            #expect(form.state == "submitted")
+            let locked = try await hospital.send(.PUT, "/api/v1/self-evaluations/\(formID)", json: ["lockVersion": form.lockVersion, "narrative": "改"])
+            #expect(locked.status == .conflict && hospital.errorCode(locked) == "evaluation_not_editable")
+
+            // The department returns it with an opinion, the unit submits again, the department and finance confirm.
+            let noOpinion = try await health.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions", json: ["action": "department_return", "lockVersion": form.lockVersion])
+            #expect(noOpinion.status == .unprocessableEntity)
+            form = try decoded(try await health.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions",
+                                                     json: ["action": "department_return", "lockVersion": form.lockVersion, "opinion": "请补充住院日未达标的原因。"]),
+                               Evaluation.self)
+            #expect(form.state == "returned")
+            form = try decoded(try await hospital.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions",
+                                                       json: ["action": "submit", "lockVersion": form.lockVersion]), Evaluation.self)
+            let early3 = try await finance.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions", json: ["action": "finance_confirm", "lockVersion": form.lockVersion])
+            #expect(early3.status == .conflict, "finance after the department")
+            form = try decoded(try await health.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions",
+                                                     json: ["action": "department_confirm", "lockVersion": form.lockVersion]), Evaluation.self)
+            form = try decoded(try await finance.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions",
+                                                      json: ["action": "finance_confirm", "lockVersion": form.lockVersion]), Evaluation.self)
+            #expect(form.state == "financeConfirmed" || form.state == "finance_confirmed", "\(form.state)")
+
+            // Finance's list by grade; the audit trail tells the story.
+            #expect(try await page(finance, "?grade=优").items.map(\.code) == ["JN2027-HLT-001"])
+            #expect(try await page(finance, "?state=pending").total == 4)
+            let actions = try await auditActions(app)
+            for action in ["self_evaluation.year_created", "self_evaluation.year_opened", "self_evaluation.saved", "self_evaluation.submit",
+                           "self_evaluation.department_return", "self_evaluation.finance_confirm"] {
+                #expect(actions.contains(action), "\(action)")
+            }
+        }
+    }
+
+    @Test("a bureau's own scoring rules: a 20-point budget block, kept by the year that opened with them", arguments: TestDatabase.all)
+    func rulesOfTheBureau(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: beijing(2028, 1, 10))
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let budget = try await APIClient.signIn(app, "budget-officer", DemoData.password)
+            app.jobWorkers.start(app)
+            let rules: [String: any Sendable] = ["budgetWeight": "20", "overAchievementPercent": "120", "lateSharePercent": "60", "lateGraceMonths": 1,
+                                                 "executionDivisor": "fullYearBudget"]
+            #expect(try await budget.send(.PUT, "/api/v1/self-evaluation/rules?year=2027", json: rules).status == .forbidden)
+            var wrong = rules
+            wrong["overAchievementPercent"] = "90"
+            let refused = try await finance.send(.PUT, "/api/v1/self-evaluation/rules?year=2027", json: wrong)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("overAchievementPercent"))
+            let saved = try await finance.send(.PUT, "/api/v1/self-evaluation/rules?year=2027", json: rules)
+            #expect(saved.status == .ok, "\(saved.body.string)")
+
+            let opening = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2027, "deadline": "2028-03-31"]), Year.self)
+            let jobID = try #require(opening.jobID)
+            _ = try await JobQueue.wait(for: jobID, upTo: .seconds(30), app: app, on: app.db)
+            let page = try decoded(try await finance.send(.GET, "/api/v1/self-evaluation/years/\(opening.id)/evaluations"), Page.self)
+            let hlt = try #require(page.items.first { $0.code == "JN2027-HLT-001" })
+            let form = try decoded(try await finance.send(.GET, "/api/v1/self-evaluations/\(hlt.id)"), Evaluation.self)
+            #expect(form.rulesVersion == 1)
+            #expect(form.rows.map(\.weight) == ["16", "8", "8", "8", "16", "8", "16"], "the goal's 100 scaled to the 80 a 20-point block leaves")
+            // A regional goal has no weights: its three rows share the 80 equally, to the hundredth.
+            let region = try #require(page.items.first { $0.code == "JN2027-TP-001" && !$0.isSummary })
+            let regional = try decoded(try await finance.send(.GET, "/api/v1/self-evaluations/\(region.id)"), Evaluation.self)
+            #expect(regional.rows.map(\.weight) == ["26.67", "26.67", "26.66"])
+
+            // A new version later does not touch the year already opened.
+            var later = rules
+            later["budgetWeight"] = "10"
+            #expect(try await finance.send(.PUT, "/api/v1/self-evaluation/rules?year=2027", json: later).status == .ok)
+            let again = try decoded(try await finance.send(.GET, "/api/v1/self-evaluations/\(hlt.id)"), Evaluation.self)
+            #expect(again.rulesVersion == 1 && again.rows.map(\.weight) == form.rows.map(\.weight))
+        }
+    }
+}
