@@ -512,7 +512,7 @@ def main():
         xlsx_bombs_are_refused_in_little_memory(base, args, server.pid)
         import_large_list_with_progress(page, base, args)
         monitoring_shows_its_arithmetic(page, base, args)
-        page.goto(base + "/evaluation")
+        page.goto(base + "/results")
         check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
         page.save(args.out, "placeholder")
         audit_officer_reads_the_trail(page, base, args)

@@ -218,4 +218,58 @@ struct SelfEvaluationTests {
             #expect(again.rulesVersion == 1 && again.rows.map(\.weight) == form.rows.map(\.weight))
         }
     }
+
+    @Test("the form page: typed values kept on refusal, every deduction explained in Chinese and in English", arguments: TestDatabase.all)
+    func formPage(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: beijing(2028, 1, 20))
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            _ = try await monitoringPerson(app, admin: admin, username: "hospital-page", organization: "990000-102-01", roles: ["unit_officer"])
+            app.jobWorkers.start(app)
+            let opening = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2027, "deadline": "2028-03-31"]), Year.self)
+            let jobID = try #require(opening.jobID)
+            _ = try await JobQueue.wait(for: jobID, upTo: .seconds(30), app: app, on: app.db)
+
+            // The unit finds its form from the year's page.
+            let browser = Browser(app)
+            try await browser.signIn("hospital-page", "Monitor2026pw")
+            let years = try await browser.get("/evaluation/self")
+            #expect(years.status == .ok && years.body.string.contains("2027 年度自评"), "\(years.body.string.prefix(400))")
+            let yearPage = try await browser.get("/evaluation/self/years/\(opening.id)").body.string
+            #expect(yearPage.contains("JN2027-HLT-001") && !yearPage.contains("JN2027-AGR-001"))
+            let page = try decoded(try await finance.send(.GET, "/api/v1/self-evaluation/years/\(opening.id)/evaluations"), Page.self)
+            let formID = try #require(page.items.first { $0.code == "JN2027-HLT-001" }?.id)
+            let form = try await browser.get("/evaluation/self/forms/\(formID)")
+            #expect(form.status == .ok && form.body.string.contains("项目支出绩效自评表") && form.body.string.contains("r[6][actual]"))
+            let detail = try decoded(try await finance.send(.GET, "/api/v1/self-evaluations/\(formID)"), Evaluation.self)
+
+            // Refused: the page again with each error beside its field and what was typed.
+            var fields: [String: String] = ["lock_version": String(detail.lockVersion), "executed": "五千", "narrative": "基本完成"]
+            let actuals = ["58个", "", "2027年6月20日", "1.15万元", "8天", "27%", "很多"]
+            for (index, row) in detail.rows.enumerated() {
+                fields["r[\(index)][id]"] = row.indicatorID.uuidString
+                fields["r[\(index)][actual]"] = actuals[index]
+            }
+            fields["r[1][band]"] = "achieved"
+            fields["r[1][band_points]"] = "8"
+            let refused = try await browser.post("/evaluation/self/forms/\(formID)/save", fields)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("很多") && refused.body.string.contains("五千"), "typed values are kept")
+            #expect(refused.body.string.contains("第 7 个指标“门诊患者满意度”的实际完成值"), "\(refused.body.string.prefix(300))")
+
+            // Saved: the score and the words of each deduction.
+            fields["executed"] = "5476.8"
+            fields["r[6][actual]"] = "88%"
+            let saved = try await browser.post("/evaluation/self/forms/\(formID)/save", fields)
+            #expect(saved.status == .seeOther, "\(saved.body.string.prefix(300))")
+            let shown = try await browser.get("/evaluation/self/forms/\(formID)?saved=1").body.string
+            #expect(shown.contains("门诊患者满意度：目标 ≥92%，实际 88% → 88 ÷ 92 × 18 = 17.22"))
+            #expect(shown.contains("96.27") && shown.contains("预算执行率 97.80%"))
+            browser.acceptLanguage = "en"
+            let english = try await browser.get("/evaluation/self/forms/\(formID)").body.string
+            #expect(english.contains("target ≥92%, actual 88% → 88 ÷ 92 × 18 = 17.22") && english.contains("Deviation and measures"))
+        }
+    }
 }

@@ -7,8 +7,11 @@ extension Capability {
     static let selfEvaluation = Capability(
         name: "self-evaluation",
         migrations: [CreateSelfEvaluation()],
+        pages: { pages in try pages.register(collection: SelfEvaluationController()) },
         apiEndpoints: SelfEvaluationAPI.endpoints,
         apiSchemas: SelfEvaluationAPI.schemas,
+        navigation: [NavigationEntry(section: .evaluation, path: SelfEvaluationRoute.years().url, title: .navSelfEvaluation,
+                                     summary: .sectionSelfEvaluationSummary, requiredAction: .viewBudget)],
         jobs: [SelfEvaluationYears.openJob]
     )
 }

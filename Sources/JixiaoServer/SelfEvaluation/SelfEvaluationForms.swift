@@ -98,9 +98,10 @@ enum SelfEvaluationForms {
                 errors += merge(item, into: &rows[position], row: position + 1)
             }
         }
-        if !errors.isEmpty { throw FormErrors(errors: errors) }
+        // Every problem at once: the money's and each row's, read and scored together.
         let evaluated = EvaluatedForm(evaluation, rows: rows)
-        if !evaluated.rowErrors.isEmpty { throw FormErrors(errors: evaluated.rowErrors) }
+        errors += evaluated.rowErrors
+        if !errors.isEmpty { throw FormErrors(errors: errors) }
         let saved = evaluation, savedRows = rows
         try await db.transaction { db in
             try await store(saved, rows: savedRows, evaluated: evaluated, lockVersion: input.lockVersion, now: caller.now, on: db)

@@ -1,0 +1,150 @@
+import Fluent
+import Plot
+import Vapor
+import JixiaoDomain
+
+/// 单位自评 pages: the years, a year's overview and list, one self-evaluation with its form and workflow. Every handler
+/// decodes, calls the command with the person as caller, and renders or redirects; a refused form is shown again with
+/// what was typed and each error beside its field.
+struct SelfEvaluationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SelfEvaluationRoute.years(), use: years)
+        routes.post(SelfEvaluationRoute.years(), use: openYear)
+        routes.get(SelfEvaluationRoute.year(.key), use: year)
+        routes.post(SelfEvaluationRoute.close(.key), use: close)
+        routes.get(SelfEvaluationRoute.form(.key), use: form)
+        routes.post(SelfEvaluationRoute.save(.key), use: save)
+        routes.post(SelfEvaluationRoute.transition(.key), use: transition)
+    }
+
+    private func id(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound() }
+        return id
+    }
+
+    /// A refusal as the page shows it: errors by field, and the first as the problem at the top.
+    private func refusal(_ error: any Error, _ req: Request) throws -> (AppError, [String: Message]) {
+        switch error {
+        case let errors as FormErrors:
+            ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)
+            return (ErrorRenderingMiddleware.appError(for: errors, request: req), errors.byField)
+        case let error as AppError where error.status != .notFound && error.status != .internalServerError:
+            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
+            return (error, error.field.map { [$0: error.message] } ?? [:])
+        default:
+            throw error
+        }
+    }
+
+    // MARK: years
+
+    @Sendable func years(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
+        let model = try await EvaluationYearsModel.load(for: try req.caller(), on: req.db)
+        return req.layout.render(title: req.localizer(.navSelfEvaluation), EvaluationYearsView(model: model, t: req.localizer).body)
+    }
+
+    @Sendable func openYear(req: Request) async throws -> Response {
+        let form = try req.content.decode(EvaluationYearForm.self)
+        do {
+            var errors: [AppError] = []
+            let fiscalYear = Int(form.year?.trimmed ?? "")
+            let deadline = CalendarDay(isoDate: form.deadline?.trimmed ?? "")
+            if fiscalYear == nil { errors.append(.invalid("fiscalYear", Message(.errorRequired))) }
+            if deadline == nil { errors.append(.invalid("deadline", Message(.errorDateFormat))) }
+            guard let fiscalYear, let deadline else { throw FormErrors(errors: errors) }
+            let id = try await SelfEvaluationYears.create(fiscalYear: fiscalYear, deadline: deadline, by: try req.caller(), on: req.db, ringing: req.application)
+            // The forms are made by a job; a small area is done at once.
+            if let job = try await EvaluationYearRow.find(id, on: req.db)?.job_id { _ = try await JobQueue.wait(for: job, upTo: .seconds(2), app: req.application, on: req.db) }
+            return req.redirect(to: SelfEvaluationRoute.year(.value(id)))
+        } catch {
+            let (problem, fields) = try refusal(error, req)
+            var model = try await EvaluationYearsModel.load(for: try req.caller(), on: req.db)
+            model.problem = problem
+            model.errors = fields
+            model.draft = form
+            return req.layout.render(title: req.localizer(.navSelfEvaluation), status: problem.status, EvaluationYearsView(model: model, t: req.localizer).body)
+        }
+    }
+
+    @Sendable func year(req: Request) async throws -> Response {
+        let model = try await EvaluationYearModel.load(try id(req), state: req.query[String.self, at: "state"], grade: req.query[String.self, at: "grade"],
+                                                       findings: req.query[String.self, at: "findings"] == "1", page: req.query[Int.self, at: "page"],
+                                                       by: try req.caller(), on: req.db)
+        return renderYear(req, model)
+    }
+
+    private func renderYear(_ req: Request, _ model: EvaluationYearModel, status: HTTPResponseStatus = .ok) -> Response {
+        let t = req.localizer
+        // While the forms are being made, the page looks again on its own.
+        return req.layout.render(title: t(.selfEvaluationYearTitle(model.year.fiscal_year)), status: status,
+                                 refreshSeconds: model.year.yearState == .opening ? 2 : nil, EvaluationYearView(model: model, t: t).body)
+    }
+
+    struct LockForm: Content { var lock_version: Int }
+
+    @Sendable func close(req: Request) async throws -> Response {
+        let form = try req.content.decode(LockForm.self)
+        let yearID = try id(req)
+        do {
+            try await SelfEvaluationYears.close(yearID, lockVersion: form.lock_version, by: try req.caller(), on: req.db)
+            return req.redirect(to: SelfEvaluationRoute.year(.value(yearID)))
+        } catch {
+            let (problem, _) = try refusal(error, req)
+            var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
+            model.problem = problem
+            return renderYear(req, model, status: problem.status)
+        }
+    }
+
+    // MARK: forms
+
+    @Sendable func form(req: Request) async throws -> Response {
+        var model = try await EvaluationFormModel.load(try id(req), by: try req.caller(), on: req.db)
+        model.saved = req.query[String.self, at: "saved"] == "1"
+        return renderForm(req, model)
+    }
+
+    private func renderForm(_ req: Request, _ model: EvaluationFormModel, status: HTTPResponseStatus = .ok) -> Response {
+        req.layout.render(title: model.detail.evaluation.object_name, status: status, EvaluationFormView(model: model, t: req.localizer).body)
+    }
+
+    /// Runs a command on the form; on refusal shows it again with the problem, the errors and what was typed.
+    private func onForm(_ req: Request, draft: EvaluationPageForm? = nil, _ command: (Caller, UUID) async throws -> Void) async throws -> Response {
+        let formID = try id(req)
+        do {
+            try await command(try req.caller(), formID)
+            return req.redirect(to: SelfEvaluationRoute.form(.value(formID), saved: true))
+        } catch {
+            let (problem, fields) = try refusal(error, req)
+            var model = try await EvaluationFormModel.load(formID, by: try req.caller(), on: req.db)
+            model.problem = problem
+            model.errors = fields
+            model.draft = problem.status == .conflict ? nil : draft
+            return renderForm(req, model, status: problem.status)
+        }
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let form = try req.content.decode(EvaluationPageForm.self)
+        return try await onForm(req, draft: form) { caller, id in _ = try await SelfEvaluationForms.save(id, form.input, by: caller, on: req.db) }
+    }
+
+    struct TransitionForm: Content { var action: String; var lock_version: Int; var opinion: String? }
+
+    @Sendable func transition(req: Request) async throws -> Response {
+        let form = try req.content.decode(TransitionForm.self)
+        let opinion = form.opinion ?? ""
+        let action: MonitoringAction
+        switch form.action {
+        case "submit": action = .submit
+        case "department_confirm": action = .departmentConfirm
+        case "department_return": action = .departmentReturn(opinion: opinion)
+        case "finance_confirm": action = .financeConfirm
+        case "finance_return": action = .financeReturn(opinion: opinion)
+        default: throw AppError.invalid("action", Message(.errorBadRequest("action")))
+        }
+        return try await onForm(req) { caller, id in _ = try await SelfEvaluationForms.apply(action, to: id, lockVersion: form.lock_version, by: caller, on: req.db) }
+    }
+}

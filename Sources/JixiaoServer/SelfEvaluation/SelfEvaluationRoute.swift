@@ -1,0 +1,39 @@
+import Foundation
+import Vapor
+
+/// Every address of 单位自评's pages, for registering its routes and for building its links.
+enum SelfEvaluationRoute: TypedRoute, Hashable {
+    /// The years the person opened or evaluates in, and opening a new one.
+    case years(year: Int? = nil)
+    /// A year: counts by state and grade, the forms within reach with their scores and findings.
+    case year(Parameter<UUID>, state: String? = nil, grade: String? = nil, findings: Bool = false, page: Int? = nil)
+    case close(Parameter<UUID>)
+    /// One self-evaluation: the form, the score with its words, the findings, the workflow.
+    case form(Parameter<UUID>, saved: Bool = false)
+    case save(Parameter<UUID>)
+    case transition(Parameter<UUID>)
+
+    var pathSegments: [String] {
+        switch self {
+        case .years: ["evaluation", "self"]
+        case .year(let id, _, _, _, _): ["evaluation", "self", "years", Self.segment(id, "id")]
+        case .close(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "close"]
+        case .form(let id, _): ["evaluation", "self", "forms", Self.segment(id, "id")]
+        case .save(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "save"]
+        case .transition(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "transition"]
+        }
+    }
+
+    var queryItems: [(String, String?)] {
+        switch self {
+        case .years(let year): [("year", year.map(String.init))]
+        case .year(_, let state, let grade, let findings, let page): [("state", state), ("grade", grade), ("findings", findings ? "1" : nil), ("page", page.map(String.init))]
+        case .form(_, let saved): [("saved", saved ? "1" : nil)]
+        case .close, .save, .transition: []
+        }
+    }
+
+    static let served: [(HTTPMethod, SelfEvaluationRoute)] = [
+        (.GET, .years()), (.POST, .years()), (.GET, .year(.key)), (.POST, .close(.key)), (.GET, .form(.key)), (.POST, .save(.key)), (.POST, .transition(.key)),
+    ]
+}
