@@ -12,6 +12,7 @@ extension Capability {
         apiSchemas: SelfEvaluationAPI.schemas,
         navigation: [NavigationEntry(section: .evaluation, path: SelfEvaluationRoute.years().url, title: .navSelfEvaluation,
                                      summary: .sectionSelfEvaluationSummary, requiredAction: .viewBudget)],
+        demo: { demo in try await SelfEvaluationDemo.load(demo) },
         jobs: [SelfEvaluationYears.openJob]
     )
 }

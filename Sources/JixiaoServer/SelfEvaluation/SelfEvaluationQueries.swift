@@ -34,6 +34,13 @@ enum SelfEvaluationQueries {
         return try await query.orderBy(SQLColumn("fiscal_year", table: "y"), SQLDirection.descending).all(decoding: EvaluationYearRow.self)
     }
 
+    /// The year a bureau opened for a fiscal year, if it did.
+    static func yearRow(organization: UUID, fiscalYear: Int, on db: any Database) async throws -> EvaluationYearRow? {
+        try await db.sql.select().columns(EvaluationYearRow.columns.map { SQLIdentifier($0) }).from(SelfEvaluationTables.years)
+            .where("organization_id", .equal, SQLBind(organization)).where("fiscal_year", .equal, SQLBind(fiscalYear))
+            .first(decoding: EvaluationYearRow.self)
+    }
+
     /// One year, if the person may see it (as `years` decides); else not found.
     static func year(_ id: UUID, by caller: Caller, on db: any Database) async throws -> EvaluationYearRow {
         guard let year = try await EvaluationYearRow.find(id, on: db) else { throw AppError.notFound() }

@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoDomain
+@testable import JixiaoServer
+
+@Suite("The demo's self-evaluation year tells its story through the commands")
+struct SelfEvaluationDemoTests {
+    private struct Facts: Decodable { var object_code: String; var state: String; var grade: String?; var total_cents: Int?; var finding_count: Int; var findings: String }
+
+    @Test("every grade, an override, findings, a return; loading again changes nothing", arguments: TestDatabase.all)
+    func demoYear(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
+            _ = try await DemoGoals.load(on: app.db)
+            let said = try await SelfEvaluationDemo.load(context)
+            let y = SelfEvaluationDemo.year(at: app.effects.now())
+            #expect(said.contains("opened"), "\(said)")
+            let rows = try await app.db.sql.raw("""
+                SELECT e.object_code, e.state, e.grade, e.total_cents, e.finding_count, e.findings FROM self_evaluations e
+                JOIN self_evaluation_years y ON y.id = e.year_id WHERE y.fiscal_year = \(bind: y)
+                """).all(decoding: Facts.self)
+            let byCode = Dictionary(rows.map { ($0.object_code, $0) }, uniquingKeysWith: { first, _ in first })
+            for story in SelfEvaluationDemo.stories(y) { #expect(byCode[story.code] != nil, "\(story.code)") }
+            #expect(Set(rows.compactMap(\.grade)) == Set(ScoreGrade.allCases.map(\.rawValue)), "every grade: \(rows.map { ($0.object_code, $0.grade ?? "-", $0.total_cents ?? -1) })")
+            #expect(byCode["JN\(y)-EDU-201"]?.state == MonitoringTaskState.financeConfirmed.rawValue && byCode["JN\(y)-EDU-201"]?.grade == "优")
+            #expect(byCode["JN\(y)-AGR-201"]?.state == MonitoringTaskState.returned.rawValue && byCode["JN\(y)-AGR-201"]?.grade == "差")
+            #expect(byCode["JN\(y)-SOC-201"]?.state == MonitoringTaskState.pending.rawValue && byCode["JN\(y)-SOC-201"]?.grade == nil)
+            #expect(byCode["JN\(y)-DEPT-101"]?.state == MonitoringTaskState.financeConfirmed.rawValue)
+            // The copy of the targets, the narrative that claims too much, the override: each a finding.
+            #expect(byCode["JN\(y)-HLT-202"]?.findings.contains("everyActualEqualsTarget") == true, "\(byCode["JN\(y)-HLT-202"]?.findings ?? "-")")
+            #expect(byCode["JN\(y)-TRA-201"]?.findings.contains("narrativeClaimsCompletion") == true)
+            #expect(byCode["JN\(y)-EDU-202"]?.findings.contains("pointsDifferFromRule") == true)
+            #expect(try await SelfEvaluationDemo.load(context).contains("already"))
+        }
+    }
+}
