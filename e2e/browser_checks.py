@@ -396,6 +396,38 @@ def monitoring_shows_its_arithmetic(page, base, args):
     page.viewport(1366, 768)
 
 
+def self_evaluation_explains_deductions(page, base, args):
+    """The performance officer opens the demo's self-evaluation year: tiles by grade, a form whose indicators each say
+    how their points came about in Chinese (target, actual and the proportion), the quality findings, and the form
+    on a 390-px phone."""
+    page.goto(base + "/evaluation/self")
+    check("the self-evaluation page lists the demo year", "年度自评" in page.text(), page.text()[:300])
+    page.click("table a[href^='/evaluation/self/years/']")
+    year_url = page.eval("location.href")
+    text = page.text()
+    check("the year's page counts its forms by grade", all(s in text for s in ["按评价等级", "优", "良", "中", "差"]), text[:300])
+    page.save(args.out, "self-evaluation-year")
+    links = page.eval("Array.from(document.querySelectorAll(\"table.data tbody a[href^='/evaluation/self/forms/']\")).map(a => a.href)") or []
+    pattern = re.compile(r"：目标 [≥≤=<>]\S+，实际 \S+ → \d+(\.\d+)? ÷ \d+(\.\d+)? × \d+(\.\d+)? = \d+\.\d\d")
+    form_url, text = None, ""
+    for link in links[:12]:
+        page.goto(link)
+        text = page.text()
+        if pattern.search(text):
+            form_url = link
+            break
+    check("a self-evaluation explains a deduction in Chinese (target, actual, proportion, points)", form_url, f"{len(links)} forms; last read: {text[:300]}")
+    check("the form shows its quality checks and total", form_url and all(s in text for s in ["自评质量检查", "总分"]), text[:300])
+    page.save(args.out, "self-evaluation-form")
+    page.viewport(390, 844, mobile=True)
+    for name, url in [("self-evaluation-year-390", year_url), ("self-evaluation-form-390", form_url or year_url)]:
+        page.goto(url)
+        width = page.eval("document.documentElement.scrollWidth")
+        check(f"{name}: a 390-px phone reads it without sideways scrolling", width is not None and width <= 390, f"scrollWidth={width}")
+        page.save(args.out, name)
+    page.viewport(1366, 768)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -512,6 +544,7 @@ def main():
         xlsx_bombs_are_refused_in_little_memory(base, args, server.pid)
         import_large_list_with_progress(page, base, args)
         monitoring_shows_its_arithmetic(page, base, args)
+        self_evaluation_explains_deductions(page, base, args)
         page.goto(base + "/results")
         check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
         page.save(args.out, "placeholder")

@@ -60,6 +60,8 @@ public enum ConsistencyFinding: Hashable, Codable, Sendable {
     case narrativeClaimsCompletion(missedRows: [Int])
     /// An actual far from the last monitoring forecast, with no explanation.
     case farFromForecast(row: Int, forecast: Decimal, actual: Decimal)
+    /// Money executed against a budget of 0.
+    case executedWithoutBudget(executed: Money)
 }
 
 public enum SelfEvaluationChecks {
@@ -94,6 +96,7 @@ public enum SelfEvaluationChecks {
                 found.append(.farFromForecast(row: index, forecast: forecast, actual: actual))
             }
         }
+        if score.budget.rate == nil, form.budget.executed.fen > 0 { found.append(.executedWithoutBudget(executed: form.budget.executed)) }
         let weights = score.budget.weight + form.rows.reduce(Decimal(0)) { $0 + $1.scoring.weight }
         if weights != form.totalWeight { found.append(.weightsDoNotAddUp(sum: weights, total: form.totalWeight)) }
         if let printed = form.printedTotal, cents(printed) != cents(givenSum) { found.append(.printedTotalDiffers(printed: printed, sum: givenSum)) }

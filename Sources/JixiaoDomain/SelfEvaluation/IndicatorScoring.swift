@@ -123,6 +123,8 @@ public enum ScoringProblem: Error, Hashable, Sendable {
     case actualDoesNotFitTarget
     /// A weight that is negative.
     case negativeWeight(Decimal)
+    /// A negative actual, or one too large to be a measurement (more than 10¹⁵).
+    case actualOutOfRange(Decimal)
 }
 
 /// The points of one indicator by the rules of §5.
@@ -176,6 +178,7 @@ public enum IndicatorScoring {
             }
         case .value(.number(let actual, _))?:
             guard let target = row.target.number else { throw .actualDoesNotFitTarget }
+            guard actual >= 0, actual <= 1_000_000_000_000_000 else { throw .actualOutOfRange(actual) }
             (points, met, arithmetic) = numeric(row, actual: actual, target: target, weight: weight, rules: rules, demands: &demands)
         case .value(.text)?:
             throw .actualDoesNotFitTarget
@@ -201,8 +204,9 @@ public enum IndicatorScoring {
                 case .targetSetTooLow?:
                     let docked = row.chosen?.points ?? w * t / a
                     return (docked, true, .overAchieved(actual: a, target: t, weight: w, chosen: row.chosen?.points))
-                case .other?:
-                    break
+                case .other(let words)?:
+                    // Another cause is not docked, but it must be said.
+                    if words.trimmed.isEmpty { demands.append(.overAchievementCause) }
                 }
             }
             return (w, true, .met(weight: w))

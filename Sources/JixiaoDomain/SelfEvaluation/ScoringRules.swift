@@ -42,7 +42,10 @@ public struct ScoringRuleSet: Hashable, Codable, Sendable {
     /// Why a rule set cannot be used; empty when it can.
     public func check() -> [Problem] {
         var problems: [Problem] = []
-        if budgetWeight < 0 || budgetWeight > 100 { problems.append(.budgetWeightOutOfRange(budgetWeight)) }
+        // Whole hundredths: the rows share what the block leaves to the hundredth (`FormWeights`).
+        var hundredths = budgetWeight * 100, whole = Decimal()
+        NSDecimalRound(&whole, &hundredths, 0, .plain)
+        if budgetWeight < 0 || budgetWeight > 100 || whole != budgetWeight * 100 { problems.append(.budgetWeightOutOfRange(budgetWeight)) }
         if overAchievementPercent <= 100 || overAchievementPercent > 1000 { problems.append(.overAchievementNotAboveTarget(overAchievementPercent)) }
         if lateSharePercent < 0 || lateSharePercent > 100 { problems.append(.lateShareOutOfRange(lateSharePercent)) }
         if lateGraceMonths < 0 || lateGraceMonths > 12 { problems.append(.lateGraceOutOfRange(lateGraceMonths)) }

@@ -28,9 +28,9 @@ public struct BudgetScore: Hashable, Sendable {
         if let rate {
             points = rate.value >= 1 ? weight : max(rate.value, 0) * weight
         } else {
-            // A budget of 0 with nothing executed scores full (§5); executing without a budget is a finding of the
-            // consistency checks, not a score below full.
-            points = weight
+            // A budget of 0 with nothing executed scores full (§5); money executed without a budget earns nothing (and
+            // the quality checks name it).
+            points = figures.executed.fen > 0 ? 0 : weight
         }
     }
 }

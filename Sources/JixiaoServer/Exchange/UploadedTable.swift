@@ -25,27 +25,7 @@ struct UploadedTable<Column: Hashable & Sendable>: Sendable {
     ///   - required: columns the header must have; their titles name what is missing.
     static func read(_ data: Data, limits: SpreadsheetLimits, match: (String) -> Column?, anchor: Column, required: [(Column, String)],
                      progress: (Int) -> Void = { _ in }) throws -> UploadedTable {
-        var table: [(sheet: String, line: Int, cells: [Int: String])] = []
-        if data.starts(with: [0x50, 0x4B]) {
-            let reader: SpreadsheetReader
-            do { reader = try SpreadsheetReader(data: data, limits: limits) } catch { throw unreadable(error) }
-            guard let sheet = reader.sheets.first else { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
-            var throttle = ProgressThrottle(interval: 2_000)
-            do {
-                try reader.forEachRow(inSheet: 0) {
-                    table.append((sheet.name, $0, $1))
-                    if throttle.shouldReport(table.count, total: nil) { progress(table.count) }
-                }
-            }
-            catch let error as AppError { throw error }
-            catch { table = []; throw unreadable(error) }
-        } else {
-            let text = try UploadedText.decode(data)
-            let records: [CSVRecord]
-            do { records = try CSVReader.records(in: text) } catch { throw AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote("\(error)"))) }
-            table = records.map { ("CSV", $0.line, Dictionary(uniqueKeysWithValues: $0.fields.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) })) }
-            progress(table.count)
-        }
+        let table = try UploadedGrid.read(data, limits: limits, sheets: .first, progress: progress).rows
         let missingMessage = Message(.errorCSVMissingColumns(required.map(\.1).joined(separator: "、")))
         guard let headerIndex = table.prefix(10).firstIndex(where: { row in row.cells.values.contains { match($0) == anchor } }) else {
             throw AppError(.unprocessableEntity, "missing_columns", missingMessage)
@@ -79,5 +59,41 @@ struct UploadedTable<Column: Hashable & Sendable>: Sendable {
         case .notAnXLSX, .missingPart, .damagedPart:
             return AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable))
         }
+    }
+}
+
+/// An uploaded file as rows of cells by 0-based column, with the sheet and line of each row: an .xlsx workbook's sheets
+/// (the first, or all of them in order) or a CSV file in any encoding `UploadedText` reads. What every importer starts
+/// from: a list (`UploadedTable`) or forms laid out as their paper versions (自评表).
+struct UploadedGrid: Sendable {
+    struct Row: Sendable { var sheet: String; var line: Int; var cells: [Int: String] }
+    enum Sheets: Sendable { case first, all }
+    var rows: [Row]
+
+    static func read(_ data: Data, limits: SpreadsheetLimits, sheets: Sheets, progress: (Int) -> Void = { _ in }) throws -> UploadedGrid {
+        var rows: [Row] = []
+        if data.starts(with: [0x50, 0x4B]) {
+            let reader: SpreadsheetReader
+            do { reader = try SpreadsheetReader(data: data, limits: limits) } catch { throw UploadedTable<Int>.unreadable(error) }
+            guard !reader.sheets.isEmpty else { throw AppError(.unprocessableEntity, "xlsx_unreadable", Message(.errorXLSXUnreadable)) }
+            var throttle = ProgressThrottle(interval: 2_000)
+            for (index, sheet) in reader.sheets.enumerated() where sheets == .all || index == 0 {
+                do {
+                    try reader.forEachRow(inSheet: index) {
+                        rows.append(Row(sheet: sheet.name, line: $0, cells: $1))
+                        if throttle.shouldReport(rows.count, total: nil) { progress(rows.count) }
+                    }
+                }
+                catch let error as AppError { throw error }
+                catch { rows = []; throw UploadedTable<Int>.unreadable(error) }
+            }
+        } else {
+            let text = try UploadedText.decode(data)
+            let records: [CSVRecord]
+            do { records = try CSVReader.records(in: text) } catch { throw AppError(.unprocessableEntity, "csv_unreadable", Message(.errorCSVUnterminatedQuote("\(error)"))) }
+            rows = records.map { Row(sheet: "CSV", line: $0.line, cells: Dictionary(uniqueKeysWithValues: $0.fields.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) })) }
+            progress(rows.count)
+        }
+        return UploadedGrid(rows: rows)
     }
 }

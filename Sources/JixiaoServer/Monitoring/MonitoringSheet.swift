@@ -51,9 +51,7 @@ struct MonitoringSheet {
         let progress = task.fund.map { FundProgress($0, period: round.period, basis: rules.executionBasis) }
         // 主管部门: the nearest department above (or at) the reporter; for a receiving bureau's part of a transfer
         // payment, the department that issued it.
-        let ancestors = try await OrganizationModel.query(on: db).filter(\.$id ~~ HierarchyPath(rawValue: task.assignee_path).ids).all()
-        var department = HierarchyPath(rawValue: task.assignee_path).ids.reversed().lazy
-            .compactMap { id in ancestors.first { $0.id == id } }.first { $0.organizationKind == .department }
+        var department = try await OrganizationCommands.nearestDepartment(of: HierarchyPath(rawValue: task.assignee_path), on: db)
         if department == nil, let object = try await BudgetObjectModel.find(task.budget_object_id, on: db) {
             department = try await OrganizationModel.find(object.$organization.id, on: db)
         }

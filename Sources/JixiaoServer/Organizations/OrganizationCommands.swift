@@ -26,6 +26,12 @@ enum OrganizationCommands {
         try await OrganizationModel.query(on: db).filter(\.$code == code).first()
     }
 
+    /// 主管部门 of an organisation: the nearest department at or above it on its path (nil for a bureau's own).
+    static func nearestDepartment(of path: HierarchyPath, on db: any Database) async throws -> OrganizationModel? {
+        let ancestors = try await OrganizationModel.query(on: db).filter(\.$id ~~ path.ids).all()
+        return path.ids.reversed().lazy.compactMap { id in ancestors.first { $0.id == id } }.first { $0.organizationKind == .department }
+    }
+
     /// Checks the fields a person typed; every problem is reported at once, next to its field.
     static func validateFields(_ draft: OrganizationDraft) -> [AppError] {
         var errors: [AppError] = []

@@ -44,7 +44,10 @@ enum ScoreWords {
     /// The budget block: "预算执行率 97.8%（97.80 ÷ 100.00 万元）→ 0.978 × 10 = 9.78".
     static func budget(_ score: BudgetScore, _ figures: YearBudgetFigures, divisor: ExecutionDivisor, _ t: Localizer) -> String {
         let base = divisor == .fullYearBudget ? figures.fullYearBudget : figures.initialBudget
-        guard let rate = score.rate else { return t(.wordsBudgetNoBase(ScoreArithmetic.number(score.weight))) }
+        guard let rate = score.rate else {
+            return figures.executed.fen > 0 ? t(.findingExecutedWithoutBudget(figures.executed.wanYuanDisplay + t(.unitWanYuan)))
+                : t(.wordsBudgetNoBase(ScoreArithmetic.number(score.weight)))
+        }
         return t(.wordsBudget(rate.percentText(decimals: 2), figures.executed.wanYuanText, base.wanYuanText, ScoreArithmetic.number(score.weight),
                               Ratio.text(score.points, decimals: 2)))
     }
@@ -67,6 +70,7 @@ enum ScoreWords {
         case .narrativeClaimsCompletion(let missed): return t(.findingNarrative(missed.map { row($0) }.joined(separator: "、")))
         case .farFromForecast(let index, let forecast, let actual):
             return t(.findingForecast(row(index), ScoreArithmetic.number(forecast), ScoreArithmetic.number(actual)))
+        case .executedWithoutBudget(let executed): return t(.findingExecutedWithoutBudget(executed.wanYuanDisplay + t(.unitWanYuan)))
         }
     }
 
@@ -84,6 +88,7 @@ enum ScoreWords {
         case .everyActualEqualsTarget: "every_actual_equals_target"
         case .narrativeClaimsCompletion: "narrative_claims_completion"
         case .farFromForecast: "far_from_forecast"
+        case .executedWithoutBudget: "executed_without_budget"
         }
     }
 
@@ -92,7 +97,7 @@ enum ScoreWords {
         switch finding {
         case .pointsDifferFromRule(let row, _, _), .metButDocked(let row, _, _), .missedButFull(let row, _), .reverseCapExceededButFull(let row, _, _),
              .pointsAboveWeight(let row, _, _), .farFromForecast(let row, _, _): row + 1
-        case .weightsDoNotAddUp, .printedTotalDiffers, .printedRateDiffers, .everyActualEqualsTarget, .narrativeClaimsCompletion: nil
+        case .weightsDoNotAddUp, .printedTotalDiffers, .printedRateDiffers, .everyActualEqualsTarget, .narrativeClaimsCompletion, .executedWithoutBudget: nil
         }
     }
 }
@@ -192,6 +197,9 @@ extension TextKey {
     static func findingNarrative(_ p0: some TextArgument) -> TextKey {
         TextKey("findingNarrative", zh: "总体完成情况称目标全部完成，但 \(p0.text(in: .zhHans)) 未完成",
                 en: "The narrative claims everything was achieved, but \(p0.text(in: .en)) was missed")
+    }
+    static func findingExecutedWithoutBudget(_ p0: some TextArgument) -> TextKey {
+        TextKey("findingExecutedWithoutBudget", zh: "预算数为 0，却执行了 \(p0.text(in: .zhHans))，预算执行率得 0 分", en: "\(p0.text(in: .en)) executed against a budget of 0: no budget points")
     }
     static func findingForecast(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
         TextKey("findingForecast", zh: "\(p0.text(in: .zhHans))：实际 \(p2.text(in: .zhHans)) 与最近一次监控的全年预计 \(p1.text(in: .zhHans)) 相差较大，未作说明",

@@ -282,7 +282,9 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
 
     /// Self-evaluation looks back: by default at the year that ended last (Beijing time).
     private static func fiscalYear(_ req: Request) throws -> Int {
-        try StrictValues.integer(req, "year") ?? CalendarDay(chinaDay: try req.caller().now).year - 1
+        let year = try StrictValues.integer(req, "year") ?? CalendarDay(chinaDay: try req.caller().now).year - 1
+        guard (2000...2100).contains(year) else { throw AppError.invalid("year", Message(.errorEvaluationYearRange)) }
+        return year
     }
 
     @Sendable static func getRules(req: Request) async throws -> Response {

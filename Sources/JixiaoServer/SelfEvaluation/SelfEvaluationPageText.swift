@@ -90,5 +90,6 @@ extension TextKey {
     static let selfEvaluationFindingBadge = TextKey("selfEvaluationFindingBadge", zh: "请核实", en: "Check")
     static let selfEvaluationDemandsTitle = TextKey("selfEvaluationDemandsTitle", zh: "报送前须完成", en: "Before submitting")
     static let selfEvaluationReady = TextKey("selfEvaluationReady", zh: "已填写完整，可以报送。", en: "Complete: it can be submitted.")
+    static let selfEvaluationBackToForm = TextKey("selfEvaluationBackToForm", zh: "← 返回自评表", en: "← Back to the form")
     static let selfEvaluationSubmit = TextKey("selfEvaluationSubmit", zh: "报送自评", en: "Submit the self-evaluation")
 }

@@ -95,8 +95,9 @@ enum SelfEvaluationQueries {
         struct Row: Decodable { var state: String; var grade: String?; var n: Int; var findings: Int; var cents: Int? }
         var query = db.sql.select().column(SQLColumn("state", table: "e")).column(SQLColumn("grade", table: "e"))
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .column(SQLFunction("SUM", args: SQLRaw("CASE WHEN e.finding_count > 0 THEN 1 ELSE 0 END")), as: "findings")
-            .column(SQLFunction("SUM", args: SQLColumn("total_cents", table: "e")), as: "cents")
+            // PostgreSQL sums integers as NUMERIC: cast back, as every count of the system does.
+            .column(SQLRaw("CAST(SUM(CASE WHEN e.finding_count > 0 THEN 1 ELSE 0 END) AS BIGINT)"), as: "findings")
+            .column(SQLRaw("CAST(SUM(e.total_cents) AS BIGINT)"), as: "cents")
             .from(SQLAlias(SQLIdentifier(SelfEvaluationTables.evaluations), as: SQLIdentifier("e")))
             .where(SQLColumn("year_id", table: "e"), .equal, SQLBind(year))
             .where(ScopePredicate(scope, path: SQLColumn("assignee_path", table: "e"), id: SQLColumn("assignee_id", table: "e")))

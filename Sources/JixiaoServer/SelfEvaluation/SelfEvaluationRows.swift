@@ -173,12 +173,12 @@ struct EvaluationIndicatorRow: Decodable, Sendable {
 extension Decimal {
     /// A stored or typed number ("9.68", "１０"); nil for anything else.
     init?(pointsText text: String?) {
-        guard let text = text?.trimmed, !text.isEmpty else { return nil }
+        guard let text = text?.trimmed, !text.isEmpty, text.count <= 20 else { return nil }
         let ascii = String(text.map { char -> Character in
             guard let scalar = char.unicodeScalars.first, (0xFF10...0xFF19).contains(scalar.value) || scalar.value == 0xFF0E else { return char }
             return Character(UnicodeScalar(scalar.value - 0xFEE0)!)
         })
-        guard ascii.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), ascii.filter({ $0 == "." }).count <= 1,
+        guard ascii.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), ascii.filter({ $0 == "." }).count <= 1, ascii.contains(where: \.isNumber),
               let value = Decimal(string: ascii, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         self = value
     }

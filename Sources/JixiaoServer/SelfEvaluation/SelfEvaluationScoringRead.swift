@@ -133,6 +133,8 @@ extension SelfEvaluationScoring.Problem {
                 return .invalid("\(field).actual", Message(.errorEvaluationActualKind(index + 1, name)))
             case .negativeWeight:
                 return .invalid("\(field).weight", Message(.errorEvaluationPoints(index + 1)))
+            case .actualOutOfRange:
+                return .invalid("\(field).actual", Message(.errorEvaluationActualRange(index + 1, name)))
             }
         case .reassignmentDoesNotAddUp(let from, let weight, let given):
             return .invalid("reassignments", Message(.errorReassignmentSum(from.titleKey, Ratio.text(weight, decimals: 2), Ratio.text(given, decimals: 2))))

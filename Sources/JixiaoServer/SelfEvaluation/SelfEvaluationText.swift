@@ -9,10 +9,9 @@ extension TextKey {
         TextKey("errorEvaluationYearNotEnded", zh: "\(p0.text(in: .zhHans)) 年度尚未结束，自评在预算年度最后一个月起开展。",
                 en: "Fiscal year \(p0.text(in: .en)) has not ended; self-evaluation opens from its last month on.")
     }
-    static func errorEvaluationDeadline(_ p0: some TextArgument) -> TextKey {
-        TextKey("errorEvaluationDeadline", zh: "报送截止日期不能早于今天，且不晚于 \(p0.text(in: .zhHans)) 年年底。",
-                en: "The deadline cannot be in the past, nor later than the end of \(p0.text(in: .en)).")
-    }
+    static let errorEvaluationDeadline = TextKey("errorEvaluationDeadline", zh: "报送截止日期须在今天之后一年以内。",
+                                                 en: "The deadline must lie ahead, within a year from today.")
+    static let errorEvaluationYearRange = TextKey("errorEvaluationYearRange", zh: "预算年度须在 2000 至 2100 年之间。", en: "The fiscal year must lie between 2000 and 2100.")
     static func errorEvaluationYearDuplicate(_ p0: some TextArgument) -> TextKey {
         TextKey("errorEvaluationYearDuplicate", zh: "本单位已组织过 \(p0.text(in: .zhHans)) 年度的自评，不能重复组织。",
                 en: "The self-evaluation of \(p0.text(in: .en)) is already open for your area.")
@@ -56,6 +55,10 @@ extension TextKey {
     static func errorEvaluationActual(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
         TextKey("errorEvaluationActual", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”的实际完成值：\(p2.text(in: .zhHans))",
                 en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))”, actual value: \(p2.text(in: .en))")
+    }
+    static func errorEvaluationActualRange(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorEvaluationActualRange", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”：实际完成值不能为负数，也不能大得不合常理。",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))”: the actual value cannot be negative or implausibly large.")
     }
     static func errorEvaluationActualKind(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
         TextKey("errorEvaluationActualKind", zh: "第 \(p0.text(in: .zhHans)) 个指标“\(p1.text(in: .zhHans))”：实际完成值与指标值不是同一类（数字、日期或定性档次）。",
@@ -116,6 +119,47 @@ extension TextKey {
     static func errorReassignmentNotNeeded(_ p0: some TextArgument) -> TextKey {
         TextKey("errorReassignmentNotNeeded", zh: "\(p0.text(in: .zhHans))仍有适用的指标，其分值不需要另行分配。",
                 en: "\(p0.text(in: .en)) still has applicable indicators; its points need no reassignment.")
+    }
+
+    // MARK: import
+    static let errorImportNoForms = TextKey("errorImportNoForms", zh: "文件中没有找到自评表：每张表须有“项目名称”一行和“三级指标”表头。",
+                                            en: "No self-evaluation form found in the file: each needs a 项目名称 row and a 三级指标 header.")
+    static func errorImportUnknownForm(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorImportUnknownForm", zh: "“\(p0.text(in: .zhHans))”不是本年度您可以填报的自评表（编码或名称不符，或不在您的范围内）。",
+                en: "“\(p0.text(in: .en))” is not a self-evaluation of this year that you fill in (code or name unknown, or outside your reach).")
+    }
+    static func errorImportAmbiguousForm(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorImportAmbiguousForm", zh: "“\(p0.text(in: .zhHans))”对应多张自评表（如转移支付的各地区），请填写项目编码并由承担的单位导入。",
+                en: "“\(p0.text(in: .en))” matches several forms (a transfer payment's regions): give the code and import as the responsible organization.")
+    }
+    static func errorImportDuplicateForm(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorImportDuplicateForm", zh: "同一项目的自评表在文件中出现两次（第一次在第 \(p0.text(in: .zhHans)) 行）。",
+                en: "The same object's form appears twice in the file (first at row \(p0.text(in: .en))).")
+    }
+    static func errorImportConfirmed(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorImportConfirmed", zh: "\(p0.text(in: .zhHans)) 的自评已由财政确认，不能再导入。", en: "\(p0.text(in: .en)) was confirmed by finance; it cannot be imported again.")
+    }
+    static func errorImportSubmitted(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorImportSubmitted", zh: "\(p0.text(in: .zhHans)) 的自评处于“\(p1.text(in: .zhHans))”状态，须退回后才能重新导入。",
+                en: "\(p0.text(in: .en)) is \(p1.text(in: .en)); it must be returned before it can be imported again.")
+    }
+    static func errorImportForms(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorImportForms", zh: "文件有 \(p0.text(in: .zhHans)) 处错误，未导入任何自评表。", en: "The file has \(p0.text(in: .en)) errors; no form was imported.")
+    }
+    static func errorImportNumber(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorImportNumber", zh: "“\(p0.text(in: .zhHans))”不是数字。", en: "“\(p0.text(in: .en))” is not a number.")
+    }
+    static func errorImportUnknownIndicator(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorImportUnknownIndicator", zh: "指标“\(p0.text(in: .zhHans))”不在 \(p1.text(in: .zhHans)) 现行绩效目标中。",
+                en: "The indicator “\(p0.text(in: .en))” is not in the goal in force of \(p1.text(in: .en)).")
+    }
+    static func errorImportDuplicateIndicator(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorImportDuplicateIndicator", zh: "指标“\(p0.text(in: .zhHans))”重复（第一次在第 \(p1.text(in: .zhHans)) 行）。",
+                en: "The indicator “\(p0.text(in: .en))” appears twice (first at row \(p1.text(in: .en))).")
+    }
+    static func errorImportQualitativePoints(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorImportQualitativePoints", zh: "定性指标“\(p0.text(in: .zhHans))”须有得分，才能确定评价档次。",
+                en: "The qualitative indicator “\(p0.text(in: .en))” needs its points to tell its band.")
     }
 
     // MARK: scoring rules

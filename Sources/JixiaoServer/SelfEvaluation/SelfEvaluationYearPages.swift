@@ -34,7 +34,8 @@ struct EvaluationYearsView {
 
     var body: Node<HTML.BodyContext> {
         let form = model.draft
-        let year = Int(form.year ?? "") ?? model.defaultYear
+        // Whatever was typed, the suggestions are built from a year in range.
+        let year = Int(form.year ?? "").flatMap { (2000...2100).contains($0) ? $0 : nil } ?? model.defaultYear
         return .group(
             .p(.class("lead"), .text(t(.selfEvaluationIntro))),
             .unwrap(model.problem) { Components.problem($0, t) },

@@ -17,12 +17,14 @@ enum SelfEvaluationYears {
         try caller.authorize(.runEvaluation, bureau.accessTarget)
         guard bureau.organizationKind == .financeBureau else { throw AppError(.forbidden, "evaluation_runner", Message(.errorEvaluationRunner)) }
         let today = CalendarDay(chinaDay: caller.now)
+        guard (2000...2100).contains(fiscalYear) else { throw FormErrors(errors: [.invalid("fiscalYear", Message(.errorEvaluationYearRange))]) }
         var errors: [AppError] = []
         if let yearEnd = CalendarDay(year: fiscalYear, month: 12, day: 1), today < yearEnd {
             errors.append(.invalid("fiscalYear", Message(.errorEvaluationYearNotEnded(fiscalYear))))
         }
-        if deadline < today || deadline.year > fiscalYear + 1 || deadline.year < fiscalYear {
-            errors.append(.invalid("deadline", Message(.errorEvaluationDeadline(fiscalYear + 1))))
+        // A late year (opened after its successor began) may still be evaluated: the deadline lies ahead, within a year.
+        if deadline < today || deadline > today.adding(months: 12) {
+            errors.append(.invalid("deadline", Message(.errorEvaluationDeadline)))
         }
         if !errors.isEmpty { throw FormErrors(errors: errors) }
         let duplicate = AppError(.conflict, "evaluation_year_duplicate", Message(.errorEvaluationYearDuplicate(fiscalYear)), field: "fiscalYear")
