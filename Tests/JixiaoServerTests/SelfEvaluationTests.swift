@@ -272,4 +272,90 @@ struct SelfEvaluationTests {
             #expect(english.contains("target ≥92%, actual 88% → 88 ÷ 92 × 18 = 17.22") && english.contains("Deviation and measures"))
         }
     }
+
+    @Test("a form as a unit published it: a provincial layout read, printed figures kept and their errors found; bad rows refuse the file; a form exported loads back",
+          arguments: TestDatabase.all)
+    func importAsPrinted(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: beijing(2028, 2, 1))
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let hospital = try await monitoringPerson(app, admin: admin, username: "hospital-import", organization: "990000-102-01", roles: ["unit_officer"])
+            app.jobWorkers.start(app)
+            let opening = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2027, "deadline": "2028-03-31"]), Year.self)
+            let jobID = try #require(opening.jobID)
+            _ = try await JobQueue.wait(for: jobID, upTo: .seconds(30), app: app, on: app.db)
+            let formID = try #require(try decoded(try await hospital.send(.GET, "/api/v1/self-evaluation/years/\(opening.id)/evaluations"), Page.self).items.first?.id)
+            let octet = HTTPMediaType(type: "application", subType: "octet-stream")
+            func upload(_ client: APIClient, _ bytes: ByteBuffer) async throws -> TestingHTTPResponse {
+                try await client.send(.POST, "/api/v1/self-evaluation/years/\(opening.id)/import", body: bytes, contentType: octet)
+            }
+
+            // A province's layout: 指标性质 and 度量单位 columns, 分值 before 指标值, targets without their signs, and a total
+            // the publisher added up wrong (97.27 where its own rows make 96.28).
+            let published = """
+                项目支出绩效自评表,,,,,,,,,
+                （2027年度）,,,,,,,,,
+                项目名称,公立医院综合改革补助,,,项目编码,JN2027-HLT-001,,,,
+                主管部门,江南省卫生健康委员会,,,实施单位,江南省人民医院,,,,
+                项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分,,
+                ,年度资金总额,5600,5600,5476.8,10,97.8%,9.78,,
+                年度总体目标,预期目标,,,,实际完成情况,,,,
+                ,巩固公立医院综合改革成果,,,,全年目标基本完成。,,,,
+                一级指标,二级指标,三级指标,指标性质,分值,年度指标值,度量单位,实际完成值,得分,偏差原因分析及改进措施
+                产出指标,数量指标,开展日间手术病种数,正向,18,60,个,58,17.4,新设备到位较晚
+                ,质量指标,三级公立医院绩效考核等级,定性,9,优,,优,8,
+                ,时效指标,补助资金拨付时间,,9,2027年6月,,2027年6月20日,9,
+                ,成本指标,次均住院费用,反向,9,1.2,万元,1.15,9,
+                效益指标,社会效益指标,患者平均住院日,反向,18,7.5,天,8,16.88,床位周转偏慢
+                ,经济效益指标,药品收入占比,反向,9,28,%,27,9,
+                满意度指标,服务对象满意度指标,门诊患者满意度,正向,18,92,%,88,17.22,服务流程有待优化
+                总分,,,,100,,,,97.27,
+                """
+
+            // Bad rows: every one named with its row and column, nothing saved.
+            let broken = published.replacingOccurrences(of: "个,58,17.4", with: "个,很多,17.4")
+                .replacingOccurrences(of: "药品收入占比", with: "不存在的指标")
+            let before = try decoded(try await hospital.send(.GET, "/api/v1/self-evaluations/\(formID)"), Evaluation.self)
+            let refused = try await upload(hospital, ByteBuffer(string: broken))
+            #expect(refused.status == .unprocessableEntity && hospital.errorCode(refused) == "import_rows_invalid", "\(refused.body.string)")
+            #expect(refused.body.string.contains("第 10 行") && refused.body.string.contains("第 15 行") && refused.body.string.contains("不存在的指标"),
+                    "\(refused.body.string)")
+            let untouched = try decoded(try await hospital.send(.GET, "/api/v1/self-evaluations/\(formID)"), Evaluation.self)
+            #expect(untouched.lockVersion == before.lockVersion && untouched.total == nil)
+            // Someone else's project is outside the importer's reach.
+            let other = try await monitoringPerson(app, admin: admin, username: "agri-import", organization: "990000-103-01", roles: ["unit_officer"])
+            let outside = try await upload(other, ByteBuffer(string: published))
+            #expect(outside.status == .unprocessableEntity && outside.body.string.contains("JN2027-HLT-001"), "\(outside.body.string)")
+
+            // As published: scored by the rule, the printed figures kept, the publisher's addition a finding.
+            let imported = try await upload(hospital, ByteBuffer(string: published))
+            #expect(imported.status == .ok, "\(imported.body.string)")
+            #expect(imported.body.string.contains("\"forms\":1") && imported.body.string.contains("\"withFindings\":1"), "\(imported.body.string)")
+            let form = try decoded(try await hospital.send(.GET, "/api/v1/self-evaluations/\(formID)"), Evaluation.self)
+            #expect(form.total == "96.27" && form.grade == "优" && form.executionRate == "97.80%")
+            #expect(form.rows.map(\.points) == ["17.40", "8.00", "9.00", "9.00", "16.88", "9.00", "17.22"])
+            #expect(form.findings.map(\.kind) == ["printed_total_differs"], "\(form.findings)")
+            #expect(form.findings.first?.text.contains("97.27") == true && form.findings.first?.text.contains("96.28") == true)
+
+            // The form exported as .xlsx loads back: the same scores, nothing printed differs.
+            let browser = Browser(app)
+            try await browser.signIn("hospital-import", "Monitor2026pw")
+            let workbook = try await browser.get("/evaluation/self/forms/\(formID)/form.xlsx")
+            #expect(workbook.status == .ok && workbook.headers.contentType?.subType.contains("spreadsheet") == true)
+            let again = try await upload(hospital, workbook.body)
+            #expect(again.status == .ok && again.body.string.contains("\"withFindings\":0"), "\(again.body.string)")
+            let reloaded = try decoded(try await hospital.send(.GET, "/api/v1/self-evaluations/\(formID)"), Evaluation.self)
+            #expect(reloaded.total == "96.27" && reloaded.findings.isEmpty && reloaded.rows.map(\.points) == form.rows.map(\.points))
+            let printable = try await browser.get("/evaluation/self/forms/\(formID)/print").body.string
+            #expect(printable.contains("项目支出绩效自评表") && printable.contains("偏差原因分析及改进措施") && printable.contains("96.27"))
+
+            // Submitted: loading it again is refused until it is returned.
+            let submitted = try await hospital.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions", json: ["action": "submit", "lockVersion": reloaded.lockVersion])
+            #expect(submitted.status == .ok, "\(submitted.body.string)")
+            let late = try await upload(hospital, ByteBuffer(string: published))
+            #expect(late.status == .unprocessableEntity && late.body.string.contains("退回"), "\(late.body.string)")
+        }
+    }
 }

@@ -137,7 +137,8 @@ struct EvaluationDTO: Content {
         monitoringForecastWanYuan = e.monitoring_forecast_fen.map { Money(fen: $0).wanYuanText }
         printedRate = e.printed_rate; printedBudgetPoints = e.printed_budget_points; printedTotal = e.printed_total
         rulesVersion = e.rules_version; self.rules = rules.map(ScoringRulesDTO.init)
-        total = score?.totalText; grade = score?.grade.rawValue
+        // Never saved: nothing to show as a verdict yet (0 points, 差).
+        total = e.total == nil ? nil : score?.totalText; grade = e.total == nil ? nil : score?.grade.rawValue
         rows = d.rows.enumerated().map { index, row in
             let scored = score.flatMap { index < $0.indicators.count ? $0.indicators[index] : nil }
             return EvaluationRowDTO(indicatorID: row.indicator_id, category: row.category, subcategory: row.subcategory, name: row.name, target: row.target_text,
@@ -209,6 +210,7 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
             ("SelfEvaluationPage", object([("page", integer), ("per", integer), ("total", integer), ("items", ["type": "array", "items": ref("SelfEvaluationSummary")])],
                                           required: ["page", "per", "total", "items"])),
             ("SelfEvaluationRow", row),
+            ("SelfEvaluationImportResult", object([("forms", integer), ("withFindings", integer), ("findings", integer)], required: ["forms", "withFindings", "findings"])),
             ("GroupReassignment", reassignment),
             ("SelfEvaluation", object([("id", uuid), ("yearID", uuid), ("fiscalYear", integer), ("objectID", uuid), ("code", string), ("name", string),
                                        ("state", values(MonitoringTaskState.self)), ("stopped", nullableString), ("source", string), ("lockVersion", integer),
@@ -264,6 +266,13 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
                             .init(name: "per", location: "query", type: "integer", description: "Items per page (default 100, at most 1000)",
                                   schema: ["type": "integer", "minimum": 1, "maximum": 1000])],
                     responseSchema: "SelfEvaluationPage", handler: listEvaluations),
+        APIEndpoint(method: .POST, path: ["self-evaluation", "years", ":id", "import"], operationID: "importSelfEvaluations",
+                    summary: "Import 自评表 from .xlsx or .csv as units published them (standard layout and provincial variants, several forms per file); printed points, rate and total kept beside the computed ones, differences as findings; all forms or none, errors by sheet, row and column",
+                    tag: "self-evaluation",
+                    query: [.init(name: "Prefer", location: "header", type: "string", description: "respond-async: answer 202 at once with the job's id")],
+                    requestSchema: "file", requestMediaType: "application/octet-stream", responseSchema: "SelfEvaluationImportResult",
+                    otherResponses: [(202, "Accepted (Prefer: respond-async): the job that imports the file", "JobAccepted")],
+                    bodyLimit: "24mb", handler: importForms),
         APIEndpoint(method: .GET, path: ["self-evaluations", ":id"], operationID: "getSelfEvaluation",
                     summary: "A self-evaluation: money and execution rate, each indicator's actual, points, formula and the words that explain them, quality findings, what is still missing",
                     tag: "self-evaluation", responseSchema: "SelfEvaluation", handler: getEvaluation),
@@ -343,6 +352,22 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
         filter.limit = per
         let (rows, total) = try await SelfEvaluationQueries.evaluations(filter, for: user, on: req.db)
         return try .json(EvaluationPageDTO(page: page, per: per, total: total, items: rows.map(EvaluationSummaryDTO.init)))
+    }
+
+    /// Runs the import as a job and waits for it, or with `Prefer: respond-async` answers 202 with the job at once.
+    @Sendable static func importForms(req: Request) async throws -> Response {
+        guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
+        let job = try await SelfEvaluationImport.start(body, fileName: req.headers.contentDisposition?.filename ?? "api-upload", year: try id(req),
+                                                       by: try req.caller(), on: req.db, ringing: req.application)
+        if req.headers[canonicalForm: "Prefer"].contains(where: { $0.lowercased().trimmed == "respond-async" }) {
+            return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
+        }
+        guard let ended = try await JobQueue.wait(for: job, upTo: .seconds(600), app: req.application, on: req.db) else { throw AppError.notFound() }
+        switch ended.jobState {
+        case .succeeded: return try .json(ended.result(as: SelfEvaluationImport.Outcome.self) ?? SelfEvaluationImport.Outcome(forms: 0, withFindings: 0, findings: 0))
+        case .failed: throw ended.appError ?? AppError(.internalServerError, "import_failed", Message(.errorImportFailed))
+        default: return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
+        }
     }
 
     @Sendable static func getEvaluation(req: Request) async throws -> Response {

@@ -13,6 +13,6 @@ extension Capability {
         navigation: [NavigationEntry(section: .evaluation, path: SelfEvaluationRoute.years().url, title: .navSelfEvaluation,
                                      summary: .sectionSelfEvaluationSummary, requiredAction: .viewBudget)],
         demo: { demo in try await SelfEvaluationDemo.load(demo) },
-        jobs: [SelfEvaluationYears.openJob]
+        jobs: [SelfEvaluationYears.openJob, SelfEvaluationImport.jobKind]
     )
 }

@@ -15,6 +15,10 @@ struct SelfEvaluationController: RouteCollection {
         routes.get(SelfEvaluationRoute.form(.key), use: form)
         routes.post(SelfEvaluationRoute.save(.key), use: save)
         routes.post(SelfEvaluationRoute.transition(.key), use: transition)
+        routes.get(SelfEvaluationRoute.list(.key), use: list)
+        routes.post(SelfEvaluationRoute.importForms(.key), body: .collect(maxSize: "25mb"), use: importForms).bodyLimit = 25 * 1024 * 1024
+        routes.get(SelfEvaluationRoute.sheet(.key), use: sheet)
+        routes.get(SelfEvaluationRoute.printable(.key), use: printable)
     }
 
     private func id(_ req: Request) throws -> UUID {
@@ -146,5 +150,54 @@ struct SelfEvaluationController: RouteCollection {
         default: throw AppError.invalid("action", Message(.errorBadRequest("action")))
         }
         return try await onForm(req) { caller, id in _ = try await SelfEvaluationForms.apply(action, to: id, lockVersion: form.lock_version, by: caller, on: req.db) }
+    }
+
+    // MARK: the standard forms
+
+    @Sendable func sheet(req: Request) async throws -> Response {
+        let detail = try await SelfEvaluationForms.load(try id(req), by: try req.caller(), on: req.db)
+        return try await SelfEvaluationSheet.load(detail, on: req.db).workbook.response
+    }
+
+    /// The self-evaluation form as a page to print or save as PDF from the browser.
+    @Sendable func printable(req: Request) async throws -> Response {
+        let formID = try id(req)
+        let sheet = try await SelfEvaluationSheet.load(try await SelfEvaluationForms.load(formID, by: try req.caller(), on: req.db), on: req.db)
+        return req.layout.render(title: sheet.title, sheet.printable(back: SelfEvaluationRoute.form(.value(formID)).url,
+                                                                      download: SelfEvaluationRoute.sheet(.value(formID)).url, req.localizer))
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        var filter = EvaluationFilter(yearID: try id(req))
+        filter.state = req.query[String.self, at: "state"].flatMap(MonitoringTaskState.init(rawValue:))
+        filter.grade = req.query[String.self, at: "grade"].flatMap(ScoreGrade.init(rawValue:))
+        return try await SelfEvaluationListExport.workbook(year: filter.yearID, filter: filter, by: try req.caller(), on: req.db).response
+    }
+
+    struct Upload: Content { var file: File? }
+
+    @Sendable func importForms(req: Request) async throws -> Response {
+        let yearID = try id(req)
+        do {
+            let file = try req.content.decode(Upload.self).file
+            let job = try await SelfEvaluationImport.start(file?.data ?? ByteBuffer(), fileName: file?.filename ?? "", year: yearID, by: try req.caller(),
+                                                           on: req.db, ringing: req.application)
+            var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
+            // Up to ten seconds for the job: a department's file is done by then; a larger one goes on, and the page says so.
+            if let ended = try await JobQueue.wait(for: job, upTo: .seconds(10), app: req.application, on: req.db) {
+                if ended.jobState == .failed { throw ended.appError ?? AppError(.internalServerError, "import_failed", Message(.errorImportFailed)) }
+                let outcome = ended.result(as: SelfEvaluationImport.Outcome.self)
+                model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
+                model.notice = req.localizer(.selfEvaluationImported(outcome?.forms ?? 0, outcome?.withFindings ?? 0))
+            } else {
+                model.notice = req.localizer(.selfEvaluationImportRunning)
+            }
+            return renderYear(req, model)
+        } catch {
+            let (problem, _) = try refusal(error, req)
+            var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
+            model.problem = problem
+            return renderYear(req, model, status: problem.status)
+        }
     }
 }

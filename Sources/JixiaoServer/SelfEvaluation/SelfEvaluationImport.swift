@@ -12,7 +12,7 @@ enum SelfEvaluationImport {
     static let kind = "self_evaluation.import"
     static let maximumBytes = 24 * 1024 * 1024
     struct Parameters: Codable, Sendable { var yearID: UUID; var fileName: String }
-    struct Outcome: Codable, Sendable { var forms: Int; var withFindings: Int; var findings: Int }
+    struct Outcome: Content { var forms: Int; var withFindings: Int; var findings: Int }
 
     static let jobKind = JobKind(name: kind, maxAttempts: 2, run: { run in
         guard let parameters = run.parameters(as: Parameters.self), let bytes = run.input, bytes.readableBytes > 0 else {
@@ -180,7 +180,7 @@ enum SelfEvaluationImport {
             }
             rows[position] = row
         }
-        guard !failed else { return nil }
+        // Scored even when something failed already, so every problem of the form is named at once.
         let evaluated = EvaluatedForm(evaluation, rows: rows)
         if !evaluated.rowErrors.isEmpty {
             // Each problem at the printed row it came from.
@@ -193,8 +193,8 @@ enum SelfEvaluationImport {
                 }
                 problem(row.flatMap { lines[$0] } ?? form.line, row == nil ? nil : "实际完成值", error.message)
             }
-            return nil
         }
+        guard !failed else { return nil }
         return Matched(evaluation: evaluation, rows: rows, evaluated: evaluated)
     }
 }

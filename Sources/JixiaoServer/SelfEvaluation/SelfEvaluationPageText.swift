@@ -91,5 +91,17 @@ extension TextKey {
     static let selfEvaluationDemandsTitle = TextKey("selfEvaluationDemandsTitle", zh: "报送前须完成", en: "Before submitting")
     static let selfEvaluationReady = TextKey("selfEvaluationReady", zh: "已填写完整，可以报送。", en: "Complete: it can be submitted.")
     static let selfEvaluationBackToForm = TextKey("selfEvaluationBackToForm", zh: "← 返回自评表", en: "← Back to the form")
+    static let selfEvaluationListDownload = TextKey("selfEvaluationListDownload", zh: "下载本页自评表（汇总表及每张自评表，.xlsx）",
+                                                    en: "Download these forms (.xlsx: the list, then each form)")
+    static let selfEvaluationImportTitle = TextKey("selfEvaluationImportTitle", zh: "导入自评表", en: "Import self-evaluation forms")
+    static let selfEvaluationImportHint = TextKey("selfEvaluationImportHint", zh: "上传按标准格式或本省格式填写的自评表（.xlsx 或 .csv，一个文件可含多张表）。表上的得分、执行率和总分会与系统按规则计算的结果并列保存，不一致之处列为质量问题。文件中任何一处错误都不会导入任何一张表。",
+                                                   en: "Upload forms in the standard or a provincial layout (.xlsx or .csv, several per file). The points, rate and total the sheet printed are kept beside the computed ones, and every difference becomes a finding. One error anywhere and no form is imported.")
+    static let selfEvaluationImportButton = TextKey("selfEvaluationImportButton", zh: "上传并导入", en: "Upload and import")
+    static func selfEvaluationImported(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("selfEvaluationImported", zh: "已导入 \(p0.text(in: .zhHans)) 张自评表，其中 \(p1.text(in: .zhHans)) 张有质量问题。",
+                en: "\(p0.text(in: .en)) forms imported, \(p1.text(in: .en)) of them with findings.")
+    }
+    static let selfEvaluationImportRunning = TextKey("selfEvaluationImportRunning", zh: "文件较大，正在后台导入，完成后本页数据会更新。",
+                                                     en: "The file is large and is being imported in the background; this page shows it once done.")
     static let selfEvaluationSubmit = TextKey("selfEvaluationSubmit", zh: "报送自评", en: "Submit the self-evaluation")
 }

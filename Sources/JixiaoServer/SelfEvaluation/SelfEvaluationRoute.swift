@@ -8,16 +8,26 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
     /// A year: counts by state and grade, the forms within reach with their scores and findings.
     case year(Parameter<UUID>, state: String? = nil, grade: String? = nil, findings: Bool = false, page: Int? = nil)
     case close(Parameter<UUID>)
+    /// The year's forms within reach as one workbook (the list, then each form), and forms loaded back from .xlsx/.csv.
+    case list(Parameter<UUID>, state: String? = nil, grade: String? = nil)
+    case importForms(Parameter<UUID>)
     /// One self-evaluation: the form, the score with its words, the findings, the workflow.
     case form(Parameter<UUID>, saved: Bool = false)
     case save(Parameter<UUID>)
     case transition(Parameter<UUID>)
+    /// 项目支出绩效自评表 of one form: .xlsx and a page to print.
+    case sheet(Parameter<UUID>)
+    case printable(Parameter<UUID>)
 
     var pathSegments: [String] {
         switch self {
         case .years: ["evaluation", "self"]
         case .year(let id, _, _, _, _): ["evaluation", "self", "years", Self.segment(id, "id")]
         case .close(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "close"]
+        case .list(let id, _, _): ["evaluation", "self", "years", Self.segment(id, "id"), "forms.xlsx"]
+        case .importForms(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "import"]
+        case .sheet(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "form.xlsx"]
+        case .printable(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "print"]
         case .form(let id, _): ["evaluation", "self", "forms", Self.segment(id, "id")]
         case .save(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "save"]
         case .transition(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "transition"]
@@ -29,11 +39,13 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
         case .years(let year): [("year", year.map(String.init))]
         case .year(_, let state, let grade, let findings, let page): [("state", state), ("grade", grade), ("findings", findings ? "1" : nil), ("page", page.map(String.init))]
         case .form(_, let saved): [("saved", saved ? "1" : nil)]
-        case .close, .save, .transition: []
+        case .list(_, let state, let grade): [("state", state), ("grade", grade)]
+        case .close, .save, .transition, .importForms, .sheet, .printable: []
         }
     }
 
     static let served: [(HTTPMethod, SelfEvaluationRoute)] = [
         (.GET, .years()), (.POST, .years()), (.GET, .year(.key)), (.POST, .close(.key)), (.GET, .form(.key)), (.POST, .save(.key)), (.POST, .transition(.key)),
+        (.GET, .list(.key)), (.POST, .importForms(.key)), (.GET, .sheet(.key)), (.GET, .printable(.key)),
     ]
 }

@@ -60,7 +60,12 @@ struct SelfEvaluationSheet {
     // MARK: .xlsx
 
     var workbook: DownloadFile {
-        get throws {
+        get throws { try DownloadFile.workbook([sheet(named: "自评表")], name: "\(code)-\(fiscalYear)年度绩效自评表.xlsx") }
+    }
+
+    /// The form as one sheet of a workbook: alone, or one of a department's forms.
+    func sheet(named sheetName: String) -> SheetSpec {
+        do {
             let box: (String) -> SheetCell = { .text($0, .boxed) }
             let head: (String) -> SheetCell = { .text($0, .header) }
             let amount: (Money?) -> SheetCell = { $0.map { .number($0.wanYuanText, .amount) } ?? box("") }
@@ -101,9 +106,7 @@ struct SelfEvaluationSheet {
                 merges.append("A\(rows.count):J\(rows.count)")
             }
             rows.append([.text("状态：\(state)")] + blank)
-            return try DownloadFile.workbook([SheetSpec(name: "自评表", columnWidths: [14, 16, 24, 14, 16, 10, 10, 14, 14, 14], merges: merges,
-                                                        rows: AnySequence(rows))],
-                                             name: "\(code)-\(fiscalYear)年度绩效自评表.xlsx")
+            return SheetSpec(name: sheetName, columnWidths: [14, 16, 24, 14, 16, 10, 10, 14, 14, 14], merges: merges, rows: AnySequence(rows))
         }
     }
 

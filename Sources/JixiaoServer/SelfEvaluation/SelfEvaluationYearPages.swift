@@ -73,8 +73,10 @@ struct EvaluationYearModel: Sendable {
     var withFindings: Bool
     var page: Int
     var canClose: Bool
+    var canImport: Bool
     var csrfToken: String
     var problem: AppError?
+    var notice: String?
 
     static func load(_ id: UUID, state: String?, grade: String?, findings: Bool, page: Int?, by caller: Caller, on db: any Database) async throws -> EvaluationYearModel {
         let user = try caller.person()
@@ -89,7 +91,10 @@ struct EvaluationYearModel: Sendable {
         let (rows, total) = try await SelfEvaluationQueries.evaluations(filter, for: user, on: db)
         return EvaluationYearModel(year: year, tally: try await SelfEvaluationQueries.tally(year: id, under: nil, for: user, on: db), rows: rows, total: total,
                                    state: filter.state, grade: filter.grade, withFindings: findings, page: pageNumber,
-                                   canClose: year.yearState == .open && caller.reaches(.runEvaluation, year.target), csrfToken: user.csrfToken ?? "")
+                                   canClose: year.yearState == .open && caller.reaches(.runEvaluation, year.target),
+                                   canImport: year.yearState == .open && Authorization.mayEver(user.actor, .reportEvaluation)
+                                       && user.organizationKind != .financeBureau,
+                                   csrfToken: user.csrfToken ?? "")
     }
 }
 
@@ -110,6 +115,7 @@ struct EvaluationYearView {
         let states: [MonitoringTaskState] = [.pending, .returned, .submitted, .departmentConfirmed, .financeConfirmed]
         return .group(
             .p(.a(.href(SelfEvaluationRoute.years().url), .text(t(.selfEvaluationBackToYears)))),
+            .unwrap(model.notice) { Components.notice($0, kind: "success") },
             .unwrap(model.problem) { Components.problem($0, t) },
             .div(.class("card"),
                 .p(.text(t(.selfEvaluationDeadline) + t.colon + year.deadline + " · " + t(.rulesVersionLabel(year.rules_version)) + " · "),
@@ -132,6 +138,15 @@ struct EvaluationYearView {
             Components.pager(page: model.page, per: EvaluationYearModel.pageSize, total: model.total, t) {
                 link(state: model.state, grade: model.grade, findings: model.withFindings, page: $0)
             },
+            .p(.a(.href(SelfEvaluationRoute.list(.value(year.id), state: model.state?.rawValue, grade: model.grade?.rawValue).url),
+                  .text(t(.selfEvaluationListDownload)))),
+            .if(model.canImport, .form(.method(.post), .action(SelfEvaluationRoute.importForms(.value(year.id)).url), .class("card"),
+                .attribute(named: "enctype", value: "multipart/form-data"),
+                Components.csrfField(model.csrfToken),
+                .h2(.text(t(.selfEvaluationImportTitle))),
+                .p(.class("hint"), .text(t(.selfEvaluationImportHint))),
+                .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .attribute(named: "aria-label", value: t(.selfEvaluationImportTitle))),
+                .button(.type(.submit), .text(t(.selfEvaluationImportButton))))),
             .if(model.canClose, .form(.method(.post), .action(SelfEvaluationRoute.close(.value(year.id)).url), .class("card"),
                 Components.csrfField(model.csrfToken),
                 .input(.type(.hidden), .name("lock_version"), .value(String(year.lock_version))),
