@@ -5,7 +5,7 @@ import JixiaoDomain
 /// the reader's language: "学生满意度：目标 ≥95%，实际 88% → 88 ÷ 95 × 10 = 9.26".
 enum ScoreWords {
     /// Why an indicator has its points.
-    static func explain(_ row: EvaluationIndicatorRow, _ scored: IndicatorScore, _ t: Localizer) -> String {
+    static func explain(_ row: EvaluationIndicatorRow, _ scored: IndicatorScore, _ t: Localizer, rules: ScoringRuleSet) -> String {
         let points = Ratio.text(scored.points, decimals: 2)
         let formula = scored.arithmetic.formula(points: scored.rulePoints)
         let actual = row.actual_text.trimmed
@@ -19,15 +19,20 @@ enum ScoreWords {
             let bounds = band.bounds(weight: weight)
             words = t(.wordsBand(row.name, t.term(band), Ratio.text(picked, decimals: 2), ScoreArithmetic.number(bounds.low), ScoreArithmetic.number(bounds.high)))
         case .onTime(let done, let deadline, let weight):
-            words = t(.wordsOnTime(row.name, deadline.chineseText, done.chineseText, ScoreArithmetic.number(weight)))
+            words = t(.wordsOnTime(row.name, DayText(deadline), DayText(done), ScoreArithmetic.number(weight)))
         case .late(let done, let deadline, let suggested, let chosen):
-            words = t(.wordsLate(row.name, deadline.chineseText, done.chineseText, Ratio.text(suggested, decimals: 2)))
+            // The rule in numbers: within the grace the suggested share of the weight, after it nothing.
+            let rule = suggested > 0
+                ? t(.wordsLateShare(rules.lateGraceMonths, ScoreArithmetic.number(scored.weight), ScoreArithmetic.number(rules.lateSharePercent),
+                                    Ratio.text(suggested, decimals: 2)))
+                : t(.wordsLateBeyond(rules.lateGraceMonths))
+            words = t(.wordsLate(row.name, DayText(deadline), DayText(done), rule))
             if let chosen { words += t(.wordsChosen(Ratio.text(chosen, decimals: 2), row.chosen_reason ?? "")) }
         case .overAchieved(_, _, _, let chosen):
             words = t(.wordsOverAchieved(row.name, row.target_text, actual, formula))
             if chosen != nil { words += t(.wordsChosen(points, row.chosen_reason ?? "")) }
         case .notApplicable(let reason):
-            words = t(.wordsNotApplicable(row.name, reason))
+            words = t(.wordsNotApplicable(row.name, reason.trimmed.isEmpty ? t(.selfEvaluationNoReason) : reason))
         case .missing:
             words = t(.wordsMissing(row.name))
         }
@@ -48,8 +53,8 @@ enum ScoreWords {
             return figures.executed.fen > 0 ? t(.findingExecutedWithoutBudget(figures.executed.wanYuanDisplay + t(.unitWanYuan)))
                 : t(.wordsBudgetNoBase(ScoreArithmetic.number(score.weight)))
         }
-        return t(.wordsBudget(rate.percentText(decimals: 2), figures.executed.wanYuanText, base.wanYuanText, ScoreArithmetic.number(score.weight),
-                              Ratio.text(score.points, decimals: 2)))
+        return t(.wordsBudget(rate.percentText(decimals: 2), figures.executed.wanYuanDisplay, base.wanYuanDisplay + t(.unitWanYuan),
+                              ScoreArithmetic.number(score.weight), Ratio.text(score.points, decimals: 2)))
     }
 
     /// A quality finding in words, naming its row ("第 3 个指标“…”").
@@ -107,6 +112,13 @@ extension CalendarDay {
     var chineseText: String { "\(year)年\(month)月\(day)日" }
 }
 
+/// A day in the reader's language: "2027年10月31日", "2027-10-31".
+struct DayText: TextArgument {
+    var day: CalendarDay
+    init(_ day: CalendarDay) { self.day = day }
+    func text(in locale: AppLocale) -> String { locale == .zhHans ? day.chineseText : day.isoDate }
+}
+
 extension TextKey {
     static func wordsMet(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument) -> TextKey {
         TextKey("wordsMet", zh: "\(p0.text(in: .zhHans))：目标 \(p1.text(in: .zhHans))，实际 \(p2.text(in: .zhHans)) → 达到目标，得满分 \(p3.text(in: .zhHans))",
@@ -125,8 +137,15 @@ extension TextKey {
                 en: "\(p0.text(in: .en)): due \(p1.text(in: .en)), done \(p2.text(in: .en)) → on time, full \(p3.text(in: .en)) points")
     }
     static func wordsLate(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument) -> TextKey {
-        TextKey("wordsLate", zh: "\(p0.text(in: .zhHans))：期限 \(p1.text(in: .zhHans))，完成于 \(p2.text(in: .zhHans)) → 逾期完成，建议 \(p3.text(in: .zhHans)) 分",
-                en: "\(p0.text(in: .en)): due \(p1.text(in: .en)), done \(p2.text(in: .en)) → late, suggested \(p3.text(in: .en)) points")
+        TextKey("wordsLate", zh: "\(p0.text(in: .zhHans))：期限 \(p1.text(in: .zhHans))，完成于 \(p2.text(in: .zhHans)) → 逾期完成，\(p3.text(in: .zhHans))",
+                en: "\(p0.text(in: .en)): due \(p1.text(in: .en)), done \(p2.text(in: .en)) → late, \(p3.text(in: .en))")
+    }
+    static func wordsLateShare(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument) -> TextKey {
+        TextKey("wordsLateShare", zh: "未超过 \(p0.text(in: .zhHans)) 个月，建议按 \(p2.text(in: .zhHans))%：\(p1.text(in: .zhHans)) × \(p2.text(in: .zhHans))% = \(p3.text(in: .zhHans))",
+                en: "within \(p0.text(in: .en)) month(s): suggested \(p2.text(in: .en))%, \(p1.text(in: .en)) × \(p2.text(in: .en))% = \(p3.text(in: .en))")
+    }
+    static func wordsLateBeyond(_ p0: some TextArgument) -> TextKey {
+        TextKey("wordsLateBeyond", zh: "超过 \(p0.text(in: .zhHans)) 个月，建议 0 分", en: "more than \(p0.text(in: .en)) month(s): suggested 0")
     }
     static func wordsChosen(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
         TextKey("wordsChosen", zh: "；评定 \(p0.text(in: .zhHans)) 分，理由：\(p1.text(in: .zhHans))", en: "; set to \(p0.text(in: .en)), because: \(p1.text(in: .en))")
@@ -139,6 +158,7 @@ extension TextKey {
         TextKey("wordsNotApplicable", zh: "\(p0.text(in: .zhHans))：不适用（\(p1.text(in: .zhHans))），分值由同组其他指标按比例分担",
                 en: "\(p0.text(in: .en)): not applicable (\(p1.text(in: .en))); its weight goes to the other indicators of its group")
     }
+    static let selfEvaluationNoReason = TextKey("selfEvaluationNoReason", zh: "未说明理由", en: "no reason given")
     static func wordsMissing(_ p0: some TextArgument) -> TextKey {
         TextKey("wordsMissing", zh: "\(p0.text(in: .zhHans))：尚未填写实际完成值，暂计 0 分", en: "\(p0.text(in: .en)): no actual value yet, 0 points for now")
     }
@@ -151,8 +171,8 @@ extension TextKey {
                 en: "; overridden to \(p0.text(in: .en)) (the rule gives \(p1.text(in: .en))), because: \(p2.text(in: .en))")
     }
     static func wordsBudget(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument, _ p4: some TextArgument) -> TextKey {
-        TextKey("wordsBudget", zh: "预算执行率 \(p0.text(in: .zhHans))（\(p1.text(in: .zhHans)) ÷ \(p2.text(in: .zhHans)) 万元）→ 得分 \(p4.text(in: .zhHans))（满分 \(p3.text(in: .zhHans))）",
-                en: "Execution rate \(p0.text(in: .en)) (\(p1.text(in: .en)) ÷ \(p2.text(in: .en)) 万元) → \(p4.text(in: .en)) of \(p3.text(in: .en)) points")
+        TextKey("wordsBudget", zh: "预算执行率 \(p0.text(in: .zhHans))（\(p1.text(in: .zhHans)) ÷ \(p2.text(in: .zhHans))）→ 得分 \(p4.text(in: .zhHans))（满分 \(p3.text(in: .zhHans))）",
+                en: "Execution rate \(p0.text(in: .en)) (\(p1.text(in: .en)) ÷ \(p2.text(in: .en))) → \(p4.text(in: .en)) of \(p3.text(in: .en)) points")
     }
     static func wordsBudgetNoBase(_ p0: some TextArgument) -> TextKey {
         TextKey("wordsBudgetNoBase", zh: "预算数为 0 且无执行 → 得满分 \(p0.text(in: .zhHans))", en: "A budget of 0 with nothing executed → full \(p0.text(in: .en)) points")

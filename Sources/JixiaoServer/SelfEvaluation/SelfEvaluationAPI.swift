@@ -5,7 +5,7 @@ import Vapor
 import JixiaoDomain
 
 struct EvaluationYearCreateRequest: Content { var fiscalYear: Int; var deadline: String }
-struct EvaluationYearCloseRequest: Content { var lockVersion: Int }
+struct EvaluationYearCloseRequest: Content { var lockVersion: Int; var confirm: Bool? }
 
 struct ScoringRulesDTO: Content {
     var budgetWeight: String, overAchievementPercent: String, lateSharePercent: String, lateGraceMonths: Int, executionDivisor: String
@@ -149,7 +149,7 @@ struct EvaluationDTO: Content {
                                     explanation: row.explanation, lastForecast: row.last_forecast, printedPoints: row.printed_points,
                                     points: scored.map { Ratio.text($0.points, decimals: 2) }, rulePoints: scored.map { Ratio.text($0.rulePoints, decimals: 2) },
                                     met: scored?.met, isOverride: scored?.isOverride, formula: scored.map { $0.arithmetic.formula(points: $0.rulePoints) },
-                                    words: scored.map { ScoreWords.explain(row, $0, t) })
+                                    words: scored.map { ScoreWords.explain(row, $0, t, rules: rules ?? .standard) })
         }
         reassignments = e.groupReassignments.map(ReassignmentDTO.init)
         findings = d.evaluated.findings.map { QualityFindingDTO(kind: ScoreWords.kind($0), row: ScoreWords.row($0), text: ScoreWords.finding($0, rows: d.rows, t)) }
@@ -205,7 +205,8 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
             ("SelfEvaluationYear", year),
             ("SelfEvaluationYears", object([("items", ["type": "array", "items": ref("SelfEvaluationYear")])], required: ["items"])),
             ("SelfEvaluationYearCreate", object([("fiscalYear", self.year), ("deadline", ["type": "string", "format": "date"])], required: ["fiscalYear", "deadline"])),
-            ("SelfEvaluationYearClose", object([("lockVersion", integer)], required: ["lockVersion"])),
+            ("SelfEvaluationYearClose", object([("lockVersion", integer), ("confirm", ["type": "boolean", "description": "must be true: closing cannot be undone"])],
+                                               required: ["lockVersion", "confirm"])),
             ("SelfEvaluationSummary", summary),
             ("SelfEvaluationPage", object([("page", integer), ("per", integer), ("total", integer), ("items", ["type": "array", "items": ref("SelfEvaluationSummary")])],
                                           required: ["page", "per", "total", "items"])),
@@ -336,7 +337,7 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
 
     @Sendable static func closeYear(req: Request) async throws -> Response {
         let body = try req.content.decode(EvaluationYearCloseRequest.self)
-        try await SelfEvaluationYears.close(try id(req), lockVersion: body.lockVersion, by: try req.caller(), on: req.db)
+        try await SelfEvaluationYears.close(try id(req), lockVersion: body.lockVersion, confirmed: body.confirm == true, by: try req.caller(), on: req.db)
         return try .json(EvaluationYearDTO(try await SelfEvaluationQueries.year(try id(req), by: try req.caller(), on: req.db)))
     }
 

@@ -86,13 +86,13 @@ struct SelfEvaluationController: RouteCollection {
                                  refreshSeconds: model.year.yearState == .opening ? 2 : nil, EvaluationYearView(model: model, t: t).body)
     }
 
-    struct LockForm: Content { var lock_version: Int }
+    struct CloseForm: Content { var lock_version: Int; var confirm: String? }
 
     @Sendable func close(req: Request) async throws -> Response {
-        let form = try req.content.decode(LockForm.self)
+        let form = try req.content.decode(CloseForm.self)
         let yearID = try id(req)
         do {
-            try await SelfEvaluationYears.close(yearID, lockVersion: form.lock_version, by: try req.caller(), on: req.db)
+            try await SelfEvaluationYears.close(yearID, lockVersion: form.lock_version, confirmed: form.confirm == "1", by: try req.caller(), on: req.db)
             return req.redirect(to: SelfEvaluationRoute.year(.value(yearID)))
         } catch {
             let (problem, _) = try refusal(error, req)
@@ -106,7 +106,7 @@ struct SelfEvaluationController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         var model = try await EvaluationFormModel.load(try id(req), by: try req.caller(), on: req.db)
-        model.saved = req.query[String.self, at: "saved"] == "1"
+        model.done = req.query[String.self, at: "done"]
         return renderForm(req, model)
     }
 
@@ -115,11 +115,11 @@ struct SelfEvaluationController: RouteCollection {
     }
 
     /// Runs a command on the form; on refusal shows it again with the problem, the errors and what was typed.
-    private func onForm(_ req: Request, draft: EvaluationPageForm? = nil, _ command: (Caller, UUID) async throws -> Void) async throws -> Response {
+    private func onForm(_ req: Request, draft: EvaluationPageForm? = nil, done: String, _ command: (Caller, UUID) async throws -> Void) async throws -> Response {
         let formID = try id(req)
         do {
             try await command(try req.caller(), formID)
-            return req.redirect(to: SelfEvaluationRoute.form(.value(formID), saved: true))
+            return req.redirect(to: SelfEvaluationRoute.form(.value(formID), done: done))
         } catch {
             let (problem, fields) = try refusal(error, req)
             var model = try await EvaluationFormModel.load(formID, by: try req.caller(), on: req.db)
@@ -132,7 +132,7 @@ struct SelfEvaluationController: RouteCollection {
 
     @Sendable func save(req: Request) async throws -> Response {
         let form = try req.content.decode(EvaluationPageForm.self)
-        return try await onForm(req, draft: form) { caller, id in _ = try await SelfEvaluationForms.save(id, form.input, by: caller, on: req.db) }
+        return try await onForm(req, draft: form, done: "saved") { caller, id in _ = try await SelfEvaluationForms.save(id, form.input, by: caller, on: req.db) }
     }
 
     struct TransitionForm: Content { var action: String; var lock_version: Int; var opinion: String? }
@@ -149,7 +149,7 @@ struct SelfEvaluationController: RouteCollection {
         case "finance_return": action = .financeReturn(opinion: opinion)
         default: throw AppError.invalid("action", Message(.errorBadRequest("action")))
         }
-        return try await onForm(req) { caller, id in _ = try await SelfEvaluationForms.apply(action, to: id, lockVersion: form.lock_version, by: caller, on: req.db) }
+        return try await onForm(req, done: action.name) { caller, id in _ = try await SelfEvaluationForms.apply(action, to: id, lockVersion: form.lock_version, by: caller, on: req.db) }
     }
 
     // MARK: the standard forms

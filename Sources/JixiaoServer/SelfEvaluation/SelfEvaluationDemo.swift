@@ -85,7 +85,7 @@ enum SelfEvaluationDemo {
                                  3: "部分年长教师应用不熟练，已组织分批培训。"],
                   narrative: "智慧校园主体建成，个别教室顺延改造。",
                   chosen: [2: (points: "5", reason: "完工延迟半个月，按建议分酌减。")],
-                  override: (row: 3, points: "16", reason: "应用率统计口径含试用账号，按核实后的 84% 计分。"),
+                  override: (row: 3, points: "16.8", reason: "应用率统计口径含试用账号，按核实后的 84% 计分：84 ÷ 90 × 18 = 16.80。"),
                   ending: .departmentConfirmed, submittedOn: 18),
             Story(code: "JN\(y)-HLT-201", executedWan: "210", actuals: ["2000人次", "90%", "900元", "95%", "85%"],
                   explanations: [0: "受疫情防控任务影响，两期培训延期。", 1: "部分学员基础较弱，已安排补考。", 2: "培训场地费用上涨。",

@@ -47,7 +47,10 @@ struct EvaluationFormModel: Sendable {
     var canDepartmentReview: Bool
     var canFinanceReview: Bool
     var csrfToken: String
-    var saved = false
+    /// Today in Beijing, for 逾期.
+    var today: CalendarDay
+    /// What was just done ("saved", "submit", "department_confirm" …), for the notice at the top.
+    var done: String?
     var errors: [String: Message] = [:]
     var problem: AppError?
     var draft: EvaluationPageForm?
@@ -65,7 +68,7 @@ struct EvaluationFormModel: Sendable {
                 && caller.reaches(.reviewEvaluation, evaluation.target),
             canFinanceReview: open && evaluation.evaluationState == .departmentConfirmed && !isAssignee && caller.reaches(.reviewEvaluation, detail.year.target)
                 && !user.roles.isDisjoint(with: [.performanceOfficer, .budgetOfficer]),
-            csrfToken: user.csrfToken ?? "")
+            csrfToken: user.csrfToken ?? "", today: CalendarDay(chinaDay: caller.now))
     }
 }
 
@@ -77,6 +80,7 @@ struct EvaluationFormView {
     private var csrf: Node<HTML.FormContext> { Components.csrfField(model.csrfToken) }
     private func error(_ field: String) -> String? { model.errors[field].map { t($0) } }
     private var wan: String { t(.unitWanYuan) }
+    private var rules: ScoringRuleSet { (try? detail.evaluation.ruleSet) ?? .standard }
 
     var body: Node<HTML.BodyContext> {
         let e = detail.evaluation
@@ -85,19 +89,21 @@ struct EvaluationFormView {
         let heading: String = " · " + e.assignee_name + " · " + t(.selfEvaluationYearTitle(e.fiscal_year)) + " "
         return .group(
             .p(.a(.href(SelfEvaluationRoute.year(.value(e.year_id)).url), .text(t(.selfEvaluationBackToYear)))),
-            .if(model.saved, Components.notice(t(.selfEvaluationSaved))),
+            .unwrap(model.done.flatMap(Self.doneText)) { Components.notice(t($0), kind: "success") },
+            returned(),
             .unwrap(model.problem) { Components.problem($0, t) },
             .div(.class("card"),
                 .p(.span(.class("code"), .text(e.object_code)), .text(heading),
                    Components.badge(t(e.evaluationState.text), kind: "task-\(e.state)"),
                    .if(e.late, .group(.text(" "), Components.badge(t(.taskLate), kind: "late"))),
+                   .if(overdue, .group(.text(" "), Components.badge(t(.selfEvaluationOverdue(detail.year.deadline)), kind: "level-red"))),
                    .if(e.is_summary, .group(.text(" "), Components.badge(t(.selfEvaluationIssuerSummary)))),
                    .if(e.source == "import", .group(.text(" "), Components.badge(t(.selfEvaluationImported))))),
                 .unwrap(e.stopped_reason) { Components.notice(t(.selfEvaluationStoppedNotice($0)), kind: "error") },
                 .div(.class("score-line"),
                      .span(.class("score-total"), .text(t(.selfEvaluationTotal) + t.colon + (score?.totalText ?? "—"))), .text(" "),
                      .unwrap(score?.grade) { Components.badge(t.term($0), kind: "grade-\($0.key)") },
-                     .p(.class("hint"), .text(t(.selfEvaluationRulesNote(e.rules_version))))),
+                     .p(.class("hint"), .text(e.rules_version == 0 ? t(.selfEvaluationPolicyRulesNote) : t(.selfEvaluationRulesNote(e.rules_version))))),
                 .p(.a(.href(SelfEvaluationRoute.printable(.value(e.id)).url), .text(t(.sheetPrint))), .text("　"),
                    .a(.href(SelfEvaluationRoute.sheet(.value(e.id)).url), .text(t(.sheetDownload))))),
             findings(),
@@ -108,6 +114,29 @@ struct EvaluationFormView {
                 detail.history.isEmpty ? .p(.class("hint"), .text("—")) :
                 .div(.class("table-scroll"), .table(.class("data"), .tbody(.forEach(detail.history) { row in historyRow(row) }))))
         )
+    }
+
+    static func doneText(_ done: String) -> TextKey? {
+        switch done {
+        case "saved": .selfEvaluationSaved
+        case "submit": .selfEvaluationDoneSubmitted
+        case "department_confirm", "finance_confirm": .selfEvaluationDoneConfirmed
+        case "department_return", "finance_return": .selfEvaluationDoneReturned
+        default: nil
+        }
+    }
+
+    /// Why a returned form came back, where the unit sees it first.
+    private func returned() -> Node<HTML.BodyContext> {
+        guard detail.evaluation.evaluationState == .returned, let last = detail.history.last(where: { $0.to_state == MonitoringTaskState.returned.rawValue }) else {
+            return .empty
+        }
+        return Components.notice(t(.selfEvaluationReturnedBecause(last.actor_name, last.opinion)), kind: "error")
+    }
+
+    /// 逾期: past the deadline and not yet submitted.
+    private var overdue: Bool {
+        detail.evaluation.evaluationState.isEditable && model.today > detail.year.deadlineDay && detail.year.yearState == .open
     }
 
     // MARK: the money
@@ -183,8 +212,9 @@ struct EvaluationFormView {
             .div(.class("table-scroll"), .table(.class("data progress"), head, rows)))
     }
 
+    /// A row's points, once the form was saved (before, 0 points everywhere would read as a verdict).
     private func scored(_ index: Int) -> IndicatorScore? {
-        guard let score = detail.evaluated.score, index < score.indicators.count else { return nil }
+        guard detail.evaluation.total != nil, let score = detail.evaluated.score, index < score.indicators.count else { return nil }
         return score.indicators[index]
     }
 
@@ -211,7 +241,8 @@ struct EvaluationFormView {
                         .attribute(named: "form", value: Self.owner),
                         Components.option(value: "", label: "—", selected: band.isEmpty),
                         .forEach(QualitativeBand.allCases) { item in
-                            let bounds = item.bounds(weight: row.weightValue)
+                            // The weight the rule checks against: re-scaled when rows of the group are 不适用.
+                            let bounds = item.bounds(weight: scored(index)?.weight ?? row.weightValue)
                             let label = t.term(item) + t.parenthesized(ScoreArithmetic.number(bounds.low) + "–" + ScoreArithmetic.number(bounds.high))
                             return Components.option(value: item.rawValue, label: label, selected: item.rawValue == band)
                         }),
@@ -243,15 +274,17 @@ struct EvaluationFormView {
             .td(.attribute(named: "data-label", value: t(.selfEvaluationPoints)),
                 .strong(.text(points.map { Ratio.text($0.points, decimals: 2) } ?? "—")),
                 .if(points?.isOverride == true, .group(.text(" "), Components.badge(t(.selfEvaluationOverride), kind: "late"))),
-                .unwrap(points) { .p(.class("hint words"), .text(ScoreWords.explain(row, $0, t))) }),
+                .if(row.chosen_points != nil && points?.isOverride != true, .group(.text(" "), Components.badge(t(.selfEvaluationChosenBadge)))),
+                .unwrap(points) { .p(.class("hint words"), .text(ScoreWords.explain(row, $0, t, rules: rules))) }),
             .td(.class(explanationError == nil ? "" : "has-error"), .attribute(named: "data-label", value: t(.selfEvaluationExplanation)),
                 .textarea(.name("\(prefix)[explanation]"), .attribute(named: "rows", value: "2"),
                           .attribute(named: "aria-label", value: about + " · " + t(.selfEvaluationExplanation)), .attribute(named: "form", value: Self.owner),
                           .text(value(typed?.explanation, row.explanation))),
                 .unwrap(explanationError) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .element(named: "details", nodes: [
-                    otherOpen ? .attribute(named: "open") : .group([]),
+                    otherOpen || error("\(field).points") != nil ? .attribute(named: "open") : .group([]),
                     .element(named: "summary", text: t(.selfEvaluationOtherCases)),
+                    .unwrap(error("\(field).points")) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) },
                     .label(.class("check"), Components.input([.type(.checkbox), .name("\(prefix)[na]"), .value("1"), .attribute(named: "form", value: Self.owner)] + (na ? [.checked(true)] : [])),
                            .text(" " + t(.selfEvaluationNotApplicable))),
                     text("na_reason", "notApplicableReason", value(typed?.na_reason, row.not_applicable_reason), label: t(.selfEvaluationNotApplicableReason)),
@@ -280,7 +313,7 @@ struct EvaluationFormView {
                 .p(.strong(.text(t(.selfEvaluationExpected) + t.colon)), .text(e.annual_goal)),
                 .p(.strong(.text(t(.selfEvaluationNarrative) + t.colon)), .text(e.narrative.isEmpty ? "—" : e.narrative))),
             .section(.h2(.text(t(.selfEvaluationIndicatorsTitle))),
-                .div(.class("table-scroll"), .table(.class("data"),
+                .div(.class("table-scroll"), .table(.class("data progress"),
                     .thead(.tr(.th(.text(t(.fieldIndicator))), .th(.text(t(.fieldTarget))), .th(.text(t(.selfEvaluationWeight))),
                                .th(.text(t(.selfEvaluationActual))), .th(.text(t(.selfEvaluationPoints))), .th(.text(t(.selfEvaluationExplanation))))),
                     .tbody(.forEach(detail.rows.enumerated().map { $0 }) { index, row in readOnlyRow(index, row) }))))
@@ -292,19 +325,24 @@ struct EvaluationFormView {
         let actual: String = row.not_applicable_reason != nil ? t(.selfEvaluationNotApplicable)
             : row.qualitativeBand.map { t.term($0) } ?? (row.actual_text.isEmpty ? "—" : row.actual_text)
         return .tr(.td(.text(t.term(row.indicatorCategory) + " › " + row.name)),
-                   .td(.span(.class("code"), .text(row.target_text))),
-                   .td(.class("number"), .text(ScoreArithmetic.number(row.weightValue))),
-                   .td(.text(actual), .unwrap(row.printed_points) { .p(.class("hint"), .text(t(.selfEvaluationPrinted($0)))) }),
-                   .td(.strong(.text(points.map { Ratio.text($0.points, decimals: 2) } ?? "—")),
+                   .td(.attribute(named: "data-label", value: t(.fieldTarget)), .span(.class("code"), .text(row.target_text))),
+                   .td(.class("number"), .attribute(named: "data-label", value: t(.selfEvaluationWeight)), .text(ScoreArithmetic.number(row.weightValue))),
+                   .td(.attribute(named: "data-label", value: t(.selfEvaluationActual)), .text(actual),
+                       .unwrap(row.printed_points) { .p(.class("hint"), .text(t(.selfEvaluationPrinted($0)))) }),
+                   .td(.attribute(named: "data-label", value: t(.selfEvaluationPoints)), .strong(.text(points.map { Ratio.text($0.points, decimals: 2) } ?? "—")),
                        .if(points?.isOverride == true, .group(.text(" "), Components.badge(t(.selfEvaluationOverride), kind: "late"))),
-                       .unwrap(points) { .p(.class("hint words"), .text(ScoreWords.explain(row, $0, t))) }),
-                   .td(.text(row.explanation)))
+                       .if(row.chosen_points != nil && points?.isOverride != true, .group(.text(" "), Components.badge(t(.selfEvaluationChosenBadge)))),
+                       .unwrap(points) { .p(.class("hint words"), .text(ScoreWords.explain(row, $0, t, rules: rules))) }),
+                   .td(.attribute(named: "data-label", value: t(.selfEvaluationExplanation)), .text(row.explanation.isEmpty ? "—" : row.explanation)))
     }
 
     // MARK: findings, demands, actions
 
     private func findings() -> Node<HTML.BodyContext> {
         let found = detail.evaluated.findings
+        guard detail.evaluation.total != nil else {
+            return .section(.h2(.text(t(.selfEvaluationFindingsTitle))), .p(.class("hint"), .text(t(.selfEvaluationNotSavedYet))))
+        }
         return .section(.h2(.text(t(.selfEvaluationFindingsTitle))),
             found.isEmpty ? .p(.class("hint"), .text(t(.selfEvaluationNoFindings))) :
             .ul(.class("warnings"), .forEach(found) { finding in

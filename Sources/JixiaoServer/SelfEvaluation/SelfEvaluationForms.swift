@@ -98,6 +98,15 @@ enum SelfEvaluationForms {
                 errors += merge(item, into: &rows[position], row: position + 1)
             }
         }
+        // A group handed over while all its rows were 不适用 needs no hand-over once one applies again: dropped, rather than
+        // refusing every later save.
+        let stale = evaluation.groupReassignments.filter { reassignment in
+            rows.contains { $0.indicatorCategory == reassignment.from && $0.not_applicable_reason == nil }
+        }
+        if !stale.isEmpty, input.reassignments == nil {
+            let kept = evaluation.groupReassignments.filter { candidate in !stale.contains(candidate) }
+            evaluation.reassignments = String(decoding: try MonitoringRuleStore.encoder.encode(kept), as: UTF8.self)
+        }
         // Every problem at once: the money's and each row's, read and scored together.
         let evaluated = EvaluatedForm(evaluation, rows: rows)
         errors += evaluated.rowErrors
@@ -224,7 +233,7 @@ enum SelfEvaluationForms {
             }
         }
         let opinion: String = switch action {
-        case .departmentReturn(let text), .financeReturn(let text): text.trimmed
+        case .departmentReturn(let text), .financeReturn(let text): String(text.trimmed.prefix(InputLimits.note))
         default: ""
         }
         try await db.transaction { db in
@@ -256,12 +265,23 @@ extension MonitoringWorkflowError {
     var evaluationError: AppError {
         switch self {
         case .notAllowed(let action, let from):
-            AppError(.conflict, "transition_not_allowed", Message(.errorTransitionNotAllowed(action, from.text)))
+            AppError(.conflict, "transition_not_allowed", Message(.errorTransitionNotAllowed(MonitoringAction.title(of: action), from.text)))
         case .roleNotPermitted: .forbidden()
-        case .opinionRequired: .invalid("opinion", Message(.errorOpinionRequired))
+        case .opinionRequired: .invalid("opinion", Message(.errorEvaluationOpinionRequired))
         case .roundNotOpen: AppError(.conflict, "evaluation_year_not_open", Message(.errorEvaluationYearNotOpen))
         case .notAssignee: AppError(.forbidden, "evaluation_not_assignee", Message(.errorEvaluationNotAssignee))
         case .ownSubmission: AppError(.forbidden, "own_submission", Message(.errorEvaluationOwnSubmission))
+        }
+    }
+}
+
+extension MonitoringAction {
+    /// An action's name for people, from the name a form or the API sends.
+    static func title(of name: String) -> TextKey {
+        switch name {
+        case "submit": .selfEvaluationSubmit
+        case "department_confirm", "finance_confirm": .confirmReport
+        default: .returnReport
         }
     }
 }

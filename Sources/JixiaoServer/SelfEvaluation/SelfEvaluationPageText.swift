@@ -22,10 +22,11 @@ extension TextKey {
     static func rulesVersionLabel(_ p0: some TextArgument) -> TextKey {
         TextKey("rulesVersionLabel", zh: "评分规则第 \(p0.text(in: .zhHans)) 版", en: "scoring rules v\(p0.text(in: .en))")
     }
+    static let rulesPolicyLabel = TextKey("rulesPolicyLabel", zh: "政策规定的评分规则", en: "the policy's scoring rules")
     static let selfEvaluationOpening = TextKey("selfEvaluationOpening", zh: "正在生成自评表，本页会自动刷新。", en: "The forms are being made; this page refreshes on its own.")
-    static let selfEvaluationMean = TextKey("selfEvaluationMean", zh: "已评分的平均分", en: "Mean score of those scored")
+    static let selfEvaluationMean = TextKey("selfEvaluationMean", zh: "已报送自评表的平均分", en: "Mean score of the submitted forms")
     static let selfEvaluationByState = TextKey("selfEvaluationByState", zh: "按填报状态", en: "By state")
-    static let selfEvaluationByGrade = TextKey("selfEvaluationByGrade", zh: "按评价等级", en: "By grade")
+    static let selfEvaluationByGrade = TextKey("selfEvaluationByGrade", zh: "按评价等级（已报送）", en: "By grade (submitted)")
     static let selfEvaluationAll = TextKey("selfEvaluationAll", zh: "全部", en: "All")
     static let selfEvaluationWithFindings = TextKey("selfEvaluationWithFindings", zh: "有质量问题", en: "With findings")
     static let selfEvaluationNoneHere = TextKey("selfEvaluationNoneHere", zh: "没有符合条件的自评表。", en: "No self-evaluation matches.")
@@ -33,7 +34,11 @@ extension TextKey {
     static let selfEvaluationTotal = TextKey("selfEvaluationTotal", zh: "总分", en: "Total")
     static let selfEvaluationGrade = TextKey("selfEvaluationGrade", zh: "等级", en: "Grade")
     static let selfEvaluationFindings = TextKey("selfEvaluationFindings", zh: "质量问题", en: "Findings")
-    static let selfEvaluationCloseHint = TextKey("selfEvaluationCloseHint", zh: "结束后各单位不能再填报或修改，部门和财政也不能再审核。", en: "After closing, nothing is filled in, changed or reviewed.")
+    static func selfEvaluationCloseHint(_ p0: some TextArgument) -> TextKey {
+        TextKey("selfEvaluationCloseHint", zh: "结束后不能恢复：各单位不能再填报或修改，部门和财政也不能再审核；仍有 \(p0.text(in: .zhHans)) 张未报送的自评表将记为“未报送”。",
+                en: "Closing cannot be undone: nothing more is filled in, changed or reviewed, and the \(p0.text(in: .en)) forms not yet submitted are recorded as not reported.")
+    }
+    static let selfEvaluationCloseConfirm = TextKey("selfEvaluationCloseConfirm", zh: "我已了解，确认结束本年度自评", en: "I understand; close the year")
     static let selfEvaluationCloseButton = TextKey("selfEvaluationCloseButton", zh: "结束本年度自评", en: "Close the year")
     static let selfEvaluationIssuerSummary = TextKey("selfEvaluationIssuerSummary", zh: "下达方汇总", en: "issuer's summary")
     static let selfEvaluationStopped = TextKey("selfEvaluationStopped", zh: "已停止执行", en: "Stopped")
@@ -46,9 +51,11 @@ extension TextKey {
     static let selfEvaluationSaved = TextKey("selfEvaluationSaved", zh: "已保存，得分已按规则重新计算。", en: "Saved; the score was computed again by the rule.")
     static let selfEvaluationImported = TextKey("selfEvaluationImported", zh: "导入", en: "Imported")
     static func selfEvaluationRulesNote(_ p0: some TextArgument) -> TextKey {
-        TextKey("selfEvaluationRulesNote", zh: "按评分规则第 \(p0.text(in: .zhHans)) 版计算（第 0 版为政策规定的规则）；总分未经舍入计算，显示保留两位小数。",
-                en: "Scored by rules v\(p0.text(in: .en)) (v0: the policy's); the total is computed unrounded and shown with two decimals.")
+        TextKey("selfEvaluationRulesNote", zh: "按本级财政评分规则第 \(p0.text(in: .zhHans)) 版计算；总分未经舍入计算，显示保留两位小数。",
+                en: "Scored by the bureau's scoring rules, version \(p0.text(in: .en)); the total is computed unrounded and shown with two decimals.")
     }
+    static let selfEvaluationPolicyRulesNote = TextKey("selfEvaluationPolicyRulesNote", zh: "按财预〔2020〕10号规定的评分规则计算（预算执行率 10 分，超额完成认定 120%，逾期一个月内建议 60%）；总分未经舍入计算，显示保留两位小数。",
+                                                       en: "Scored by the policy's rules (财预〔2020〕10号: budget execution 10 points, over-achievement from 120 %, 60 % suggested within a month late); the total is computed unrounded and shown with two decimals.")
     static let selfEvaluationBudgetTitle = TextKey("selfEvaluationBudgetTitle", zh: "项目资金与预算执行", en: "Money and budget execution")
     static let selfEvaluationExecuted = TextKey("selfEvaluationExecuted", zh: "全年执行数", en: "Executed in the year")
     static let selfEvaluationBudgetPoints = TextKey("selfEvaluationBudgetPoints", zh: "预算执行率得分", en: "Budget execution points")
@@ -103,5 +110,18 @@ extension TextKey {
     }
     static let selfEvaluationImportRunning = TextKey("selfEvaluationImportRunning", zh: "文件较大，正在后台导入，完成后本页数据会更新。",
                                                      en: "The file is large and is being imported in the background; this page shows it once done.")
+    static let selfEvaluationDoneSubmitted = TextKey("selfEvaluationDoneSubmitted", zh: "已报送。", en: "Submitted.")
+    static let selfEvaluationDoneConfirmed = TextKey("selfEvaluationDoneConfirmed", zh: "已确认。", en: "Confirmed.")
+    static let selfEvaluationDoneReturned = TextKey("selfEvaluationDoneReturned", zh: "已退回，并附意见。", en: "Returned with the opinion.")
+    static func selfEvaluationReturnedBecause(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("selfEvaluationReturnedBecause", zh: "\(p0.text(in: .zhHans)) 退回了本自评表，意见：\(p1.text(in: .zhHans))",
+                en: "\(p0.text(in: .en)) returned this form: \(p1.text(in: .en))")
+    }
+    static func selfEvaluationOverdue(_ p0: some TextArgument) -> TextKey {
+        TextKey("selfEvaluationOverdue", zh: "已过截止日期（\(p0.text(in: .zhHans))）", en: "Past the deadline (\(p0.text(in: .en)))")
+    }
+    static let selfEvaluationNotSavedYet = TextKey("selfEvaluationNotSavedYet", zh: "尚未保存：保存后按规则计分并进行质量检查。",
+                                                   en: "Not saved yet: saving scores it by the rule and runs the quality checks.")
+    static let selfEvaluationChosenBadge = TextKey("selfEvaluationChosenBadge", zh: "评定", en: "Set by hand")
     static let selfEvaluationSubmit = TextKey("selfEvaluationSubmit", zh: "报送自评", en: "Submit the self-evaluation")
 }

@@ -110,7 +110,8 @@ enum SelfEvaluationQueries {
             let state = MonitoringTaskState(rawValue: row.state) ?? .pending
             tally.byState[state, default: 0] += row.n
             tally.withFindings += row.findings
-            if let grade = row.grade.flatMap(ScoreGrade.init(rawValue:)) {
+            // Grades and the mean count what was submitted: a draft's score is not the unit's word yet.
+            if state.isReported, let grade = row.grade.flatMap(ScoreGrade.init(rawValue:)) {
                 tally.byGrade[grade, default: 0] += row.n
                 tally.scored += row.n
                 cents += row.cents ?? 0

@@ -12,7 +12,7 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
     case list(Parameter<UUID>, state: String? = nil, grade: String? = nil)
     case importForms(Parameter<UUID>)
     /// One self-evaluation: the form, the score with its words, the findings, the workflow.
-    case form(Parameter<UUID>, saved: Bool = false)
+    case form(Parameter<UUID>, done: String? = nil)
     case save(Parameter<UUID>)
     case transition(Parameter<UUID>)
     /// 项目支出绩效自评表 of one form: .xlsx and a page to print.
@@ -38,7 +38,7 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
         switch self {
         case .years(let year): [("year", year.map(String.init))]
         case .year(_, let state, let grade, let findings, let page): [("state", state), ("grade", grade), ("findings", findings ? "1" : nil), ("page", page.map(String.init))]
-        case .form(_, let saved): [("saved", saved ? "1" : nil)]
+        case .form(_, let done): [("done", done)]
         case .list(_, let state, let grade): [("state", state), ("grade", grade)]
         case .close, .save, .transition, .importForms, .sheet, .printable: []
         }

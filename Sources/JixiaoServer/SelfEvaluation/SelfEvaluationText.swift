@@ -20,6 +20,10 @@ extension TextKey {
         TextKey("errorEvaluationYearOverlap", zh: "\(p0.text(in: .zhHans))已组织 \(p1.text(in: .zhHans)) 年度自评，覆盖了本辖区的部分或全部项目，不能重复组织。",
                 en: "\(p0.text(in: .en)) has opened the self-evaluation of \(p1.text(in: .en)) over part or all of your area; it cannot be opened twice.")
     }
+    static let errorEvaluationCloseConfirm = TextKey("errorEvaluationCloseConfirm", zh: "结束后不能恢复：请勾选确认后再结束本年度自评。",
+                                                     en: "Closing cannot be undone: tick the confirmation first.")
+    static let errorEvaluationOpinionRequired = TextKey("errorEvaluationOpinionRequired", zh: "退回时须填写意见，说明需要修改什么。",
+                                                        en: "Returning needs an opinion saying what to change.")
     static let errorEvaluationOpenFailed = TextKey("errorEvaluationOpenFailed", zh: "自评表生成失败，未生成任何自评表。",
                                                    en: "Opening the self-evaluation failed; no form was created.")
     static let errorEvaluationYearConflict = TextKey("errorEvaluationYearConflict", zh: "该年度自评已被他人修改，您的操作未保存。请刷新后再操作。",

@@ -118,7 +118,8 @@ struct EvaluationYearView {
             .unwrap(model.notice) { Components.notice($0, kind: "success") },
             .unwrap(model.problem) { Components.problem($0, t) },
             .div(.class("card"),
-                .p(.text(t(.selfEvaluationDeadline) + t.colon + year.deadline + " · " + t(.rulesVersionLabel(year.rules_version)) + " · "),
+                .p(.text(t(.selfEvaluationDeadline) + t.colon + year.deadline + " · "
+                         + (year.rules_version == 0 ? t(.rulesPolicyLabel) : t(.rulesVersionLabel(year.rules_version))) + " · "),
                    Components.badge(t(year.yearState.evaluationText), kind: "round-\(year.state)")),
                 .if(year.yearState == .opening, Components.notice(t(.selfEvaluationOpening))),
                 .p(.text(t(.selfEvaluationMean) + t.colon + (tally.meanCents.map { Ratio.text(Decimal($0) / 100, decimals: 2) } ?? "—")))),
@@ -150,7 +151,9 @@ struct EvaluationYearView {
             .if(model.canClose, .form(.method(.post), .action(SelfEvaluationRoute.close(.value(year.id)).url), .class("card"),
                 Components.csrfField(model.csrfToken),
                 .input(.type(.hidden), .name("lock_version"), .value(String(year.lock_version))),
-                .p(.class("hint"), .text(t(.selfEvaluationCloseHint))),
+                .h2(.text(t(.selfEvaluationCloseButton))),
+                .p(.class("hint"), .text(t(.selfEvaluationCloseHint((model.tally.byState[.pending] ?? 0) + (model.tally.byState[.returned] ?? 0))))),
+                .label(.class("check"), .input(.type(.checkbox), .name("confirm"), .value("1")), .text(" " + t(.selfEvaluationCloseConfirm))),
                 .button(.type(.submit), .text(t(.selfEvaluationCloseButton)))))
         )
     }

@@ -151,7 +151,7 @@ enum SelfEvaluationYears {
         }
         let last = try await lastMonitoring(fiscalYear: year.fiscal_year, area: area, on: db)
         let forecasts = try await forecasts(tasks: last.values.map(\.id), on: db)
-        let stopped = try await stoppedObjects(fiscalYear: year.fiscal_year, on: db)
+        let stopped = try await stoppedObjects(fiscalYear: year.fiscal_year, area: area, on: db)
         let indicators = try await MonitoringScanner.indicatorsByVersion(Set(objects.map(\.version_id)), on: db)
         let total = planned.count, plannedForms = planned
         progress(0, total)
@@ -179,7 +179,7 @@ enum SelfEvaluationYears {
                         SQLBind(item.object.object_code), SQLBind(item.object.object_name), SQLBind(item.object.object_kind),
                         SQLBind(item.regionRow), SQLBind(item.region), SQLBind(item.isSummary), SQLBind(item.assignee), SQLBind(item.assigneePath),
                         SQLBind(MonitoringAssignee(kind: OrganizationKind(rawValue: item.assigneeKind) ?? .unit).rawValue),
-                        SQLBind(MonitoringTaskState.pending.rawValue), SQLBind(false), SQLBind(stopped[item.object.object_id]),
+                        SQLBind(MonitoringTaskState.pending.rawValue), SQLBind(false), SQLBind(stopped[key(item.object.object_id, item.region)]),
                         SQLBind(item.annualGoal), SQLBind(item.budget), SQLBind(budget),
                         SQLBind(monitored?.period_end), SQLBind(monitored?.spent_fen), SQLBind(monitored?.forecast_fen),
                         SQLBind(""), SQLBind("[]"), SQLBind("form"), SQLBind(year.rules), SQLBind(year.rules_version),
@@ -211,7 +211,7 @@ enum SelfEvaluationYears {
                 .where("id", .equal, SQLBind(yearID)).run()
             if total >= bulkWriteRows { try await db.refreshStatistics([SelfEvaluationTables.evaluations, SelfEvaluationTables.rows]) }
             try await AuditTrail.record("self_evaluation.year_opened", entityType: "self_evaluation_year", entityID: yearID.uuidString.lowercased(),
-                                        summary: "evaluations=\(total) stopped=\(plannedForms.filter { stopped[$0.object.object_id] != nil }.count)",
+                                        summary: "evaluations=\(total) stopped=\(plannedForms.filter { stopped[key($0.object.object_id, $0.region)] != nil }.count)",
                                         context: caller.audit, on: db)
         }
         return total
@@ -230,6 +230,8 @@ enum SelfEvaluationYears {
             .join(SQLAlias(SQLIdentifier(MonitoringTables.rounds), as: SQLIdentifier("r")), on: SQLColumn("id", table: "r"), .equal, SQLColumn("round_id", table: "t"))
             .where(SQLColumn("fiscal_year", table: "r"), .equal, SQLBind(fiscalYear))
             .where(SQLColumn("state", table: "r"), .notEqual, SQLBind(MonitoringRoundState.opening.rawValue))
+            // Only what was reported: a later round left unreported must not blank the figures of an earlier one.
+            .where(SQLColumn("state", table: "t"), .in, SQLGroupExpression(MonitoringTaskState.allCases.filter(\.isReported).map { SQLBind($0.rawValue) }))
             .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
             .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
             .orderBy(SQLColumn("period_end", table: "r")).orderBy(SQLColumn("created_at", table: "r"))
@@ -252,24 +254,32 @@ enum SelfEvaluationYears {
         return found
     }
 
-    /// Objects that a monitoring disposition of the year stopped (停止执行), with the disposition's reason.
-    static func stoppedObjects(fiscalYear: Int, on db: any Database) async throws -> [UUID: String] {
-        struct Row: Decodable { var budget_object_id: UUID; var reason: String }
-        let rows = try await db.sql.select().column(SQLColumn("budget_object_id", table: "d")).column(SQLColumn("reason", table: "d"))
+    /// What a monitoring disposition of the year stopped (停止执行) inside the area, by object and region (a stop of one
+    /// region's task leaves the other regions and the issuer's summary as they are), with the disposition's reason.
+    static func stoppedObjects(fiscalYear: Int, area: HierarchyPath, on db: any Database) async throws -> [String: String] {
+        struct Row: Decodable { var budget_object_id: UUID; var region_id: UUID?; var reason: String }
+        let range = area.subtreeRange
+        let rows = try await db.sql.select().column(SQLColumn("budget_object_id", table: "d")).column(SQLColumn("region_id", table: "t"))
+            .column(SQLColumn("reason", table: "d"))
             .from(SQLAlias(SQLIdentifier(MonitoringTables.dispositions), as: SQLIdentifier("d")))
+            .join(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")), on: SQLColumn("id", table: "t"), .equal, SQLColumn("task_id", table: "d"))
             .join(SQLAlias(SQLIdentifier(MonitoringTables.rounds), as: SQLIdentifier("r")), on: SQLColumn("id", table: "r"), .equal, SQLColumn("round_id", table: "d"))
             .where(SQLColumn("fiscal_year", table: "r"), .equal, SQLBind(fiscalYear))
             .where(SQLColumn("kind", table: "d"), .equal, SQLBind(DispositionKind.stop.rawValue))
+            .where(SQLColumn("assignee_path", table: "t"), .greaterThanOrEqual, SQLBind(range.lower))
+            .where(SQLColumn("assignee_path", table: "t"), .lessThan, SQLBind(range.upper))
             .all(decoding: Row.self)
-        return Dictionary(rows.map { ($0.budget_object_id, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(rows.map { (key($0.budget_object_id, $0.region_id), $0.reason) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Closes an open year: nothing more is filled in or reviewed.
-    static func close(_ yearID: UUID, lockVersion: Int, by caller: Caller, on db: any Database) async throws {
+    static func close(_ yearID: UUID, lockVersion: Int, confirmed: Bool, by caller: Caller, on db: any Database) async throws {
         _ = try caller.person()
         guard let year = try await EvaluationYearRow.find(yearID, on: db) else { throw AppError.notFound() }
         try caller.authorize(.runEvaluation, year.target)
         guard year.yearState == .open else { throw AppError(.conflict, "evaluation_year_not_open", Message(.errorEvaluationYearNotOpen)) }
+        // Closing cannot be undone: it must be asked for knowingly.
+        guard confirmed else { throw AppError.invalid("confirm", Message(.errorEvaluationCloseConfirm)) }
         try await db.transaction { db in
             struct Row: Decodable { var id: UUID }
             let claimed = try await db.sql.update(SelfEvaluationTables.years).set("state", to: SQLBind(MonitoringRoundState.closed.rawValue))
@@ -277,8 +287,14 @@ enum SelfEvaluationYears {
                 .where("id", .equal, SQLBind(yearID)).where("lock_version", .equal, SQLBind(lockVersion))
                 .returning("id").all(decoding: Row.self)
             guard claimed.count == 1 else { throw AppError(.conflict, "evaluation_year_conflict", Message(.errorEvaluationYearConflict)) }
+            // What was never submitted is 未报送 from now on, as in a closed monitoring round.
+            let unreported = try await db.sql.update(SelfEvaluationTables.evaluations).set("state", to: SQLBind(MonitoringTaskState.unreported.rawValue))
+                .set("lock_version", to: SQLRaw("lock_version + 1"))
+                .where("year_id", .equal, SQLBind(yearID))
+                .where("state", .in, SQLGroupExpression([SQLBind(MonitoringTaskState.pending.rawValue), SQLBind(MonitoringTaskState.returned.rawValue)]))
+                .returning("id").all(decoding: Row.self)
             try await AuditTrail.record("self_evaluation.year_closed", entityType: "self_evaluation_year", entityID: yearID.uuidString.lowercased(),
-                                        summary: "year=\(year.fiscal_year)", context: caller.audit, on: db)
+                                        summary: "year=\(year.fiscal_year) unreported=\(unreported.count)", context: caller.audit, on: db)
         }
     }
 }

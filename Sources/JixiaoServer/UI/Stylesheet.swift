@@ -126,6 +126,13 @@ enum Stylesheet {
     .badge.level-green { background:#e9f6ec; color:var(--ok); } .badge.late { background:#fff6e0; color:#7a5200; }
     .tile.level-red strong { color:#b3261e; font-size:1.6rem; } .tile.level-yellow strong { color:#9a6700; font-size:1.6rem; }
     .tile.level-green strong { color:var(--ok); font-size:1.6rem; }
+    .tile.current { border-color:var(--brand); box-shadow:inset 0 0 0 2px var(--brand); }
+    .tiles .tile strong { font-size:1.6rem; }
+    .tile.grade-excellent strong { color:var(--ok); } .tile.grade-good strong { color:#1d5fa8; } .tile.grade-fair strong { color:#9a6700; } .tile.grade-poor strong { color:#b3261e; }
+    .badge.grade-excellent { background:#dff3e4; color:#14532d; } .badge.grade-good { background:#dbe8f7; color:#173f6d; }
+    .badge.grade-fair { background:#fdf0c4; color:#5c4300; } .badge.grade-poor { background:#f9d7d3; color:#7a1a13; }
+    .score-line .score-total { font-size:1.4rem; font-weight:600; }
+    p.words { margin:.25rem 0 0; }
     td.level-red { color:#b3261e; font-weight:600; }
     table.tally td:first-child { min-width:9rem; }
     table.progress td:first-child { min-width:10rem; }
