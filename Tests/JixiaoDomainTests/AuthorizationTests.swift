@@ -9,7 +9,7 @@ private let allowedInside: [Role: Set<Action>] = [
     .securityOfficer: [.viewOrganization, .viewUser, .manageSecurity],
     .auditOfficer: [.viewOrganization, .viewUser, .viewAudit],
     .performanceOfficer: [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
-                          .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation],
+                          .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate],
     // A budget division reports for its bureau (a receiving bureau's transfer payments), reviews and disposes; it does
     // not run rounds or keep the rules.
     .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
@@ -20,7 +20,8 @@ private let allowedInside: [Role: Set<Action>] = [
     .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring,
                          .reportEvaluation, .reviewEvaluation],
     .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring, .reportEvaluation],
-    .agencyEvaluator: [.viewOrganization, .viewAssignedWork],
+    // An agency's evaluators re-score what is assigned to their agency (抽查复核).
+    .agencyEvaluator: [.viewOrganization, .viewAssignedWork, .reevaluate],
     .expert: [.viewOrganization, .viewAssignedWork],
     .supervisor: [.viewOrganization, .viewUser, .viewBudget],
 ]

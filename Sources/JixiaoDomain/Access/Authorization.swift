@@ -34,12 +34,15 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case reportEvaluation = "report_evaluation"
     /// Confirm or return self-evaluations (the department for its units, the finance bureau after it).
     case reviewEvaluation = "review_evaluation"
+    /// Re-score a sampled self-evaluation (抽查复核): the finance bureau's staff, or an agency's evaluators for exactly the
+    /// self-evaluations assigned to their agency.
+    case reevaluate = "reevaluate"
 
     public var isReadOnly: Bool {
         switch self {
         case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
         case .manageOrganization, .manageUser, .declareGoal, .manageLibrary, .manageSecurity, .runMonitoring, .reportMonitoring,
-             .reviewMonitoring, .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation: false
+             .reviewMonitoring, .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate: false
         }
     }
 }
@@ -100,7 +103,7 @@ public enum Authorization {
             return [.viewOrganization, .viewUser, .viewAudit].contains(action)
         case .performanceOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
-                    .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation].contains(action)
+                    .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate].contains(action)
         case .budgetOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
                     .reviewEvaluation].contains(action)
@@ -111,7 +114,9 @@ public enum Authorization {
             return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring, .reportEvaluation].contains(action)
         case .supervisor:
             return [.viewOrganization, .viewUser, .viewBudget].contains(action)
-        case .agencyEvaluator, .expert:
+        case .agencyEvaluator:
+            return [.viewOrganization, .viewAssignedWork, .reevaluate].contains(action)
+        case .expert:
             return [.viewOrganization, .viewAssignedWork].contains(action)
         }
     }

@@ -10,6 +10,10 @@ public enum SamplingRisk: String, CaseIterable, Codable, Sendable, Comparable {
     case qualityFindings
     /// A score of 100 (nothing docked at all).
     case perfectScore
+    /// 优 by its own score while less than 80 % of the budget was executed.
+    case highScoreLowExecution
+    /// Never re-evaluated in an earlier year.
+    case neverSampled
 
     public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }

@@ -6,10 +6,10 @@ extension Capability {
     /// workflow unit → department → finance, the rules per bureau and year, the demo year.
     static let selfEvaluation = Capability(
         name: "self-evaluation",
-        migrations: [CreateSelfEvaluation()],
+        migrations: [CreateSelfEvaluation(), AddReevaluation()],
         pages: { pages in try pages.register(collection: SelfEvaluationController()) },
-        apiEndpoints: SelfEvaluationAPI.endpoints,
-        apiSchemas: SelfEvaluationAPI.schemas,
+        apiEndpoints: SelfEvaluationAPI.endpoints + ReevaluationAPI.endpoints,
+        apiSchemas: SelfEvaluationAPI.schemas + ReevaluationAPI.schemas,
         navigation: [NavigationEntry(section: .evaluation, path: SelfEvaluationRoute.years().url, title: .navSelfEvaluation,
                                      summary: .sectionSelfEvaluationSummary, requiredAction: .viewBudget)],
         demo: { demo in try await SelfEvaluationDemo.load(demo) },

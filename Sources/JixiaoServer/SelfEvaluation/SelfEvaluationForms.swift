@@ -4,8 +4,8 @@ import SQLKit
 import Vapor
 import JixiaoDomain
 
-/// What a unit sends for one indicator row. Nil leaves a field as it is.
-struct EvaluationRowInput: Sendable {
+/// What a unit (or a reviewer re-scoring it) sends for one indicator row. Nil leaves a field as it is.
+struct EvaluationRowInput: Codable, Sendable {
     var indicatorID: UUID
     /// 实际完成值 as typed ("88%", "4604", "2027年10月31日").
     var actual: String?
@@ -51,7 +51,15 @@ struct EvaluationDetail: Sendable {
 enum SelfEvaluationForms {
     static func load(_ id: UUID, by caller: Caller, on db: any Database) async throws -> EvaluationDetail {
         guard let evaluation = try await EvaluationRow.find(id, on: db) else { throw AppError.notFound() }
-        try caller.authorize(.viewBudget, evaluation.target)
+        if !caller.reaches(.viewBudget, evaluation.target) {
+            // An agency entrusted with re-evaluating it reaches exactly this form (the foundation's assignment rule).
+            struct Agency: Decodable { var agency_id: UUID? }
+            let agencies = try await db.sql.select().column("agency_id").from(SelfEvaluationTables.reevaluations)
+                .where("evaluation_id", .equal, SQLBind(id)).all(decoding: Agency.self).compactMap(\.agency_id)
+            var assigned = evaluation.target
+            assigned.assignedAgencyIDs = Set(agencies)
+            if agencies.isEmpty { try caller.authorize(.viewBudget, evaluation.target) } else { try caller.authorize(.viewAssignedWork, assigned) }
+        }
         guard let year = try await EvaluationYearRow.find(evaluation.year_id, on: db) else { throw AppError.notFound() }
         let rows = try await EvaluationIndicatorRow.of(id, on: db)
         let history = try await db.sql.select().columns("action", "from_state", "to_state", "late", "actor_name", "opinion", "occurred_at")
@@ -161,7 +169,7 @@ enum SelfEvaluationForms {
     }
 
     /// Applies what the unit sent for one row; returns what cannot be read.
-    private static func merge(_ item: EvaluationRowInput, into row: inout EvaluationIndicatorRow, row number: Int) -> [AppError] {
+    static func merge(_ item: EvaluationRowInput, into row: inout EvaluationIndicatorRow, row number: Int) -> [AppError] {
         var errors: [AppError] = []
         let field = "rows[\(number)]"
         func text(_ value: String?, _ limit: Int = InputLimits.shortText) -> String? { value.map { String($0.trimmed.prefix(limit)) } }

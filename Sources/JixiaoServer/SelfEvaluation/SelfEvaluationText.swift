@@ -166,6 +166,19 @@ extension TextKey {
                 en: "The qualitative indicator “\(p0.text(in: .en))” needs its points to tell its band.")
     }
 
+    // MARK: re-evaluation
+    static let errorSamplePercent = TextKey("errorSamplePercent", zh: "比例应在 0 至 100 之间。", en: "A share must lie between 0 and 100.")
+    static let errorSampleEmpty = TextKey("errorSampleEmpty", zh: "本年度还没有已报送的自评表可供抽查。", en: "No submitted self-evaluation of the year to draw from yet.")
+    static let errorReevaluationScored = TextKey("errorReevaluationScored", zh: "该自评表已复核评分，不能再改派。", en: "It has been re-scored already; it cannot be reassigned.")
+    static func errorReevaluationAgency(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReevaluationAgency", zh: "“\(p0.text(in: .zhHans))”不是本辖区在用的第三方机构。", en: "“\(p0.text(in: .en))” is not an active agency of your area.")
+    }
+    static let errorReevaluationNotAssigned = TextKey("errorReevaluationNotAssigned", zh: "只有被指派的复核人员（财政绩效管理人员或受托第三方机构）才能复核评分。",
+                                                      en: "Only the reviewers assigned (the bureau's performance staff or the agency entrusted) re-score it.")
+    static let errorReevaluationComment = TextKey("errorReevaluationComment", zh: "请填写复核意见。", en: "Write the reviewer's conclusion.")
+    static let errorReevaluationConflict = TextKey("errorReevaluationConflict", zh: "该复核已被他人修改，您的操作未保存。请刷新后再操作。",
+                                                   en: "Someone else changed this re-evaluation first; nothing was saved. Reload and try again.")
+
     // MARK: scoring rules
     static let errorEvaluationRulesUnreadable = TextKey("errorEvaluationRulesUnreadable", zh: "该自评表保存的评分规则无法读取，未计分。请联系系统管理员。",
                                                         en: "The scoring rules stored with this self-evaluation cannot be read; it was not scored. Contact the administrator.")
