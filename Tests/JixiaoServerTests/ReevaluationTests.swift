@@ -94,6 +94,17 @@ struct ReevaluationTests {
             let after = try decoded(try await finance.send(.GET, "/api/v1/self-evaluation/samples/\(drawn.id)"), Sample.self)
             #expect(after.byDepartment.map(\.scored).reduce(0, +) == 2 && !after.byDepartment.contains { $0.name.isEmpty })
             #expect(try await auditActions(app).contains("self_evaluation.rescored"))
+
+            // The pages: finance reads the sample, an agency finds what is entrusted to it.
+            let officer = Browser(app)
+            try await officer.signIn("perf-officer", DemoData.password)
+            let page = try await officer.get("/evaluation/self/samples/\(drawn.id)").body.string
+            #expect(page.contains("结果一致") && page.contains("按部门") && page.contains("20260412"), "\(page.prefix(300))")
+            let evaluator = Browser(app, address: "192.0.2.11")
+            try await evaluator.signIn("agency-evaluator", DemoData.password)
+            let home = try await evaluator.get("/evaluation/self").body.string
+            #expect(home.contains("委托本机构复核的自评表") && home.contains(entrusted.code), "\(home.prefix(400))")
+            #expect(try await evaluator.get("/evaluation/self/samples/\(drawn.id)/picks/\(other.evaluationID)").status == .notFound)
         }
     }
 }

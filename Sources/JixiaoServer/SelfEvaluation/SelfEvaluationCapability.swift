@@ -11,7 +11,7 @@ extension Capability {
         apiEndpoints: SelfEvaluationAPI.endpoints + ReevaluationAPI.endpoints,
         apiSchemas: SelfEvaluationAPI.schemas + ReevaluationAPI.schemas,
         navigation: [NavigationEntry(section: .evaluation, path: SelfEvaluationRoute.years().url, title: .navSelfEvaluation,
-                                     summary: .sectionSelfEvaluationSummary, requiredAction: .viewBudget)],
+                                     summary: .sectionSelfEvaluationSummary, requiredAction: .viewBudget, alternativeActions: [.reevaluate])],
         demo: { demo in try await SelfEvaluationDemo.load(demo) },
         jobs: [SelfEvaluationYears.openJob, SelfEvaluationImport.jobKind]
     )

@@ -19,6 +19,11 @@ struct SelfEvaluationController: RouteCollection {
         routes.post(SelfEvaluationRoute.importForms(.key), body: .collect(maxSize: "25mb"), use: importForms).bodyLimit = 25 * 1024 * 1024
         routes.get(SelfEvaluationRoute.sheet(.key), use: sheet)
         routes.get(SelfEvaluationRoute.printable(.key), use: printable)
+        routes.post(SelfEvaluationRoute.drawSample(.key), use: drawSample)
+        routes.get(SelfEvaluationRoute.sample(.key), use: sample)
+        routes.post(SelfEvaluationRoute.assign(.key, .key), use: assign)
+        routes.get(SelfEvaluationRoute.rescore(.key, .key), use: rescorePage)
+        routes.post(SelfEvaluationRoute.rescore(.key, .key), use: rescore)
     }
 
     private func id(_ req: Request) throws -> UUID {
@@ -44,7 +49,7 @@ struct SelfEvaluationController: RouteCollection {
 
     @Sendable func years(req: Request) async throws -> Response {
         let user = try req.requireSignedIn()
-        guard Authorization.mayEver(user.actor, .viewBudget) else { throw AppError.notFound() }
+        guard Authorization.mayEver(user.actor, .viewBudget) || Authorization.mayEver(user.actor, .reevaluate) else { throw AppError.notFound() }
         let model = try await EvaluationYearsModel.load(for: try req.caller(), on: req.db)
         return req.layout.render(title: req.localizer(.navSelfEvaluation), EvaluationYearsView(model: model, t: req.localizer).body)
     }
@@ -198,6 +203,87 @@ struct SelfEvaluationController: RouteCollection {
             var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
             model.problem = problem
             return renderYear(req, model, status: problem.status)
+        }
+    }
+
+    // MARK: 抽查复核
+
+    struct DrawForm: Content { var count_percent: String?; var amount_percent: String?; var risk_percent: String?; var seed: String? }
+
+    @Sendable func drawSample(req: Request) async throws -> Response {
+        let form = try req.content.decode(DrawForm.self)
+        let yearID = try id(req)
+        do {
+            func percent(_ text: String?, _ field: String, _ fallback: Decimal) throws -> Decimal {
+                guard let text = text?.trimmed, !text.isEmpty else { return fallback }
+                guard let value = Decimal(pointsText: text) else { throw FormErrors(errors: [.invalid(field, Message(.errorSamplePercent))]) }
+                return value
+            }
+            let plan = SamplingPlan(countPercent: try percent(form.count_percent, "countPercent", 20), amountPercent: try percent(form.amount_percent, "amountPercent", 30),
+                                    riskSharePercent: try percent(form.risk_percent, "riskSharePercent", 50))
+            var seed: UInt64?
+            if let text = form.seed?.trimmed, !text.isEmpty {
+                guard let value = UInt64(text) else { throw FormErrors(errors: [.invalid("seed", Message(.errorBadRequest("seed")))]) }
+                seed = value
+            }
+            let sampleID = try await Reevaluations.draw(year: yearID, plan: plan, seed: seed, by: try req.caller(), on: req.db)
+            return req.redirect(to: SelfEvaluationRoute.sample(.value(sampleID)))
+        } catch {
+            let (problem, _) = try refusal(error, req)
+            var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
+            model.problem = problem
+            return renderYear(req, model, status: problem.status)
+        }
+    }
+
+    private func renderSample(_ req: Request, _ model: SampleModel, status: HTTPResponseStatus = .ok) -> Response {
+        req.layout.render(title: req.localizer(.sampleTitle), status: status, SampleView(model: model, t: req.localizer).body)
+    }
+
+    @Sendable func sample(req: Request) async throws -> Response {
+        renderSample(req, try await SampleModel.load(try id(req), by: try req.caller(), on: req.db))
+    }
+
+    struct AssignForm: Content { var agency: String? }
+
+    @Sendable func assign(req: Request) async throws -> Response {
+        let form = try req.content.decode(AssignForm.self)
+        let sampleID = try id(req)
+        guard let evaluationID = req.parameters.get("evaluation", as: UUID.self) else { throw AppError.notFound() }
+        do {
+            try await Reevaluations.assign(sample: sampleID, evaluation: evaluationID, agencyCode: form.agency, by: try req.caller(), on: req.db)
+            return req.redirect(to: SelfEvaluationRoute.sample(.value(sampleID)))
+        } catch {
+            let (problem, _) = try refusal(error, req)
+            var model = try await SampleModel.load(sampleID, by: try req.caller(), on: req.db)
+            model.problem = problem
+            return renderSample(req, model, status: problem.status)
+        }
+    }
+
+    private func renderRescore(_ req: Request, _ model: RescoreModel, status: HTTPResponseStatus = .ok) -> Response {
+        req.layout.render(title: req.localizer(.sampleRescoreTitle), status: status, RescoreView(model: model, t: req.localizer).body)
+    }
+
+    @Sendable func rescorePage(req: Request) async throws -> Response {
+        guard let evaluationID = req.parameters.get("evaluation", as: UUID.self) else { throw AppError.notFound() }
+        return renderRescore(req, try await RescoreModel.load(sample: try id(req), evaluation: evaluationID, by: try req.caller(), on: req.db))
+    }
+
+    @Sendable func rescore(req: Request) async throws -> Response {
+        let form = try req.content.decode(RescorePageForm.self)
+        let sampleID = try id(req)
+        guard let evaluationID = req.parameters.get("evaluation", as: UUID.self) else { throw AppError.notFound() }
+        do {
+            _ = try await Reevaluations.rescore(sample: sampleID, evaluation: evaluationID, form.input, by: try req.caller(), on: req.db)
+            return req.redirect(to: SelfEvaluationRoute.sample(.value(sampleID)))
+        } catch {
+            let (problem, fields) = try refusal(error, req)
+            var model = try await RescoreModel.load(sample: sampleID, evaluation: evaluationID, by: try req.caller(), on: req.db)
+            model.problem = problem
+            model.errors = fields
+            model.draft = problem.status == .conflict ? nil : form
+            return renderRescore(req, model, status: problem.status)
         }
     }
 }

@@ -123,5 +123,64 @@ extension TextKey {
     static let selfEvaluationNotSavedYet = TextKey("selfEvaluationNotSavedYet", zh: "尚未保存：保存后按规则计分并进行质量检查。",
                                                    en: "Not saved yet: saving scores it by the rule and runs the quality checks.")
     static let selfEvaluationChosenBadge = TextKey("selfEvaluationChosenBadge", zh: "评定", en: "Set by hand")
+    static let sampleAssignedToYou = TextKey("sampleAssignedToYou", zh: "委托本机构复核的自评表", en: "Self-evaluations entrusted to your agency for re-scoring")
+    static let sampleToScore = TextKey("sampleToScore", zh: "待复核", en: "to re-score")
+    static let sampleSection = TextKey("sampleSection", zh: "抽查复核", en: "Re-evaluation samples")
+    static let sampleTitle = TextKey("sampleTitle", zh: "自评抽查复核", en: "Re-evaluation sample")
+    static let sampleRescoreTitle = TextKey("sampleRescoreTitle", zh: "复核评分", en: "Re-score")
+    static let sampleDrawHint = TextKey("sampleDrawHint", zh: "从本辖区已报送的自评表中抽取：一部分按风险（自评为差、监控红色、有质量问题、满分、高分低执行、从未抽查），其余在各部门内随机抽取，再按金额补足。随机种子和抽样范围一并保存，任何人都可以重新抽取验证。",
+                                       en: "Drawn from the submitted forms of your area: part on risk (graded 差, red in monitoring, findings, 100 points, high score with low execution, never sampled), the rest by lot within each department, topped up by amount. The seed and the population are kept so anyone can draw again and check.")
+    static let sampleCountPercent = TextKey("sampleCountPercent", zh: "按数量抽取比例（%）", en: "Share by count (%)")
+    static let sampleAmountPercent = TextKey("sampleAmountPercent", zh: "覆盖金额比例不低于（%）", en: "Share of the amount at least (%)")
+    static let sampleRiskPercent = TextKey("sampleRiskPercent", zh: "按风险抽取的最高占比（%）", en: "Up to this share on risk (%)")
+    static let sampleSeed = TextKey("sampleSeed", zh: "随机种子（可不填）", en: "Seed (optional)")
+    static let sampleSeedHint = TextKey("sampleSeedHint", zh: "不填则随机生成；填写已有种子可重现同一次抽取。", en: "Left empty, a new one is drawn; an earlier seed draws the same again.")
+    static let sampleDrawButton = TextKey("sampleDrawButton", zh: "抽取", en: "Draw")
+    static func sampleListItem(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument) -> TextKey {
+        TextKey("sampleListItem", zh: "\(p0.text(in: .zhHans)) 抽取 \(p1.text(in: .zhHans)) 张（共 \(p2.text(in: .zhHans)) 张），种子 \(p3.text(in: .zhHans))",
+                en: "\(p0.text(in: .en)): \(p1.text(in: .en)) of \(p2.text(in: .en)) drawn, seed \(p3.text(in: .en))")
+    }
+    static func samplePlanLine(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument) -> TextKey {
+        TextKey("samplePlanLine", zh: "按数量 \(p0.text(in: .zhHans))%，覆盖金额不低于 \(p1.text(in: .zhHans))%，按风险至多 \(p2.text(in: .zhHans))%；相差超过 \(p3.text(in: .zhHans)) 分或等级不同为失真。",
+                en: "\(p0.text(in: .en))% by count, at least \(p1.text(in: .en))% of the amount, up to \(p2.text(in: .en))% on risk; distorted when more than \(p3.text(in: .en)) points apart or in another grade.")
+    }
+    static func sampleSeedLine(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument) -> TextKey {
+        TextKey("sampleSeedLine", zh: "随机种子 \(p0.text(in: .zhHans))；从 \(p1.text(in: .zhHans)) 张已报送的自评表中抽取 \(p2.text(in: .zhHans)) 张；抽取人 \(p3.text(in: .zhHans))。",
+                en: "Seed \(p0.text(in: .en)); \(p2.text(in: .en)) drawn from \(p1.text(in: .en)) submitted forms by \(p3.text(in: .en)).")
+    }
+    static let sampleReplays = TextKey("sampleReplays", zh: "按保存的抽样范围和随机种子重新抽取，结果一致。", en: "Drawing again from the stored population and seed gives the same forms.")
+    static let sampleDoesNotReplay = TextKey("sampleDoesNotReplay", zh: "按保存的抽样范围和随机种子重新抽取，结果不一致，请核查。", en: "Drawing again gives other forms: check this sample.")
+    static let sampleByDepartment = TextKey("sampleByDepartment", zh: "按部门（下级财政）对比", en: "By department (or lower bureau)")
+    static let sampleByUnit = TextKey("sampleByUnit", zh: "按单位对比", en: "By unit")
+    static let samplePicks = TextKey("samplePicks", zh: "抽中的自评表", en: "Drawn forms")
+    static let sampleReason = TextKey("sampleReason", zh: "抽取依据", en: "Why drawn")
+    static let sampleReviewer = TextKey("sampleReviewer", zh: "复核人", en: "Reviewer")
+    static let sampleSelfScore = TextKey("sampleSelfScore", zh: "自评分", en: "Self-score")
+    static let sampleReScore = TextKey("sampleReScore", zh: "复核分", en: "Re-score")
+    static let sampleDifference = TextKey("sampleDifference", zh: "差异", en: "Difference")
+    static let sampleDrawn = TextKey("sampleDrawn", zh: "抽取", en: "Drawn")
+    static let sampleScored = TextKey("sampleScored", zh: "已复核", en: "Re-scored")
+    static let sampleDistorted = TextKey("sampleDistorted", zh: "失真", en: "Distorted")
+    static let sampleDistortedBadge = TextKey("sampleDistortedBadge", zh: "失真", en: "distorted")
+    static let sampleReasonRisk = TextKey("sampleReasonRisk", zh: "风险", en: "Risk")
+    static let sampleReasonLot = TextKey("sampleReasonLot", zh: "随机抽取", en: "By lot")
+    static let sampleReasonAmount = TextKey("sampleReasonAmount", zh: "按金额补足", en: "Amount top-up")
+    static let sampleFinanceStaff = TextKey("sampleFinanceStaff", zh: "财政绩效管理人员", en: "Finance staff")
+    static let sampleAssignButton = TextKey("sampleAssignButton", zh: "指派", en: "Assign")
+    static let sampleRescoreLink = TextKey("sampleRescoreLink", zh: "复核评分", en: "Re-score")
+    static let sampleBack = TextKey("sampleBack", zh: "← 返回抽查复核", en: "← Back to the sample")
+    static let sampleRescoreHint = TextKey("sampleRescoreHint", zh: "按核实的数据填写：系统用与单位自评相同的规则计分；与自评分相差超过规定分值或等级不同即为失真。",
+                                           en: "Enter the figures as verified: the same rules score them; more than the set points apart, or another grade, is distorted.")
+    static let sampleVerifiedExecuted = TextKey("sampleVerifiedExecuted", zh: "核实的全年执行数", en: "Executed, as verified")
+    static let sampleUnitReported = TextKey("sampleUnitReported", zh: "单位自评值", en: "The unit's value")
+    static let sampleVerified = TextKey("sampleVerified", zh: "核实值", en: "Verified value")
+    static let sampleComment = TextKey("sampleComment", zh: "复核意见", en: "Reviewer's conclusion")
+    static let sampleRescoreButton = TextKey("sampleRescoreButton", zh: "保存复核评分", en: "Save the re-score")
+    static let riskPoorSelfScore = TextKey("riskPoorSelfScore", zh: "自评为差", en: "graded 差")
+    static let riskRedMonitoring = TextKey("riskRedMonitoring", zh: "监控红色预警", en: "red in monitoring")
+    static let riskQualityFindings = TextKey("riskQualityFindings", zh: "有质量问题", en: "quality findings")
+    static let riskPerfectScore = TextKey("riskPerfectScore", zh: "满分", en: "100 points")
+    static let riskHighScoreLowExecution = TextKey("riskHighScoreLowExecution", zh: "高分低执行", en: "high score, low execution")
+    static let riskNeverSampled = TextKey("riskNeverSampled", zh: "从未抽查", en: "never sampled")
     static let selfEvaluationSubmit = TextKey("selfEvaluationSubmit", zh: "报送自评", en: "Submit the self-evaluation")
 }

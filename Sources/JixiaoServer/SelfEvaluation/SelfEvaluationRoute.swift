@@ -18,6 +18,11 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
     /// 项目支出绩效自评表 of one form: .xlsx and a page to print.
     case sheet(Parameter<UUID>)
     case printable(Parameter<UUID>)
+    /// 抽查复核: draw a sample of a year; a sample with its drawn forms and comparison; assigning and re-scoring one form.
+    case drawSample(Parameter<UUID>)
+    case sample(Parameter<UUID>)
+    case assign(Parameter<UUID>, Parameter<UUID>)
+    case rescore(Parameter<UUID>, Parameter<UUID>)
 
     var pathSegments: [String] {
         switch self {
@@ -28,6 +33,10 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
         case .importForms(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "import"]
         case .sheet(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "form.xlsx"]
         case .printable(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "print"]
+        case .drawSample(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "samples"]
+        case .sample(let id): ["evaluation", "self", "samples", Self.segment(id, "id")]
+        case .assign(let id, let form): ["evaluation", "self", "samples", Self.segment(id, "id"), "picks", Self.segment(form, "evaluation"), "assignee"]
+        case .rescore(let id, let form): ["evaluation", "self", "samples", Self.segment(id, "id"), "picks", Self.segment(form, "evaluation")]
         case .form(let id, _): ["evaluation", "self", "forms", Self.segment(id, "id")]
         case .save(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "save"]
         case .transition(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "transition"]
@@ -40,12 +49,13 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
         case .year(_, let state, let grade, let findings, let page): [("state", state), ("grade", grade), ("findings", findings ? "1" : nil), ("page", page.map(String.init))]
         case .form(_, let done): [("done", done)]
         case .list(_, let state, let grade): [("state", state), ("grade", grade)]
-        case .close, .save, .transition, .importForms, .sheet, .printable: []
+        case .close, .save, .transition, .importForms, .sheet, .printable, .drawSample, .sample, .assign, .rescore: []
         }
     }
 
     static let served: [(HTTPMethod, SelfEvaluationRoute)] = [
         (.GET, .years()), (.POST, .years()), (.GET, .year(.key)), (.POST, .close(.key)), (.GET, .form(.key)), (.POST, .save(.key)), (.POST, .transition(.key)),
         (.GET, .list(.key)), (.POST, .importForms(.key)), (.GET, .sheet(.key)), (.GET, .printable(.key)),
+        (.POST, .drawSample(.key)), (.GET, .sample(.key)), (.POST, .assign(.key, .key)), (.GET, .rescore(.key, .key)), (.POST, .rescore(.key, .key)),
     ]
 }

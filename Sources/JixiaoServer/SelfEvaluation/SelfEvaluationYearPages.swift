@@ -1,5 +1,6 @@
 import Fluent
 import Plot
+import SQLKit
 import Vapor
 import JixiaoDomain
 
@@ -12,6 +13,8 @@ struct EvaluationYearForm: Content {
 /// The years a person opened or evaluates in, and the form that opens one.
 struct EvaluationYearsModel: Sendable {
     var years: [EvaluationYearRow]
+    /// Drawn forms entrusted to the person's agency, not yet re-scored.
+    var assigned: [ReevaluationRow]
     var defaultYear: Int
     var canOpen: Bool
     var csrfToken: String
@@ -21,7 +24,11 @@ struct EvaluationYearsModel: Sendable {
 
     static func load(for caller: Caller, on db: any Database) async throws -> EvaluationYearsModel {
         let user = try caller.person()
-        return EvaluationYearsModel(years: try await SelfEvaluationQueries.years(fiscalYear: nil, for: user, on: db),
+        let assigned = user.roles.contains(.agencyEvaluator)
+            ? try await ReevaluationRow.select(on: db).where(SQLColumn("agency_id", table: "r"), .equal, SQLBind(user.organizationID))
+                .orderBy(SQLColumn("state", table: "r")).orderBy(SQLColumn("object_code", table: "e")).all(decoding: ReevaluationRow.self)
+            : []
+        return EvaluationYearsModel(years: try await SelfEvaluationQueries.years(fiscalYear: nil, for: user, on: db), assigned: assigned,
                                     defaultYear: CalendarDay(chinaDay: caller.now).year - (CalendarDay(chinaDay: caller.now).month == 12 ? 0 : 1),
                                     canOpen: Authorization.mayEver(user.actor, .runEvaluation) && user.organizationKind == .financeBureau,
                                     csrfToken: user.csrfToken ?? "")
@@ -39,7 +46,13 @@ struct EvaluationYearsView {
         return .group(
             .p(.class("lead"), .text(t(.selfEvaluationIntro))),
             .unwrap(model.problem) { Components.problem($0, t) },
-            model.years.isEmpty ? Components.notice(t(.selfEvaluationNoYears)) :
+            .if(!model.assigned.isEmpty, .section(.h2(.text(t(.sampleAssignedToYou))),
+                .ul(.forEach(model.assigned) { pick in
+                    .li(.a(.href((pick.isScored ? SelfEvaluationRoute.sample(.value(pick.sample_id)) : SelfEvaluationRoute.rescore(.value(pick.sample_id), .value(pick.evaluation_id))).url),
+                           .span(.class("code"), .text(pick.object_code)), .text(" " + pick.object_name + " · " + pick.assignee_name)),
+                        .text(" "), Components.badge(t(pick.isScored ? .sampleScored : .sampleToScore)))
+                }))),
+            model.years.isEmpty && !model.assigned.isEmpty ? .empty : model.years.isEmpty ? Components.notice(t(.selfEvaluationNoYears)) :
             .div(.class("table-scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldFiscalYear))), .th(.text(t(.selfEvaluationDeadline))), .th(.text(t(.fieldState))),
                            .th(.text(t(.selfEvaluationCount))), .th(.text(t(.roundCreatedBy))))),
@@ -74,6 +87,8 @@ struct EvaluationYearModel: Sendable {
     var page: Int
     var canClose: Bool
     var canImport: Bool
+    var samples: [SampleRow]
+    var canDraw: Bool
     var csrfToken: String
     var problem: AppError?
     var notice: String?
@@ -94,7 +109,20 @@ struct EvaluationYearModel: Sendable {
                                    canClose: year.yearState == .open && caller.reaches(.runEvaluation, year.target),
                                    canImport: year.yearState == .open && Authorization.mayEver(user.actor, .reportEvaluation)
                                        && user.organizationKind != .financeBureau,
+                                   samples: try await visibleSamples(year: id, by: caller, on: db),
+                                   canDraw: year.yearState != .opening && user.organizationKind == .financeBureau && Authorization.mayEver(user.actor, .runEvaluation),
                                    csrfToken: user.csrfToken ?? "")
+    }
+}
+
+extension EvaluationYearModel {
+    /// The year's samples the person may see: drawn inside its reach, or with a form assigned to its agency.
+    static func visibleSamples(year: UUID, by caller: Caller, on db: any Database) async throws -> [SampleRow] {
+        let all = try await db.sql.select().columns(SampleRow.columns.map { SQLIdentifier($0) }).from(SelfEvaluationTables.samples)
+            .where("year_id", .equal, SQLBind(year)).orderBy("created_at", .descending).all(decoding: SampleRow.self)
+        var visible: [SampleRow] = []
+        for sample in all where (try? await Reevaluations.sample(sample.id, by: caller, on: db)) != nil { visible.append(sample) }
+        return visible
     }
 }
 
@@ -141,6 +169,7 @@ struct EvaluationYearView {
             },
             .p(.a(.href(SelfEvaluationRoute.list(.value(year.id), state: model.state?.rawValue, grade: model.grade?.rawValue).url),
                   .text(t(.selfEvaluationListDownload)))),
+            samples(),
             .if(model.canImport, .form(.method(.post), .action(SelfEvaluationRoute.importForms(.value(year.id)).url), .class("card"),
                 .attribute(named: "enctype", value: "multipart/form-data"),
                 Components.csrfField(model.csrfToken),
@@ -156,6 +185,25 @@ struct EvaluationYearView {
                 .label(.class("check"), .input(.type(.checkbox), .name("confirm"), .value("1")), .text(" " + t(.selfEvaluationCloseConfirm))),
                 .button(.type(.submit), .text(t(.selfEvaluationCloseButton)))))
         )
+    }
+
+    /// 抽查复核: the samples drawn, and drawing one.
+    private func samples() -> Node<HTML.BodyContext> {
+        guard model.canDraw || !model.samples.isEmpty else { return .empty }
+        return .section(.h2(.text(t(.sampleSection))),
+            .if(!model.samples.isEmpty, .ul(.forEach(model.samples) { sample in
+                .li(.a(.href(SelfEvaluationRoute.sample(.value(sample.id)).url),
+                       .text(t(.sampleListItem(DisplayTime.minute(sample.created_at), sample.drawn_count, sample.population_count, sample.seed)))))
+            })),
+            .if(model.canDraw, .form(.method(.post), .action(SelfEvaluationRoute.drawSample(.value(model.year.id)).url), .class("card"),
+                Components.csrfField(model.csrfToken),
+                .p(.class("hint"), .text(t(.sampleDrawHint))),
+                .div(.class("toolbar wrap"),
+                     Components.textField(label: t(.sampleCountPercent), name: "count_percent", value: "20"),
+                     Components.textField(label: t(.sampleAmountPercent), name: "amount_percent", value: "30"),
+                     Components.textField(label: t(.sampleRiskPercent), name: "risk_percent", value: "50"),
+                     Components.textField(label: t(.sampleSeed), name: "seed", value: "", hint: t(.sampleSeedHint))),
+                .button(.type(.submit), .class("primary"), .text(t(.sampleDrawButton))))))
     }
 
     private func listRow(_ row: EvaluationRow) -> Node<HTML.TableContext> {

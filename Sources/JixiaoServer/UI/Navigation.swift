@@ -58,6 +58,12 @@ struct NavigationEntry: Sendable {
     var title: TextKey
     var summary: TextKey
     var requiredAction: Action
+    /// Other actions that also lead someone here (an agency's evaluators reach self-evaluation by re-scoring).
+    var alternativeActions: [Action] = []
+
+    func isVisible(to actor: Actor) -> Bool {
+        ([requiredAction] + alternativeActions).contains { Authorization.mayEver(actor, $0) }
+    }
 }
 
 /// The navigation as one person sees it: the entries their roles may use and the placeholders of their sections.
@@ -71,7 +77,7 @@ struct NavigationMenu {
     var groups: [Group]
 
     init(for actor: Actor) {
-        let entries = Capabilities.navigation.filter { Authorization.mayEver(actor, $0.requiredAction) }
+        let entries = Capabilities.navigation.filter { $0.isVisible(to: actor) }
         let placeholders = Set(Section.placeholders)
         groups = Section.allCases.compactMap { section in
             if placeholders.contains(section) {
