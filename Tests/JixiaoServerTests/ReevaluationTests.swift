@@ -29,7 +29,7 @@ struct ReevaluationTests {
     @Test("draw, replay, assign to an agency, re-score, compare — on both engines", arguments: TestDatabase.all)
     func sampleAndRescore(database: TestDatabase) async throws {
         try await withJixiao(database) { app in
-            // setup: the demo's self-evaluation year, six forms submitted or confirmed
+            // setup: the demo's self-evaluation year, seven forms submitted or confirmed (and the demo's own sample)
             let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
             _ = try await DemoGoals.load(on: app.db)
             _ = try await SelfEvaluationDemo.load(context)
@@ -45,7 +45,7 @@ struct ReevaluationTests {
             #expect(try await unit.send(.POST, "/api/v1/self-evaluation/years/\(yearID)/samples", json: [:]).status == .forbidden)
             #expect(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(yearID)/samples", json: ["countPercent": "120"]).status == .unprocessableEntity)
             let drawn = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(yearID)/samples", json: ["seed": "20260412"]), Sample.self)
-            #expect(drawn.population == 6 && drawn.seed == "20260412", "submitted or confirmed forms only: \(drawn.population)")
+            #expect(drawn.population == 7 && drawn.seed == "20260412", "submitted or confirmed forms only: \(drawn.population)")
             #expect(drawn.drawn >= 2 && drawn.picks.count == drawn.drawn)
             #expect(drawn.replays == true, "drawing again from the stored population and seed gives the same forms")
             #expect(drawn.picks.contains { $0.reason == "risk" }, "part on risk")
@@ -54,7 +54,11 @@ struct ReevaluationTests {
             #expect(again.picks.map(\.evaluationID) == drawn.picks.map(\.evaluationID))
 
             // An agency is entrusted with one drawn form: it reaches exactly that one.
-            let entrusted = try #require(drawn.picks.first), other = try #require(drawn.picks.last)
+            // (`other`: a form no agency holds in the demo's own sample either.)
+            struct Held: Decodable { var evaluation_id: UUID }
+            let held = Set(try await app.db.sql.raw("SELECT evaluation_id FROM reevaluations WHERE agency_id IS NOT NULL").all(decoding: Held.self).map(\.evaluation_id))
+            let entrusted = try #require(drawn.picks.first)
+            let other = try #require(drawn.picks.last { $0.evaluationID != entrusted.evaluationID && !held.contains($0.evaluationID) })
             #expect(try await finance.send(.PUT, "/api/v1/self-evaluation/samples/\(drawn.id)/picks/\(entrusted.evaluationID)/assignee",
                                            json: ["agencyCode": "990000-101"]).status == .unprocessableEntity, "a department is not an agency")
             let assigned = try await finance.send(.PUT, "/api/v1/self-evaluation/samples/\(drawn.id)/picks/\(entrusted.evaluationID)/assignee",

@@ -28,12 +28,17 @@ struct SelfEvaluationDemoTests {
             #expect(Set(rows.compactMap(\.grade)) == Set(ScoreGrade.allCases.map(\.rawValue)), "every grade: \(rows.map { ($0.object_code, $0.grade ?? "-", $0.total_cents ?? -1) })")
             #expect(byCode["JN\(y)-EDU-201"]?.state == MonitoringTaskState.financeConfirmed.rawValue && byCode["JN\(y)-EDU-201"]?.grade == "优")
             #expect(byCode["JN\(y)-AGR-201"]?.state == MonitoringTaskState.returned.rawValue && byCode["JN\(y)-AGR-201"]?.grade == "差")
-            #expect(byCode["JN\(y)-SOC-201"]?.state == MonitoringTaskState.pending.rawValue && byCode["JN\(y)-SOC-201"]?.grade == nil)
+            #expect(byCode["JN\(y)-SOC-201"]?.state == MonitoringTaskState.submitted.rawValue)
             #expect(byCode["JN\(y)-DEPT-101"]?.state == MonitoringTaskState.financeConfirmed.rawValue)
             // The copy of the targets, the narrative that claims too much, the override: each a finding.
             #expect(byCode["JN\(y)-HLT-202"]?.findings.contains("everyActualEqualsTarget") == true, "\(byCode["JN\(y)-HLT-202"]?.findings ?? "-")")
             #expect(byCode["JN\(y)-TRA-201"]?.findings.contains("narrativeClaimsCompletion") == true)
             #expect(byCode["JN\(y)-EDU-202"]?.findings.contains("pointsDifferFromRule") == true)
+            // Imported as published: the publisher's total is a finding; a sample with an agency's re-score that is 失真.
+            #expect(byCode["JN\(y)-SOC-201"]?.findings.contains("printedTotalDiffers") == true, "\(byCode["JN\(y)-SOC-201"]?.findings ?? "-")")
+            struct Pick: Decodable { var agency_id: UUID?; var state: String; var distorted: Bool? }
+            let picks = try await app.db.sql.raw("SELECT agency_id, state, distorted FROM reevaluations").all(decoding: Pick.self)
+            #expect(picks.filter { $0.state == "scored" }.count == 2 && picks.contains { $0.agency_id != nil && $0.distorted == true }, "\(picks)")
             #expect(try await SelfEvaluationDemo.load(context).contains("already"))
         }
     }

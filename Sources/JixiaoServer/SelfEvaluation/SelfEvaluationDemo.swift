@@ -101,6 +101,7 @@ enum SelfEvaluationDemo {
             Story(code: "JN\(y)-TRA-201", executedWan: "130", actuals: ["150个", "70%", "85%", "62%"],
                   explanations: [0: "部分站点并入新建综合服务站。", 1: "站点设施老化。", 2: "部分线路停运。", 3: "班次减少。"],
                   narrative: "各项目标全部完成，群众出行更加便利。", ending: .departmentConfirmed, submittedOn: 16),
+            // Loaded from the unit's own Excel file as it published it (see `published`), with its addition wrong.
             Story(code: "JN\(y)-SOC-201", executedWan: "", actuals: [], narrative: "", ending: .pending),
             Story(code: "JN\(y)-DEPT-101", executedWan: "6650", actuals: ["26次", "96%", "96.3%", "89%"],
                   explanations: [3: "部分群众对招生政策宣传知晓度不高，将加强政策解读。"],
@@ -125,7 +126,10 @@ enum SelfEvaluationDemo {
             guard let formID = forms[story.code] else { continue }
             try await tell(story, form: formID, actors: actors, receiver: receiver, year: y, on: db)
         }
-        return "Demo self-evaluation: \(created) released goals of \(y) added; the \(y) year opened with \(count) forms, filled in, reviewed and received."
+        if let formID = forms["JN\(y)-SOC-201"] { try await publish(formID, actors: actors, year: y, on: db) }
+        let sample = try await sampleAndRescore(year: yearID, officer: officer, actors: actors, y: y, on: db)
+        return "Demo self-evaluation: \(created) released goals of \(y) added; the \(y) year opened with \(count) forms, filled in, reviewed and received; "
+            + "one form imported as its unit published it; a sample of \(sample) re-scored."
     }
 
     static func formIDs(year: UUID, on db: any Database) async throws -> [String: UUID] {
@@ -175,5 +179,62 @@ enum SelfEvaluationDemo {
         default:
             break
         }
+    }
+
+    /// 就业服务中心 keeps its 自评表 in Excel and loads it as published: the rows are right, the total is not (it added the
+    /// budget block twice), which the quality checks name.
+    private static func publish(_ formID: UUID, actors: MonitoringDemo.Actors, year y: Int, on db: any Database) async throws {
+        guard let evaluation = try await EvaluationRow.find(formID, on: db), let unit = try await OrganizationModel.find(evaluation.assignee_id, on: db) else { return }
+        let filler = try await actors.person(for: unit)
+        let rows = try await EvaluationIndicatorRow.of(formID, on: db)
+        let actuals = ["1620", "34%", "93%"], points = ["36", "27", "27"], explanations = ["", "", ""]
+        var csv = """
+            项目支出绩效自评表,,,,,,,,,
+            （\(y)年度）,,,,,,,,,
+            项目名称,\(evaluation.object_name),,,项目编码,\(evaluation.object_code),,,,
+            主管部门,江南省人力资源和社会保障厅,,,实施单位,\(unit.name),,,,
+            项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分,,
+            ,年度资金总额,380,380,372.4,10,98%,9.8,,
+            年度总体目标,预期目标,,,,实际完成情况,,,,
+            ,\(evaluation.annual_goal),,,,全年组织见习1620人，留用率34%，见习人员满意度93%。,,,,
+            一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施,,
+
+            """
+        for (index, row) in rows.enumerated() where index < actuals.count {
+            csv += "\(row.indicatorCategory.chineseName),,\(row.name),\(row.target_text),\(actuals[index]),\(ScoreArithmetic.number(row.weightValue)),\(points[index]),\(explanations[index]),,\n"
+        }
+        csv += "总分,,,,,100,109.8,,,\n"
+        _ = try await SelfEvaluationImport.importFile(Data(csv.utf8), year: evaluation.year_id, by: filler.at(y + 1, 2, 25, 11), on: db)
+        guard let saved = try await EvaluationRow.find(formID, on: db) else { return }
+        _ = try await SelfEvaluationForms.apply(.submit, to: formID, lockVersion: saved.lock_version, by: filler.at(y + 1, 2, 25, 14), on: db)
+    }
+
+    /// Finance draws a sample of the submitted forms in March, entrusts the first to the demo agency, which finds the
+    /// unit's first figure unsupported (失真), and re-scores the second itself. Returns how many were drawn.
+    private static func sampleAndRescore(year yearID: UUID, officer: MonitoringDemo.Actors.Person, actors: MonitoringDemo.Actors, y: Int,
+                                         on db: any Database) async throws -> Int {
+        let sampleID = try await Reevaluations.draw(year: yearID, plan: SamplingPlan(), seed: 20_260_320, by: officer.at(y + 1, 3, 20, 10), on: db)
+        guard let sample = try await SampleRow.find(sampleID, on: db) else { return 0 }
+        let picks = try await Reevaluations.picks(sample, by: officer.at(y + 1, 3, 20, 10), on: db)
+        guard let entrusted = picks.first else { return 0 }
+        try await Reevaluations.assign(sample: sampleID, evaluation: entrusted.evaluation_id, agencyCode: "990000-A01", by: officer.at(y + 1, 3, 20, 11), on: db)
+        let evaluator = try await actors.account("agency-evaluator")
+        let rows = try await EvaluationIndicatorRow.of(entrusted.evaluation_id, on: db)
+        // The agency's check of the records: the first indicator reached about half of what the unit reported.
+        let verified = rows.enumerated().map { index, row -> EvaluationRowInput in
+            guard index == 0, let value = Decimal(pointsText: String(row.actual_text.prefix { $0.isNumber || $0 == "." })) else { return EvaluationRowInput(indicatorID: row.indicator_id) }
+            let unit = row.actual_text.drop { $0.isNumber || $0 == "." }
+            return EvaluationRowInput(indicatorID: row.indicator_id, actual: ScoreArithmetic.number(value / 2) + unit, explanation: "台账核实数约为自评数的一半")
+        }
+        _ = try await Reevaluations.rescore(sample: sampleID, evaluation: entrusted.evaluation_id,
+                                            ReevaluationInput(lockVersion: 1, executed: nil, rows: verified,
+                                                              comment: "抽查发放台账和银行流水，第一项指标实际完成数约为自评数的一半，自评失真。"),
+                                            by: evaluator.at(y + 1, 4, 8, 15), on: db)
+        if picks.count > 1 {
+            _ = try await Reevaluations.rescore(sample: sampleID, evaluation: picks[1].evaluation_id,
+                                                ReevaluationInput(lockVersion: 0, executed: nil, rows: [], comment: "核对佐证材料，自评数据属实。"),
+                                                by: officer.at(y + 1, 4, 10, 10), on: db)
+        }
+        return picks.count
     }
 }
