@@ -39,6 +39,13 @@ struct SelfEvaluationDemoTests {
             struct Pick: Decodable { var agency_id: UUID?; var state: String; var distorted: Bool? }
             let picks = try await app.db.sql.raw("SELECT agency_id, state, distorted FROM reevaluations").all(decoding: Pick.self)
             #expect(picks.filter { $0.state == "scored" }.count == 2 && picks.contains { $0.agency_id != nil && $0.distorted == true }, "\(picks)")
+            // The department's overall self-evaluation shows its projects' results beside it.
+            struct Form: Decodable { var id: UUID }
+            let overall = try #require(try await app.db.sql.raw("SELECT id FROM self_evaluations WHERE object_code = \(bind: "JN\(y)-DEPT-101")").first(decoding: Form.self))
+            let browser = Browser(app)
+            try await browser.signIn("perf-officer", DemoData.password)
+            let page = try await browser.get("/evaluation/self/forms/\(overall.id)").body.string
+            #expect(page.contains("本部门及所属单位项目的自评结果") && page.contains("JN\(y)-EDU-201") && page.contains("JN\(y)-EDU-202"))
             #expect(try await SelfEvaluationDemo.load(context).contains("already"))
         }
     }

@@ -54,10 +54,19 @@ struct EvaluationFormModel: Sendable {
     var errors: [String: Message] = [:]
     var problem: AppError?
     var draft: EvaluationPageForm?
+    /// For a department's 部门整体支出: the year's self-evaluations of its projects (and its units'), beside it.
+    var projects: [EvaluationRow] = []
 
     static func load(_ id: UUID, by caller: Caller, on db: any Database) async throws -> EvaluationFormModel {
         let user = try caller.person()
         let detail = try await SelfEvaluationForms.load(id, by: caller, on: db)
+        var projects: [EvaluationRow] = []
+        if detail.evaluation.object_kind == BudgetObjectKind.departmentOverall.rawValue {
+            var filter = EvaluationFilter(yearID: detail.evaluation.year_id)
+            filter.under = HierarchyPath(rawValue: detail.evaluation.assignee_path)
+            filter.limit = 500
+            projects = try await SelfEvaluationQueries.evaluations(filter, for: user, on: db).0.filter { $0.id != id }
+        }
         let evaluation = detail.evaluation
         let open = detail.year.yearState == .open
         let isAssignee = user.organizationID == evaluation.assignee_id
@@ -68,7 +77,7 @@ struct EvaluationFormModel: Sendable {
                 && caller.reaches(.reviewEvaluation, evaluation.target),
             canFinanceReview: open && evaluation.evaluationState == .departmentConfirmed && !isAssignee && caller.reaches(.reviewEvaluation, detail.year.target)
                 && !user.roles.isDisjoint(with: [.performanceOfficer, .budgetOfficer]),
-            csrfToken: user.csrfToken ?? "", today: CalendarDay(chinaDay: caller.now))
+            csrfToken: user.csrfToken ?? "", today: CalendarDay(chinaDay: caller.now), projects: projects)
     }
 }
 
@@ -107,6 +116,7 @@ struct EvaluationFormView {
                 .p(.a(.href(SelfEvaluationRoute.printable(.value(e.id)).url), .text(t(.sheetPrint))), .text("　"),
                    .a(.href(SelfEvaluationRoute.sheet(.value(e.id)).url), .text(t(.sheetDownload))))),
             findings(),
+            projectsOfDepartment(),
             model.canEdit ? form() : readOnly(),
             demands(),
             actions(),
@@ -349,6 +359,22 @@ struct EvaluationFormView {
                 .li(.class("warning level-yellow"), Components.badge(t(.selfEvaluationFindingBadge), kind: "level-yellow"),
                     .text(" " + ScoreWords.finding(finding, rows: detail.rows, t)))
             }))
+    }
+
+    /// Beside a department's overall self-evaluation, how its projects came out.
+    private func projectsOfDepartment() -> Node<HTML.BodyContext> {
+        guard detail.evaluation.object_kind == BudgetObjectKind.departmentOverall.rawValue else { return .empty }
+        return .section(.h2(.text(t(.selfEvaluationDepartmentProjects))),
+            model.projects.isEmpty ? .p(.class("hint"), .text("—")) :
+            .div(.class("table-scroll"), .table(.class("data"),
+                .thead(.tr(.th(.text(t(.fieldCode))), .th(.text(t(.fieldName))), .th(.text(t(.selfEvaluationAssignee))), .th(.text(t(.fieldState))),
+                           .th(.text(t(.selfEvaluationTotal))), .th(.text(t(.selfEvaluationGrade))))),
+                .tbody(.forEach(model.projects) { row in
+                    .tr(.td(.a(.href(SelfEvaluationRoute.form(.value(row.id)).url), .span(.class("code"), .text(row.object_code)))), .td(.text(row.object_name)),
+                        .td(.text(row.assignee_name)), .td(.text(t(row.evaluationState.text))),
+                        .td(.class("number"), .text(row.total_cents.map { Ratio.text(Decimal($0) / 100, decimals: 2) } ?? "—")),
+                        .td(.unwrap(row.grade_) { Components.badge(t.term($0), kind: "grade-\($0.key)") }))
+                }))))
     }
 
     private func demands() -> Node<HTML.BodyContext> {
