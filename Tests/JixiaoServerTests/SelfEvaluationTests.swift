@@ -358,4 +358,41 @@ struct SelfEvaluationTests {
             #expect(late.status == .unprocessableEntity && late.body.string.contains("退回"), "\(late.body.string)")
         }
     }
+
+    @Test("actuals feed back: next year's goal of a continuing project is linted against what was reached", arguments: TestDatabase.all)
+    func actualsFeedBack(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: beijing(2028, 1, 12))
+            let admin = try await APIClient.signIn(app, "province-admin", DemoData.password)
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            // 农业科技推广示范 (AGR-001) is a continuing project of 江南省农业科学院.
+            let agri = try await monitoringPerson(app, admin: admin, username: "agri-self", organization: "990000-103-01", roles: ["unit_officer"])
+            app.jobWorkers.start(app)
+            let opening = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years", json: ["fiscalYear": 2027, "deadline": "2028-03-31"]), Year.self)
+            let jobID = try #require(opening.jobID)
+            _ = try await JobQueue.wait(for: jobID, upTo: .seconds(30), app: app, on: app.db)
+            let formID = try #require(try decoded(try await agri.send(.GET, "/api/v1/self-evaluation/years/\(opening.id)/evaluations"), Page.self).items.first?.id)
+            let form = try decoded(try await agri.send(.GET, "/api/v1/self-evaluations/\(formID)"), Evaluation.self)
+            let actuals = ["28个", "5200人次", "96%", "2027年10月20日", "160元", "5.5%"]
+            let rows: [[String: any Sendable]] = zip(form.rows, actuals).map { ["indicatorID": $0.indicatorID.uuidString, "actual": $1] }
+            var saved = try decoded(try await agri.send(.PUT, "/api/v1/self-evaluations/\(formID)",
+                                                        json: ["lockVersion": form.lockVersion, "executedWanYuan": "670", "narrative": "完成。", "rows": rows]), Evaluation.self)
+            #expect(saved.demands.isEmpty, "\(saved.demands)")
+            // Not submitted yet: a draft's figures are not the unit's word.
+            let owner = try #require(try await OrganizationCommands.byCode("990000-103-01", on: app.db)?.id)
+            #expect(try await LibraryService.lastYearActuals(owner: owner, fiscalYear: 2028, on: app.db).isEmpty)
+            saved = try decoded(try await agri.send(.POST, "/api/v1/self-evaluations/\(formID)/transitions", json: ["action": "submit", "lockVersion": saved.lockVersion]),
+                                Evaluation.self)
+            let reached = try await LibraryService.lastYearActuals(owner: owner, fiscalYear: 2028, on: app.db)
+            // Keyed as the linter keys indicators: by library entry where the goal picked one (培训农民人次), else by name.
+            #expect(reached["建设示范基地"] == 28 && reached.count == 5 && reached.values.contains(5200) && reached["培训农民人次"] == nil, "\(reached)")
+            // A 2028 goal that asks for less than was reached is warned.
+            var context = GoalContext(requestedAmount: try Money(wanYuan: "680"), isContinuing: true, isServiceProject: false, fiscalYear: 2028)
+            context.lastYearActuals = reached
+            let goal = PerformanceGoal(annualGoal: "推广优良品种。", indicators: [
+                Indicator(category: .output, subcategory: .quantity, name: "建设示范基地", targetText: "≥25个", weight: 100)])
+            #expect(GoalLinter.lint(goal, context: context).contains { $0.rule == .belowLastYearActual })
+        }
+    }
 }

@@ -221,9 +221,7 @@ struct GoalPageView {
     /// "2024: 700 · 2025: 720 · 2026: 735" — the last three years' declared values of the library entry.
     private func historyNote(_ indicator: Indicator) -> Node<HTML.BodyContext> {
         guard let entry = indicator.libraryEntryID, let years = history[entry], !years.isEmpty else { return .empty }
-        let text = years.suffix(3).map { year in
-            "\(year.fiscalYear)：" + year.declared.map { "\($0)" }.joined(separator: "/")
-        }.joined(separator: " · ")
+        let text = years.suffix(3).map { $0.text(t) }.joined(separator: " · ")
         return .div(.class("history-note"), .text(t(.libraryHistory) + " " + text))
     }
 

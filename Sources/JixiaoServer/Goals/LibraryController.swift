@@ -51,7 +51,7 @@ struct LibraryController: RouteCollection {
                 .tbody(.forEach(entries) { entry in
                     .tr(.td(.text(entry.sector)), .td(.text("\(t.term(entry.indicatorSubcategory.category)) › \(t.term(entry.indicatorSubcategory))")),
                         .td(.text(entry.name)), .td(.text("\(entry.targetOperator) \(entry.unit)")), .td(.class("hint"), .text(entry.definition)),
-                        .td(.text((history[entry.id!] ?? []).suffix(3).map { "\($0.fiscalYear)：\($0.declared.map { "\($0)" }.joined(separator: "/"))" }.joined(separator: " · "))))
+                        .td(.text((history[entry.id!] ?? []).suffix(3).map { $0.text(t) }.joined(separator: " · "))))
                 }))),
             .if(canManage, .form(.method(.post), .action(GoalRoute.library().url), .class("card"),
                 .h2(.text(t(.libraryNew))),
