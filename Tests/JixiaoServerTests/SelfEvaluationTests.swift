@@ -235,6 +235,9 @@ struct SelfEvaluationTests {
             // The unit finds its form from the year's page.
             let browser = Browser(app)
             try await browser.signIn("hospital-page", "Monitor2026pw")
+            // The workbench says what waits.
+            let start = try await browser.get("/").body.string
+            #expect(start.contains("1 张自评表待填报"), "\(start.prefix(600))")
             let years = try await browser.get("/evaluation/self")
             #expect(years.status == .ok && years.body.string.contains("2027 年度自评"), "\(years.body.string.prefix(400))")
             let yearPage = try await browser.get("/evaluation/self/years/\(opening.id)").body.string

@@ -12,6 +12,7 @@ extension Capability {
         apiSchemas: SelfEvaluationAPI.schemas + ReevaluationAPI.schemas,
         navigation: [NavigationEntry(section: .evaluation, path: SelfEvaluationRoute.years().url, title: .navSelfEvaluation,
                                      summary: .sectionSelfEvaluationSummary, requiredAction: .viewBudget, alternativeActions: [.reevaluate])],
+        workbench: { user, db, t in try await SelfEvaluationWorkbench.tiles(for: user, on: db, t) },
         demo: { demo in try await SelfEvaluationDemo.load(demo) },
         jobs: [SelfEvaluationYears.openJob, SelfEvaluationImport.jobKind]
     )
