@@ -126,6 +126,8 @@ extension TextKey {
     static let sampleAssignedToYou = TextKey("sampleAssignedToYou", zh: "委托本机构复核的自评表", en: "Self-evaluations entrusted to your agency for re-scoring")
     static let sampleToScore = TextKey("sampleToScore", zh: "待复核", en: "to re-score")
     static let selfEvaluationDepartmentProjects = TextKey("selfEvaluationDepartmentProjects", zh: "本部门及所属单位项目的自评结果", en: "How the department's and its units' projects came out")
+    static let selfEvaluationPrint = TextKey("selfEvaluationPrint", zh: "打印自评表", en: "Print the self-evaluation form")
+    static let selfEvaluationDownload = TextKey("selfEvaluationDownload", zh: "下载自评表（.xlsx）", en: "Download the self-evaluation form (.xlsx)")
     static let libraryActuals = TextKey("libraryActuals", zh: "实际", en: "actual")
     static let sampleSection = TextKey("sampleSection", zh: "抽查复核", en: "Re-evaluation samples")
     static let sampleTitle = TextKey("sampleTitle", zh: "自评抽查复核", en: "Re-evaluation sample")

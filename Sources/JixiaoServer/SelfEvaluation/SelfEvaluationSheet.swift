@@ -142,6 +142,6 @@ struct SelfEvaluationSheet {
                 .tr(.th(.attribute(named: "colspan", value: "5"), .text("总分")), cell("100"), cell(total), .td(.text(grade.isEmpty ? "" : "自评等级：\(grade)"))))),
             .if(!findings.isEmpty, .ul(.class("warnings"), .forEach(findings) { .li(.text("质量检查：" + $0)) })),
             .p(.class("print-state"), .text("状态：\(state)")),
-            .p(.class("no-print"), .a(.href(back), .text(t(.selfEvaluationBackToForm))), .text("　"), .a(.href(download), .text(t(.sheetDownload)))))
+            .p(.class("no-print"), .a(.href(back), .text(t(.selfEvaluationBackToForm))), .text("　"), .a(.href(download), .text(t(.selfEvaluationDownload)))))
     }
 }
