@@ -17,6 +17,21 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
 
     /// Refusals go to the audit trail (aggregated, see `RefusalRecorder`): 401, 403, 404, and errors that say
     /// something was refused although they answer otherwise (a workflow step, a code outside the caller's reach).
+    /// A refusal as a page shows it again: the problem at the top and the errors by field, noted in the trail. A
+    /// "not found" or a fault is thrown on, to be answered as such.
+    static func pageRefusal(_ error: any Error, request req: Request) throws -> (AppError, [String: Message]) {
+        switch error {
+        case let errors as FormErrors:
+            noteRefusal(nil, innerErrors: errors.errors, request: req)
+            return (appError(for: errors, request: req), errors.byField)
+        case let error as AppError where error.status != .notFound && error.status != .internalServerError:
+            noteRefusal(error, innerErrors: [], request: req)
+            return (error, error.field.map { [$0: error.message] } ?? [:])
+        default:
+            throw error
+        }
+    }
+
     static func noteRefusal(_ error: AppError?, innerErrors: [AppError], request: Request) {
         let all = (error.map { [$0] } ?? []) + innerErrors
         let notes = all.compactMap(\.auditNote)

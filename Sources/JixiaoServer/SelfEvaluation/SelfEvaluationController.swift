@@ -31,18 +31,8 @@ struct SelfEvaluationController: RouteCollection {
         return id
     }
 
-    /// A refusal as the page shows it: errors by field, and the first as the problem at the top.
     private func refusal(_ error: any Error, _ req: Request) throws -> (AppError, [String: Message]) {
-        switch error {
-        case let errors as FormErrors:
-            ErrorRenderingMiddleware.noteRefusal(nil, innerErrors: errors.errors, request: req)
-            return (ErrorRenderingMiddleware.appError(for: errors, request: req), errors.byField)
-        case let error as AppError where error.status != .notFound && error.status != .internalServerError:
-            ErrorRenderingMiddleware.noteRefusal(error, innerErrors: [], request: req)
-            return (error, error.field.map { [$0: error.message] } ?? [:])
-        default:
-            throw error
-        }
+        try ErrorRenderingMiddleware.pageRefusal(error, request: req)
     }
 
     // MARK: years
