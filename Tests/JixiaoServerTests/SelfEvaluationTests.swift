@@ -168,12 +168,32 @@ struct SelfEvaluationTests {
                                                       json: ["action": "finance_confirm", "lockVersion": form.lockVersion]), Evaluation.self)
             #expect(form.state == "financeConfirmed" || form.state == "finance_confirmed", "\(form.state)")
 
+            // The year's quality check (a job): nothing to correct after the commands; a score written behind their back is put right.
+            struct Check: Decodable { var forms: Int; var rows: Int; var corrected: Int; var unscorable: Int; var notFilledIn: Int; var withFindings: Int; var findingsByRule: [String: Int] }
+            let byUnit = try await hospital.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check")
+            #expect(byUnit.status == .forbidden || byUnit.status == .notFound, "\(byUnit.status)")
+            var check = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self)
+            #expect(check.forms == 5 && check.corrected == 0 && check.unscorable == 0 && check.notFilledIn == 4, "\(check)")
+            #expect(check.rows >= 7 && check.findingsByRule.values.reduce(0, +) >= 0)
+            try await app.db.sql.raw("UPDATE self_evaluations SET total = '1', total_cents = 100, grade = '差' WHERE id = \(bind: formID)").run()
+            try await app.db.sql.raw("UPDATE self_evaluation_rows SET points = '0' WHERE evaluation_id = \(bind: formID) AND position = 6").run()
+            #expect(try await page(finance, "?grade=优").items.isEmpty, "the list reads what is stored")
+            check = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self)
+            #expect(check.corrected == 1, "\(check)")
+            struct Stored: Decodable { var total_cents: Int?; var grade: String? }
+            let stored = try await app.db.sql.raw("SELECT total_cents, grade FROM self_evaluations WHERE id = \(bind: formID)").first(decoding: Stored.self)
+            #expect(stored?.total_cents == 9627 && stored?.grade == "优", "\(String(describing: stored))")
+            struct Points: Decodable { var points: String? }
+            let points = try await app.db.sql.raw("SELECT points FROM self_evaluation_rows WHERE evaluation_id = \(bind: formID) AND position = 6").first(decoding: Points.self)
+            #expect(points?.points?.hasPrefix("17.217") == true, "\(String(describing: points))")
+            #expect(try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self).corrected == 0)
+
             // Finance's list by grade; the audit trail tells the story.
             #expect(try await page(finance, "?grade=优").items.map(\.code) == ["JN2027-HLT-001"])
             #expect(try await page(finance, "?state=pending").total == 4)
             let actions = try await auditActions(app)
             for action in ["self_evaluation.year_created", "self_evaluation.year_opened", "self_evaluation.saved", "self_evaluation.submit",
-                           "self_evaluation.department_return", "self_evaluation.finance_confirm"] {
+                           "self_evaluation.department_return", "self_evaluation.finance_confirm", "self_evaluation.check_queued", "self_evaluation.checked"] {
                 #expect(actions.contains(action), "\(action)")
             }
         }

@@ -15,12 +15,18 @@ struct BenchCommand: AsyncCommand {
         var goalsOnly: Bool
         @Flag(name: "monitoring-only", help: "only the monitoring measures, on a database where `generate --scale province` (or bench) made the province")
         var monitoringOnly: Bool
+        @Flag(name: "self-evaluation-only", help: "only the self-evaluation measures, on a database where `generate --scale province` (or bench) made the province")
+        var selfEvaluationOnly: Bool
     }
     var help: String { "Benchmarks generate, subtree queries and authorization on a scratch database" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let db = app.db
+        if signature.selfEvaluationOnly {
+            context.console.print(try await SelfEvaluationBench.run(on: db).joined(separator: "\n"))
+            return
+        }
         if signature.monitoringOnly {
             context.console.print(try await MonitoringBench.run(on: db, fiscalYear: GoalController.currentFiscalYear).joined(separator: "\n"))
             return
@@ -102,6 +108,7 @@ struct BenchCommand: AsyncCommand {
         let goals = try await GoalBench.run(on: db, fiscalYear: GoalController.currentFiscalYear, generate: true)
         console.print(goals.lines.joined(separator: "\n"))
         console.print(try await MonitoringBench.run(on: db, fiscalYear: GoalController.currentFiscalYear).joined(separator: "\n"))
+        console.print(try await SelfEvaluationBench.run(on: db).joined(separator: "\n"))
     }
 
     /// Inserts a copy of the generated province's rows into bare tables with the same columns and indexes.

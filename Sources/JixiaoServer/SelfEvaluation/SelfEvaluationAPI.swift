@@ -212,6 +212,9 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
                                           required: ["page", "per", "total", "items"])),
             ("SelfEvaluationRow", row),
             ("SelfEvaluationImportResult", object([("forms", integer), ("withFindings", integer), ("findings", integer)], required: ["forms", "withFindings", "findings"])),
+            ("SelfEvaluationCheckResult", object([("forms", integer), ("rows", integer), ("corrected", integer), ("unscorable", integer), ("notFilledIn", integer),
+                                                  ("withFindings", integer), ("findingsByRule", ["type": "object", "additionalProperties": integer])],
+                                                 required: ["forms", "rows", "corrected", "unscorable", "notFilledIn", "withFindings", "findingsByRule"])),
             ("GroupReassignment", reassignment),
             ("SelfEvaluation", object([("id", uuid), ("yearID", uuid), ("fiscalYear", integer), ("objectID", uuid), ("code", string), ("name", string),
                                        ("state", values(MonitoringTaskState.self)), ("stopped", nullableString), ("source", string), ("lockVersion", integer),
@@ -274,6 +277,12 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
                     requestSchema: "file", requestMediaType: "application/octet-stream", responseSchema: "SelfEvaluationImportResult",
                     otherResponses: [(202, "Accepted (Prefer: respond-async): the job that imports the file", "JobAccepted")],
                     bodyLimit: "24mb", handler: importForms),
+        APIEndpoint(method: .POST, path: ["self-evaluation", "years", ":id", "check"], operationID: "checkSelfEvaluationYear",
+                    summary: "自评质量检查 of the whole year: every form scored again by the rules it keeps and checked; stored scores, findings and row points that differ are corrected; the year's findings counted by rule (a job)",
+                    tag: "self-evaluation",
+                    query: [.init(name: "Prefer", location: "header", type: "string", description: "respond-async: answer 202 at once with the job's id")],
+                    responseSchema: "SelfEvaluationCheckResult",
+                    otherResponses: [(202, "Accepted (Prefer: respond-async): the job that checks the year", "JobAccepted")], handler: checkYear),
         APIEndpoint(method: .GET, path: ["self-evaluations", ":id"], operationID: "getSelfEvaluation",
                     summary: "A self-evaluation: money and execution rate, each indicator's actual, points, formula and the words that explain them, quality findings, what is still missing",
                     tag: "self-evaluation", responseSchema: "SelfEvaluation", handler: getEvaluation),
@@ -367,6 +376,20 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
         switch ended.jobState {
         case .succeeded: return try .json(ended.result(as: SelfEvaluationImport.Outcome.self) ?? SelfEvaluationImport.Outcome(forms: 0, withFindings: 0, findings: 0))
         case .failed: throw ended.appError ?? AppError(.internalServerError, "import_failed", Message(.errorImportFailed))
+        default: return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
+        }
+    }
+
+    /// Runs the year's check as a job and waits for it, or with `Prefer: respond-async` answers 202 with the job at once.
+    @Sendable static func checkYear(req: Request) async throws -> Response {
+        let job = try await SelfEvaluationYearCheck.start(year: try id(req), by: try req.caller(), on: req.db, ringing: req.application)
+        if req.headers[canonicalForm: "Prefer"].contains(where: { $0.lowercased().trimmed == "respond-async" }) {
+            return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
+        }
+        guard let ended = try await JobQueue.wait(for: job, upTo: .seconds(600), app: req.application, on: req.db) else { throw AppError.notFound() }
+        switch ended.jobState {
+        case .succeeded: return try .json(ended.result(as: SelfEvaluationYearCheck.Outcome.self) ?? SelfEvaluationYearCheck.Outcome())
+        case .failed: throw ended.appError ?? AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed))
         default: return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
         }
     }

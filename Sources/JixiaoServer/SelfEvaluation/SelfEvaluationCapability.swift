@@ -14,6 +14,6 @@ extension Capability {
                                      summary: .sectionSelfEvaluationSummary, requiredAction: .viewBudget, alternativeActions: [.reevaluate])],
         workbench: { user, db, t in try await SelfEvaluationWorkbench.tiles(for: user, on: db, t) },
         demo: { demo in try await SelfEvaluationDemo.load(demo) },
-        jobs: [SelfEvaluationYears.openJob, SelfEvaluationImport.jobKind]
+        jobs: [SelfEvaluationYears.openJob, SelfEvaluationImport.jobKind, SelfEvaluationYearCheck.jobKind]
     )
 }

@@ -133,16 +133,15 @@ enum SelfEvaluationForms {
     static func store(_ evaluation: EvaluationRow, rows: [EvaluationIndicatorRow], evaluated: EvaluatedForm, lockVersion: Int, now: Date,
                       on db: any Database) async throws {
         struct Row: Decodable { var id: UUID }
-        let score = evaluated.score
-        let findings = String(decoding: try MonitoringRuleStore.encoder.encode(evaluated.findings), as: UTF8.self)
+        let stored = try StoredScore(evaluated, rowCount: rows.count)
         let claimed = try await db.sql.update(SelfEvaluationTables.evaluations)
             .set("full_year_budget_fen", to: SQLBind(evaluation.full_year_budget_fen)).set("executed_fen", to: SQLBind(evaluation.executed_fen))
             .set("narrative", to: SQLBind(evaluation.narrative)).set("reassignments", to: SQLBind(evaluation.reassignments))
             .set("printed_rate", to: SQLBind(evaluation.printed_rate)).set("printed_budget_points", to: SQLBind(evaluation.printed_budget_points))
             .set("printed_total", to: SQLBind(evaluation.printed_total)).set("source", to: SQLBind(evaluation.source))
-            .set("budget_points", to: SQLBind(score?.budget.points.storedText)).set("total", to: SQLBind(score?.total.storedText))
-            .set("total_cents", to: SQLBind(score.map { cents($0.total) })).set("grade", to: SQLBind(score?.grade.rawValue))
-            .set("finding_count", to: SQLBind(evaluated.findings.count)).set("findings", to: SQLBind(findings))
+            .set("budget_points", to: SQLBind(stored.budgetPoints)).set("total", to: SQLBind(stored.total))
+            .set("total_cents", to: SQLBind(stored.totalCents)).set("grade", to: SQLBind(stored.grade))
+            .set("finding_count", to: SQLBind(stored.findingCount)).set("findings", to: SQLBind(stored.findings))
             .set("lock_version", to: SQLRaw("lock_version + 1")).set("updated_at", to: SQLBind(now))
             .where("id", .equal, SQLBind(evaluation.id)).where("lock_version", .equal, SQLBind(lockVersion))
             .returning("id").all(decoding: Row.self)
@@ -151,7 +150,7 @@ enum SelfEvaluationForms {
         guard !rows.isEmpty else { return }
         var insert = db.sql.insert(into: SelfEvaluationTables.rows).columns(EvaluationIndicatorRow.columns)
         for (index, row) in rows.enumerated() {
-            let points = score.map { index < $0.indicators.count ? $0.indicators[index].points.storedText : nil } ?? nil
+            let points = stored.rowPoints[index]
             insert = insert.values(SQLBind(evaluation.id), SQLBind(row.indicator_id), SQLBind(index), SQLBind(row.category), SQLBind(row.subcategory),
                                    SQLBind(row.name), SQLBind(row.target_text), SQLBind(row.weight), SQLBind(row.actual_text), SQLBind(row.band),
                                    SQLBind(row.band_points), SQLBind(row.not_applicable_reason), SQLBind(row.over_cause), SQLBind(row.chosen_points),

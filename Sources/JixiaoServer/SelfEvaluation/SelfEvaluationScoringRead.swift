@@ -13,31 +13,38 @@ struct EvaluatedForm: Sendable {
 
     /// Reads and scores. A row whose stored input no longer reads (a target that cannot be parsed) is reported, not guessed.
     init(_ evaluation: EvaluationRow, rows: [EvaluationIndicatorRow]) {
+        self.init(EvaluationScoringInputs(evaluation), rules: try? evaluation.ruleSet, rows: rows)
+    }
+
+    /// Reads and scores what a form stores, by `rules` (nil: the stored set did not read, which is an error, never the
+    /// standard). `targets` remembers parsed targets across forms (a year's check reads millions of rows).
+    init(_ evaluation: EvaluationScoringInputs, rules: ScoringRuleSet?, rows: [EvaluationIndicatorRow], targets: TargetCache? = nil) {
         var errors: [AppError] = []
         var formRows: [FormRow] = []
+        formRows.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated() {
-            let (scoring, rowErrors) = Self.scoringRow(row, index: index)
+            let parsed = targets.map { $0.target(row.target_text) } ?? row.target
+            let (scoring, rowErrors) = Self.scoringRow(row, index: index, target: parsed)
             errors += rowErrors
             formRows.append(FormRow(scoring: scoring, printedPoints: Decimal(pointsText: row.printed_points), explanation: row.explanation,
-                                    lastForecast: row.target.flatMap { target in row.last_forecast.flatMap { try? ProgressValue.parse($0, against: target) } }))
+                                    lastForecast: parsed.flatMap { target in row.last_forecast.flatMap { try? ProgressValue.parse($0, against: target) } }))
         }
-        form = SelfEvaluationForm(budget: evaluation.budgetFigures, rows: formRows, narrative: evaluation.narrative,
-                                  printedRatePercent: Decimal(pointsText: evaluation.printed_rate),
-                                  printedBudgetPoints: Decimal(pointsText: evaluation.printed_budget_points),
-                                  printedTotal: Decimal(pointsText: evaluation.printed_total))
+        form = SelfEvaluationForm(budget: evaluation.budget, rows: formRows, narrative: evaluation.narrative,
+                                  printedRatePercent: Decimal(pointsText: evaluation.printedRate),
+                                  printedBudgetPoints: Decimal(pointsText: evaluation.printedBudgetPoints),
+                                  printedTotal: Decimal(pointsText: evaluation.printedTotal))
         score = nil; findings = []
-        do {
-            let rules = try evaluation.ruleSet
+        if let rules {
             // Rows that did not read are scored as empty, so what the others got wrong is reported at the same time.
-            let problems = SelfEvaluationScoring.problems(rows: formRows.map(\.scoring), reassignments: evaluation.groupReassignments, rules: rules)
+            let scoringRows = formRows.map(\.scoring)
+            let problems = SelfEvaluationScoring.problems(rows: scoringRows, reassignments: evaluation.reassignments, rules: rules)
             errors += problems.map { $0.appError(rows: rows) }
-            if errors.isEmpty {
-                let scored = try SelfEvaluationScoring.score(budget: form.budget, rows: formRows.map(\.scoring),
-                                                             reassignments: evaluation.groupReassignments, rules: rules)
+            if errors.isEmpty, let scored = try? SelfEvaluationScoring.score(budget: form.budget, rows: scoringRows,
+                                                                           reassignments: evaluation.reassignments, rules: rules) {
                 score = scored
                 findings = SelfEvaluationChecks.findings(form, score: scored)
             }
-        } catch {
+        } else {
             errors.append(AppError(.internalServerError, "scoring_rules_unreadable", Message(.errorEvaluationRulesUnreadable)))
         }
         rowErrors = errors
@@ -45,10 +52,14 @@ struct EvaluatedForm: Sendable {
 
     /// The domain's row from a stored one, with what cannot be read.
     static func scoringRow(_ row: EvaluationIndicatorRow, index: Int) -> (ScoringRow, [AppError]) {
+        scoringRow(row, index: index, target: row.target)
+    }
+
+    static func scoringRow(_ row: EvaluationIndicatorRow, index: Int, target parsedTarget: Target?) -> (ScoringRow, [AppError]) {
         let field = "rows[\(index + 1)]"
         var errors: [AppError] = []
         let target: Target
-        if let parsed = row.target { target = parsed } else {
+        if let parsed = parsedTarget { target = parsed } else {
             errors.append(.invalid("\(field).target", Message(.errorEvaluationTarget(index + 1, row.target_text))))
             target = Target(op: .qualitative, value: .text(row.target_text))
         }
@@ -113,6 +124,69 @@ struct EvaluatedForm: Sendable {
             found.append(.invalid("reassignments", Message(.errorEvaluationUnassigned(category.titleKey, Ratio.text(weight, decimals: 2)))))
         }
         return found
+    }
+}
+
+/// What scoring reads of a form besides its rows: the money, the narrative, what a sheet printed, group hand-overs.
+struct EvaluationScoringInputs: Sendable {
+    var budget: YearBudgetFigures
+    var narrative: String
+    var printedRate: String?
+    var printedBudgetPoints: String?
+    var printedTotal: String?
+    var reassignments: [GroupReassignment]
+
+    init(_ evaluation: EvaluationRow) {
+        self.init(budget: evaluation.budgetFigures, narrative: evaluation.narrative, printedRate: evaluation.printed_rate,
+                  printedBudgetPoints: evaluation.printed_budget_points, printedTotal: evaluation.printed_total,
+                  reassignments: evaluation.groupReassignments)
+    }
+
+    init(budget: YearBudgetFigures, narrative: String, printedRate: String?, printedBudgetPoints: String?, printedTotal: String?,
+         reassignments: [GroupReassignment]) {
+        self.budget = budget; self.narrative = narrative; self.printedRate = printedRate; self.printedBudgetPoints = printedBudgetPoints
+        self.printedTotal = printedTotal; self.reassignments = reassignments
+    }
+}
+
+/// Targets parsed once per distinct text: a year's forms repeat the same few thousand targets (≥95%, ≤30日, 100%).
+/// One cache per task; not shared across threads.
+final class TargetCache {
+    private var parsed: [String: Target?] = [:]
+
+    func target(_ text: String) -> Target? {
+        if let known = parsed[text] { return known }
+        let target = try? TargetParser.parse(text)
+        if parsed.count < 100_000 { parsed[text] = target }
+        return target
+    }
+}
+
+/// What a save stores of a form's score — the points of the budget block, the total unrounded and in hundredths, the
+/// grade, the findings, each row's points — so that the year's check compares exactly what a save would write.
+struct StoredScore: Equatable, Sendable {
+    var budgetPoints: String?
+    var total: String?
+    var totalCents: Int?
+    var grade: String?
+    var findingCount: Int
+    var findings: String
+    var rowPoints: [String?]
+
+    init(_ evaluated: EvaluatedForm, rowCount: Int) throws {
+        let score = evaluated.score
+        budgetPoints = score?.budget.points.storedText
+        total = score?.total.storedText
+        totalCents = score.map { SelfEvaluationForms.cents($0.total) }
+        grade = score?.grade.rawValue
+        findingCount = evaluated.findings.count
+        findings = String(decoding: try MonitoringRuleStore.encoder.encode(evaluated.findings), as: UTF8.self)
+        rowPoints = (0..<rowCount).map { index in score.flatMap { index < $0.indicators.count ? $0.indicators[index].points.storedText : nil } }
+    }
+
+    init(budgetPoints: String?, total: String?, totalCents: Int?, grade: String?, findingCount: Int, findings: String, rowPoints: [String?]) {
+        self.budgetPoints = budgetPoints; self.total = total; self.totalCents = totalCents; self.grade = grade
+        self.findingCount = findingCount; self.findings = findings; self.rowPoints = rowPoints
     }
 }
 

@@ -26,6 +26,10 @@ extension TextKey {
                                                         en: "Returning needs an opinion saying what to change.")
     static let errorEvaluationOpenFailed = TextKey("errorEvaluationOpenFailed", zh: "自评表生成失败，未生成任何自评表。",
                                                    en: "Opening the self-evaluation failed; no form was created.")
+    static let errorEvaluationYearOpening = TextKey("errorEvaluationYearOpening", zh: "该年度自评表尚在生成，生成完成后才能检查。",
+                                                    en: "The year's forms are still being created; check them once that is done.")
+    static let errorEvaluationCheckFailed = TextKey("errorEvaluationCheckFailed", zh: "自评质量检查中断；已检查的自评表已更正，可重新运行检查。",
+                                                    en: "The quality check stopped; the forms it had corrected stay corrected, and it can be run again.")
     static let errorEvaluationYearConflict = TextKey("errorEvaluationYearConflict", zh: "该年度自评已被他人修改，您的操作未保存。请刷新后再操作。",
                                                      en: "Someone else changed this self-evaluation year first; nothing was saved. Reload and try again.")
     static let errorEvaluationYearNotOpen = TextKey("errorEvaluationYearNotOpen", zh: "该年度自评未开放（尚在生成或已结束），不能填报或审核。",

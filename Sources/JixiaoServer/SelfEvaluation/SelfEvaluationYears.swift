@@ -150,9 +150,7 @@ enum SelfEvaluationYears {
             }
         }
         let last = try await lastMonitoring(fiscalYear: year.fiscal_year, area: area, on: db)
-        let forecasts = try await forecasts(tasks: last.values.map(\.id), on: db)
         let stopped = try await stoppedObjects(fiscalYear: year.fiscal_year, area: area, on: db)
-        let indicators = try await MonitoringScanner.indicatorsByVersion(Set(objects.map(\.version_id)), on: db)
         let total = planned.count, plannedForms = planned
         progress(0, total)
         try await db.transaction { db in
@@ -164,6 +162,10 @@ enum SelfEvaluationYears {
             guard claimed.count == 1 else { throw AppError(.conflict, "evaluation_year_conflict", Message(.errorEvaluationYearConflict)) }
             var done = 0
             for batch in stride(from: 0, to: plannedForms.count, by: 300).map({ Array(plannedForms[$0..<min($0 + 300, plannedForms.count)]) }) {
+                // A batch's indicators and forecasts are read with it: a province's 3,000,000 indicators never sit in
+                // memory at once.
+                let indicators = try await MonitoringScanner.indicatorsByVersion(Set(batch.map(\.object.version_id)), on: db)
+                let forecasts = try await forecasts(tasks: batch.compactMap { last[key($0.object.object_id, $0.region)]?.id }, on: db)
                 var insert = db.sql.insert(into: SelfEvaluationTables.evaluations)
                     .columns("id", "year_id", "fiscal_year", "budget_object_id", "goal_version_id", "object_code", "object_name", "object_kind",
                              "region_row_id", "region_id", "is_summary", "assignee_id", "assignee_path", "assignee_kind", "state", "late",

@@ -1,0 +1,243 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+import JixiaoDomain
+
+/// 自评质量检查 of a whole year: every self-evaluation of the year scored again by the rules it keeps (never a newer set)
+/// and checked, and what is stored brought in line where it differs — a form written behind the commands' back, forms
+/// saved before a correction of the checks. Finance runs it as a job; it reports how many forms it read, how many it
+/// corrected, and the year's findings by rule.
+enum SelfEvaluationYearCheck {
+    static let kind = "self_evaluation.check_year"
+    struct Parameters: Codable, Sendable { var yearID: UUID }
+
+    struct Outcome: Codable, Sendable, Equatable {
+        var forms = 0
+        var rows = 0
+        /// Forms whose stored score, findings or row points differed and were written again.
+        var corrected = 0
+        /// Forms that cannot be scored as stored (a row that does not read): their page names the row.
+        var unscorable = 0
+        /// Forms nobody saved yet (as the opening made them): they carry no score to check.
+        var notFilledIn = 0
+        var withFindings = 0
+        var findingsByRule: [String: Int] = [:]
+
+        mutating func add(_ other: Outcome) {
+            forms += other.forms; rows += other.rows; corrected += other.corrected; unscorable += other.unscorable
+            notFilledIn += other.notFilledIn
+            withFindings += other.withFindings
+            findingsByRule.merge(other.findingsByRule, uniquingKeysWith: +)
+        }
+    }
+
+    /// Queues the check of a year the caller runs (its bureau's or one below).
+    static func start(year yearID: UUID, by caller: Caller, on db: any Database, ringing app: Application?) async throws -> UUID {
+        _ = try caller.person()
+        guard let year = try await EvaluationYearRow.find(yearID, on: db) else { throw AppError.notFound() }
+        try caller.authorize(.runEvaluation, year.target)
+        guard year.yearState != .opening else { throw AppError(.conflict, "evaluation_year_opening", Message(.errorEvaluationYearOpening)) }
+        let job = try await JobQueue.enqueue(kind, caller: caller, parameters: Parameters(yearID: yearID), on: db, ringing: app)
+        try await AuditTrail.record("self_evaluation.check_queued", entityType: "self_evaluation_year", entityID: yearID.uuidString.lowercased(),
+                                    summary: "job=\(job.uuidString.lowercased())", context: caller.audit, on: db)
+        return job
+    }
+
+    static let jobKind = JobKind(name: kind, maxAttempts: 2, run: { run in
+        guard let parameters = run.parameters(as: Parameters.self) else { throw AppError.notFound() }
+        let outcome = try await check(parameters.yearID, on: run.database) { done, total in
+            run.progress.report(JobProgress(phase: "checking", done: done, total: total))
+        }
+        try await AuditTrail.record("self_evaluation.checked", entityType: "self_evaluation_year", entityID: parameters.yearID.uuidString.lowercased(),
+                                    summary: "forms=\(outcome.forms) corrected=\(outcome.corrected) unscorable=\(outcome.unscorable) with_findings=\(outcome.withFindings)",
+                                    context: run.caller.audit, on: run.database)
+        return String(decoding: try MonitoringRuleStore.encoder.encode(outcome), as: UTF8.self)
+    }, failure: AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed)))
+
+    /// A form as the check reads it: what scoring needs, what is stored of its score, and its lock version (a save in
+    /// between wins: its own score is the fresh one).
+    struct CheckedForm: Decodable, Sendable {
+        var id: UUID
+        var initial_budget_fen: Int64
+        var full_year_budget_fen: Int64
+        var executed_fen: Int64?
+        var narrative: String
+        var reassignments: String
+        var printed_rate: String?
+        var printed_budget_points: String?
+        var printed_total: String?
+        var rules: String
+        var budget_points: String?
+        var total: String?
+        var total_cents: Int?
+        var grade: String?
+        var finding_count: Int
+        var findings: String
+        var lock_version: Int
+
+        static let columns = ["id", "initial_budget_fen", "full_year_budget_fen", "executed_fen", "narrative", "reassignments", "printed_rate",
+                              "printed_budget_points", "printed_total", "rules", "budget_points", "total", "total_cents", "grade", "finding_count",
+                              "findings", "lock_version"]
+    }
+
+    /// Forms are read, scored and written a chunk at a time, two chunks in flight (one reads while the other scores).
+    static let chunkSize = 2_000
+
+    static func check(_ yearID: UUID, on db: any Database, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Outcome {
+        guard let year = try await EvaluationYearRow.find(yearID, on: db) else { throw AppError.notFound() }
+        guard year.yearState != .opening else { throw AppError(.conflict, "evaluation_year_opening", Message(.errorEvaluationYearOpening)) }
+        let chunks = try await idChunks(yearID, on: db)
+        let total = chunks.reduce(0) { $0 + $1.count }
+        progress(0, total)
+        var outcome = Outcome(), done = 0
+        try await inFlight(chunks, width: 2) { chunk in
+            let (forms, rows) = try await read(chunk, year: yearID, on: db)
+            return score(forms, rows: rows)
+        } collect: { scored in
+            var part = scored.outcome
+            part.corrected = try await write(scored.corrections, on: db)
+            outcome.add(part)
+            done += scored.outcome.forms
+            progress(done, total)
+        }
+        return outcome
+    }
+
+    /// The year's form ids in the database's order, cut into chunks: each chunk is then one range of the primary keys.
+    static func idChunks(_ yearID: UUID, on db: any Database) async throws -> [[UUID]] {
+        let ids = try await db.sql.select().column("id").from(SelfEvaluationTables.evaluations).where("year_id", .equal, SQLBind(yearID))
+            .orderBy("id").all(decoding: TaskID.self).map(\.id)
+        return stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
+    }
+
+    /// One chunk's forms and their rows (grouped by form, in position order). The range of ids may hold a form of
+    /// another year opened at the same moment: only the chunk's own are kept.
+    static func read(_ chunk: [UUID], year yearID: UUID, on db: any Database) async throws -> ([CheckedForm], [UUID: [EvaluationIndicatorRow]]) {
+        guard let first = chunk.first, let last = chunk.last else { return ([], [:]) }
+        let forms = try await db.sql.select().columns(CheckedForm.columns.map { SQLIdentifier($0) }).from(SelfEvaluationTables.evaluations)
+            .where("year_id", .equal, SQLBind(yearID)).where("id", .greaterThanOrEqual, SQLBind(first)).where("id", .lessThanOrEqual, SQLBind(last))
+            .all(decoding: CheckedForm.self)
+        let rows = try await db.sql.select().columns(EvaluationIndicatorRow.columns.map { SQLIdentifier($0) }).from(SelfEvaluationTables.rows)
+            .where("evaluation_id", .greaterThanOrEqual, SQLBind(first)).where("evaluation_id", .lessThanOrEqual, SQLBind(last))
+            .orderBy("evaluation_id").orderBy("position").all(decoding: EvaluationIndicatorRow.self)
+        var byForm: [UUID: [EvaluationIndicatorRow]] = [:]
+        byForm.reserveCapacity(forms.count)
+        for row in rows { byForm[row.evaluation_id, default: []].append(row) }
+        return (forms, byForm)
+    }
+
+    struct Correction: Sendable {
+        var form: CheckedForm
+        var score: StoredScore
+        var rows: [EvaluationIndicatorRow]
+    }
+
+    struct Scored: Sendable {
+        var outcome: Outcome
+        var corrections: [Correction]
+    }
+
+    /// Scores a chunk as a save would and keeps what differs from what is stored.
+    static func score(_ forms: [CheckedForm], rows: [UUID: [EvaluationIndicatorRow]]) -> Scored {
+        var outcome = Outcome(), corrections: [Correction] = []
+        var ruleSets: [String: ScoringRuleSet?] = [:]
+        let targets = TargetCache(), decoder = JSONDecoder()
+        for form in forms {
+            let formRows = rows[form.id] ?? []
+            outcome.forms += 1
+            outcome.rows += formRows.count
+            // As the opening made it: no score is shown before the first save, so there is none to check.
+            guard form.lock_version > 0 else { outcome.notFilledIn += 1; continue }
+            let rules: ScoringRuleSet?
+            if let known = ruleSets[form.rules] { rules = known } else {
+                rules = try? decoder.decode(ScoringRuleSet.self, from: Data(form.rules.utf8))
+                ruleSets[form.rules] = rules
+            }
+            let reassignments = form.reassignments == "[]" ? []
+                : (try? decoder.decode([GroupReassignment].self, from: Data(form.reassignments.utf8))) ?? []
+            let inputs = EvaluationScoringInputs(
+                budget: YearBudgetFigures(initialBudget: Money(fen: form.initial_budget_fen), fullYearBudget: Money(fen: form.full_year_budget_fen),
+                                          executed: Money(fen: form.executed_fen ?? 0)),
+                narrative: form.narrative, printedRate: form.printed_rate, printedBudgetPoints: form.printed_budget_points,
+                printedTotal: form.printed_total, reassignments: reassignments)
+            let evaluated = EvaluatedForm(inputs, rules: rules, rows: formRows, targets: targets)
+            if evaluated.score == nil { outcome.unscorable += 1 }
+            if !evaluated.findings.isEmpty { outcome.withFindings += 1 }
+            for finding in evaluated.findings { outcome.findingsByRule[ScoreWords.kind(finding), default: 0] += 1 }
+            guard let fresh = try? StoredScore(evaluated, rowCount: formRows.count) else { continue }
+            let stored = StoredScore(budgetPoints: form.budget_points, total: form.total, totalCents: form.total_cents, grade: form.grade,
+                                     findingCount: form.finding_count, findings: form.findings, rowPoints: formRows.map(\.points))
+            if fresh != stored { corrections.append(Correction(form: form, score: fresh, rows: formRows)) }
+        }
+        return Scored(outcome: outcome, corrections: corrections)
+    }
+
+    /// Writes the corrected scores of a chunk in one transaction: a form (if nobody saved it since it was read) and then
+    /// the points of its rows. Returns how many forms it wrote.
+    static func write(_ corrections: [Correction], on db: any Database) async throws -> Int {
+        guard !corrections.isEmpty else { return 0 }
+        return try await db.transaction { db in
+            var claimed: Set<UUID> = []
+            for part in stride(from: 0, to: corrections.count, by: 500).map({ corrections[$0..<min($0 + 500, corrections.count)] }) {
+                let values = SQLList(part.map { item in
+                    SQLGroupExpression([SQLBind(item.form.id), SQLBind(item.form.lock_version), SQLBind(item.score.budgetPoints), SQLBind(item.score.total),
+                                        SQLBind(item.score.totalCents), SQLBind(item.score.grade), SQLBind(item.score.findingCount),
+                                        SQLBind(item.score.findings)] as [any SQLExpression])
+                })
+                let ids = try await db.sql.raw("""
+                    WITH v(id, lock_version, budget_points, total, total_cents, grade, finding_count, findings) AS (VALUES \(values))
+                    UPDATE \(ident: SelfEvaluationTables.evaluations) SET budget_points = CAST(v.budget_points AS TEXT), total = CAST(v.total AS TEXT),
+                      total_cents = CAST(v.total_cents AS INTEGER), grade = CAST(v.grade AS TEXT), finding_count = CAST(v.finding_count AS INTEGER),
+                      findings = CAST(v.findings AS TEXT)
+                    FROM v WHERE \(ident: SelfEvaluationTables.evaluations).id = v.id
+                      AND \(ident: SelfEvaluationTables.evaluations).lock_version = CAST(v.lock_version AS INTEGER)
+                    RETURNING \(ident: SelfEvaluationTables.evaluations).id
+                    """).all(decoding: TaskID.self)
+                claimed.formUnion(ids.map(\.id))
+            }
+            // Only the rows whose points differ, of forms claimed above.
+            var changed: [(UUID, UUID, String?)] = []
+            for item in corrections where claimed.contains(item.form.id) {
+                for (row, points) in zip(item.rows, item.score.rowPoints) where row.points != points {
+                    changed.append((row.evaluation_id, row.indicator_id, points))
+                }
+            }
+            for part in stride(from: 0, to: changed.count, by: 1_000).map({ changed[$0..<min($0 + 1_000, changed.count)] }) {
+                let values = SQLList(part.map { SQLGroupExpression([SQLBind($0.0), SQLBind($0.1), SQLBind($0.2)] as [any SQLExpression]) })
+                try await db.sql.raw("""
+                    WITH v(evaluation_id, indicator_id, points) AS (VALUES \(values))
+                    UPDATE \(ident: SelfEvaluationTables.rows) SET points = CAST(v.points AS TEXT)
+                    FROM v WHERE \(ident: SelfEvaluationTables.rows).evaluation_id = v.evaluation_id
+                      AND \(ident: SelfEvaluationTables.rows).indicator_id = v.indicator_id
+                    """).run()
+            }
+            return claimed.count
+        }
+    }
+
+    /// Runs `work` over the items with at most `width` in flight and hands each result to `collect` in the items' order,
+    /// one at a time (the writes of one chunk never overlap another's).
+    static func inFlight<Item: Sendable, Result: Sendable>(_ items: [Item], width: Int, _ work: @escaping @Sendable (Item) async throws -> Result,
+                                                            collect: (Result) async throws -> Void) async throws {
+        var pending: [Task<Result, any Error>] = []
+        var next = 0
+        func launch() {
+            guard next < items.count else { return }
+            let item = items[next]
+            next += 1
+            pending.append(Task { try await work(item) })
+        }
+        for _ in 0..<width { launch() }
+        do {
+            while !pending.isEmpty {
+                let result = try await pending.removeFirst().value
+                launch()
+                try await collect(result)
+            }
+        } catch {
+            for task in pending { task.cancel() }
+            throw error
+        }
+    }
+}
