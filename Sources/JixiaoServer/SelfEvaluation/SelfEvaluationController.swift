@@ -17,6 +17,7 @@ struct SelfEvaluationController: RouteCollection {
         routes.post(SelfEvaluationRoute.transition(.key), use: transition)
         routes.get(SelfEvaluationRoute.list(.key), use: list)
         routes.post(SelfEvaluationRoute.importForms(.key), body: .collect(maxSize: "25mb"), use: importForms).bodyLimit = 25 * 1024 * 1024
+        routes.post(SelfEvaluationRoute.check(.key), use: checkYear)
         routes.get(SelfEvaluationRoute.sheet(.key), use: sheet)
         routes.get(SelfEvaluationRoute.printable(.key), use: printable)
         routes.post(SelfEvaluationRoute.drawSample(.key), use: drawSample)
@@ -170,6 +171,29 @@ struct SelfEvaluationController: RouteCollection {
     }
 
     struct Upload: Content { var file: File? }
+
+    /// Starts the year's quality check and waits up to ten seconds for it: a province's year is done by then; if not,
+    /// the page says it goes on.
+    @Sendable func checkYear(req: Request) async throws -> Response {
+        let yearID = try id(req)
+        do {
+            let job = try await SelfEvaluationYearCheck.start(year: yearID, by: try req.caller(), on: req.db, ringing: req.application)
+            var notice = req.localizer(.selfEvaluationCheckRunning)
+            if let ended = try await JobQueue.wait(for: job, upTo: .seconds(10), app: req.application, on: req.db) {
+                if ended.jobState == .failed { throw ended.appError ?? AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed)) }
+                let outcome = ended.result(as: SelfEvaluationYearCheck.Outcome.self) ?? SelfEvaluationYearCheck.Outcome()
+                notice = req.localizer(.selfEvaluationChecked(outcome.forms - outcome.notFilledIn, outcome.withFindings, outcome.corrected, outcome.notFilledIn))
+            }
+            var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
+            model.notice = notice
+            return renderYear(req, model)
+        } catch {
+            let (problem, _) = try refusal(error, req)
+            var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
+            model.problem = problem
+            return renderYear(req, model, status: problem.status)
+        }
+    }
 
     @Sendable func importForms(req: Request) async throws -> Response {
         let yearID = try id(req)

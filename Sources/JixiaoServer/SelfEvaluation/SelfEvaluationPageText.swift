@@ -108,6 +108,18 @@ extension TextKey {
         TextKey("selfEvaluationImported", zh: "已导入 \(p0.text(in: .zhHans)) 张自评表，其中 \(p1.text(in: .zhHans)) 张有质量问题。",
                 en: "\(p0.text(in: .en)) forms imported, \(p1.text(in: .en)) of them with findings.")
     }
+    static let selfEvaluationCheckTitle = TextKey("selfEvaluationCheckTitle", zh: "自评质量检查", en: "Quality check of the year")
+    static let selfEvaluationCheckHint = TextKey("selfEvaluationCheckHint",
+        zh: "按每张自评表所用的评分规则重新计分并逐项检查；存档得分、问题或指标得分与重算不一致的予以更正，并统计各类质量问题。不会改用新版评分规则。",
+        en: "Scores every form again by the rules it was scored with and runs every check; stored scores, findings or row points that differ are corrected, and the findings are counted by kind. A newer rule set is never applied.")
+    static let selfEvaluationCheckButton = TextKey("selfEvaluationCheckButton", zh: "运行检查", en: "Run the check")
+    static let selfEvaluationCheckRunning = TextKey("selfEvaluationCheckRunning", zh: "检查正在后台进行，完成后本页数据会更新。",
+                                                    en: "The check goes on in the background; this page shows its results once it is done.")
+    static func selfEvaluationChecked(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument) -> TextKey {
+        TextKey("selfEvaluationChecked",
+                zh: "已检查 \(p0.text(in: .zhHans)) 张已填报的自评表，其中 \(p1.text(in: .zhHans)) 张有质量问题；更正存档得分 \(p2.text(in: .zhHans)) 张；\(p3.text(in: .zhHans)) 张尚未填报。",
+                en: "\(p0.text(in: .en)) filled-in forms checked, \(p1.text(in: .en)) with findings; stored scores corrected on \(p2.text(in: .en)); \(p3.text(in: .en)) not filled in yet.")
+    }
     static let selfEvaluationImportRunning = TextKey("selfEvaluationImportRunning", zh: "文件较大，正在后台导入，完成后本页数据会更新。",
                                                      en: "The file is large and is being imported in the background; this page shows it once done.")
     static let selfEvaluationDoneSubmitted = TextKey("selfEvaluationDoneSubmitted", zh: "已报送。", en: "Submitted.")

@@ -8,6 +8,8 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
     /// A year: counts by state and grade, the forms within reach with their scores and findings.
     case year(Parameter<UUID>, state: String? = nil, grade: String? = nil, findings: Bool = false, page: Int? = nil)
     case close(Parameter<UUID>)
+    /// 自评质量检查 of the whole year (a job).
+    case check(Parameter<UUID>)
     /// The year's forms within reach as one workbook (the list, then each form), and forms loaded back from .xlsx/.csv.
     case list(Parameter<UUID>, state: String? = nil, grade: String? = nil)
     case importForms(Parameter<UUID>)
@@ -29,6 +31,7 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
         case .years: ["evaluation", "self"]
         case .year(let id, _, _, _, _): ["evaluation", "self", "years", Self.segment(id, "id")]
         case .close(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "close"]
+        case .check(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "check"]
         case .list(let id, _, _): ["evaluation", "self", "years", Self.segment(id, "id"), "forms.xlsx"]
         case .importForms(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "import"]
         case .sheet(let id): ["evaluation", "self", "forms", Self.segment(id, "id"), "form.xlsx"]
@@ -49,12 +52,12 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
         case .year(_, let state, let grade, let findings, let page): [("state", state), ("grade", grade), ("findings", findings ? "1" : nil), ("page", page.map(String.init))]
         case .form(_, let done): [("done", done)]
         case .list(_, let state, let grade): [("state", state), ("grade", grade)]
-        case .close, .save, .transition, .importForms, .sheet, .printable, .drawSample, .sample, .assign, .rescore: []
+        case .close, .check, .save, .transition, .importForms, .sheet, .printable, .drawSample, .sample, .assign, .rescore: []
         }
     }
 
     static let served: [(HTTPMethod, SelfEvaluationRoute)] = [
-        (.GET, .years()), (.POST, .years()), (.GET, .year(.key)), (.POST, .close(.key)), (.GET, .form(.key)), (.POST, .save(.key)), (.POST, .transition(.key)),
+        (.GET, .years()), (.POST, .years()), (.GET, .year(.key)), (.POST, .close(.key)), (.POST, .check(.key)), (.GET, .form(.key)), (.POST, .save(.key)), (.POST, .transition(.key)),
         (.GET, .list(.key)), (.POST, .importForms(.key)), (.GET, .sheet(.key)), (.GET, .printable(.key)),
         (.POST, .drawSample(.key)), (.GET, .sample(.key)), (.POST, .assign(.key, .key)), (.GET, .rescore(.key, .key)), (.POST, .rescore(.key, .key)),
     ]

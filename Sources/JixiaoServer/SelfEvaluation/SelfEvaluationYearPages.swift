@@ -89,6 +89,8 @@ struct EvaluationYearModel: Sendable {
     var canImport: Bool
     var samples: [SampleRow]
     var canDraw: Bool
+    /// The year's quality check: finance of the bureau that opened it (or above), once its forms exist.
+    var canCheck: Bool
     var csrfToken: String
     var problem: AppError?
     var notice: String?
@@ -111,6 +113,7 @@ struct EvaluationYearModel: Sendable {
                                        && user.organizationKind != .financeBureau,
                                    samples: try await visibleSamples(year: id, by: caller, on: db),
                                    canDraw: year.yearState != .opening && user.organizationKind == .financeBureau && Authorization.mayEver(user.actor, .runEvaluation),
+                                   canCheck: year.yearState != .opening && caller.reaches(.runEvaluation, year.target),
                                    csrfToken: user.csrfToken ?? "")
     }
 }
@@ -177,6 +180,11 @@ struct EvaluationYearView {
                 .p(.class("hint"), .text(t(.selfEvaluationImportHint))),
                 .input(.type(.file), .name("file"), .attribute(named: "accept", value: ".xlsx,.csv"), .attribute(named: "aria-label", value: t(.selfEvaluationImportTitle))),
                 .button(.type(.submit), .text(t(.selfEvaluationImportButton))))),
+            .if(model.canCheck, .form(.method(.post), .action(SelfEvaluationRoute.check(.value(year.id)).url), .class("card"),
+                Components.csrfField(model.csrfToken),
+                .h2(.text(t(.selfEvaluationCheckTitle))),
+                .p(.class("hint"), .text(t(.selfEvaluationCheckHint))),
+                .button(.type(.submit), .text(t(.selfEvaluationCheckButton))))),
             .if(model.canClose, .form(.method(.post), .action(SelfEvaluationRoute.close(.value(year.id)).url), .class("card"),
                 Components.csrfField(model.csrfToken),
                 .input(.type(.hidden), .name("lock_version"), .value(String(year.lock_version))),
