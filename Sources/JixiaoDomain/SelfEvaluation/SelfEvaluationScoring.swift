@@ -135,6 +135,9 @@ public enum SelfEvaluationScoring {
         for (index, row) in rows.enumerated() where applicable(row) {
             let live = liveWeight[row.category] ?? 0, total = share[row.category] ?? 0
             // In proportion to the rows' own weights; a group whose live rows weigh nothing shares equally.
+            // A group with every row applicable and nothing handed to it keeps its weights: no division (Decimal's is slow,
+            // and a year's check scores millions of rows).
+            if live == total { byRow[index] = row.weight; continue }
             byRow[index] = live > 0 ? total * row.weight / live : total / Decimal(liveRows[row.category] ?? 1)
         }
         return (byRow, unassigned)

@@ -24,10 +24,15 @@ struct EvaluatedForm: Sendable {
         formRows.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated() {
             let parsed = targets.map { $0.target(row.target_text) } ?? row.target
-            let (scoring, rowErrors) = Self.scoringRow(row, index: index, target: parsed)
+            let (scoring, rowErrors) = Self.scoringRow(row, index: index, target: parsed, cache: targets)
             errors += rowErrors
+            let forecast = parsed.flatMap { target in
+                row.last_forecast.flatMap { text in
+                    targets.map { try? $0.value(text, against: target, targetText: row.target_text).get() } ?? (try? ProgressValue.parse(text, against: target))
+                }
+            }
             formRows.append(FormRow(scoring: scoring, printedPoints: Decimal(pointsText: row.printed_points), explanation: row.explanation,
-                                    lastForecast: parsed.flatMap { target in row.last_forecast.flatMap { try? ProgressValue.parse($0, against: target) } }))
+                                    lastForecast: forecast))
         }
         form = SelfEvaluationForm(budget: evaluation.budget, rows: formRows, narrative: evaluation.narrative,
                                   printedRatePercent: Decimal(pointsText: evaluation.printedRate),
@@ -55,7 +60,7 @@ struct EvaluatedForm: Sendable {
         scoringRow(row, index: index, target: row.target)
     }
 
-    static func scoringRow(_ row: EvaluationIndicatorRow, index: Int, target parsedTarget: Target?) -> (ScoringRow, [AppError]) {
+    static func scoringRow(_ row: EvaluationIndicatorRow, index: Int, target parsedTarget: Target?, cache: TargetCache? = nil) -> (ScoringRow, [AppError]) {
         let field = "rows[\(index + 1)]"
         var errors: [AppError] = []
         let target: Target
@@ -70,7 +75,12 @@ struct EvaluatedForm: Sendable {
             if let points = Decimal(pointsText: row.band_points) { actual = .band(band, points: points) }
             else { errors.append(.invalid("\(field).bandPoints", Message(.errorEvaluationPoints(index + 1)))) }
         } else if !row.actual_text.trimmed.isEmpty {
-            do throws(ProgressValueError) { actual = .value(try ProgressValue.parse(row.actual_text, against: target)) } catch {
+            do throws(ProgressValueError) {
+                let value: TargetValue
+                if let cache { value = try cache.value(row.actual_text, against: target, targetText: row.target_text).get() }
+                else { value = try ProgressValue.parse(row.actual_text, against: target) }
+                actual = .value(value)
+            } catch {
                 errors.append(.invalid("\(field).actual", Message(.errorEvaluationActual(index + 1, row.name, error.reason))))
             }
             if target.op == .qualitative {
@@ -149,16 +159,29 @@ struct EvaluationScoringInputs: Sendable {
     }
 }
 
-/// Targets parsed once per distinct text: a year's forms repeat the same few thousand targets (≥95%, ≤30日, 100%).
-/// One cache per task; not shared across threads.
+/// Targets, and values read against them, parsed once per distinct text: a year's forms repeat the same few thousand
+/// targets (≥95%, ≤30日, 100%) and many values (100%, 是, a date). Both parsers are pure, so a remembered answer is the
+/// answer. One cache per task; not shared across threads.
 final class TargetCache {
     private var parsed: [String: Target?] = [:]
+    private var values: [String: Result<TargetValue, ProgressValueError>] = [:]
+    private static let limit = 100_000
 
     func target(_ text: String) -> Target? {
         if let known = parsed[text] { return known }
         let target = try? TargetParser.parse(text)
-        if parsed.count < 100_000 { parsed[text] = target }
+        if parsed.count < Self.limit { parsed[text] = target }
         return target
+    }
+
+    /// `text` read against `target` (whose text is `targetText`), as `ProgressValue.parse` reads it.
+    func value(_ text: String, against target: Target, targetText: String) -> Result<TargetValue, ProgressValueError> {
+        let key = targetText + "\u{0}" + text
+        if let known = values[key] { return known }
+        let value: Result<TargetValue, ProgressValueError>
+        do throws(ProgressValueError) { value = .success(try ProgressValue.parse(text, against: target)) } catch { value = .failure(error) }
+        if values.count < Self.limit { values[key] = value }
+        return value
     }
 }
 

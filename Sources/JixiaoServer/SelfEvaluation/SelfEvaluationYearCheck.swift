@@ -111,20 +111,12 @@ enum SelfEvaluationYearCheck {
         return stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
     }
 
-    /// One chunk's forms and their rows (grouped by form, in position order). The range of ids may hold a form of
-    /// another year opened at the same moment: only the chunk's own are kept.
+    /// One chunk's forms and their rows (grouped by form, in position order), packed by the database
+    /// (`SelfEvaluationBulkRead`). The range of ids may hold a form of another year opened at the same moment: only the
+    /// year's own are read.
     static func read(_ chunk: [UUID], year yearID: UUID, on db: any Database) async throws -> ([CheckedForm], [UUID: [EvaluationIndicatorRow]]) {
         guard let first = chunk.first, let last = chunk.last else { return ([], [:]) }
-        let forms = try await db.sql.select().columns(CheckedForm.columns.map { SQLIdentifier($0) }).from(SelfEvaluationTables.evaluations)
-            .where("year_id", .equal, SQLBind(yearID)).where("id", .greaterThanOrEqual, SQLBind(first)).where("id", .lessThanOrEqual, SQLBind(last))
-            .all(decoding: CheckedForm.self)
-        let rows = try await db.sql.select().columns(EvaluationIndicatorRow.columns.map { SQLIdentifier($0) }).from(SelfEvaluationTables.rows)
-            .where("evaluation_id", .greaterThanOrEqual, SQLBind(first)).where("evaluation_id", .lessThanOrEqual, SQLBind(last))
-            .orderBy("evaluation_id").orderBy("position").all(decoding: EvaluationIndicatorRow.self)
-        var byForm: [UUID: [EvaluationIndicatorRow]] = [:]
-        byForm.reserveCapacity(forms.count)
-        for row in rows { byForm[row.evaluation_id, default: []].append(row) }
-        return (forms, byForm)
+        return try await SelfEvaluationBulkRead.read(year: yearID, from: first, to: last, on: db)
     }
 
     struct Correction: Sendable {
