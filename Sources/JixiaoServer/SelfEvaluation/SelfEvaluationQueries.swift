@@ -70,10 +70,21 @@ enum SelfEvaluationQueries {
             if filter.withFindings { query = query.where(SQLColumn("finding_count", table: "e"), .greaterThan, SQLBind(0)) }
             return query
         }
-        let rows = try await narrowed(EvaluationRow.select(on: db))
+        // The page's ids first, from the overview index alone; then only those forms, whole.
+        let ids = try await narrowed(db.sql.select().column(SQLColumn("id", table: "e"))
+            .from(SQLAlias(SQLIdentifier(SelfEvaluationTables.evaluations), as: SQLIdentifier("e"))))
             .orderBy(SQLColumn("object_code", table: "e")).orderBy(SQLColumn("is_summary", table: "e"), SQLDirection.descending)
             .orderBy(SQLColumn("id", table: "e"))
-            .offset(filter.offset).limit(filter.limit).all(decoding: EvaluationRow.self)
+            .offset(filter.offset).limit(filter.limit).all(decoding: TaskID.self).map(\.id)
+        var rows: [EvaluationRow] = []
+        if !ids.isEmpty {
+            let found = try await EvaluationRow.select(on: db).where(SQLColumn("id", table: "e"), .in, SQLGroupExpression(ids.map { SQLBind($0) }))
+                .all(decoding: EvaluationRow.self)
+            let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            rows = ids.compactMap { byID[$0] }
+        }
+        // A first page that is not full is its own count.
+        if filter.offset == 0 && ids.count < filter.limit { return (rows, ids.count) }
         struct Count: Decodable { var n: Int }
         let total = try await narrowed(db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(SQLAlias(SQLIdentifier(SelfEvaluationTables.evaluations), as: SQLIdentifier("e")))).first(decoding: Count.self)?.n ?? 0
