@@ -24,12 +24,10 @@ enum SelfEvaluationBulkRead {
         -> ([SelfEvaluationYearCheck.CheckedForm], [UUID: [EvaluationIndicatorRow]]) {
         let postgres = db.isPostgres
         func separator(_ code: Int) -> String { postgres ? "chr(\(code))" : "char(\(code))" }
-        func text(_ column: String, table: String, uuid: Bool = false) -> String {
-            let value = uuid ? (postgres ? "CAST(\(table).\(column) AS TEXT)" : "hex(\(table).\(column))") : "CAST(\(table).\(column) AS TEXT)"
-            return "COALESCE(\(value), \(separator(1)))"
-        }
+        // Ids come as text on both engines (SQLite keeps them as text already; PostgreSQL writes its uuid with dashes).
+        func text(_ column: String, table: String) -> String { "COALESCE(CAST(\(table).\(column) AS TEXT), \(separator(1)))" }
         let formText = formFields.map { text($0, table: "e") }.joined(separator: " || \(separator(31)) || ")
-        let rowText = rowFields.map { text($0, table: "r", uuid: $0 == "indicator_id") }.joined(separator: " || \(separator(31)) || ")
+        let rowText = rowFields.map { text($0, table: "r") }.joined(separator: " || \(separator(31)) || ")
         let aggregate = postgres ? "string_agg(\(rowText), chr(30) ORDER BY r.position)" : "group_concat(\(rowText), char(30) ORDER BY r.position)"
         struct Packed: Decodable { var id: UUID; var form: String; var rows: String? }
         let packed = try await db.sql.raw("""
@@ -96,8 +94,7 @@ enum SelfEvaluationBulkRead {
 }
 
 extension UUID {
-    /// A UUID from 32 hexadecimal digits, with or without the dashes (SQLite's `hex()` of the stored bytes, or
-    /// PostgreSQL's text form).
+    /// A UUID from 32 hexadecimal digits, with or without the dashes, in either case.
     init?(compactHex text: String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)

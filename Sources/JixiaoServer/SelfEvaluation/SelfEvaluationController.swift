@@ -10,6 +10,8 @@ struct SelfEvaluationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SelfEvaluationRoute.years(), use: years)
         routes.post(SelfEvaluationRoute.years(), use: openYear)
+        routes.get(SelfEvaluationRoute.rules(), use: rules)
+        routes.post(SelfEvaluationRoute.rules(), use: saveRules)
         routes.get(SelfEvaluationRoute.year(.key), use: year)
         routes.post(SelfEvaluationRoute.close(.key), use: close)
         routes.get(SelfEvaluationRoute.form(.key), use: form)
@@ -43,6 +45,41 @@ struct SelfEvaluationController: RouteCollection {
         guard Authorization.mayEver(user.actor, .viewBudget) || Authorization.mayEver(user.actor, .reevaluate) else { throw AppError.notFound() }
         let model = try await EvaluationYearsModel.load(for: try req.caller(), on: req.db)
         return req.layout.render(title: req.localizer(.navSelfEvaluation), EvaluationYearsView(model: model, t: req.localizer).body)
+    }
+
+    // MARK: scoring rules
+
+    /// The year asked for, else the year that ended last (Beijing time); one outside 2000–2100 is refused by name.
+    private func rulesYear(_ req: Request) throws -> Int {
+        let text = req.query[String.self, at: "year"]?.trimmed ?? ""
+        if text.isEmpty { return CalendarDay(chinaDay: try req.caller().now).year - 1 }
+        guard let year = Int(text), (2000...2100).contains(year) else { throw AppError.invalid("year", Message(.errorEvaluationYearRange)) }
+        return year
+    }
+
+    @Sendable func rules(req: Request) async throws -> Response {
+        let model = try await ScoringRulesModel.load(year: try rulesYear(req), for: try req.caller(), on: req.db)
+        return req.layout.render(title: req.localizer(.rulesTitle), ScoringRulesView(model: model, t: req.localizer).body)
+    }
+
+    @Sendable func saveRules(req: Request) async throws -> Response {
+        let year = try rulesYear(req)
+        let form = try req.content.decode(ScoringRulesForm.self)
+        do {
+            let caller = try req.caller()
+            guard let bureau = try await OrganizationModel.find(try caller.person().organizationID, on: req.db) else { throw AppError.notFound() }
+            let version = try await ScoringRuleStore.save(try form.ruleSet(), fiscalYear: year, for: bureau, by: caller, on: req.db)
+            var model = try await ScoringRulesModel.load(year: year, for: caller, on: req.db)
+            model.notice = req.localizer(.rulesSaved(version, year))
+            return req.layout.render(title: req.localizer(.rulesTitle), ScoringRulesView(model: model, t: req.localizer).body)
+        } catch {
+            let (problem, fields) = try refusal(error, req)
+            var model = try await ScoringRulesModel.load(year: year, for: try req.caller(), on: req.db)
+            model.problem = problem
+            model.fieldErrors = fields
+            model.draft = form
+            return req.layout.render(title: req.localizer(.rulesTitle), status: problem.status, ScoringRulesView(model: model, t: req.localizer).body)
+        }
     }
 
     @Sendable func openYear(req: Request) async throws -> Response {

@@ -108,6 +108,45 @@ extension TextKey {
         TextKey("selfEvaluationImported", zh: "已导入 \(p0.text(in: .zhHans)) 张自评表，其中 \(p1.text(in: .zhHans)) 张有质量问题。",
                 en: "\(p0.text(in: .en)) forms imported, \(p1.text(in: .en)) of them with findings.")
     }
+    // MARK: scoring rules
+    static let rulesTitle = TextKey("rulesTitle", zh: "自评评分规则", en: "Self-evaluation scoring rules")
+    static let rulesIntro = TextKey("rulesIntro",
+        zh: "财政部门可按年度设定本辖区自评的评分规则；下级未设定的，沿用上级的；都未设定的，按政策规定（财预〔2020〕10号）。已组织的年度自评沿用其开始时的版本，新版本不会改变已有的评分。",
+        en: "A finance bureau may set the scoring rules of its area's self-evaluations per fiscal year; a bureau that sets none follows the one above, and without any the policy's rules apply (财预〔2020〕10号). A year already opened keeps the version it started with: a new version changes no existing score.")
+    static let rulesShow = TextKey("rulesShow", zh: "查看", en: "Show")
+    static func rulesInForce(_ p0: some TextArgument) -> TextKey {
+        TextKey("rulesInForce", zh: "\(p0.text(in: .zhHans)) 年度适用的评分规则", en: "Scoring rules in force for \(p0.text(in: .en))")
+    }
+    static let rulesBudgetWeight = TextKey("rulesBudgetWeight", zh: "预算执行率分值", en: "Points of budget execution")
+    static let rulesBudgetWeightHint = TextKey("rulesBudgetWeightHint", zh: "政策规定 10 分，部分省份为 20 分；0 至 50 分，最多两位小数。其余分值按目标权重分配给各项指标。",
+                                               en: "The policy gives 10 points, some provinces 20; from 0 to 50, at most two decimals. The rest is shared among the indicators by their goal weights.")
+    static let rulesOverAchievement = TextKey("rulesOverAchievement", zh: "超额完成起算比例", en: "Over-achievement from")
+    static let rulesOverAchievementHint = TextKey("rulesOverAchievementHint", zh: "正向指标实际值达到指标值的这一比例及以上时，须说明超额原因（默认 120%）。须大于 100。",
+                                                  en: "A positive indicator reaching this share of its target or more must explain why (default 120 %). Above 100.")
+    static let rulesLateShare = TextKey("rulesLateShare", zh: "逾期完成建议得分", en: "Points suggested when late")
+    static func rulesLateShareValue(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("rulesLateShareValue", zh: "逾期 \(p1.text(in: .zhHans)) 个月内完成的，建议得该项分值的 \(p0.text(in: .zhHans))%",
+                en: "\(p0.text(in: .en)) % of the weight suggested for a deadline missed by at most \(p1.text(in: .en)) month(s)")
+    }
+    static let rulesLateSharePercent = TextKey("rulesLateSharePercent", zh: "逾期完成建议得分比例（%）", en: "Share suggested when late (%)")
+    static let rulesLateShareHint = TextKey("rulesLateShareHint", zh: "0 至 100；默认 60%。", en: "From 0 to 100; default 60 %.")
+    static let rulesLateGrace = TextKey("rulesLateGrace", zh: "逾期宽限（月）", en: "Grace for a late deadline (months)")
+    static let rulesLateGraceHint = TextKey("rulesLateGraceHint", zh: "整数，0 至 12；默认 1 个月。", en: "A whole number from 0 to 12; default one month.")
+    static let rulesDivisor = TextKey("rulesDivisor", zh: "执行率的分母", en: "Execution rate divides by")
+    static let rulesDivisorFullYear = TextKey("rulesDivisorFullYear", zh: "全年预算数（政策规定）", en: "the full-year budget (the policy's)")
+    static let rulesDivisorInitial = TextKey("rulesDivisorInitial", zh: "年初预算数", en: "the initial budget")
+    static let rulesVersions = TextKey("rulesVersions", zh: "本级已保存的版本", en: "Versions your bureau saved")
+    static func rulesSaveTitle(_ p0: some TextArgument) -> TextKey {
+        TextKey("rulesSaveTitle", zh: "保存 \(p0.text(in: .zhHans)) 年度评分规则新版本", en: "Save a new version for \(p0.text(in: .en))")
+    }
+    static let rulesSaveHint = TextKey("rulesSaveHint", zh: "保存后，本辖区此后组织的该年度自评使用新版本；已组织的不受影响。",
+                                       en: "Self-evaluations of the year opened from now on in your area use the new version; those already opened do not change.")
+    static let rulesSaveButton = TextKey("rulesSaveButton", zh: "保存新版本", en: "Save the new version")
+    static func rulesSaved(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("rulesSaved", zh: "已保存 \(p1.text(in: .zhHans)) 年度评分规则第 \(p0.text(in: .zhHans)) 版。", en: "Version \(p0.text(in: .en)) of the \(p1.text(in: .en)) scoring rules saved.")
+    }
+    static let errorScoringNumber = TextKey("errorScoringNumber", zh: "请填写数字，例如 10 或 12.5。", en: "Enter a number, such as 10 or 12.5.")
+
     static let selfEvaluationCheckTitle = TextKey("selfEvaluationCheckTitle", zh: "自评质量检查", en: "Quality check of the year")
     static let selfEvaluationCheckHint = TextKey("selfEvaluationCheckHint",
         zh: "按每张自评表所用的评分规则重新计分并逐项检查；存档得分、问题或指标得分与重算不一致的予以更正，并统计各类质量问题。不会改用新版评分规则。",

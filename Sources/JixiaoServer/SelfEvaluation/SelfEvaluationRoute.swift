@@ -5,6 +5,8 @@ import Vapor
 enum SelfEvaluationRoute: TypedRoute, Hashable {
     /// The years the person opened or evaluates in, and opening a new one.
     case years(year: Int? = nil)
+    /// 评分规则 of a fiscal year: those in force, the bureau's versions, saving a new one.
+    case rules(year: Int? = nil)
     /// A year: counts by state and grade, the forms within reach with their scores and findings.
     case year(Parameter<UUID>, state: String? = nil, grade: String? = nil, findings: Bool = false, page: Int? = nil)
     case close(Parameter<UUID>)
@@ -29,6 +31,7 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
     var pathSegments: [String] {
         switch self {
         case .years: ["evaluation", "self"]
+        case .rules: ["evaluation", "self", "rules"]
         case .year(let id, _, _, _, _): ["evaluation", "self", "years", Self.segment(id, "id")]
         case .close(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "close"]
         case .check(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "check"]
@@ -48,7 +51,7 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
 
     var queryItems: [(String, String?)] {
         switch self {
-        case .years(let year): [("year", year.map(String.init))]
+        case .years(let year), .rules(let year): [("year", year.map(String.init))]
         case .year(_, let state, let grade, let findings, let page): [("state", state), ("grade", grade), ("findings", findings ? "1" : nil), ("page", page.map(String.init))]
         case .form(_, let done): [("done", done)]
         case .list(_, let state, let grade): [("state", state), ("grade", grade)]
@@ -57,7 +60,7 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
     }
 
     static let served: [(HTTPMethod, SelfEvaluationRoute)] = [
-        (.GET, .years()), (.POST, .years()), (.GET, .year(.key)), (.POST, .close(.key)), (.POST, .check(.key)), (.GET, .form(.key)), (.POST, .save(.key)), (.POST, .transition(.key)),
+        (.GET, .years()), (.POST, .years()), (.GET, .rules()), (.POST, .rules()), (.GET, .year(.key)), (.POST, .close(.key)), (.POST, .check(.key)), (.GET, .form(.key)), (.POST, .save(.key)), (.POST, .transition(.key)),
         (.GET, .list(.key)), (.POST, .importForms(.key)), (.GET, .sheet(.key)), (.GET, .printable(.key)),
         (.POST, .drawSample(.key)), (.GET, .sample(.key)), (.POST, .assign(.key, .key)), (.GET, .rescore(.key, .key)), (.POST, .rescore(.key, .key)),
     ]

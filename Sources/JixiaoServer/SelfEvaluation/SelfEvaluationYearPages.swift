@@ -61,6 +61,7 @@ struct EvaluationYearsView {
                         .td(.text(row.deadline)), .td(Components.badge(t(row.yearState.evaluationText), kind: "round-\(row.state)")),
                         .td(.class("number"), .text(String(row.evaluation_count))), .td(.text(row.created_by_name)))
                 }))),
+            .p(.a(.href(SelfEvaluationRoute.rules().url), .text(t(.rulesTitle)))),
             .if(model.canOpen, .form(.method(.post), .action(SelfEvaluationRoute.years().url), .class("card"),
                 Components.csrfField(model.csrfToken),
                 .h2(.text(t(.selfEvaluationOpenTitle))),
