@@ -187,8 +187,16 @@ struct SelfEvaluationTests {
             let points = try await app.db.sql.raw("SELECT points FROM self_evaluation_rows WHERE evaluation_id = \(bind: formID) AND position = 6").first(decoding: Points.self)
             #expect(points?.points?.hasPrefix("17.217") == true, "\(String(describing: points))")
             #expect(try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self).corrected == 0)
+            // The check reads forms packed by the database: the same rows as the ordinary read, field for field.
+            let chunks = try await SelfEvaluationYearCheck.idChunks(year.id, on: app.db)
+            var packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
+            #expect(packed.forms.count == 5 && packed.readOrdinarily == 0)
+            let ordinary = try await EvaluationIndicatorRow.of(formID, on: app.db)
+            #expect((packed.rows[formID] ?? []).map { "\($0)" } == ordinary.map { "\($0)" })
             // A control character typed into a field does not fit the packed read: that form is read the ordinary way.
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = \(bind: "原因\u{1F}说明\u{1E}") WHERE evaluation_id = \(bind: formID) AND position = 0").run()
+            packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
+            #expect(packed.readOrdinarily == 1 && packed.rows[formID]?.first?.explanation == "原因\u{1F}说明\u{1E}")
             check = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self)
             #expect(check.forms == 5 && check.corrected == 0 && check.notFilledIn == 4, "\(check)")
 
@@ -240,6 +248,38 @@ struct SelfEvaluationTests {
             #expect(try await finance.send(.PUT, "/api/v1/self-evaluation/rules?year=2027", json: later).status == .ok)
             let again = try decoded(try await finance.send(.GET, "/api/v1/self-evaluations/\(hlt.id)"), Evaluation.self)
             #expect(again.rulesVersion == 1 && again.rows.map(\.weight) == form.rows.map(\.weight))
+        }
+    }
+
+    @Test("the scoring rules page: the policy's rules until the bureau saves its own; wrong values named and kept; a unit reads, never edits")
+    func rulesPage() async throws {
+        try await withJixiao(.sqlite) { app in
+            _ = try await DemoGoals.load(on: app.db)
+            app.effects = app.effects.fixed(now: beijing(2028, 1, 10))
+            let finance = Browser(app)
+            try await finance.signIn("perf-officer", DemoData.password)
+            var page = try await finance.get("/evaluation/self/rules?year=2027")
+            #expect(page.status == .ok && page.body.string.contains("政策规定的评分规则") && page.body.string.contains("保存新版本"))
+            let refused = try await finance.post("/evaluation/self/rules?year=2027", ["budget_weight": "80", "over_achievement_percent": "九十",
+                                                                                     "late_share_percent": "60", "late_grace_months": "1",
+                                                                                     "execution_divisor": "fullYearBudget"])
+            #expect(refused.status == .unprocessableEntity, "\(refused.status)")
+            #expect(refused.body.string.contains("九十") && refused.body.string.contains("请填写数字"), "typed values kept, the field named")
+            #expect(try await ScoringRuleStore.inForce(at: try #require(try await OrganizationModel.query(on: app.db).filter(\.$code == "990000").first()).hierarchyPath,
+                                                       fiscalYear: 2027, on: app.db).version == 0, "nothing saved")
+            page = try await finance.post("/evaluation/self/rules?year=2027", ["budget_weight": "20", "over_achievement_percent": "130",
+                                                                               "late_share_percent": "50", "late_grace_months": "2",
+                                                                               "execution_divisor": "initialBudget"])
+            #expect(page.status == .ok && page.body.string.contains("已保存 2027 年度评分规则第 1 版"), "\(page.body.string.prefix(500))")
+            #expect(page.body.string.contains("年初预算数") && page.body.string.contains("逾期 2 个月内完成的，建议得该项分值的 50%"))
+            let unit = Browser(app)
+            try await unit.signIn("unit-officer", DemoData.password)
+            let read = try await unit.get("/evaluation/self/rules?year=2027")
+            #expect(read.status == .ok && read.body.string.contains("评分规则第 1 版") && !read.body.string.contains("保存新版本"), "\(read.body.string.prefix(300))")
+            let posted = try await unit.post("/evaluation/self/rules?year=2027", ["budget_weight": "10", "over_achievement_percent": "120",
+                                                                                 "late_share_percent": "60", "late_grace_months": "1",
+                                                                                 "execution_divisor": "fullYearBudget"])
+            #expect(posted.status == .forbidden, "\(posted.status)")
         }
     }
 

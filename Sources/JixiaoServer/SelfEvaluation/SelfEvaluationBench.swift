@@ -109,8 +109,8 @@ enum SelfEvaluationBench {
         let chunks = try await SelfEvaluationYearCheck.idChunks(yearID, on: db)
         var read = 0
         try await SelfEvaluationYearCheck.inFlight(chunks, width: 2) { chunk in
-            let (forms, rows) = try await SelfEvaluationYearCheck.read(chunk, year: yearID, on: db)
-            return forms.count + rows.values.reduce(0) { $0 + $1.count }
+            let read = try await SelfEvaluationYearCheck.read(chunk, year: yearID, on: db)
+            return read.forms.count + read.rows.values.reduce(0) { $0 + $1.count }
         } collect: { read += $0 }
         let readSeconds = BenchClock.seconds(since: start)
         let findings = outcome.findingsByRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

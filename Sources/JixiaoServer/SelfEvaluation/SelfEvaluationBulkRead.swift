@@ -19,9 +19,15 @@ enum SelfEvaluationBulkRead {
     /// Every column of `EvaluationIndicatorRow` but the form's id, which the form carries.
     static let rowFields = Array(EvaluationIndicatorRow.columns.dropFirst())
 
+    struct Chunk: Sendable {
+        var forms: [SelfEvaluationYearCheck.CheckedForm] = []
+        var rows: [UUID: [EvaluationIndicatorRow]] = [:]
+        /// Forms whose packed text did not split and were read the ordinary way.
+        var readOrdinarily = 0
+    }
+
     /// One chunk's forms (ids `first`…`last` of the year) and their rows by form, in position order.
-    static func read(year yearID: UUID, from first: UUID, to last: UUID, on db: any Database) async throws
-        -> ([SelfEvaluationYearCheck.CheckedForm], [UUID: [EvaluationIndicatorRow]]) {
+    static func read(year yearID: UUID, from first: UUID, to last: UUID, on db: any Database) async throws -> Chunk {
         let postgres = db.isPostgres
         func separator(_ code: Int) -> String { postgres ? "chr(\(code))" : "char(\(code))" }
         // Ids come as text on both engines (SQLite keeps them as text already; PostgreSQL writes its uuid with dashes).
@@ -52,7 +58,7 @@ enum SelfEvaluationBulkRead {
             forms.append(form)
             rows[id] = try await EvaluationIndicatorRow.of(id, on: db)
         }
-        return (forms, rows)
+        return Chunk(forms: forms, rows: rows, readOrdinarily: unreadable.count)
     }
 
     private static func fields(_ text: Substring) -> [String?] {

@@ -92,8 +92,8 @@ enum SelfEvaluationYearCheck {
         progress(0, total)
         var outcome = Outcome(), done = 0
         try await inFlight(chunks, width: 2) { chunk in
-            let (forms, rows) = try await read(chunk, year: yearID, on: db)
-            return score(forms, rows: rows)
+            let read = try await read(chunk, year: yearID, on: db)
+            return score(read.forms, rows: read.rows)
         } collect: { scored in
             var part = scored.outcome
             part.corrected = try await write(scored.corrections, on: db)
@@ -114,8 +114,8 @@ enum SelfEvaluationYearCheck {
     /// One chunk's forms and their rows (grouped by form, in position order), packed by the database
     /// (`SelfEvaluationBulkRead`). The range of ids may hold a form of another year opened at the same moment: only the
     /// year's own are read.
-    static func read(_ chunk: [UUID], year yearID: UUID, on db: any Database) async throws -> ([CheckedForm], [UUID: [EvaluationIndicatorRow]]) {
-        guard let first = chunk.first, let last = chunk.last else { return ([], [:]) }
+    static func read(_ chunk: [UUID], year yearID: UUID, on db: any Database) async throws -> SelfEvaluationBulkRead.Chunk {
+        guard let first = chunk.first, let last = chunk.last else { return SelfEvaluationBulkRead.Chunk() }
         return try await SelfEvaluationBulkRead.read(year: yearID, from: first, to: last, on: db)
     }
 
