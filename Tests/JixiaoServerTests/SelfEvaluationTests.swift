@@ -203,6 +203,13 @@ struct SelfEvaluationTests {
             // Finance's list by grade; the audit trail tells the story.
             #expect(try await page(finance, "?grade=优").items.map(\.code) == ["JN2027-HLT-001"])
             #expect(try await page(finance, "?state=pending").total == 4)
+            // Closing makes the four never filled in 未报送 — still nothing to score.
+            let open = try decoded(try await finance.send(.GET, "/api/v1/self-evaluation/years/\(year.id)"), Year.self)
+            let closed = try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/close", json: ["lockVersion": open.lockVersion, "confirm": true])
+            #expect(closed.status == .ok, "\(closed.body.string)")
+            check = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self)
+            #expect(check.corrected == 0 && check.notFilledIn == 4, "\(check)")
+            #expect(try await page(finance, "?grade=差").total == 0)
             let actions = try await auditActions(app)
             for action in ["self_evaluation.year_created", "self_evaluation.year_opened", "self_evaluation.saved", "self_evaluation.submit",
                            "self_evaluation.department_return", "self_evaluation.finance_confirm", "self_evaluation.check_queued", "self_evaluation.checked"] {
@@ -267,9 +274,20 @@ struct SelfEvaluationTests {
             #expect(refused.body.string.contains("九十") && refused.body.string.contains("请填写数字"), "typed values kept, the field named")
             #expect(try await ScoringRuleStore.inForce(at: try #require(try await OrganizationModel.query(on: app.db).filter(\.$code == "990000").first()).hierarchyPath,
                                                        fiscalYear: 2027, on: app.db).version == 0, "nothing saved")
-            page = try await finance.post("/evaluation/self/rules?year=2027", ["budget_weight": "20", "over_achievement_percent": "130",
-                                                                               "late_share_percent": "50", "late_grace_months": "2",
-                                                                               "execution_divisor": "initialBudget"])
+            // Every wrong field at once, each beside its own field.
+            let several = try await finance.post("/evaluation/self/rules?year=2027", ["budget_weight": "120", "over_achievement_percent": "九十",
+                                                                                     "late_share_percent": "60", "late_grace_months": "1.5",
+                                                                                     "execution_divisor": "x"])
+            for text in ["预算执行率分值应在 0 至 100 之间", "逾期宽限月数应为 0 至 12 的整数", "请选择执行率的分母", "请填写数字"] {
+                #expect(several.body.string.contains(text), "\(text)")
+            }
+            let saved = try await finance.post("/evaluation/self/rules?year=2027", ["budget_weight": "20", "over_achievement_percent": "130",
+                                                                                   "late_share_percent": "50", "late_grace_months": "2",
+                                                                                   "execution_divisor": "initialBudget"])
+            // Saved, then shown by a redirect: a reload saves nothing again.
+            let location = try #require(saved.headers.first(name: .location))
+            #expect(saved.status == .seeOther || saved.status == .found, "\(saved.status)")
+            page = try await finance.get(location)
             #expect(page.status == .ok && page.body.string.contains("已保存 2027 年度评分规则第 1 版"), "\(page.body.string.prefix(500))")
             #expect(page.body.string.contains("年初预算数") && page.body.string.contains("逾期 2 个月内完成的，建议得该项分值的 50%"))
             let unit = Browser(app)

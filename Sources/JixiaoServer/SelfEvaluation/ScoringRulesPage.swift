@@ -68,20 +68,18 @@ struct ScoringRulesForm: Content, Sendable {
         let months = Int((late_grace_months ?? "").trimmed)
         if months == nil { errors.append(.invalid("late_grace_months", Message(.errorScoringLateGrace))) }
         let divisor = ExecutionDivisor(rawValue: execution_divisor ?? "")
-        if divisor == nil { errors.append(.invalid("execution_divisor", Message(.errorScoringNumber))) }
+        if divisor == nil { errors.append(.invalid("execution_divisor", Message(.errorScoringDivisor))) }
         let rules = ScoringRuleSet(budgetWeight: number(budget_weight, "budget_weight"), overAchievementPercent: number(over_achievement_percent, "over_achievement_percent"),
                                    lateSharePercent: number(late_share_percent, "late_share_percent"), lateGraceMonths: months ?? 0,
                                    executionDivisor: divisor ?? .fullYearBudget)
-        if !errors.isEmpty { throw FormErrors(errors: errors) }
-        let problems = rules.check()
-        if !problems.isEmpty {
-            // The page's fields are named in snake case.
-            throw FormErrors(errors: problems.map(\.appError).map { error in
-                var renamed = error
-                renamed.field = error.field.map(Self.pageField)
-                return renamed
-            })
+        // Every problem at once: the domain's ranges for the fields that read (the page names fields in snake case).
+        let unread = Set(errors.compactMap(\.field))
+        errors += rules.check().map(\.appError).compactMap { error in
+            var renamed = error
+            renamed.field = error.field.map(Self.pageField)
+            return renamed.field.map { unread.contains($0) } == true ? nil : renamed
         }
+        if !errors.isEmpty { throw FormErrors(errors: errors) }
         return rules
     }
 
@@ -104,12 +102,13 @@ struct ScoringRulesView {
         t(divisor == .fullYearBudget ? .rulesDivisorFullYear : .rulesDivisorInitial)
     }
 
-    private func field(_ name: String, _ label: String, _ value: String?, hint: String) -> Node<HTML.FormContext> {
-        let error: Node<HTML.FormContext> = model.fieldErrors[name].map { .p(.class("field-error"), .text(t($0))) } ?? .empty
+    private func field(_ name: String, _ label: String, _ value: String?, hint: String, numeric: String = "decimal") -> Node<HTML.FormContext> {
+        let error: Node<HTML.FormContext> = model.fieldErrors[name].map { .p(.class("field-error"), .id(name + "-error"), .text(t($0))) } ?? .empty
         return .div(.class("field"),
             .label(.for(name), .text(label)),
-            .input(.type(.text), .id(name), .name(name), .value(value ?? ""), .attribute(named: "inputmode", value: "decimal"),
-                   .attribute(named: "aria-describedby", value: name + "-hint")),
+            .input(.type(.text), .id(name), .name(name), .value(value ?? ""), .attribute(named: "inputmode", value: numeric),
+                   .attribute(named: "aria-describedby", value: name + "-hint" + (model.fieldErrors[name] == nil ? "" : " " + name + "-error")),
+                   .attribute(named: "aria-invalid", value: model.fieldErrors[name] == nil ? "false" : "true")),
             .p(.class("hint"), .id(name + "-hint"), .text(hint)),
             error)
     }
@@ -152,9 +151,9 @@ struct ScoringRulesView {
             .h2(.text(t(.rulesSaveTitle(model.fiscalYear)))),
             .p(.class("hint"), .text(t(.rulesSaveHint))),
             field("budget_weight", t(.rulesBudgetWeight), form.budget_weight, hint: t(.rulesBudgetWeightHint)),
-            field("over_achievement_percent", t(.rulesOverAchievement) + "（%）", form.over_achievement_percent, hint: t(.rulesOverAchievementHint)),
+            field("over_achievement_percent", t(.rulesOverAchievementPercent), form.over_achievement_percent, hint: t(.rulesOverAchievementHint)),
             field("late_share_percent", t(.rulesLateSharePercent), form.late_share_percent, hint: t(.rulesLateShareHint)),
-            field("late_grace_months", t(.rulesLateGrace), form.late_grace_months, hint: t(.rulesLateGraceHint)),
+            field("late_grace_months", t(.rulesLateGrace), form.late_grace_months, hint: t(.rulesLateGraceHint), numeric: "numeric"),
             divisor,
             .button(.type(.submit), .text(t(.rulesSaveButton))))
     }

@@ -58,7 +58,12 @@ struct SelfEvaluationController: RouteCollection {
     }
 
     @Sendable func rules(req: Request) async throws -> Response {
-        let model = try await ScoringRulesModel.load(year: try rulesYear(req), for: try req.caller(), on: req.db)
+        let year = try rulesYear(req)
+        var model = try await ScoringRulesModel.load(year: year, for: try req.caller(), on: req.db)
+        // After a save (redirected here, so a reload saves nothing again).
+        if let saved = req.query[String.self, at: "saved"].flatMap({ Int($0) }), model.versions.contains(where: { $0.version == saved }) {
+            model.notice = req.localizer(.rulesSaved(saved, year))
+        }
         return req.layout.render(title: req.localizer(.rulesTitle), ScoringRulesView(model: model, t: req.localizer).body)
     }
 
@@ -69,9 +74,7 @@ struct SelfEvaluationController: RouteCollection {
             let caller = try req.caller()
             guard let bureau = try await OrganizationModel.find(try caller.person().organizationID, on: req.db) else { throw AppError.notFound() }
             let version = try await ScoringRuleStore.save(try form.ruleSet(), fiscalYear: year, for: bureau, by: caller, on: req.db)
-            var model = try await ScoringRulesModel.load(year: year, for: caller, on: req.db)
-            model.notice = req.localizer(.rulesSaved(version, year))
-            return req.layout.render(title: req.localizer(.rulesTitle), ScoringRulesView(model: model, t: req.localizer).body)
+            return req.redirect(to: SelfEvaluationRoute.rules(year: year, saved: version))
         } catch {
             let (problem, fields) = try refusal(error, req)
             var model = try await ScoringRulesModel.load(year: year, for: try req.caller(), on: req.db)
@@ -106,9 +109,21 @@ struct SelfEvaluationController: RouteCollection {
     }
 
     @Sendable func year(req: Request) async throws -> Response {
-        let model = try await EvaluationYearModel.load(try id(req), state: req.query[String.self, at: "state"], grade: req.query[String.self, at: "grade"],
+        var model = try await EvaluationYearModel.load(try id(req), state: req.query[String.self, at: "state"], grade: req.query[String.self, at: "grade"],
                                                        findings: req.query[String.self, at: "findings"] == "1", page: req.query[Int.self, at: "page"],
                                                        by: try req.caller(), on: req.db)
+        // After the check was asked for (redirected here): its outcome, to the person who asked, once it is there.
+        if let checked = req.query[String.self, at: "checked"].flatMap(UUID.init(uuidString:)),
+           let job = try await JobQueue.find(checked, app: req.application, on: req.db), job.kind == SelfEvaluationYearCheck.kind,
+           job.callerUserID == (try req.caller().person().userID) {
+            switch job.jobState {
+            case .succeeded:
+                let outcome = job.result(as: SelfEvaluationYearCheck.Outcome.self) ?? SelfEvaluationYearCheck.Outcome()
+                model.notice = req.localizer(.selfEvaluationChecked(outcome.forms - outcome.notFilledIn, outcome.withFindings, outcome.corrected, outcome.notFilledIn))
+            case .failed: model.problem = job.appError ?? AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed))
+            default: model.notice = req.localizer(.selfEvaluationCheckRunning)
+            }
+        }
         return renderYear(req, model)
     }
 
@@ -209,21 +224,15 @@ struct SelfEvaluationController: RouteCollection {
 
     struct Upload: Content { var file: File? }
 
-    /// Starts the year's quality check and waits up to ten seconds for it: a province's year is done by then; if not,
-    /// the page says it goes on.
+    /// Starts the year's quality check and waits up to ten seconds for it, then shows the year with its outcome (or
+    /// that it goes on).
     @Sendable func checkYear(req: Request) async throws -> Response {
         let yearID = try id(req)
         do {
             let job = try await SelfEvaluationYearCheck.start(year: yearID, by: try req.caller(), on: req.db, ringing: req.application)
-            var notice = req.localizer(.selfEvaluationCheckRunning)
-            if let ended = try await JobQueue.wait(for: job, upTo: .seconds(10), app: req.application, on: req.db) {
-                if ended.jobState == .failed { throw ended.appError ?? AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed)) }
-                let outcome = ended.result(as: SelfEvaluationYearCheck.Outcome.self) ?? SelfEvaluationYearCheck.Outcome()
-                notice = req.localizer(.selfEvaluationChecked(outcome.forms - outcome.notFilledIn, outcome.withFindings, outcome.corrected, outcome.notFilledIn))
-            }
-            var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)
-            model.notice = notice
-            return renderYear(req, model)
+            _ = try await JobQueue.wait(for: job, upTo: .seconds(10), app: req.application, on: req.db)
+            // The year's page tells the outcome: a reload there runs nothing again.
+            return req.redirect(to: SelfEvaluationRoute.year(.value(yearID), checked: job))
         } catch {
             let (problem, _) = try refusal(error, req)
             var model = try await EvaluationYearModel.load(yearID, state: nil, grade: nil, findings: false, page: nil, by: try req.caller(), on: req.db)

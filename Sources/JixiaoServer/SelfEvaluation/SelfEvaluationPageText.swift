@@ -118,15 +118,16 @@ extension TextKey {
         TextKey("rulesInForce", zh: "\(p0.text(in: .zhHans)) 年度适用的评分规则", en: "Scoring rules in force for \(p0.text(in: .en))")
     }
     static let rulesBudgetWeight = TextKey("rulesBudgetWeight", zh: "预算执行率分值", en: "Points of budget execution")
-    static let rulesBudgetWeightHint = TextKey("rulesBudgetWeightHint", zh: "政策规定 10 分，部分省份为 20 分；0 至 50 分，最多两位小数。其余分值按目标权重分配给各项指标。",
-                                               en: "The policy gives 10 points, some provinces 20; from 0 to 50, at most two decimals. The rest is shared among the indicators by their goal weights.")
+    static let rulesBudgetWeightHint = TextKey("rulesBudgetWeightHint", zh: "政策规定 10 分，部分省份为 20 分；0 至 100 分，最多两位小数。其余分值按目标权重分配给各项指标。",
+                                               en: "The policy gives 10 points, some provinces 20; from 0 to 100, at most two decimals. The rest is shared among the indicators by their goal weights.")
     static let rulesOverAchievement = TextKey("rulesOverAchievement", zh: "超额完成起算比例", en: "Over-achievement from")
-    static let rulesOverAchievementHint = TextKey("rulesOverAchievementHint", zh: "正向指标实际值达到指标值的这一比例及以上时，须说明超额原因（默认 120%）。须大于 100。",
-                                                  en: "A positive indicator reaching this share of its target or more must explain why (default 120 %). Above 100.")
+    static let rulesOverAchievementHint = TextKey("rulesOverAchievementHint", zh: "正向指标实际值达到指标值的这一比例及以上时，须说明超额原因（默认 120%）。大于 100，不超过 1000。",
+                                                  en: "A positive indicator reaching this share of its target or more must explain why (default 120%). Above 100, at most 1000.")
+    static let rulesOverAchievementPercent = TextKey("rulesOverAchievementPercent", zh: "超额完成起算比例（%）", en: "Over-achievement from (%)")
     static let rulesLateShare = TextKey("rulesLateShare", zh: "逾期完成建议得分", en: "Points suggested when late")
     static func rulesLateShareValue(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
         TextKey("rulesLateShareValue", zh: "逾期 \(p1.text(in: .zhHans)) 个月内完成的，建议得该项分值的 \(p0.text(in: .zhHans))%",
-                en: "\(p0.text(in: .en)) % of the weight suggested for a deadline missed by at most \(p1.text(in: .en)) month(s)")
+                en: "Done within \(p1.text(in: .en)) month(s) after the deadline: \(p0.text(in: .en))% of the weight suggested")
     }
     static let rulesLateSharePercent = TextKey("rulesLateSharePercent", zh: "逾期完成建议得分比例（%）", en: "Share suggested when late (%)")
     static let rulesLateShareHint = TextKey("rulesLateShareHint", zh: "0 至 100；默认 60%。", en: "From 0 to 100; default 60 %.")
@@ -145,6 +146,7 @@ extension TextKey {
     static func rulesSaved(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
         TextKey("rulesSaved", zh: "已保存 \(p1.text(in: .zhHans)) 年度评分规则第 \(p0.text(in: .zhHans)) 版。", en: "Version \(p0.text(in: .en)) of the \(p1.text(in: .en)) scoring rules saved.")
     }
+    static let errorScoringDivisor = TextKey("errorScoringDivisor", zh: "请选择执行率的分母。", en: "Choose what the execution rate divides by.")
     static let errorScoringNumber = TextKey("errorScoringNumber", zh: "请填写数字，例如 10 或 12.5。", en: "Enter a number, such as 10 or 12.5.")
 
     static let selfEvaluationCheckTitle = TextKey("selfEvaluationCheckTitle", zh: "自评质量检查", en: "Quality check of the year")
@@ -156,8 +158,8 @@ extension TextKey {
                                                     en: "The check goes on in the background; this page shows its results once it is done.")
     static func selfEvaluationChecked(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument, _ p3: some TextArgument) -> TextKey {
         TextKey("selfEvaluationChecked",
-                zh: "已检查 \(p0.text(in: .zhHans)) 张已填报的自评表，其中 \(p1.text(in: .zhHans)) 张有质量问题；更正存档得分 \(p2.text(in: .zhHans)) 张；\(p3.text(in: .zhHans)) 张尚未填报。",
-                en: "\(p0.text(in: .en)) filled-in forms checked, \(p1.text(in: .en)) with findings; stored scores corrected on \(p2.text(in: .en)); \(p3.text(in: .en)) not filled in yet.")
+                zh: "已检查 \(p0.text(in: .zhHans)) 张已填报的自评表，其中 \(p1.text(in: .zhHans)) 张有质量问题；更正存档得分或问题 \(p2.text(in: .zhHans)) 张；\(p3.text(in: .zhHans)) 张尚未填报。",
+                en: "\(p0.text(in: .en)) filled-in forms checked, \(p1.text(in: .en)) with findings; \(p2.text(in: .en)) forms' stored scores or findings corrected; \(p3.text(in: .en)) not filled in yet.")
     }
     static let selfEvaluationImportRunning = TextKey("selfEvaluationImportRunning", zh: "文件较大，正在后台导入，完成后本页数据会更新。",
                                                      en: "The file is large and is being imported in the background; this page shows it once done.")

@@ -6,9 +6,9 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
     /// The years the person opened or evaluates in, and opening a new one.
     case years(year: Int? = nil)
     /// 评分规则 of a fiscal year: those in force, the bureau's versions, saving a new one.
-    case rules(year: Int? = nil)
+    case rules(year: Int? = nil, saved: Int? = nil)
     /// A year: counts by state and grade, the forms within reach with their scores and findings.
-    case year(Parameter<UUID>, state: String? = nil, grade: String? = nil, findings: Bool = false, page: Int? = nil)
+    case year(Parameter<UUID>, state: String? = nil, grade: String? = nil, findings: Bool = false, page: Int? = nil, checked: UUID? = nil)
     case close(Parameter<UUID>)
     /// 自评质量检查 of the whole year (a job).
     case check(Parameter<UUID>)
@@ -32,7 +32,7 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
         switch self {
         case .years: ["evaluation", "self"]
         case .rules: ["evaluation", "self", "rules"]
-        case .year(let id, _, _, _, _): ["evaluation", "self", "years", Self.segment(id, "id")]
+        case .year(let id, _, _, _, _, _): ["evaluation", "self", "years", Self.segment(id, "id")]
         case .close(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "close"]
         case .check(let id): ["evaluation", "self", "years", Self.segment(id, "id"), "check"]
         case .list(let id, _, _): ["evaluation", "self", "years", Self.segment(id, "id"), "forms.xlsx"]
@@ -51,8 +51,10 @@ enum SelfEvaluationRoute: TypedRoute, Hashable {
 
     var queryItems: [(String, String?)] {
         switch self {
-        case .years(let year), .rules(let year): [("year", year.map(String.init))]
-        case .year(_, let state, let grade, let findings, let page): [("state", state), ("grade", grade), ("findings", findings ? "1" : nil), ("page", page.map(String.init))]
+        case .years(let year): [("year", year.map(String.init))]
+        case .rules(let year, let saved): [("year", year.map(String.init)), ("saved", saved.map(String.init))]
+        case .year(_, let state, let grade, let findings, let page, let checked):
+            [("state", state), ("grade", grade), ("findings", findings ? "1" : nil), ("page", page.map(String.init)), ("checked", checked?.uuidString.lowercased())]
         case .form(_, let done): [("done", done)]
         case .list(_, let state, let grade): [("state", state), ("grade", grade)]
         case .close, .check, .save, .transition, .importForms, .sheet, .printable, .drawSample, .sample, .assign, .rescore: []

@@ -186,11 +186,11 @@ extension TextKey {
     // MARK: scoring rules
     static let errorEvaluationRulesUnreadable = TextKey("errorEvaluationRulesUnreadable", zh: "该自评表保存的评分规则无法读取，未计分。请联系系统管理员。",
                                                         en: "The scoring rules stored with this self-evaluation cannot be read; it was not scored. Contact the administrator.")
-    static let errorScoringBudgetWeight = TextKey("errorScoringBudgetWeight", zh: "预算执行率分值应在 0 至 100 之间。", en: "The budget block's weight must lie between 0 and 100.")
-    static let errorScoringOverAchievement = TextKey("errorScoringOverAchievement", zh: "超额完成的认定比例应大于 100%，且不超过 1000%。",
+    static let errorScoringBudgetWeight = TextKey("errorScoringBudgetWeight", zh: "预算执行率分值应在 0 至 100 之间，最多两位小数。", en: "The budget block's weight must lie between 0 and 100, with at most two decimals.")
+    static let errorScoringOverAchievement = TextKey("errorScoringOverAchievement", zh: "超额完成起算比例应大于 100%，且不超过 1000%。",
                                                      en: "The over-achievement threshold must be above 100 % and at most 1000 %.")
     static let errorScoringLateShare = TextKey("errorScoringLateShare", zh: "逾期完成的建议得分比例应在 0 至 100% 之间。", en: "The late share must lie between 0 and 100 %.")
-    static let errorScoringLateGrace = TextKey("errorScoringLateGrace", zh: "逾期宽限月数应在 0 至 12 之间。", en: "The grace for late deadlines must be 0 to 12 months.")
+    static let errorScoringLateGrace = TextKey("errorScoringLateGrace", zh: "逾期宽限月数应为 0 至 12 的整数。", en: "The grace for late deadlines must be a whole number of months from 0 to 12.")
 }
 
 extension QualitativeBand: FixedTerm, TextArgument {

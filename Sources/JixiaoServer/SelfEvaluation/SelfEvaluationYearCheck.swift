@@ -139,8 +139,10 @@ enum SelfEvaluationYearCheck {
             let formRows = rows[form.id] ?? []
             outcome.forms += 1
             outcome.rows += formRows.count
-            // As the opening made it: no score is shown before the first save, so there is none to check.
-            guard form.lock_version > 0 else { outcome.notFilledIn += 1; continue }
+            // As the opening made it (closing the year or a hand-over moves its lock but fills nothing in): no score is
+            // shown before the first save, so there is none to check. A save always stores a total when the form scores,
+            // and the executed amount when one was given.
+            guard form.lock_version > 0, form.total != nil || form.executed_fen != nil else { outcome.notFilledIn += 1; continue }
             let rules: ScoringRuleSet?
             if let known = ruleSets[form.rules] { rules = known } else {
                 rules = try? decoder.decode(ScoringRuleSet.self, from: Data(form.rules.utf8))
