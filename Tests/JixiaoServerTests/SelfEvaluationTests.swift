@@ -212,7 +212,7 @@ struct SelfEvaluationTests {
             #expect(try await page(finance, "?grade=差").total == 0)
             let actions = try await auditActions(app)
             for action in ["self_evaluation.year_created", "self_evaluation.year_opened", "self_evaluation.saved", "self_evaluation.submit",
-                           "self_evaluation.department_return", "self_evaluation.finance_confirm", "self_evaluation.check_queued", "self_evaluation.checked"] {
+                           "self_evaluation.department_return", "self_evaluation.finance_confirm", "self_evaluation.check_queued", "self_evaluation.checked", "self_evaluation.scores_corrected"] {
                 #expect(actions.contains(action), "\(action)")
             }
         }

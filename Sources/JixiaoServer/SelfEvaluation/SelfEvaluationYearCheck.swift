@@ -46,7 +46,7 @@ enum SelfEvaluationYearCheck {
 
     static let jobKind = JobKind(name: kind, maxAttempts: 2, run: { run in
         guard let parameters = run.parameters(as: Parameters.self) else { throw AppError.notFound() }
-        let outcome = try await check(parameters.yearID, on: run.database) { done, total in
+        let outcome = try await check(parameters.yearID, on: run.database, audit: run.caller.audit) { done, total in
             run.progress.report(JobProgress(phase: "checking", done: done, total: total))
         }
         try await AuditTrail.record("self_evaluation.checked", entityType: "self_evaluation_year", entityID: parameters.yearID.uuidString.lowercased(),
@@ -84,7 +84,9 @@ enum SelfEvaluationYearCheck {
     /// Forms are read, scored and written a chunk at a time, two chunks in flight (one reads while the other scores).
     static let chunkSize = 2_000
 
-    static func check(_ yearID: UUID, on db: any Database, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Outcome {
+    /// `audit`: where each chunk's corrections are recorded (the job's caller); nil records nothing (the bench).
+    static func check(_ yearID: UUID, on db: any Database, audit: AuditContext? = nil,
+                      progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Outcome {
         guard let year = try await EvaluationYearRow.find(yearID, on: db) else { throw AppError.notFound() }
         guard year.yearState != .opening else { throw AppError(.conflict, "evaluation_year_opening", Message(.errorEvaluationYearOpening)) }
         let chunks = try await idChunks(yearID, on: db)
@@ -96,7 +98,7 @@ enum SelfEvaluationYearCheck {
             return score(read.forms, rows: read.rows)
         } collect: { scored in
             var part = scored.outcome
-            part.corrected = try await write(scored.corrections, on: db)
+            part.corrected = try await write(scored.corrections, year: yearID, audit: audit, on: db)
             outcome.add(part)
             done += scored.outcome.forms
             progress(done, total)
@@ -169,7 +171,7 @@ enum SelfEvaluationYearCheck {
 
     /// Writes the corrected scores of a chunk in one transaction: a form (if nobody saved it since it was read) and then
     /// the points of its rows. Returns how many forms it wrote.
-    static func write(_ corrections: [Correction], on db: any Database) async throws -> Int {
+    static func write(_ corrections: [Correction], year yearID: UUID, audit: AuditContext?, on db: any Database) async throws -> Int {
         guard !corrections.isEmpty else { return 0 }
         return try await db.transaction { db in
             var claimed: Set<UUID> = []
@@ -205,6 +207,15 @@ enum SelfEvaluationYearCheck {
                     FROM v WHERE \(ident: SelfEvaluationTables.rows).evaluation_id = v.evaluation_id
                       AND \(ident: SelfEvaluationTables.rows).indicator_id = v.indicator_id
                     """).run()
+            }
+            // Which forms were corrected, in the audit trail with the corrections (a confirmed form's stored score may be
+            // among them: it is put back to what its own rules give, and that is recorded).
+            if let audit, !claimed.isEmpty {
+                let corrected = corrections.filter { claimed.contains($0.form.id) }
+                let ids = corrected.prefix(200).map { "\($0.form.id.uuidString.lowercased()):\($0.form.total ?? "-")→\($0.score.total ?? "-")" }
+                    + (corrected.count > 200 ? ["…"] : [])
+                try await AuditTrail.record("self_evaluation.scores_corrected", entityType: "self_evaluation_year", entityID: yearID.uuidString.lowercased(),
+                                            summary: "forms=\(claimed.count) " + ids.joined(separator: ","), context: audit, on: db)
             }
             return claimed.count
         }
