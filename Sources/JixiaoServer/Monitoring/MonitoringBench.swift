@@ -12,26 +12,15 @@ enum MonitoringBench {
         var lines: [String] = []
         func seconds(_ start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000 }
         func f(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
-        guard let province = try await OrganizationModel.query(on: db).filter(\.$code == "GP").first() else {
-            throw Abort(.internalServerError, reason: "no generated province: run `jixiao generate --scale province` or `jixiao bench` first")
-        }
-        // The province's generated performance officer (`gp-user-1`), as the commands see a person: jobs and the audit
-        // trail name a real account.
-        guard let account = try await UserModel.query(on: db).filter(\.$username == "gp-user-1").first(), let accountID = account.id else {
-            throw Abort(.internalServerError, reason: "no generated performance officer gp-user-1: run `jixiao generate --scale province` first")
-        }
-        let officer = SignedInUser(userID: accountID, username: account.username, displayName: account.displayName, locale: nil, mustChangePassword: false,
-                                   organizationID: province.id!, organizationName: province.name, organizationKind: .financeBureau,
-                                   organizationPath: province.hierarchyPath, roles: [.performanceOfficer])
-        let caller = Caller(principal: .person(officer), audit: AuditContext(userID: officer.userID.uuidString.lowercased(), userName: account.username,
-                                                                              organizationID: province.id!.uuidString.lowercased(),
-                                                                              scopePath: province.path, requestID: "bench", clientAddress: "127.0.0.1"),
-                            effects: Effects(now: { Date() }, uuid: { UUID() }, seed: { 1 }, hashPassword: { $0 }))
+        // The province's generated performance officer, as the commands see a person: jobs and the audit trail name a
+        // real account.
+        let caller = try await BenchCaller.person(holding: .performanceOfficer, organizationCode: "GP", on: db)
+        let provinceID = try caller.person().organizationID
 
         // A round the bench opened before: only the reads are measured again (after a change to the pages or the
         // indexes, without generating the province anew).
         struct Existing: Decodable { var id: UUID }
-        if let existing = try await db.sql.select().column("id").from(MonitoringTables.rounds).where("organization_id", .equal, SQLBind(province.id!))
+        if let existing = try await db.sql.select().column("id").from(MonitoringTables.rounds).where("organization_id", .equal, SQLBind(provinceID))
             .where("fiscal_year", .equal, SQLBind(fiscalYear)).where("period_end", .equal, SQLBind(CalendarDay(year: fiscalYear, month: 7, day: 31)!.isoDate))
             .first(decoding: Existing.self) {
             struct Task: Decodable { var id: UUID }
