@@ -70,6 +70,15 @@ public enum SelfEvaluationChecks {
     /// Words with which a narrative claims that everything was achieved.
     static let completionClaims = ["全部完成", "均已完成", "全面完成", "圆满完成", "全部达成", "均已达成", "均达到", "全部实现", "均已实现"]
 
+    private static let completionClaimBytes = completionClaims.map { Array($0.utf8) }
+
+    /// Whether the narrative, read without its white space, uses one of the words that claim completion. Searched as
+    /// UTF-8 bytes: the claims are plain Chinese words, and the year's check asks this of every form with a missed row.
+    static func claimsCompletion(_ narrative: String) -> Bool {
+        let text = Array(narrative.filter { !$0.isWhitespace }.utf8)
+        return completionClaimBytes.contains { claim in text.firstRange(of: claim) != nil }
+    }
+
     /// The findings of the form, scored by `score` (the same rows in the same order).
     public static func findings(_ form: SelfEvaluationForm, score: SelfEvaluationScore) -> [ConsistencyFinding] {
         var found: [ConsistencyFinding] = []
@@ -79,7 +88,8 @@ public enum SelfEvaluationChecks {
             let given = row.printedPoints ?? scored.points, weight = scored.weight
             givenSum += given
             let reasoned = !row.explanation.trimmed.isEmpty || !(row.scoring.override?.reason.trimmed.isEmpty ?? true)
-            if cents(given) != cents(scored.rulePoints) { found.append(.pointsDifferFromRule(row: index, given: given, rule: scored.rulePoints)) }
+            // Equal points are equal in hundredths: the text of both is only written when they differ.
+            if given != scored.rulePoints, cents(given) != cents(scored.rulePoints) { found.append(.pointsDifferFromRule(row: index, given: given, rule: scored.rulePoints)) }
             if given > weight { found.append(.pointsAboveWeight(row: index, given: given, weight: weight)) }
             if scored.met == true, given < weight, !reasoned, case .met = scored.arithmetic {
                 found.append(.metButDocked(row: index, given: given, weight: weight))
@@ -117,8 +127,7 @@ public enum SelfEvaluationChecks {
             found.append(.everyActualEqualsTarget(rows: quantitative.count))
         }
         let missed = score.indicators.enumerated().filter { $0.element.met == false }.map(\.offset)
-        let narrative = form.narrative.filter { !$0.isWhitespace }
-        if !missed.isEmpty, completionClaims.contains(where: narrative.contains) { found.append(.narrativeClaimsCompletion(missedRows: missed)) }
+        if !missed.isEmpty, claimsCompletion(form.narrative) { found.append(.narrativeClaimsCompletion(missedRows: missed)) }
         return found
     }
 }

@@ -88,12 +88,15 @@ public enum QualitativeBand: String, CaseIterable, Codable, Sendable {
     }
 
     /// Whether `points` of an indicator weighing `weight` lies in the band (upper bound open except for 达成).
+    /// Compared by multiplying, never dividing (points × 100 against weight × 80): exact, and the year's check asks this
+    /// of every qualitative row. An indicator weighing nothing holds only 0 points, in any band.
     public func contains(_ points: Decimal, weight: Decimal) -> Bool {
-        let share = points / weight * 100
+        guard weight > 0 else { return points == 0 }
+        let hundred = points * 100
         switch self {
-        case .achieved: return share >= 80 && share <= 100
-        case .partly: return share >= 60 && share < 80
-        case .notAchieved: return share >= 0 && share < 60
+        case .achieved: return hundred >= weight * 80 && points <= weight
+        case .partly: return hundred >= weight * 60 && hundred < weight * 80
+        case .notAchieved: return points >= 0 && hundred < weight * 60
         }
     }
 

@@ -26,7 +26,8 @@ public struct BudgetScore: Hashable, Sendable {
         weight = rules.budgetWeight
         rate = Ratio(figures.executed, over: divisor)
         if let rate {
-            points = rate.value >= 1 ? weight : max(rate.value, 0) * weight
+            // The denominator of a `Ratio` is positive: at or above 100 % is numerator ≥ denominator, no division needed.
+            points = rate.numerator >= rate.denominator ? weight : max(rate.value, 0) * weight
         } else {
             // A budget of 0 with nothing executed scores full (§5); money executed without a budget earns nothing (and
             // the quality checks name it).

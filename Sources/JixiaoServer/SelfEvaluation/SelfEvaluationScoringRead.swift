@@ -41,13 +41,16 @@ struct EvaluatedForm: Sendable {
         score = nil; findings = []
         if let rules {
             // Rows that did not read are scored as empty, so what the others got wrong is reported at the same time.
+            // A form that scores has no problems to list: every problem is only looked for when scoring fails (or a row
+            // did not read), which spares the year's check a second pass over millions of rows.
             let scoringRows = formRows.map(\.scoring)
-            let problems = SelfEvaluationScoring.problems(rows: scoringRows, reassignments: evaluation.reassignments, rules: rules)
-            errors += problems.map { $0.appError(rows: rows) }
             if errors.isEmpty, let scored = try? SelfEvaluationScoring.score(budget: form.budget, rows: scoringRows,
                                                                            reassignments: evaluation.reassignments, rules: rules) {
                 score = scored
                 findings = SelfEvaluationChecks.findings(form, score: scored)
+            } else {
+                let problems = SelfEvaluationScoring.problems(rows: scoringRows, reassignments: evaluation.reassignments, rules: rules)
+                errors += problems.map { $0.appError(rows: rows) }
             }
         } else {
             errors.append(AppError(.internalServerError, "scoring_rules_unreadable", Message(.errorEvaluationRulesUnreadable)))
@@ -203,7 +206,8 @@ struct StoredScore: Equatable, Sendable {
         totalCents = score.map { SelfEvaluationForms.cents($0.total) }
         grade = score?.grade.rawValue
         findingCount = evaluated.findings.count
-        findings = String(decoding: try MonitoringRuleStore.encoder.encode(evaluated.findings), as: UTF8.self)
+        // Most forms have none: "[]" is what the encoder writes for them, without its cost.
+        findings = evaluated.findings.isEmpty ? "[]" : String(decoding: try MonitoringRuleStore.encoder.encode(evaluated.findings), as: UTF8.self)
         rowPoints = (0..<rowCount).map { index in score.flatMap { index < $0.indicators.count ? $0.indicators[index].points.storedText : nil } }
     }
 
