@@ -193,6 +193,16 @@ struct SelfEvaluationTests {
             #expect(packed.forms.count == 5 && packed.readOrdinarily == 0)
             let ordinary = try await EvaluationIndicatorRow.of(formID, on: app.db)
             #expect((packed.rows[formID] ?? []).map { "\($0)" } == ordinary.map { "\($0)" })
+            // The checks before kept each form's packed rows: read from the copy, nothing packed again. A row changed behind
+            // the commands' back outdates its form's copy (the trigger), and the next read packs that form from its rows.
+            #expect(packed.packedAgain.isEmpty, "\(packed.packedAgain.map(\.evaluationID))")
+            try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = '行外改写' WHERE evaluation_id = \(bind: formID) AND position = 1").run()
+            packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
+            #expect(packed.packedAgain.map(\.evaluationID) == [formID] && packed.rows[formID]?[1].explanation == "行外改写")
+            try await SelfEvaluationBulkRead.keep(packed.packedAgain, on: app.db)
+            packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
+            #expect(packed.packedAgain.isEmpty && packed.rows[formID]?[1].explanation == "行外改写")
+            #expect((packed.rows[formID] ?? []).map { "\($0)" } == (try await EvaluationIndicatorRow.of(formID, on: app.db)).map { "\($0)" })
             // A control character typed into a field does not fit the packed read: that form is read the ordinary way.
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = \(bind: "原因\u{1F}说明\u{1E}") WHERE evaluation_id = \(bind: formID) AND position = 0").run()
             packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)

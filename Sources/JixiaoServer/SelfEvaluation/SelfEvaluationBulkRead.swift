@@ -24,6 +24,8 @@ enum SelfEvaluationBulkRead {
         var rows: [UUID: [EvaluationIndicatorRow]] = [:]
         /// Forms whose packed text did not split and were read the ordinary way.
         var readOrdinarily = 0
+        /// Rows packed from the rows themselves (no copy, or one behind them): to be kept for the next read.
+        var packedAgain: [PackedRows] = []
     }
 
     /// One chunk's forms (ids `first`…`last` of the year) and their rows by form, in position order.
@@ -35,15 +37,22 @@ enum SelfEvaluationBulkRead {
         let formText = formFields.map { text($0, table: "e") }.joined(separator: " || \(separator(31)) || ")
         let rowText = rowFields.map { text($0, table: "r") }.joined(separator: " || \(separator(31)) || ")
         let aggregate = postgres ? "string_agg(\(rowText), chr(30) ORDER BY r.position)" : "group_concat(\(rowText), char(30) ORDER BY r.position)"
-        struct Packed: Decodable { var id: UUID; var form: String; var rows: String? }
+        // The rows come from the form's kept copy while it is as new as the rows (`AddSelfEvaluationPackedRows`), else
+        // packed here from the rows themselves — in the same statement as the version they are packed at.
+        struct Packed: Decodable { var id: UUID; var form: String; var rows: String?; var rows_version: Int; var kept: Int }
+        let current = "p.rows_version = e.rows_version"
         let packed = try await db.sql.raw("""
-            SELECT e.id AS id, \(unsafeRaw: formText) AS form,
-              (SELECT \(unsafeRaw: aggregate) FROM \(ident: SelfEvaluationTables.rows) r WHERE r.evaluation_id = e.id) AS rows
+            SELECT e.id AS id, \(unsafeRaw: formText) AS form, e.rows_version AS rows_version,
+              CASE WHEN \(unsafeRaw: current) THEN 1 ELSE 0 END AS kept,
+              CASE WHEN \(unsafeRaw: current) THEN p.rows
+                ELSE (SELECT \(unsafeRaw: aggregate) FROM \(ident: SelfEvaluationTables.rows) r WHERE r.evaluation_id = e.id) END AS rows
             FROM \(ident: SelfEvaluationTables.evaluations) e
+              LEFT JOIN \(ident: AddSelfEvaluationPackedRows.table) p ON p.evaluation_id = e.id
             WHERE e.year_id = \(bind: yearID) AND e.id >= \(bind: first) AND e.id <= \(bind: last)
             """).all(decoding: Packed.self)
         var forms: [SelfEvaluationYearCheck.CheckedForm] = []
         var rows: [UUID: [EvaluationIndicatorRow]] = [:]
+        var fresh: [PackedRows] = []
         forms.reserveCapacity(packed.count)
         rows.reserveCapacity(packed.count)
         var unreadable: [UUID] = []
@@ -51,6 +60,7 @@ enum SelfEvaluationBulkRead {
             guard let form = form(item.id, item.form), let formRows = self.rows(item.id, item.rows) else { unreadable.append(item.id); continue }
             forms.append(form)
             rows[item.id] = formRows
+            if item.kept == 0, let text = item.rows { fresh.append(PackedRows(evaluationID: item.id, version: item.rows_version, text: text)) }
         }
         for id in unreadable {
             guard let form = try await db.sql.select().columns(SelfEvaluationYearCheck.CheckedForm.columns.map { SQLIdentifier($0) })
@@ -58,7 +68,26 @@ enum SelfEvaluationBulkRead {
             forms.append(form)
             rows[id] = try await EvaluationIndicatorRow.of(id, on: db)
         }
-        return Chunk(forms: forms, rows: rows, readOrdinarily: unreadable.count)
+        return Chunk(forms: forms, rows: rows, readOrdinarily: unreadable.count, packedAgain: fresh)
+    }
+
+    /// A form's rows packed at a version of them.
+    struct PackedRows: Sendable {
+        var evaluationID: UUID
+        var version: Int
+        var text: String
+    }
+
+    /// Keeps the copies a read packed again, for the next read. A copy stored after its rows changed once more carries
+    /// the older version and is simply not used.
+    static func keep(_ packed: [PackedRows], on db: any Database) async throws {
+        for part in stride(from: 0, to: packed.count, by: 300).map({ packed[$0..<min($0 + 300, packed.count)] }) {
+            let values = SQLList(part.map { SQLGroupExpression([SQLBind($0.evaluationID), SQLBind($0.version), SQLBind($0.text)] as [any SQLExpression]) })
+            try await db.sql.raw("""
+                INSERT INTO \(ident: AddSelfEvaluationPackedRows.table) (evaluation_id, rows_version, rows) VALUES \(values)
+                ON CONFLICT (evaluation_id) DO UPDATE SET rows_version = excluded.rows_version, rows = excluded.rows
+                """).run()
+        }
     }
 
     private static func fields(_ text: Substring) -> [String?] {

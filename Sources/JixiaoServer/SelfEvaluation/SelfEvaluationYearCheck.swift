@@ -95,9 +95,12 @@ enum SelfEvaluationYearCheck {
         var outcome = Outcome(), done = 0
         try await inFlight(chunks, width: 2) { chunk in
             let read = try await read(chunk, year: yearID, on: db)
-            return score(read.forms, rows: read.rows)
+            var scored = score(read.forms, rows: read.rows)
+            scored.packedAgain = read.packedAgain
+            return scored
         } collect: { scored in
             var part = scored.outcome
+            try await SelfEvaluationBulkRead.keep(scored.packedAgain, on: db)
             part.corrected = try await write(scored.corrections, year: yearID, audit: audit, on: db)
             outcome.add(part)
             done += scored.outcome.forms
@@ -130,6 +133,8 @@ enum SelfEvaluationYearCheck {
     struct Scored: Sendable {
         var outcome: Outcome
         var corrections: [Correction]
+        /// The chunk's rows the read packed again, kept before the corrections (which change rows and so outdate them).
+        var packedAgain: [SelfEvaluationBulkRead.PackedRows] = []
     }
 
     /// Scores a chunk as a save would and keeps what differs from what is stored.
