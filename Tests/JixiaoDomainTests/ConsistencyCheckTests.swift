@@ -87,6 +87,11 @@ struct ConsistencyCheckTests {
         let rows = [formRow(target: "≥95%", actual: "88%", explanation: "生源减少")] + filler(8)
         #expect(try findings(form(rows, narrative: "各项绩效目标全部完成。")).contains(.narrativeClaimsCompletion(missedRows: [0])))
         #expect(!(try findings(form(rows, narrative: "大部分目标完成，学生满意度未达标。"))).contains { if case .narrativeClaimsCompletion = $0 { true } else { false } })
+        // The claim is found anywhere, white space inside it ignored; a near miss of its words is no claim.
+        for (narrative, claims) in [("全部完成", true), ("年度绩效目标均 已\n完成", true), ("本年度目标圆满完成", true), ("全部完", false), ("", false),
+                                    ("部分完成，全部达", false), ("Targets met. 全面完成", true)] {
+            #expect(SelfEvaluationChecks.claimsCompletion(narrative) == claims, "\(narrative)")
+        }
         let far = [formRow(target: "≥100人", actual: "150", forecast: "110")] + filler(8)
         #expect(try findings(form(far)).contains(.farFromForecast(row: 0, forecast: 110, actual: 150)))
         let near = [formRow(target: "≥100人", actual: "120", forecast: "110")] + filler(8)
