@@ -175,6 +175,21 @@ struct SelfEvaluationTests {
             var check = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self)
             #expect(check.forms == 5 && check.corrected == 0 && check.unscorable == 0 && check.notFilledIn == 4, "\(check)")
             #expect(check.rows >= 7 && check.findingsByRule.values.reduce(0, +) >= 0)
+            // Asked to answer at once, the check names its job and where to follow it; the job tells how it ended to the one
+            // who queued it, and to no one else.
+            let queued = try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check", headers: ["Prefer": "respond-async"])
+            #expect(queued.status == .accepted)
+            let location = try #require(queued.headers.first(name: .location))
+            struct JobStatus: Decodable { var kind: String; var state: String; var done: Int; var outcome: Check?; var error: [String: String]? }
+            var followed = try decoded(try await finance.send(.GET, location), JobStatus.self)
+            for _ in 0..<200 where followed.state != "succeeded" {
+                try await Task.sleep(for: .milliseconds(50))
+                followed = try decoded(try await finance.send(.GET, location), JobStatus.self)
+            }
+            #expect(followed.kind == "self_evaluation.check_year" && followed.state == "succeeded" && followed.outcome?.forms == 5 && followed.error == nil,
+                    "\(followed)")
+            #expect(try await hospital.send(.GET, location).status == .notFound)
+            #expect(try await finance.send(.GET, "/api/v1/jobs/\(UUID())").status == .notFound)
             try await app.db.sql.raw("UPDATE self_evaluations SET total = '1', total_cents = 100, grade = '差' WHERE id = \(bind: formID)").run()
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET points = '0' WHERE evaluation_id = \(bind: formID) AND position = 6").run()
             #expect(try await page(finance, "?grade=优").items.isEmpty, "the list reads what is stored")

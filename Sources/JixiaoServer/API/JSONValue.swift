@@ -1,5 +1,5 @@
 /// A JSON document built in Swift, for the OpenAPI description.
-indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
+indirect enum JSONValue: Codable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
                          ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
     case string(String), int(Int), bool(Bool), null, array([JSONValue]), object([(String, JSONValue)])
 
@@ -26,6 +26,24 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
         case .object(let pairs):
             var c = encoder.container(keyedBy: FieldKey.self)
             for (key, value) in pairs { try c.encode(value, forKey: FieldKey(stringValue: key)) }
+        }
+    }
+
+    /// Reads JSON the project wrote itself (a job's stored outcome): null, booleans, whole numbers, text, arrays and
+    /// objects (keys in sorted order). A fractional number is not among them and is refused, never rounded.
+    init(from decoder: any Decoder) throws {
+        if let object = try? decoder.container(keyedBy: FieldKey.self) {
+            self = .object(try object.allKeys.map(\.stringValue).sorted().map { ($0, try object.decode(JSONValue.self, forKey: FieldKey(stringValue: $0))) })
+        } else if var array = try? decoder.unkeyedContainer() {
+            var values: [JSONValue] = []
+            while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }
+            self = .array(values)
+        } else {
+            let single = try decoder.singleValueContainer()
+            if single.decodeNil() { self = .null }
+            else if let value = try? single.decode(Bool.self) { self = .bool(value) }
+            else if let value = try? single.decode(Int.self) { self = .int(value) }
+            else { self = .string(try single.decode(String.self)) }
         }
     }
 

@@ -5,6 +5,8 @@ extension Capability {
     static let jobs = Capability(
         name: "jobs",
         migrations: [CreateJobs()],
+        apiEndpoints: JobsAPI.endpoints,
+        apiSchemas: JobsAPI.schemas,
         commands: [(name: "worker", command: WorkerCommand())],
         lifecycle: [JobWorkersLifecycle()]
     )

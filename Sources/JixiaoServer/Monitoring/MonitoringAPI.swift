@@ -153,7 +153,6 @@ enum MonitoringAPI: OpenAPIVocabulary {
             ("MonitoringRoundCreate", object([("fiscalYear", year), ("periodEnd", date), ("deadline", date), ("scope", values(RoundScopeKind.self)),
                                               ("departmentCodes", ["type": "array", "items": code])], required: ["fiscalYear", "periodEnd", "deadline"])),
             ("TreasuryImportResult", object([("updated", integer)], required: ["updated"])),
-            ("JobAccepted", object([("jobID", uuid)], required: ["jobID"])),
             ("Disposition", object([("id", uuid), ("taskID", uuid), ("roundID", uuid), ("objectID", uuid), ("code", nullableString), ("name", nullableString),
                                     ("assignee", nullableString), ("kind", values(DispositionKind.self)), ("reason", string),
                                     ("dueBy", ["type": ["string", "null"], "format": "date"]), ("amountWanYuan", nullable(decimalText)),
@@ -292,21 +291,14 @@ enum MonitoringAPI: OpenAPIVocabulary {
     }
 
     struct TreasuryResultDTO: Content { var updated: Int }
-    struct JobAcceptedDTO: Content { var jobID: UUID }
 
     /// Runs the import as a job and waits for it, or with `Prefer: respond-async` answers 202 with the job at once.
     @Sendable static func importTreasury(req: Request) async throws -> Response {
         guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         let job = try await TreasuryImport.start(body, fileName: req.headers.contentDisposition?.filename ?? "api-upload", round: try id(req),
                                                  by: try req.caller(), on: req.db, ringing: req.application)
-        if req.headers[canonicalForm: "Prefer"].contains(where: { $0.lowercased().trimmed == "respond-async" }) {
-            return try .json(JobAcceptedDTO(jobID: job), status: .accepted)
-        }
-        guard let ended = try await JobQueue.wait(for: job, upTo: .seconds(600), app: req.application, on: req.db) else { throw AppError.notFound() }
-        switch ended.jobState {
-        case .succeeded: return try .json(TreasuryResultDTO(updated: ended.result(as: TreasuryImport.Outcome.self)?.updated ?? 0))
-        case .failed: throw ended.appError ?? AppError(.internalServerError, "import_failed", Message(.errorImportFailed))
-        default: return try .json(JobAcceptedDTO(jobID: job), status: .accepted)
+        return try await JobsAPI.answer(job, req, failure: AppError(.internalServerError, "import_failed", Message(.errorImportFailed))) { ended in
+            try .json(TreasuryResultDTO(updated: ended.result(as: TreasuryImport.Outcome.self)?.updated ?? 0))
         }
     }
 

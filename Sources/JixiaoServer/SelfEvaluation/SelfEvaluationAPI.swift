@@ -273,14 +273,14 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
         APIEndpoint(method: .POST, path: ["self-evaluation", "years", ":id", "import"], operationID: "importSelfEvaluations",
                     summary: "Import 自评表 from .xlsx or .csv as units published them (standard layout and provincial variants, several forms per file); printed points, rate and total kept beside the computed ones, differences as findings; all forms or none, errors by sheet, row and column",
                     tag: "self-evaluation",
-                    query: [.init(name: "Prefer", location: "header", type: "string", description: "respond-async: answer 202 at once with the job's id")],
+                    query: [.init(name: "Prefer", location: "header", type: "string", description: "respond-async: answer 202 at once with the job's id; follow it at its Location, GET /api/v1/jobs/{id}")],
                     requestSchema: "file", requestMediaType: "application/octet-stream", responseSchema: "SelfEvaluationImportResult",
                     otherResponses: [(202, "Accepted (Prefer: respond-async): the job that imports the file", "JobAccepted")],
                     bodyLimit: "24mb", handler: importForms),
         APIEndpoint(method: .POST, path: ["self-evaluation", "years", ":id", "check"], operationID: "checkSelfEvaluationYear",
                     summary: "自评质量检查 of the whole year: every form scored again by the rules it keeps and checked; stored scores, findings and row points that differ are corrected; the year's findings counted by rule (a job)",
                     tag: "self-evaluation",
-                    query: [.init(name: "Prefer", location: "header", type: "string", description: "respond-async: answer 202 at once with the job's id")],
+                    query: [.init(name: "Prefer", location: "header", type: "string", description: "respond-async: answer 202 at once with the job's id; follow it at its Location, GET /api/v1/jobs/{id}")],
                     responseSchema: "SelfEvaluationCheckResult",
                     otherResponses: [(202, "Accepted (Prefer: respond-async): the job that checks the year", "JobAccepted")], handler: checkYear),
         APIEndpoint(method: .GET, path: ["self-evaluations", ":id"], operationID: "getSelfEvaluation",
@@ -369,28 +369,16 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
         guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         let job = try await SelfEvaluationImport.start(body, fileName: req.headers.contentDisposition?.filename ?? "api-upload", year: try id(req),
                                                        by: try req.caller(), on: req.db, ringing: req.application)
-        if req.headers[canonicalForm: "Prefer"].contains(where: { $0.lowercased().trimmed == "respond-async" }) {
-            return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
-        }
-        guard let ended = try await JobQueue.wait(for: job, upTo: .seconds(600), app: req.application, on: req.db) else { throw AppError.notFound() }
-        switch ended.jobState {
-        case .succeeded: return try .json(ended.result(as: SelfEvaluationImport.Outcome.self) ?? SelfEvaluationImport.Outcome(forms: 0, withFindings: 0, findings: 0))
-        case .failed: throw ended.appError ?? AppError(.internalServerError, "import_failed", Message(.errorImportFailed))
-        default: return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
+        return try await JobsAPI.answer(job, req, failure: AppError(.internalServerError, "import_failed", Message(.errorImportFailed))) { ended in
+            try .json(ended.result(as: SelfEvaluationImport.Outcome.self) ?? SelfEvaluationImport.Outcome(forms: 0, withFindings: 0, findings: 0))
         }
     }
 
     /// Runs the year's check as a job and waits for it, or with `Prefer: respond-async` answers 202 with the job at once.
     @Sendable static func checkYear(req: Request) async throws -> Response {
         let job = try await SelfEvaluationYearCheck.start(year: try id(req), by: try req.caller(), on: req.db, ringing: req.application)
-        if req.headers[canonicalForm: "Prefer"].contains(where: { $0.lowercased().trimmed == "respond-async" }) {
-            return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
-        }
-        guard let ended = try await JobQueue.wait(for: job, upTo: .seconds(600), app: req.application, on: req.db) else { throw AppError.notFound() }
-        switch ended.jobState {
-        case .succeeded: return try .json(ended.result(as: SelfEvaluationYearCheck.Outcome.self) ?? SelfEvaluationYearCheck.Outcome())
-        case .failed: throw ended.appError ?? AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed))
-        default: return try .json(MonitoringAPI.JobAcceptedDTO(jobID: job), status: .accepted)
+        return try await JobsAPI.answer(job, req, failure: AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed))) { ended in
+            try .json(ended.result(as: SelfEvaluationYearCheck.Outcome.self) ?? SelfEvaluationYearCheck.Outcome())
         }
     }
 
