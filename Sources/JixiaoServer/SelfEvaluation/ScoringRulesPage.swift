@@ -8,11 +8,18 @@ import JixiaoDomain
 /// newest version), the versions its own bureau saved, and — for a bureau's performance office — a form that saves a new
 /// version. Years already opened keep the version they copied; the page says so.
 struct ScoringRulesModel: Sendable {
-    struct Version: Decodable, Sendable { var version: Int; var rules: String; var created_by_name: String; var created_at: Date }
+    struct Version: Decodable, Sendable {
+        var version: Int; var rules: String; var created_by_name: String; var created_at: Date
+        var ruleSet: ScoringRuleSet? { try? JSONDecoder().decode(ScoringRuleSet.self, from: Data(rules.utf8)) }
+    }
+    /// A year opened with one of the bureau's versions (its own, or a bureau below that follows it).
+    struct YearUsing: Decodable, Sendable { var rules_version: Int; var name: String; var state: String }
 
     var fiscalYear: Int
     var inForce: ScoringRulesStoreView
     var versions: [Version]
+    /// By version: the opened years of the fiscal year scored by it.
+    var yearsUsing: [Int: [YearUsing]] = [:]
     var canEdit: Bool
     var draft: ScoringRulesForm?
     var problem: AppError?
@@ -32,8 +39,17 @@ struct ScoringRulesModel: Sendable {
                 .where("organization_id", .equal, SQLBind(user.organizationID)).where("fiscal_year", .equal, SQLBind(year))
                 .orderBy("version", .descending).all(decoding: Version.self)
             : []
+        // Which years already opened keep which version: what a new version will not change.
+        let using = versions.isEmpty ? [] : try await db.sql.select()
+            .column(SQLColumn("rules_version", table: "y")).column(SQLColumn("name", table: "o")).column(SQLColumn("state", table: "y"))
+            .from(SQLAlias(SQLIdentifier(SelfEvaluationTables.years), as: SQLIdentifier("y")))
+            .join(SQLAlias(SQLIdentifier(OrganizationModel.schema), as: SQLIdentifier("o")), on: SQLColumn("id", table: "o"), .equal, SQLColumn("organization_id", table: "y"))
+            .where(SQLColumn("rules_owner_id", table: "y"), .equal, SQLBind(user.organizationID))
+            .where(SQLColumn("fiscal_year", table: "y"), .equal, SQLBind(year))
+            .orderBy(SQLColumn("organization_path", table: "y")).all(decoding: ScoringRulesModel.YearUsing.self)
         return ScoringRulesModel(fiscalYear: year, inForce: ScoringRulesStoreView(rules: inForce.rules, version: inForce.version, ownerName: ownerName),
-                                 versions: versions, canEdit: canEdit, csrfToken: user.csrfToken ?? "")
+                                 versions: versions, yearsUsing: Dictionary(grouping: using, by: \.rules_version), canEdit: canEdit,
+                                 csrfToken: user.csrfToken ?? "")
     }
 }
 
@@ -127,12 +143,29 @@ struct ScoringRulesView {
                 .tr(.th(.text(t(.rulesDivisor))), .td(.text(divisorText(rules.executionDivisor)))))))
     }
 
+    /// Each version with its values, who saved it when, and the opened years it scores — so that an auditor sees what
+    /// changed from one version to the next and which forms each one governs.
     private var versions: Node<HTML.BodyContext> {
         guard !model.versions.isEmpty else { return .empty }
+        func values(_ version: ScoringRulesModel.Version) -> [Node<HTML.TableRowContext>] {
+            guard let rules = version.ruleSet else { return [.td(.attribute(named: "colspan", value: "4"), .text("—"))] }
+            return [.td(.class("num"), .text(ScoreArithmetic.number(rules.budgetWeight))),
+                    .td(.class("num"), .text(ScoreArithmetic.number(rules.overAchievementPercent) + "%")),
+                    .td(.text(t(.rulesLateShareValue(ScoreArithmetic.number(rules.lateSharePercent), rules.lateGraceMonths)))),
+                    .td(.text(divisorText(rules.executionDivisor)))]
+        }
+        func years(_ version: Int) -> String {
+            let using = model.yearsUsing[version] ?? []
+            return using.isEmpty ? "—" : using.map(\.name).joined(separator: "、")
+        }
         return .section(.h2(.text(t(.rulesVersions))),
-            .ul(.forEach(model.versions) { version in
-                .li(.text(t(.rulesVersionLabel(version.version)) + " · " + version.created_by_name + " · " + DisplayTime.minute(version.created_at)))
-            }))
+            .div(.class("table-scroll"), .table(.class("data"),
+                .thead(.tr(.th(.text(t(.rulesVersionColumn))), .th(.text(t(.rulesBudgetWeight))), .th(.text(t(.rulesOverAchievement))),
+                           .th(.text(t(.rulesLateShare))), .th(.text(t(.rulesDivisor))), .th(.text(t(.rulesSavedColumn))), .th(.text(t(.rulesUsedByColumn))))),
+                .tbody(.forEach(model.versions) { version in
+                    .tr(.td(.text(t(.rulesVersionLabel(version.version)))), .group(values(version)),
+                        .td(.text(version.created_by_name + " · " + DisplayTime.minute(version.created_at))), .td(.text(years(version.version))))
+                }))))
     }
 
     private var editForm: Node<HTML.BodyContext> {

@@ -137,6 +137,9 @@ extension TextKey {
     static let rulesDivisorFullYear = TextKey("rulesDivisorFullYear", zh: "全年预算数（政策规定）", en: "the full-year budget (the policy's)")
     static let rulesDivisorInitial = TextKey("rulesDivisorInitial", zh: "年初预算数", en: "the initial budget")
     static let rulesVersions = TextKey("rulesVersions", zh: "本级已保存的版本", en: "Versions your bureau saved")
+    static let rulesVersionColumn = TextKey("rulesVersionColumn", zh: "版本", en: "Version")
+    static let rulesSavedColumn = TextKey("rulesSavedColumn", zh: "保存人 · 时间", en: "Saved by · at")
+    static let rulesUsedByColumn = TextKey("rulesUsedByColumn", zh: "按此版本评分的已开启年度", en: "Years opened that score by it")
     static func rulesSaveTitle(_ p0: some TextArgument) -> TextKey {
         TextKey("rulesSaveTitle", zh: "保存 \(p0.text(in: .zhHans)) 年度评分规则新版本", en: "Save a new version for \(p0.text(in: .en))")
     }
