@@ -79,6 +79,16 @@ struct ScoringTests {
         #expect(try band(.partly, 6).points == 6)
         #expect(try band(.achieved, 8).met == true)
         #expect(try band(.notAchieved, 0).points == 0)
+        // The edges, compared exactly (points × 100 against weight × 80 / 60), for a weight shared by three rows too.
+        let third = Decimal(10) / 3
+        for (band, points, weight, inside) in [(QualitativeBand.achieved, Decimal(10), Decimal(10), true), (.achieved, Decimal(string: "10.01")!, 10, false),
+                                               (.partly, Decimal(string: "7.99")!, 10, true), (.notAchieved, Decimal(string: "5.99")!, 10, true),
+                                               (.notAchieved, 6, 10, false), (.achieved, third * Decimal(string: "0.8")!, third, true),
+                                               (.partly, third * Decimal(string: "0.8")!, third, false), (.notAchieved, -1, 10, false)] {
+            #expect(band.contains(points, weight: weight) == inside, "\(band) \(points) of \(weight)")
+        }
+        // An indicator weighing nothing holds 0 points in whichever band the evaluator picked, and nothing more.
+        #expect(QualitativeBand.allCases.allSatisfy { $0.contains(0, weight: 0) && !$0.contains(1, weight: 0) })
         #expect(throws: ScoringProblem.actualDoesNotFitTarget) { try score(ScoringRow(category: .output, name: "x", weight: 10, target: target("≥95%"), actual: .band(.achieved, points: 9))) }
     }
 

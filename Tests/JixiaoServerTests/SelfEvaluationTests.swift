@@ -214,10 +214,16 @@ struct SelfEvaluationTests {
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = '行外改写' WHERE evaluation_id = \(bind: formID) AND position = 1").run()
             packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
             #expect(packed.packedAgain.map(\.evaluationID) == [formID] && packed.rows[formID]?[1].explanation == "行外改写")
-            try await SelfEvaluationBulkRead.keep(packed.packedAgain, on: app.db)
+            await SelfEvaluationBulkRead.keep(packed.packedAgain, on: app.db)
             packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
             #expect(packed.packedAgain.isEmpty && packed.rows[formID]?[1].explanation == "行外改写")
             #expect((packed.rows[formID] ?? []).map { "\($0)" } == (try await EvaluationIndicatorRow.of(formID, on: app.db)).map { "\($0)" })
+            // A kept copy that no longer splits (its columns changed) is read the ordinary way, dropped, and packed again.
+            try await app.db.sql.raw("UPDATE self_evaluation_packed_rows SET rows = 'x' WHERE evaluation_id = \(bind: formID)").run()
+            packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
+            #expect(packed.unsplittable == [formID] && packed.readOrdinarily == 1 && packed.rows[formID]?[1].explanation == "行外改写")
+            await SelfEvaluationBulkRead.keep(packed.packedAgain, dropping: packed.unsplittable, on: app.db)
+            #expect(try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db).packedAgain.map(\.evaluationID) == [formID])
             // A control character typed into a field does not fit the packed read: that form is read the ordinary way.
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = \(bind: "原因\u{1F}说明\u{1E}") WHERE evaluation_id = \(bind: formID) AND position = 0").run()
             packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)

@@ -1,7 +1,9 @@
-/// A JSON document built in Swift, for the OpenAPI description.
+import Foundation
+
+/// A JSON document built in Swift (the OpenAPI description), or read back from JSON the project stored (a job's outcome).
 indirect enum JSONValue: Codable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
                          ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
-    case string(String), int(Int), bool(Bool), null, array([JSONValue]), object([(String, JSONValue)])
+    case string(String), int(Int), number(Decimal), bool(Bool), null, array([JSONValue]), object([(String, JSONValue)])
 
     init(stringLiteral value: String) { self = .string(value) }
     init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
@@ -20,6 +22,7 @@ indirect enum JSONValue: Codable, Sendable, ExpressibleByStringLiteral, Expressi
         switch self {
         case .string(let value): var c = encoder.singleValueContainer(); try c.encode(value)
         case .int(let value): var c = encoder.singleValueContainer(); try c.encode(value)
+        case .number(let value): var c = encoder.singleValueContainer(); try c.encode(value)
         case .bool(let value): var c = encoder.singleValueContainer(); try c.encode(value)
         case .null: var c = encoder.singleValueContainer(); try c.encodeNil()
         case .array(let values): var c = encoder.unkeyedContainer(); for v in values { try c.encode(v) }
@@ -29,8 +32,8 @@ indirect enum JSONValue: Codable, Sendable, ExpressibleByStringLiteral, Expressi
         }
     }
 
-    /// Reads JSON the project wrote itself (a job's stored outcome): null, booleans, whole numbers, text, arrays and
-    /// objects (keys in sorted order). A fractional number is not among them and is refused, never rounded.
+    /// Reads JSON the project wrote itself (a job's stored outcome): null, booleans, numbers (whole ones as `int`, others
+    /// exact as `number`), text, arrays and objects (keys in sorted order).
     init(from decoder: any Decoder) throws {
         if let object = try? decoder.container(keyedBy: FieldKey.self) {
             self = .object(try object.allKeys.map(\.stringValue).sorted().map { ($0, try object.decode(JSONValue.self, forKey: FieldKey(stringValue: $0))) })
@@ -43,6 +46,7 @@ indirect enum JSONValue: Codable, Sendable, ExpressibleByStringLiteral, Expressi
             if single.decodeNil() { self = .null }
             else if let value = try? single.decode(Bool.self) { self = .bool(value) }
             else if let value = try? single.decode(Int.self) { self = .int(value) }
+            else if let value = try? single.decode(Decimal.self) { self = .number(value) }
             else { self = .string(try single.decode(String.self)) }
         }
     }

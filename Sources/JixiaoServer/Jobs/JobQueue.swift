@@ -37,6 +37,13 @@ enum JobQueue {
     /// so nobody is shown a stale percentage; while this process runs it, its live progress is shown (on SQLite the
     /// row cannot move while the work holds the write lock, and reading it could wait for a connection that the
     /// work holds).
+    /// A job as the person who queued it sees it; a job of anyone else is as unknown as one that does not exist.
+    static func find(_ id: UUID, for caller: Caller, app: Application, on db: any Database) async throws -> JobRow {
+        let person = try caller.person()
+        guard let job = try await find(id, app: app, on: db), job.callerUserID == person.userID else { throw AppError.notFound() }
+        return job
+    }
+
     static func find(_ id: UUID, app: Application, on db: any Database) async throws -> JobRow? {
         // A job of this process is answered without the database, which on SQLite may be held by the job itself.
         if let live = app.jobWorkers.liveJob(id) { return live }

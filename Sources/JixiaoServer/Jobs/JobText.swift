@@ -5,6 +5,6 @@ extension TextKey {
 }
 
 extension TextKey {
-    static let errorJobFailed = TextKey("errorJobFailed", zh: "该后台任务未能完成，未留下任何部分结果。请稍后重试，或联系系统管理员查看日志。",
-                                        en: "This background work did not finish and left nothing half done. Try again later, or ask the system administrator to read the log.")
+    static let errorJobFailed = TextKey("errorJobFailed", zh: "该后台任务未能完成。请稍后重试，或联系系统管理员查看日志。",
+                                        en: "This background work did not finish. Try again later, or ask the system administrator to read the log.")
 }

@@ -35,28 +35,35 @@ enum JobsAPI: OpenAPIVocabulary {
         var outcome: JSONValue?
         var error: APIErrorBody.Body?
 
-        init(_ job: JobRow, localizer: Localizer) {
+        /// `failure`: what the job's kind says when it broke without an error of its own.
+        init(_ job: JobRow, failure: AppError?, localizer: Localizer) {
             let time = ISO8601DateFormatter()
             id = job.id; kind = job.kind; state = job.state; phase = job.phase; done = job.done; total = job.total
             createdAt = time.string(from: job.createdAt); startedAt = job.startedAt.map(time.string(from:)); finishedAt = job.finishedAt.map(time.string(from:))
             outcome = job.jobState == .succeeded ? job.result.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } : nil
             error = job.jobState == .failed || job.jobState == .interrupted
-                ? APIErrorBody(job.appError ?? AppError(.internalServerError, "job_failed", Message(.errorJobFailed)), localizer: localizer).error : nil
+                ? APIErrorBody(job.appError ?? failure ?? AppError(.internalServerError, "job_failed", Message(.errorJobFailed)), localizer: localizer).error : nil
+        }
+
+        /// Every key written, `null` where there is nothing (the schema names them all).
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(kind, forKey: .kind); try c.encode(state, forKey: .state)
+            try c.encode(phase, forKey: .phase); try c.encode(done, forKey: .done); try c.encode(total, forKey: .total)
+            try c.encode(createdAt, forKey: .createdAt); try c.encode(startedAt, forKey: .startedAt); try c.encode(finishedAt, forKey: .finishedAt)
+            try c.encode(outcome, forKey: .outcome); try c.encode(error, forKey: .error)
         }
     }
 
     @Sendable static func job(req: Request) async throws -> Response {
-        let user = try req.requireSignedIn()
-        guard let job = try await JobQueue.find(try APIRoutes.id(req), app: req.application, on: req.db), job.callerUserID == user.userID else {
-            throw AppError.notFound()
-        }
-        return try .json(JobDTO(job, localizer: req.localizer))
+        let job = try await JobQueue.find(try APIRoutes.id(req), for: try req.caller(), app: req.application, on: req.db)
+        return try .json(JobDTO(job, failure: req.application.jobKinds[job.kind]?.failure, localizer: req.localizer))
     }
 
     /// How an endpoint that queues a job answers: with `Prefer: respond-async` at once, 202 and the job; otherwise it waits
     /// (up to ten minutes) and answers with what `succeeded` makes of the finished job, the job's own error when it
-    /// failed, or 202 when it is still running. A 202 names the job and its `Location`.
-    static func answer(_ job: UUID, _ req: Request, failure: AppError, succeeded: (JobRow) throws -> Response) async throws -> Response {
+    /// failed (else its kind's), or 202 when it is still running. A 202 names the job and its `Location`.
+    static func answer(_ job: UUID, _ req: Request, succeeded: (JobRow) throws -> Response) async throws -> Response {
         func accepted() throws -> Response {
             let response = try Response.json(JobAcceptedDTO(jobID: job), status: .accepted)
             response.headers.replaceOrAdd(name: .location, value: "/api/v1/jobs/\(job.uuidString.lowercased())")
@@ -66,7 +73,8 @@ enum JobsAPI: OpenAPIVocabulary {
         guard let ended = try await JobQueue.wait(for: job, upTo: .seconds(600), app: req.application, on: req.db) else { throw AppError.notFound() }
         switch ended.jobState {
         case .succeeded: return try succeeded(ended)
-        case .failed, .interrupted: throw ended.appError ?? failure
+        case .failed, .interrupted:
+            throw ended.appError ?? req.application.jobKinds[ended.kind]?.failure ?? AppError(.internalServerError, "job_failed", Message(.errorJobFailed))
         case .queued, .running: return try accepted()
         }
     }

@@ -297,7 +297,7 @@ enum MonitoringAPI: OpenAPIVocabulary {
         guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         let job = try await TreasuryImport.start(body, fileName: req.headers.contentDisposition?.filename ?? "api-upload", round: try id(req),
                                                  by: try req.caller(), on: req.db, ringing: req.application)
-        return try await JobsAPI.answer(job, req, failure: AppError(.internalServerError, "import_failed", Message(.errorImportFailed))) { ended in
+        return try await JobsAPI.answer(job, req) { ended in
             try .json(TreasuryResultDTO(updated: ended.result(as: TreasuryImport.Outcome.self)?.updated ?? 0))
         }
     }

@@ -13,7 +13,7 @@ struct ScoringRulesModel: Sendable {
         var ruleSet: ScoringRuleSet? { try? JSONDecoder().decode(ScoringRuleSet.self, from: Data(rules.utf8)) }
     }
     /// A year opened with one of the bureau's versions (its own, or a bureau below that follows it).
-    struct YearUsing: Decodable, Sendable { var rules_version: Int; var name: String; var state: String }
+    struct YearUsing: Decodable, Sendable { var rules_version: Int; var name: String }
 
     var fiscalYear: Int
     var inForce: ScoringRulesStoreView
@@ -41,7 +41,7 @@ struct ScoringRulesModel: Sendable {
             : []
         // Which years already opened keep which version: what a new version will not change.
         let using = versions.isEmpty ? [] : try await db.sql.select()
-            .column(SQLColumn("rules_version", table: "y")).column(SQLColumn("name", table: "o")).column(SQLColumn("state", table: "y"))
+            .column(SQLColumn("rules_version", table: "y")).column(SQLColumn("name", table: "o"))
             .from(SQLAlias(SQLIdentifier(SelfEvaluationTables.years), as: SQLIdentifier("y")))
             .join(SQLAlias(SQLIdentifier(OrganizationModel.schema), as: SQLIdentifier("o")), on: SQLColumn("id", table: "o"), .equal, SQLColumn("organization_id", table: "y"))
             .where(SQLColumn("rules_owner_id", table: "y"), .equal, SQLBind(user.organizationID))

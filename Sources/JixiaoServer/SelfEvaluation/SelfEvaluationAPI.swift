@@ -369,7 +369,7 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
         guard let body = req.body.data else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
         let job = try await SelfEvaluationImport.start(body, fileName: req.headers.contentDisposition?.filename ?? "api-upload", year: try id(req),
                                                        by: try req.caller(), on: req.db, ringing: req.application)
-        return try await JobsAPI.answer(job, req, failure: AppError(.internalServerError, "import_failed", Message(.errorImportFailed))) { ended in
+        return try await JobsAPI.answer(job, req) { ended in
             try .json(ended.result(as: SelfEvaluationImport.Outcome.self) ?? SelfEvaluationImport.Outcome(forms: 0, withFindings: 0, findings: 0))
         }
     }
@@ -377,7 +377,7 @@ enum SelfEvaluationAPI: OpenAPIVocabulary {
     /// Runs the year's check as a job and waits for it, or with `Prefer: respond-async` answers 202 with the job at once.
     @Sendable static func checkYear(req: Request) async throws -> Response {
         let job = try await SelfEvaluationYearCheck.start(year: try id(req), by: try req.caller(), on: req.db, ringing: req.application)
-        return try await JobsAPI.answer(job, req, failure: AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed))) { ended in
+        return try await JobsAPI.answer(job, req) { ended in
             try .json(ended.result(as: SelfEvaluationYearCheck.Outcome.self) ?? SelfEvaluationYearCheck.Outcome())
         }
     }

@@ -26,6 +26,8 @@ enum SelfEvaluationBulkRead {
         var readOrdinarily = 0
         /// Rows packed from the rows themselves (no copy, or one behind them): to be kept for the next read.
         var packedAgain: [PackedRows] = []
+        /// Forms whose kept copy did not split: the copy is dropped, so the next read packs them from their rows.
+        var unsplittable: [UUID] = []
     }
 
     /// One chunk's forms (ids `first`…`last` of the year) and their rows by form, in position order.
@@ -55,9 +57,13 @@ enum SelfEvaluationBulkRead {
         var fresh: [PackedRows] = []
         forms.reserveCapacity(packed.count)
         rows.reserveCapacity(packed.count)
-        var unreadable: [UUID] = []
+        var unreadable: [UUID] = [], unsplittable: [UUID] = []
         for item in packed {
-            guard let form = form(item.id, item.form), let formRows = self.rows(item.id, item.rows) else { unreadable.append(item.id); continue }
+            guard let form = form(item.id, item.form), let formRows = self.rows(item.id, item.rows) else {
+                unreadable.append(item.id)
+                if item.kept == 1 { unsplittable.append(item.id) }
+                continue
+            }
             forms.append(form)
             rows[item.id] = formRows
             if item.kept == 0, let text = item.rows { fresh.append(PackedRows(evaluationID: item.id, version: item.rows_version, text: text)) }
@@ -68,7 +74,7 @@ enum SelfEvaluationBulkRead {
             forms.append(form)
             rows[id] = try await EvaluationIndicatorRow.of(id, on: db)
         }
-        return Chunk(forms: forms, rows: rows, readOrdinarily: unreadable.count, packedAgain: fresh)
+        return Chunk(forms: forms, rows: rows, readOrdinarily: unreadable.count, packedAgain: fresh, unsplittable: unsplittable)
     }
 
     /// A form's rows packed at a version of them.
@@ -78,15 +84,24 @@ enum SelfEvaluationBulkRead {
         var text: String
     }
 
-    /// Keeps the copies a read packed again, for the next read. A copy stored after its rows changed once more carries
-    /// the older version and is simply not used.
-    static func keep(_ packed: [PackedRows], on db: any Database) async throws {
-        for part in stride(from: 0, to: packed.count, by: 300).map({ packed[$0..<min($0 + 300, packed.count)] }) {
-            let values = SQLList(part.map { SQLGroupExpression([SQLBind($0.evaluationID), SQLBind($0.version), SQLBind($0.text)] as [any SQLExpression]) })
-            try await db.sql.raw("""
-                INSERT INTO \(ident: AddSelfEvaluationPackedRows.table) (evaluation_id, rows_version, rows) VALUES \(values)
-                ON CONFLICT (evaluation_id) DO UPDATE SET rows_version = excluded.rows_version, rows = excluded.rows
-                """).run()
+    /// Keeps the copies a read packed again, for the next read, and drops those that did not split. A copy is only a
+    /// shortcut: one stored after its rows changed once more carries the older version and is not used, a copy never
+    /// replaces a newer one (two checks at once), and a copy that cannot be written is logged, never the check's failure.
+    static func keep(_ packed: [PackedRows], dropping unsplittable: [UUID] = [], on db: any Database) async {
+        do {
+            for part in stride(from: 0, to: unsplittable.count, by: 500).map({ unsplittable[$0..<min($0 + 500, unsplittable.count)] }) {
+                try await db.sql.delete(from: AddSelfEvaluationPackedRows.table).where("evaluation_id", .in, SQLGroupExpression(part.map { SQLBind($0) })).run()
+            }
+            for part in stride(from: 0, to: packed.count, by: 300).map({ packed[$0..<min($0 + 300, packed.count)] }) {
+                let values = SQLList(part.map { SQLGroupExpression([SQLBind($0.evaluationID), SQLBind($0.version), SQLBind($0.text)] as [any SQLExpression]) })
+                try await db.sql.raw("""
+                    INSERT INTO \(ident: AddSelfEvaluationPackedRows.table) (evaluation_id, rows_version, rows) VALUES \(values)
+                    ON CONFLICT (evaluation_id) DO UPDATE SET rows_version = excluded.rows_version, rows = excluded.rows
+                    WHERE \(ident: AddSelfEvaluationPackedRows.table).rows_version < excluded.rows_version
+                    """).run()
+            }
+        } catch {
+            db.logger.warning("self-evaluation: packed rows not kept (\(String(reflecting: error))); the next read packs them again")
         }
     }
 

@@ -68,7 +68,7 @@ enum SelfEvaluationImport {
             let location = line.map { line in column.map { Message(.importSheetLocation(sheet, String(line), $0)) } ?? Message(.importSheetLine(sheet, String(line))) }
             details.append(AppError.Detail(line: line, location: location, field: column, message: message))
         }
-        var matched: [Matched] = [], taken: [UUID: Int] = [:]
+        var found: [(PrintedForm, EvaluationRow)] = [], taken: [UUID: Int] = [:]
         for (index, form) in forms.enumerated() {
             if index % 200 == 0 { progress("checking", index, forms.count) }
             // Prefer the caller's own form when a code has several (the regions of a transfer payment).
@@ -88,9 +88,13 @@ enum SelfEvaluationImport {
                 fail(form.sheet, form.line, "项目名称", message)
                 continue
             }
-            if let read = read(form, into: evaluation, rows: try await EvaluationIndicatorRow.of(evaluation.id, on: db), fail: fail) {
-                matched.append(read)
-            }
+            found.append((form, evaluation))
+        }
+        // The stored rows of every matched form, read a few hundred forms at a time rather than one query per form.
+        let storedRows = try await EvaluationIndicatorRow.of(found.map(\.1.id), on: db)
+        var matched: [Matched] = []
+        for (form, evaluation) in found {
+            if let read = read(form, into: evaluation, rows: storedRows[evaluation.id] ?? [], fail: fail) { matched.append(read) }
         }
         if !details.isEmpty {
             throw AppError(.unprocessableEntity, "import_rows_invalid", Message(.errorImportForms(details.count)),

@@ -158,9 +158,20 @@ struct EvaluationIndicatorRow: Decodable, Sendable {
                           "band", "band_points", "not_applicable_reason", "over_cause", "chosen_points", "chosen_reason", "override_points",
                           "override_reason", "explanation", "last_forecast", "printed_points", "points"]
 
+    /// The rows of many forms by form, each in position order, 500 forms to a query.
+    static func of(_ evaluationIDs: [UUID], on db: any Database) async throws -> [UUID: [EvaluationIndicatorRow]] {
+        var byForm: [UUID: [EvaluationIndicatorRow]] = [:]
+        for part in stride(from: 0, to: evaluationIDs.count, by: 500).map({ evaluationIDs[$0..<min($0 + 500, evaluationIDs.count)] }) {
+            let rows = try await db.sql.select().columns(columns.map { SQLIdentifier($0) }).from(SelfEvaluationTables.rows)
+                .where("evaluation_id", .in, SQLGroupExpression(part.map { SQLBind($0) })).orderBy("evaluation_id").orderBy("position")
+                .all(decoding: EvaluationIndicatorRow.self)
+            for row in rows { byForm[row.evaluation_id, default: []].append(row) }
+        }
+        return byForm
+    }
+
     static func of(_ evaluationID: UUID, on db: any Database) async throws -> [EvaluationIndicatorRow] {
-        try await db.sql.select().columns(columns.map { SQLIdentifier($0) }).from(SelfEvaluationTables.rows)
-            .where("evaluation_id", .equal, SQLBind(evaluationID)).orderBy("position").all(decoding: EvaluationIndicatorRow.self)
+        try await of([evaluationID], on: db)[evaluationID] ?? []
     }
 
     var indicatorCategory: IndicatorCategory { IndicatorCategory(rawValue: category) ?? .output }

@@ -97,10 +97,11 @@ enum SelfEvaluationYearCheck {
             let read = try await read(chunk, year: yearID, on: db)
             var scored = score(read.forms, rows: read.rows)
             scored.packedAgain = read.packedAgain
+            scored.unsplittable = read.unsplittable
             return scored
         } collect: { scored in
             var part = scored.outcome
-            try await SelfEvaluationBulkRead.keep(scored.packedAgain, on: db)
+            await SelfEvaluationBulkRead.keep(scored.packedAgain, dropping: scored.unsplittable, on: db)
             part.corrected = try await write(scored.corrections, year: yearID, audit: audit, on: db)
             outcome.add(part)
             done += scored.outcome.forms
@@ -135,6 +136,7 @@ enum SelfEvaluationYearCheck {
         var corrections: [Correction]
         /// The chunk's rows the read packed again, kept before the corrections (which change rows and so outdate them).
         var packedAgain: [SelfEvaluationBulkRead.PackedRows] = []
+        var unsplittable: [UUID] = []
     }
 
     /// Scores a chunk as a save would and keeps what differs from what is stored.
