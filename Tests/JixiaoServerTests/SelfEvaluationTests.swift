@@ -330,7 +330,18 @@ struct SelfEvaluationTests {
             #expect(opened.rulesVersion == 1)
             let province = try #require(try await OrganizationModel.query(on: app.db).filter(\.$code == "990000").first())
             page = try await finance.get("/evaluation/self/rules?year=2027")
-            #expect(page.body.string.contains("<td>" + province.name + "</td>"), "the year opened with version 1 is named beside it")
+            #expect(page.body.string.contains(province.name + " 2027 年度自评</a>") && page.body.string.contains("/evaluation/self/years/\(opened.id.uuidString.lowercased())")
+                    || page.body.string.contains("/evaluation/self/years/\(opened.id.uuidString)"), "the year opened with version 1 is named and linked beside it")
+            // The same values again are not a new version; "10%" and a negative number read as numbers (the range is named).
+            let same = try await finance.post("/evaluation/self/rules?year=2027", ["budget_weight": "20", "over_achievement_percent": "130%",
+                                                                                  "late_share_percent": "50", "late_grace_months": "2",
+                                                                                  "execution_divisor": "initialBudget"])
+            #expect(same.status == .unprocessableEntity && same.body.string.contains("与本级现行版本完全相同"), "\(same.status)")
+            let negative = try await finance.post("/evaluation/self/rules?year=2027", ["budget_weight": "20", "over_achievement_percent": "130",
+                                                                                      "late_share_percent": "-1", "late_grace_months": "0",
+                                                                                      "execution_divisor": "initialBudget"])
+            #expect(negative.status == .unprocessableEntity && !negative.body.string.contains("请填写数字") && negative.body.string.contains("0 至 100"),
+                    "\(negative.body.string.prefix(300))")
             let unit = Browser(app)
             try await unit.signIn("unit-officer", DemoData.password)
             let read = try await unit.get("/evaluation/self/rules?year=2027")

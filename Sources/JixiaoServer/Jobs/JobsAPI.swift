@@ -12,12 +12,13 @@ enum JobsAPI: OpenAPIVocabulary {
     ]
 
     static var schemas: [(String, JSONValue)] {
-        [
+        let time: JSONValue = ["type": "string", "format": "date-time"], laterTime: JSONValue = ["type": ["string", "null"], "format": "date-time"]
+        return [
             ("JobAccepted", object([("jobID", uuid)], required: ["jobID"])),
             ("Job", object([("id", uuid), ("kind", string), ("state", values(JobState.self)), ("phase", nullableString), ("done", integer),
-                            ("total", ["type": ["integer", "null"]]), ("createdAt", string), ("startedAt", nullableString), ("finishedAt", nullableString),
+                            ("total", ["type": ["integer", "null"]]), ("createdAt", time), ("startedAt", laterTime), ("finishedAt", laterTime),
                             ("outcome", ["description": "What the finished job reports, as its kind defines it (null until it succeeded)"]),
-                            ("error", ["type": ["object", "null"], "description": "Why it failed, as the API's errors say it"])],
+                            ("error", ["anyOf": [ref("ErrorBody"), ["type": "null"]], "description": "Why it failed, as the API's errors say it"])],
                            required: ["id", "kind", "state", "done", "createdAt"])),
         ]
     }

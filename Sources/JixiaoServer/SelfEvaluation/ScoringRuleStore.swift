@@ -55,6 +55,12 @@ enum ScoringRuleStore {
             let current = try await db.sql.select().column(SQLFunction("MAX", args: SQLIdentifier("version")), as: "version")
                 .from(SelfEvaluationTables.ruleSets).where("organization_id", .equal, SQLBind(bureau.id!))
                 .where("fiscal_year", .equal, SQLBind(fiscalYear)).first(decoding: Max.self)?.version ?? 0
+            // A version with the values of the bureau's newest one would change nothing but the number.
+            if current > 0, let newest = try await db.sql.select().column("rules").from(SelfEvaluationTables.ruleSets)
+                .where("organization_id", .equal, SQLBind(bureau.id!)).where("fiscal_year", .equal, SQLBind(fiscalYear))
+                .where("version", .equal, SQLBind(current)).first(decoding: RulesText.self), newest.rules == json {
+                throw AppError(.unprocessableEntity, "scoring_rules_unchanged", Message(.errorScoringUnchanged))
+            }
             let version = current + 1
             try await db.sql.insert(into: SelfEvaluationTables.ruleSets)
                 .columns("id", "organization_id", "fiscal_year", "version", "rules", "created_by_name", "created_at")
@@ -66,6 +72,8 @@ enum ScoringRuleStore {
             return version
         }
     }
+
+    private struct RulesText: Decodable { var rules: String }
 
     /// Sorted keys, so the stored text of equal rules is equal.
     static func encoded(_ rules: ScoringRuleSet) throws -> String {

@@ -13,7 +13,7 @@ struct ScoringRulesModel: Sendable {
         var ruleSet: ScoringRuleSet? { try? JSONDecoder().decode(ScoringRuleSet.self, from: Data(rules.utf8)) }
     }
     /// A year opened with one of the bureau's versions (its own, or a bureau below that follows it).
-    struct YearUsing: Decodable, Sendable { var rules_version: Int; var name: String }
+    struct YearUsing: Decodable, Sendable { var id: UUID; var rules_version: Int; var name: String }
 
     var fiscalYear: Int
     var inForce: ScoringRulesStoreView
@@ -41,7 +41,7 @@ struct ScoringRulesModel: Sendable {
             : []
         // Which years already opened keep which version: what a new version will not change.
         let using = versions.isEmpty ? [] : try await db.sql.select()
-            .column(SQLColumn("rules_version", table: "y")).column(SQLColumn("name", table: "o"))
+            .column(SQLColumn("id", table: "y")).column(SQLColumn("rules_version", table: "y")).column(SQLColumn("name", table: "o"))
             .from(SQLAlias(SQLIdentifier(SelfEvaluationTables.years), as: SQLIdentifier("y")))
             .join(SQLAlias(SQLIdentifier(OrganizationModel.schema), as: SQLIdentifier("o")), on: SQLColumn("id", table: "o"), .equal, SQLColumn("organization_id", table: "y"))
             .where(SQLColumn("rules_owner_id", table: "y"), .equal, SQLBind(user.organizationID))
@@ -77,9 +77,15 @@ struct ScoringRulesForm: Content, Sendable {
     /// The rule set typed, each field that does not read named (the domain then checks the ranges).
     func ruleSet() throws -> ScoringRuleSet {
         var errors: [AppError] = []
+        // "10%" is what a percentage field invites, and "-1" is a number out of range (the domain says which range),
+        // not "not a number".
         func number(_ text: String?, _ field: String) -> Decimal {
-            guard let value = Decimal(pointsText: text) else { errors.append(.invalid(field, Message(.errorScoringNumber))); return 0 }
-            return value
+            var typed = (text ?? "").trimmed
+            if typed.hasSuffix("%") || typed.hasSuffix("％") { typed = String(typed.dropLast()).trimmed }
+            let negative = typed.hasPrefix("-") || typed.hasPrefix("－")
+            if negative { typed = String(typed.dropFirst()) }
+            guard let value = Decimal(pointsText: typed) else { errors.append(.invalid(field, Message(.errorScoringNumber))); return 0 }
+            return negative ? -value : value
         }
         let months = Int((late_grace_months ?? "").trimmed)
         if months == nil { errors.append(.invalid("late_grace_months", Message(.errorScoringLateGrace))) }
@@ -118,6 +124,10 @@ struct ScoringRulesView {
         t(divisor == .fullYearBudget ? .rulesDivisorFullYear : .rulesDivisorInitial)
     }
 
+    private func lateText(_ rules: ScoringRuleSet) -> String {
+        rules.lateGraceMonths == 0 ? t(.rulesLateNoGrace) : t(.rulesLateShareValue(ScoreArithmetic.number(rules.lateSharePercent), rules.lateGraceMonths))
+    }
+
     private func field(_ name: String, _ label: String, _ value: String?, hint: String, numeric: String = "decimal") -> Node<HTML.FormContext> {
         let error: Node<HTML.FormContext> = model.fieldErrors[name].map { .p(.class("field-error"), .id(name + "-error"), .text(t($0))) } ?? .empty
         return .div(.class("field"),
@@ -132,7 +142,7 @@ struct ScoringRulesView {
     private var current: Node<HTML.BodyContext> {
         let rules = model.inForce.rules
         let whose = model.inForce.version == 0 ? t(.rulesPolicyLabel) : t(.rulesVersionLabel(model.inForce.version)) + " · " + (model.inForce.ownerName ?? "")
-        let late = t(.rulesLateShareValue(ScoreArithmetic.number(rules.lateSharePercent), rules.lateGraceMonths))
+        let late = lateText(rules)
         return .section(.class("card"),
             .h2(.text(t(.rulesInForce(model.fiscalYear)))),
             .p(.text(whose)),
@@ -151,12 +161,15 @@ struct ScoringRulesView {
             guard let rules = version.ruleSet else { return [.td(.attribute(named: "colspan", value: "4"), .text("—"))] }
             return [.td(.class("num"), .text(ScoreArithmetic.number(rules.budgetWeight))),
                     .td(.class("num"), .text(ScoreArithmetic.number(rules.overAchievementPercent) + "%")),
-                    .td(.text(t(.rulesLateShareValue(ScoreArithmetic.number(rules.lateSharePercent), rules.lateGraceMonths)))),
+                    .td(.text(lateText(rules))),
                     .td(.text(divisorText(rules.executionDivisor)))]
         }
-        func years(_ version: Int) -> String {
+        func years(_ version: Int) -> Node<HTML.BodyContext> {
             let using = model.yearsUsing[version] ?? []
-            return using.isEmpty ? "—" : using.map(\.name).joined(separator: "、")
+            guard !using.isEmpty else { return .text("—") }
+            return .ul(.class("plain"), .forEach(using) { year in
+                .li(.a(.href(SelfEvaluationRoute.year(.value(year.id)).url), .text(t(.rulesYearOf(year.name, model.fiscalYear)))))
+            })
         }
         return .section(.h2(.text(t(.rulesVersions))),
             .div(.class("table-scroll"), .table(.class("data"),
@@ -164,17 +177,19 @@ struct ScoringRulesView {
                            .th(.text(t(.rulesLateShare))), .th(.text(t(.rulesDivisor))), .th(.text(t(.rulesSavedColumn))), .th(.text(t(.rulesUsedByColumn))))),
                 .tbody(.forEach(model.versions) { version in
                     .tr(.td(.text(t(.rulesVersionLabel(version.version)))), .group(values(version)),
-                        .td(.text(version.created_by_name + " · " + DisplayTime.minute(version.created_at))), .td(.text(years(version.version))))
+                        .td(.text(version.created_by_name + " · " + DisplayTime.minute(version.created_at))), .td(years(version.version)))
                 }))))
     }
 
     private var editForm: Node<HTML.BodyContext> {
         guard model.canEdit else { return .empty }
         let form = model.draft ?? ScoringRulesForm(model.inForce.rules)
-        let divisorError: Node<HTML.FormContext> = model.fieldErrors["execution_divisor"].map { .p(.class("field-error"), .text(t($0))) } ?? .empty
+        let divisorError: Node<HTML.FormContext> = model.fieldErrors["execution_divisor"].map { .p(.class("field-error"), .id("execution_divisor-error"), .text(t($0))) } ?? .empty
         let divisor: Node<HTML.FormContext> = .div(.class("field"),
             .label(.for("execution_divisor"), .text(t(.rulesDivisor))),
             .select(.id("execution_divisor"), .attribute(named: "name", value: "execution_divisor"),
+                    .attribute(named: "aria-invalid", value: model.fieldErrors["execution_divisor"] == nil ? "false" : "true"),
+                    .attribute(named: "aria-describedby", value: model.fieldErrors["execution_divisor"] == nil ? "" : "execution_divisor-error"),
                 .forEach(ExecutionDivisor.allCases) { divisor in
                     Components.option(value: divisor.rawValue, label: divisorText(divisor), selected: form.execution_divisor == divisor.rawValue)
                 }),

@@ -129,8 +129,13 @@ extension TextKey {
         TextKey("rulesLateShareValue", zh: "逾期 \(p1.text(in: .zhHans)) 个月内完成的，建议得该项分值的 \(p0.text(in: .zhHans))%",
                 en: "Done within \(p1.text(in: .en)) month(s) after the deadline: \(p0.text(in: .en))% of the weight suggested")
     }
+    static func rulesYearOf(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("rulesYearOf", zh: "\(p0.text(in: .zhHans)) \(p1.text(in: .zhHans)) 年度自评", en: "\(p0.text(in: .en)): self-evaluation of \(p1.text(in: .en))")
+    }
+    /// With no grace: a late indicator is suggested no points at all.
+    static let rulesLateNoGrace = TextKey("rulesLateNoGrace", zh: "无宽限期：逾期完成的，建议不得分", en: "No grace: a late indicator is suggested no points")
     static let rulesLateSharePercent = TextKey("rulesLateSharePercent", zh: "逾期完成建议得分比例（%）", en: "Share suggested when late (%)")
-    static let rulesLateShareHint = TextKey("rulesLateShareHint", zh: "0 至 100；默认 60%。", en: "From 0 to 100; default 60 %.")
+    static let rulesLateShareHint = TextKey("rulesLateShareHint", zh: "0 至 100；默认 60%。", en: "From 0 to 100; default 60%.")
     static let rulesLateGrace = TextKey("rulesLateGrace", zh: "逾期宽限（月）", en: "Grace for a late deadline (months)")
     static let rulesLateGraceHint = TextKey("rulesLateGraceHint", zh: "整数，0 至 12；默认 1 个月。", en: "A whole number from 0 to 12; default one month.")
     static let rulesDivisor = TextKey("rulesDivisor", zh: "执行率的分母", en: "Execution rate divides by")
@@ -151,6 +156,8 @@ extension TextKey {
     }
     static let errorScoringDivisor = TextKey("errorScoringDivisor", zh: "请选择执行率的分母。", en: "Choose what the execution rate divides by.")
     static let errorScoringNumber = TextKey("errorScoringNumber", zh: "请填写数字，例如 10 或 12.5。", en: "Enter a number, such as 10 or 12.5.")
+    static let errorScoringUnchanged = TextKey("errorScoringUnchanged", zh: "与本级现行版本完全相同，未保存新版本。",
+                                               en: "These are the values of your bureau's current version: no new version was saved.")
 
     static let selfEvaluationCheckTitle = TextKey("selfEvaluationCheckTitle", zh: "自评质量检查", en: "Quality check of the year")
     static let selfEvaluationCheckHint = TextKey("selfEvaluationCheckHint",

@@ -91,6 +91,7 @@ enum Stylesheet {
     .tile strong { display:block; color:var(--brand-dark); } .tile span { font-size:.9rem; color:var(--muted); } .tile .hint { display:block; }
     .tile:hover { border-color:var(--brand); }
     .workbench { margin:0 0 1.25rem; } .workbench h2 { margin-top:.5rem; }
+    ul.plain { list-style:none; margin:0; padding:0; }
     ul.work-tiles { list-style:none; margin:0; padding:0; display:grid; grid-template-columns:repeat(auto-fill, minmax(15rem, 1fr)); gap:.75rem; }
     .work-tile { display:block; height:100%; background:#fff; border:1px solid var(--line); border-left:5px solid #0b5cad; border-radius:8px;
                  padding:.7rem 1rem; text-decoration:none; color:var(--ink); }
