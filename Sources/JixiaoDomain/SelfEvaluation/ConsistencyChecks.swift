@@ -70,34 +70,12 @@ public enum SelfEvaluationChecks {
     /// Words with which a narrative claims that everything was achieved.
     static let completionClaims = ["全部完成", "均已完成", "全面完成", "圆满完成", "全部达成", "均已达成", "均达到", "全部实现", "均已实现"]
 
-    private static let completionClaimBytes = completionClaims.map { Array($0.utf8) }
+    private static let completionClaimWords = WordList(completionClaims)
 
-    /// Whether the narrative, read without its white space, uses one of the words that claim completion. Searched as
-    /// UTF-8 bytes: the claims are plain Chinese words, and the year's check asks this of every form with a missed row.
+    /// Whether the narrative, read without its white space, uses one of the words that claim completion (compared as
+    /// UTF-8 bytes, as the linter's word lists are: the year's check asks this of every form with a missed row).
     static func claimsCompletion(_ narrative: String) -> Bool {
-        let text = Array(narrative.filter { !$0.isWhitespace }.utf8)
-        return completionClaimBytes.contains { claim in contains(text, claim) }
-    }
-
-    /// Whether `pattern` occurs in `text`, byte for byte (a plain loop: the generic `firstRange(of:)` costs more than the
-    /// whole scoring of a form).
-    private static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
-        guard let first = pattern.first, pattern.count <= text.count else { return pattern.isEmpty }
-        return text.withUnsafeBufferPointer { t in
-            pattern.withUnsafeBufferPointer { p in
-                var start = 0
-                let last = t.count - p.count
-                while start <= last {
-                    if t[start] == first {
-                        var matched = 1
-                        while matched < p.count && t[start + matched] == p[matched] { matched += 1 }
-                        if matched == p.count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
-        }
+        completionClaimWords.occurs(in: narrative.filter { !$0.isWhitespace })
     }
 
     /// The findings of the form, scored by `score` (the same rows in the same order).
