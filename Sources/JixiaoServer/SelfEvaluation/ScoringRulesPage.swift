@@ -161,7 +161,7 @@ struct ScoringRulesView {
             guard let rules = version.ruleSet else { return [.td(.attribute(named: "colspan", value: "4"), .text("—"))] }
             return [.td(.class("num"), .text(ScoreArithmetic.number(rules.budgetWeight))),
                     .td(.class("num"), .text(ScoreArithmetic.number(rules.overAchievementPercent) + "%")),
-                    .td(.text(lateText(rules))),
+                    .td(.class("words"), .text(lateText(rules))),
                     .td(.text(divisorText(rules.executionDivisor)))]
         }
         func years(_ version: Int) -> Node<HTML.BodyContext> {
@@ -177,7 +177,7 @@ struct ScoringRulesView {
                            .th(.text(t(.rulesLateShare))), .th(.text(t(.rulesDivisor))), .th(.text(t(.rulesSavedColumn))), .th(.text(t(.rulesUsedByColumn))))),
                 .tbody(.forEach(model.versions) { version in
                     .tr(.td(.text(t(.rulesVersionLabel(version.version)))), .group(values(version)),
-                        .td(.text(version.created_by_name + " · " + DisplayTime.minute(version.created_at))), .td(years(version.version)))
+                        .td(.text(version.created_by_name + " · " + DisplayTime.minute(version.created_at))), .td(.class("words"), years(version.version)))
                 }))))
     }
 

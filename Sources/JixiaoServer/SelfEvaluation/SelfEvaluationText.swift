@@ -11,7 +11,8 @@ extension TextKey {
     }
     static let errorEvaluationDeadline = TextKey("errorEvaluationDeadline", zh: "报送截止日期须在今天之后一年以内。",
                                                  en: "The deadline must lie ahead, within a year from today.")
-    static let errorEvaluationYearRange = TextKey("errorEvaluationYearRange", zh: "预算年度须在 2000 至 2100 年之间。", en: "The fiscal year must lie between 2000 and 2100.")
+    static let errorEvaluationYearRange = TextKey("errorEvaluationYearRange", zh: "预算年度须为 2000 至 2100 之间的整数年份，例如 2027。",
+                                                  en: "The fiscal year must be a whole year from 2000 to 2100, such as 2027.")
     static func errorEvaluationYearDuplicate(_ p0: some TextArgument) -> TextKey {
         TextKey("errorEvaluationYearDuplicate", zh: "本单位已组织过 \(p0.text(in: .zhHans)) 年度的自评，不能重复组织。",
                 en: "The self-evaluation of \(p0.text(in: .en)) is already open for your area.")

@@ -79,7 +79,7 @@ enum Stylesheet {
     /* A table keeps readable columns and scrolls sideways in its .table-scroll box rather than squeezing names into
        one character per line on a phone. */
     table.data td, table.data th { min-width:4.5rem; } table.data td:nth-child(2) { min-width:10rem; }
-    table.data td.number { white-space:nowrap; }
+    table.data td.number { white-space:nowrap; } table.data td.words { min-width:12rem; }
     .badge.finance_bureau { background:#fde8e6; } .badge.department { background:#e3f0fc; } .badge.unit { background:#e8f5e9; }
     .badge.agency { background:#f3e8fd; } .badge.inactive { background:#52606d; color:#fff; }
     .breadcrumb { margin-bottom:.75rem; font-size:.95rem; }
