@@ -57,10 +57,8 @@ enum ImportJobService {
 
     /// A job of the signed-in person (others' jobs are not found).
     static func status(_ id: UUID, _ req: Request) async throws -> ImportJobStatus {
-        let user = try req.requireSignedIn()
-        guard let job = try await JobQueue.find(id, app: req.application, on: req.db), job.kind == kind, job.callerUserID == user.userID else {
-            throw AppError.notFound()
-        }
+        let job = try await JobQueue.find(id, for: try req.caller(), app: req.application, on: req.db)
+        guard job.kind == kind else { throw AppError.notFound() }
         return status(of: job)
     }
 

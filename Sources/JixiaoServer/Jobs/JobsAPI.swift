@@ -36,14 +36,13 @@ enum JobsAPI: OpenAPIVocabulary {
         var outcome: JSONValue?
         var error: APIErrorBody.Body?
 
-        /// `failure`: what the job's kind says when it broke without an error of its own.
-        init(_ job: JobRow, failure: AppError?, localizer: Localizer) {
+        init(_ job: JobRow, app: Application, localizer: Localizer) {
             let time = ISO8601DateFormatter()
             id = job.id; kind = job.kind; state = job.state; phase = job.phase; done = job.done; total = job.total
             createdAt = time.string(from: job.createdAt); startedAt = job.startedAt.map(time.string(from:)); finishedAt = job.finishedAt.map(time.string(from:))
             outcome = job.jobState == .succeeded ? job.result.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) } : nil
             error = job.jobState == .failed || job.jobState == .interrupted
-                ? APIErrorBody(job.appError ?? failure ?? AppError(.internalServerError, "job_failed", Message(.errorJobFailed)), localizer: localizer).error : nil
+                ? APIErrorBody(JobsAPI.failure(of: job, app: app), localizer: localizer).error : nil
         }
 
         /// Every key written, `null` where there is nothing (the schema names them all).
@@ -58,7 +57,12 @@ enum JobsAPI: OpenAPIVocabulary {
 
     @Sendable static func job(req: Request) async throws -> Response {
         let job = try await JobQueue.find(try APIRoutes.id(req), for: try req.caller(), app: req.application, on: req.db)
-        return try .json(JobDTO(job, failure: req.application.jobKinds[job.kind]?.failure, localizer: req.localizer))
+        return try .json(JobDTO(job, app: req.application, localizer: req.localizer))
+    }
+
+    /// Why a job ended without its outcome: its own error, else what its kind says, else the general words.
+    static func failure(of job: JobRow, app: Application) -> AppError {
+        job.appError ?? app.jobKinds[job.kind]?.failure ?? AppError(.internalServerError, "job_failed", Message(.errorJobFailed))
     }
 
     /// How an endpoint that queues a job answers: with `Prefer: respond-async` at once, 202 and the job; otherwise it waits
@@ -74,8 +78,7 @@ enum JobsAPI: OpenAPIVocabulary {
         guard let ended = try await JobQueue.wait(for: job, upTo: .seconds(600), app: req.application, on: req.db) else { throw AppError.notFound() }
         switch ended.jobState {
         case .succeeded: return try succeeded(ended)
-        case .failed, .interrupted:
-            throw ended.appError ?? req.application.jobKinds[ended.kind]?.failure ?? AppError(.internalServerError, "job_failed", Message(.errorJobFailed))
+        case .failed, .interrupted: throw failure(of: ended, app: req.application)
         case .queued, .running: return try accepted()
         }
     }
