@@ -202,34 +202,42 @@ struct SelfEvaluationTests {
             let points = try await app.db.sql.raw("SELECT points FROM self_evaluation_rows WHERE evaluation_id = \(bind: formID) AND position = 6").first(decoding: Points.self)
             #expect(points?.points?.hasPrefix("17.217") == true, "\(String(describing: points))")
             #expect(try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self).corrected == 0)
-            // The check reads forms packed by the database: the same rows as the ordinary read, field for field.
-            let chunks = try await SelfEvaluationYearCheck.idChunks(year.id, on: app.db)
-            var packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
-            #expect(packed.forms.count == 5 && packed.readOrdinarily == 0)
+            // The checks before kept a compact copy of the filled-in form's rows: the next check settles every form the compact
+            // way, nothing is left to the general way.
+            let chunk = try #require(try await SelfEvaluationYearCheck.idChunks(year.id, on: app.db).first)
+            func compact() async throws -> [SelfEvaluationBulkRead.CompactItem] {
+                try await SelfEvaluationBulkRead.readCompact(year: year.id, from: try #require(chunk.first), to: try #require(chunk.last), on: app.db)
+            }
             let ordinary = try await EvaluationIndicatorRow.of(formID, on: app.db)
-            #expect((packed.rows[formID] ?? []).map { "\($0)" } == ordinary.map { "\($0)" })
-            // The checks before kept each form's packed rows: read from the copy, nothing packed again. A row changed behind
-            // the commands' back outdates its form's copy (the trigger), and the next read packs that form from its rows.
-            #expect(packed.packedAgain.isEmpty, "\(packed.packedAgain.map(\.evaluationID))")
+            guard case .rows(let copied)? = try await compact().first(where: { $0.id == formID })?.rows else { Issue.record("no compact copy"); return }
+            #expect(copied.count == ordinary.count && copied.map(\.weight) == ordinary.map { FixedPoint(text: $0.weight.utf8) })
+            var settled = SelfEvaluationYearCheck.settle(try await compact())
+            #expect(settled.general.isEmpty && settled.uncopied.isEmpty && settled.outcome.forms == 5 && settled.outcome.notFilledIn == 4, "\(settled)")
+            // A row changed behind the commands' back outdates its form's copy (the trigger): the general way reads that form,
+            // finds it as stored, and makes its copy again.
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = '行外改写' WHERE evaluation_id = \(bind: formID) AND position = 1").run()
-            packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
-            #expect(packed.packedAgain.map(\.evaluationID) == [formID] && packed.rows[formID]?[1].explanation == "行外改写")
-            await SelfEvaluationBulkRead.keep(packed.packedAgain, on: app.db)
-            packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
-            #expect(packed.packedAgain.isEmpty && packed.rows[formID]?[1].explanation == "行外改写")
-            #expect((packed.rows[formID] ?? []).map { "\($0)" } == (try await EvaluationIndicatorRow.of(formID, on: app.db)).map { "\($0)" })
-            // A kept copy that no longer splits (its columns changed) is read the ordinary way, dropped, and packed again.
-            try await app.db.sql.raw("UPDATE self_evaluation_packed_rows SET rows = 'x' WHERE evaluation_id = \(bind: formID)").run()
-            packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
-            #expect(packed.unsplittable == [formID] && packed.readOrdinarily == 1 && packed.rows[formID]?[1].explanation == "行外改写")
-            await SelfEvaluationBulkRead.keep(packed.packedAgain, dropping: packed.unsplittable, on: app.db)
-            #expect(try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db).packedAgain.map(\.evaluationID) == [formID])
-            // A control character typed into a field does not fit the packed read: that form is read the ordinary way.
+            settled = SelfEvaluationYearCheck.settle(try await compact())
+            #expect(settled.general == [formID] && settled.uncopied == [formID], "\(settled)")
+            var scored = try await SelfEvaluationYearCheck.checkChunk(chunk, year: year.id, on: app.db)
+            #expect(scored.copies.map(\.evaluationID) == [formID] && scored.corrections.isEmpty && scored.outcome.forms == 5)
+            await SelfEvaluationBulkRead.keep(scored.copies, on: app.db)
+            #expect(SelfEvaluationYearCheck.settle(try await compact()).general.isEmpty)
+            // A copy that does not read (another format, cut short) counts as none and is made again.
+            try await app.db.sql.raw("UPDATE self_evaluation_compact_rows SET rows = \(bind: Data([9, 9])) WHERE evaluation_id = \(bind: formID)").run()
+            settled = SelfEvaluationYearCheck.settle(try await compact())
+            #expect(settled.general == [formID] && settled.uncopied == [formID], "\(settled)")
+            // A row's points changed by hand: the copy is behind, the general way puts the points right.
+            try await app.db.sql.raw("UPDATE self_evaluation_rows SET points = '3' WHERE evaluation_id = \(bind: formID) AND position = 2").run()
+            scored = try await SelfEvaluationYearCheck.checkChunk(chunk, year: year.id, on: app.db)
+            #expect(scored.corrections.map(\.form.id) == [formID] && scored.copies.map(\.evaluationID) == [formID])
+            // A control character typed into a field does not fit the packed read of the general way: that form is read the
+            // ordinary way.
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = \(bind: "原因\u{1F}说明\u{1E}") WHERE evaluation_id = \(bind: formID) AND position = 0").run()
-            packed = try await SelfEvaluationYearCheck.read(try #require(chunks.first), year: year.id, on: app.db)
-            #expect(packed.readOrdinarily == 1 && packed.rows[formID]?.first?.explanation == "原因\u{1F}说明\u{1E}")
+            let general = try await SelfEvaluationBulkRead.read([formID], year: year.id, on: app.db)
+            #expect(general.readOrdinarily == 1 && general.rows[formID]?.first?.explanation == "原因\u{1F}说明\u{1E}")
             check = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self)
-            #expect(check.forms == 5 && check.corrected == 0 && check.notFilledIn == 4, "\(check)")
+            #expect(check.forms == 5 && check.corrected == 1 && check.notFilledIn == 4, "\(check)")
+            #expect(try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self).corrected == 0)
 
             // Finance's list by grade; the audit trail tells the story.
             #expect(try await page(finance, "?grade=优").items.map(\.code) == ["JN2027-HLT-001"])

@@ -171,7 +171,7 @@ public enum IndicatorScoring {
             if done <= deadline {
                 (points, met, arithmetic) = (weight, true, .onTime(done: done, deadline: deadline, weight: weight))
             } else {
-                let suggested = done <= deadline.adding(months: rules.lateGraceMonths) ? weight * rules.lateSharePercent / 100 : 0
+                let suggested = done <= deadline.adding(months: rules.lateGraceMonths) ? SelfEvaluationScoring.rowSettled(weight * rules.lateSharePercent / 100) : 0
                 (points, met, arithmetic) = (row.chosen?.points ?? suggested, false,
                                              .late(done: done, deadline: deadline, suggested: suggested, chosen: row.chosen?.points))
                 if row.chosen == nil { demands.append(.lateScore(suggested: suggested)) }
@@ -195,14 +195,14 @@ public enum IndicatorScoring {
             // ">" counts equality as met (§5).
             guard a >= t else {
                 guard t > 0, a > 0 else { return (0, false, .proportion(numerator: max(a, 0), denominator: t, weight: w)) }
-                return (w * a / t, false, .proportion(numerator: a, denominator: t, weight: w))
+                return (SelfEvaluationScoring.rowSettled(w * a / t), false, .proportion(numerator: a, denominator: t, weight: w))
             }
             if t > 0, a * 100 >= t * rules.overAchievementPercent {
                 switch row.overAchievementCause {
                 case nil:
                     demands.append(.overAchievementCause)
                 case .targetSetTooLow?:
-                    let docked = row.chosen?.points ?? w * t / a
+                    let docked = row.chosen?.points ?? SelfEvaluationScoring.rowSettled(w * t / a)
                     return (docked, true, .overAchieved(actual: a, target: t, weight: w, chosen: row.chosen?.points))
                 case .other(let words)?:
                     // Another cause is not docked, but it must be said.
@@ -213,12 +213,12 @@ public enum IndicatorScoring {
         case .lowerIsBetter:
             if a <= t || a == 0 { return (w, true, .met(weight: w)) }
             guard t > 0 else { return (0, false, .proportion(numerator: max(t, 0), denominator: a, weight: w)) }
-            return (w * t / a, false, .proportion(numerator: t, denominator: a, weight: w))
+            return (SelfEvaluationScoring.rowSettled(w * t / a), false, .proportion(numerator: t, denominator: a, weight: w))
         case .exact, .qualitative:
             if a == t { return (w, true, .met(weight: w)) }
             let low = min(a, t), high = max(a, t)
             guard low >= 0, high > 0 else { return (0, false, .proportion(numerator: 0, denominator: high, weight: w)) }
-            return (w * low / high, false, .proportion(numerator: low, denominator: high, weight: w))
+            return (SelfEvaluationScoring.rowSettled(w * low / high), false, .proportion(numerator: low, denominator: high, weight: w))
         }
     }
 }

@@ -27,7 +27,8 @@ public struct BudgetScore: Hashable, Sendable {
         rate = Ratio(figures.executed, over: divisor)
         if let rate {
             // The denominator of a `Ratio` is positive: at or above 100 % is numerator ≥ denominator, no division needed.
-            points = rate.numerator >= rate.denominator ? weight : max(rate.value, 0) * weight
+            points = rate.numerator >= rate.denominator ? weight
+                : rate.numerator <= 0 ? 0 : SelfEvaluationScoring.rowSettled(rate.numerator * weight / rate.denominator)
         } else {
             // A budget of 0 with nothing executed scores full (§5); money executed without a budget earns nothing (and
             // the quality checks name it).
@@ -102,11 +103,22 @@ public enum SelfEvaluationScoring {
     /// The sum without the noise of decimal division: a weight of 10 shared by three rows is 3.333… each (38 digits),
     /// and three of them add up to 9.999…9, not 10 — which would grade a perfect 90 as 良. Twelve places keep every
     /// real difference and drop that.
-    static func settled(_ value: Decimal) -> Decimal {
+    static func settled(_ value: Decimal) -> Decimal { settled(value, places: totalPlaces) }
+
+    /// Places of the total (see `settled`).
+    public static let totalPlaces = 12
+    /// Places of every quotient in a row's points, a re-scaled weight and the budget block: twenty, half-up — exact
+    /// enough that no real difference is lost, and the same number in `FixedPoint` (`CompactScoring`).
+    public static let rowPlaces = FixedPoint.places
+
+    static func settled(_ value: Decimal, places: Int) -> Decimal {
         var input = value, rounded = Decimal()
-        NSDecimalRound(&rounded, &input, 12, .plain)
+        NSDecimalRound(&rounded, &input, places, .plain)
         return rounded
     }
+
+    /// A quotient of row arithmetic at `rowPlaces`.
+    static func rowSettled(_ value: Decimal) -> Decimal { settled(value, places: rowPlaces) }
 
     static func effectiveWeights(_ rows: [ScoringRow], reassignments: [GroupReassignment]) throws(Problem) -> (byRow: [Decimal], unassigned: [IndicatorCategory: Decimal]) {
         func applicable(_ row: ScoringRow) -> Bool { if case .notApplicable = row.actual { false } else { true } }
@@ -139,7 +151,7 @@ public enum SelfEvaluationScoring {
             // A group with every row applicable and nothing handed to it keeps its weights: no division (Decimal's is slow,
             // and a year's check scores millions of rows).
             if live == total { byRow[index] = row.weight; continue }
-            byRow[index] = live > 0 ? total * row.weight / live : total / Decimal(liveRows[row.category] ?? 1)
+            byRow[index] = rowSettled(live > 0 ? total * row.weight / live : total / Decimal(liveRows[row.category] ?? 1))
         }
         return (byRow, unassigned)
     }

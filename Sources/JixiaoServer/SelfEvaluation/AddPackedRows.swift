@@ -1,7 +1,8 @@
 import Fluent
 import SQLKit
 
-/// A copy of each form's rows as the year's check reads them (`SelfEvaluationBulkRead`'s packed text), so that a
+/// (The text copies were replaced by compact ones, `AddSelfEvaluationCompactRows`; the rows' version and its triggers
+/// made here serve those.) A copy of each form's rows as the year's check reads them (`SelfEvaluationBulkRead`'s packed text), so that a
 /// province's check reads one text per form instead of gathering 3,000,000 rows again each time. The database keeps it
 /// honest: every insert, update or delete of a form's rows — by a command, an import, the check's own corrections or a
 /// statement typed by hand — raises the form's `rows_version` (a trigger), and a copy counts only while it carries the

@@ -1,17 +1,24 @@
 import Fluent
 import Foundation
 import SQLKit
+import JixiaoDomain
 
-/// Reads many self-evaluations with their rows for the year's check. Decoding a row through SQLKit's `Decodable` path
-/// looks every column up by name: for a province's 3,000,000 rows that alone took over a minute. Here the database
-/// packs each form — its own fields, then each row's, in position order — into one text (fields separated by U+001F,
-/// records by U+001E, NULL written as U+0001), so a form costs three column reads however many rows it has, and the
-/// splitting runs in the check's own tasks. A form whose text does not split into the expected fields (a control
-/// character typed into a field) is read again the ordinary way, never guessed.
+/// Reads many self-evaluations for the year's check, two ways.
+///
+/// The compact way (`readCompact`): each form's own fields packed by the database into one text (fields separated by
+/// U+001F, NULL written as U+0001) beside the compact copy of its rows (`CompactRowCoding`, kept in
+/// `self_evaluation_compact_rows`) — a few hundred bytes per form, already parsed, which `CompactScoring` checks.
+///
+/// The general way (`read`): the forms the compact way could not settle, with their rows packed by the database too
+/// (records separated by U+001E), so a form costs three column reads however many rows it has — decoding each of a
+/// province's 3,000,000 rows through SQLKit's `Decodable` path, which looks every column up by name, took over a
+/// minute. A form whose text does not split into the expected fields (a control character typed into a field) is read
+/// again the ordinary way, never guessed.
 enum SelfEvaluationBulkRead {
     static let fieldSeparator: UInt8 = 0x1F
     static let recordSeparator: UInt8 = 0x1E
     static let nullMarker = "\u{01}"
+    static let compactTable = AddSelfEvaluationCompactRows.table
 
     static let formFields = ["initial_budget_fen", "full_year_budget_fen", "executed_fen", "narrative", "reassignments", "printed_rate",
                              "printed_budget_points", "printed_total", "rules", "budget_points", "total", "total_cents", "grade", "finding_count",
@@ -19,90 +26,112 @@ enum SelfEvaluationBulkRead {
     /// Every column of `EvaluationIndicatorRow` but the form's id, which the form carries.
     static let rowFields = Array(EvaluationIndicatorRow.columns.dropFirst())
 
-    struct Chunk: Sendable {
-        var forms: [SelfEvaluationYearCheck.CheckedForm] = []
-        var rows: [UUID: [EvaluationIndicatorRow]] = [:]
-        /// Forms whose packed text did not split and were read the ordinary way.
-        var readOrdinarily = 0
-        /// Rows packed from the rows themselves (no copy, or one behind them): to be kept for the next read.
-        var packedAgain: [PackedRows] = []
-        /// Forms whose kept copy did not split: the copy is dropped, so the next read packs them from their rows.
-        var unsplittable: [UUID] = []
+    private static func separator(_ code: Int, postgres: Bool) -> String { postgres ? "chr(\(code))" : "char(\(code))" }
+
+    /// Columns as text on both engines (SQLite keeps ids as text already; PostgreSQL writes its uuid with dashes).
+    private static func packed(_ fields: [String], table: String, postgres: Bool) -> String {
+        fields.map { "COALESCE(CAST(\(table).\($0) AS TEXT), \(separator(1, postgres: postgres)))" }
+            .joined(separator: " || \(separator(31, postgres: postgres)) || ")
     }
 
-    /// One chunk's forms (ids `first`…`last` of the year) and their rows by form, in position order.
-    static func read(year yearID: UUID, from first: UUID, to last: UUID, on db: any Database) async throws -> Chunk {
-        let postgres = db.isPostgres
-        func separator(_ code: Int) -> String { postgres ? "chr(\(code))" : "char(\(code))" }
-        // Ids come as text on both engines (SQLite keeps them as text already; PostgreSQL writes its uuid with dashes).
-        func text(_ column: String, table: String) -> String { "COALESCE(CAST(\(table).\(column) AS TEXT), \(separator(1)))" }
-        let formText = formFields.map { text($0, table: "e") }.joined(separator: " || \(separator(31)) || ")
-        let rowText = rowFields.map { text($0, table: "r") }.joined(separator: " || \(separator(31)) || ")
-        let aggregate = postgres ? "string_agg(\(rowText), chr(30) ORDER BY r.position)" : "group_concat(\(rowText), char(30) ORDER BY r.position)"
-        // The rows come from the form's kept copy while it is as new as the rows (`AddSelfEvaluationPackedRows`), else
-        // packed here from the rows themselves — in the same statement as the version they are packed at.
-        struct Packed: Decodable { var id: UUID; var form: String; var rows: String?; var rows_version: Int; var kept: Int }
-        let current = "p.rows_version = e.rows_version"
-        let packed = try await db.sql.raw("""
+    // MARK: the compact way
+
+    /// A form as the compact way reads it.
+    struct CompactItem: Sendable {
+        var id: UUID
+        /// Nil when its packed text does not split: the general way reads it.
+        var form: SelfEvaluationYearCheck.CheckedForm?
+        var rowsVersion: Int
+        /// The kept copy of its rows, when it is as new as the rows and reads; nil when there is none to use.
+        var rows: CompactRowCoding.Decoded?
+    }
+
+    /// The year's forms with ids `first`…`last` (a range of the primary key may hold a form of another year opened at the
+    /// same moment: only the year's own are read), each with its rows' compact copy when it is current — the version
+    /// and the copy read in one statement.
+    static func readCompact(year yearID: UUID, from first: UUID, to last: UUID, on db: any Database) async throws -> [CompactItem] {
+        let formText = packed(formFields, table: "e", postgres: db.isPostgres)
+        struct Row: Decodable { var id: UUID; var form: String; var rows_version: Int; var rows: Data? }
+        let found = try await db.sql.raw("""
             SELECT e.id AS id, \(unsafeRaw: formText) AS form, e.rows_version AS rows_version,
-              CASE WHEN \(unsafeRaw: current) THEN 1 ELSE 0 END AS kept,
-              CASE WHEN \(unsafeRaw: current) THEN p.rows
-                ELSE (SELECT \(unsafeRaw: aggregate) FROM \(ident: SelfEvaluationTables.rows) r WHERE r.evaluation_id = e.id) END AS rows
-            FROM \(ident: SelfEvaluationTables.evaluations) e
-              LEFT JOIN \(ident: AddSelfEvaluationPackedRows.table) p ON p.evaluation_id = e.id
+              CASE WHEN c.rows_version = e.rows_version THEN c.rows ELSE NULL END AS rows
+            FROM \(ident: SelfEvaluationTables.evaluations) e LEFT JOIN \(ident: compactTable) c ON c.evaluation_id = e.id
             WHERE e.year_id = \(bind: yearID) AND e.id >= \(bind: first) AND e.id <= \(bind: last)
-            """).all(decoding: Packed.self)
-        var forms: [SelfEvaluationYearCheck.CheckedForm] = []
-        var rows: [UUID: [EvaluationIndicatorRow]] = [:]
-        var fresh: [PackedRows] = []
-        forms.reserveCapacity(packed.count)
-        rows.reserveCapacity(packed.count)
-        var unreadable: [UUID] = [], unsplittable: [UUID] = []
-        for item in packed {
-            guard let form = form(item.id, item.form), let formRows = self.rows(item.id, item.rows) else {
-                unreadable.append(item.id)
-                if item.kept == 1 { unsplittable.append(item.id) }
-                continue
-            }
-            forms.append(form)
-            rows[item.id] = formRows
-            if item.kept == 0, let text = item.rows { fresh.append(PackedRows(evaluationID: item.id, version: item.rows_version, text: text)) }
+            """).all(decoding: Row.self)
+        return found.map { row in
+            CompactItem(id: row.id, form: form(row.id, row.form), rowsVersion: row.rows_version, rows: row.rows.flatMap { CompactRowCoding.decode($0) })
         }
-        for id in unreadable {
-            guard let form = try await db.sql.select().columns(SelfEvaluationYearCheck.CheckedForm.columns.map { SQLIdentifier($0) })
-                .from(SelfEvaluationTables.evaluations).where("id", .equal, SQLBind(id)).first(decoding: SelfEvaluationYearCheck.CheckedForm.self) else { continue }
-            forms.append(form)
-            rows[id] = try await EvaluationIndicatorRow.of(id, on: db)
-        }
-        return Chunk(forms: forms, rows: rows, readOrdinarily: unreadable.count, packedAgain: fresh, unsplittable: unsplittable)
     }
 
-    /// A form's rows packed at a version of them.
-    struct PackedRows: Sendable {
+    /// A form's rows in compact bytes at a version of them.
+    struct CompactCopy: Sendable {
         var evaluationID: UUID
         var version: Int
-        var text: String
+        var bytes: [UInt8]
     }
 
-    /// Keeps the copies a read packed again, for the next read, and drops those that did not split. A copy is only a
-    /// shortcut: one stored after its rows changed once more carries the older version and is not used, a copy never
-    /// replaces a newer one (two checks at once), and a copy that cannot be written is logged, never the check's failure.
-    static func keep(_ packed: [PackedRows], dropping unsplittable: [UUID] = [], on db: any Database) async {
+    /// Keeps the compact copies the general way made, for the next check. A copy is only a shortcut: one stored after
+    /// its rows changed once more carries the older version and is not used, a copy never replaces a newer one (two
+    /// checks at once), and a copy that cannot be written is logged, never the check's failure.
+    static func keep(_ copies: [CompactCopy], on db: any Database) async {
         do {
-            for part in stride(from: 0, to: unsplittable.count, by: 500).map({ unsplittable[$0..<min($0 + 500, unsplittable.count)] }) {
-                try await db.sql.delete(from: AddSelfEvaluationPackedRows.table).where("evaluation_id", .in, SQLGroupExpression(part.map { SQLBind($0) })).run()
-            }
-            for part in stride(from: 0, to: packed.count, by: 300).map({ packed[$0..<min($0 + 300, packed.count)] }) {
-                let values = SQLList(part.map { SQLGroupExpression([SQLBind($0.evaluationID), SQLBind($0.version), SQLBind($0.text)] as [any SQLExpression]) })
+            for part in stride(from: 0, to: copies.count, by: 500).map({ copies[$0..<min($0 + 500, copies.count)] }) {
+                let values = SQLList(part.map { SQLGroupExpression([SQLBind($0.evaluationID), SQLBind($0.version), SQLBind(Data($0.bytes))] as [any SQLExpression]) })
                 try await db.sql.raw("""
-                    INSERT INTO \(ident: AddSelfEvaluationPackedRows.table) (evaluation_id, rows_version, rows) VALUES \(values)
+                    INSERT INTO \(ident: compactTable) (evaluation_id, rows_version, rows) VALUES \(values)
                     ON CONFLICT (evaluation_id) DO UPDATE SET rows_version = excluded.rows_version, rows = excluded.rows
-                    WHERE \(ident: AddSelfEvaluationPackedRows.table).rows_version < excluded.rows_version
+                    WHERE \(ident: compactTable).rows_version < excluded.rows_version
                     """).run()
             }
         } catch {
-            db.logger.warning("self-evaluation: packed rows not kept (\(String(reflecting: error))); the next read packs them again")
+            db.logger.warning("self-evaluation: compact rows not kept (\(String(reflecting: error))); the next check makes them again")
         }
+    }
+
+    // MARK: the general way
+
+    struct Chunk: Sendable {
+        var forms: [SelfEvaluationYearCheck.CheckedForm] = []
+        var rows: [UUID: [EvaluationIndicatorRow]] = [:]
+        /// The version of each form's rows as read (in the same statement as the rows).
+        var versions: [UUID: Int] = [:]
+        /// Forms whose packed text did not split and were read the ordinary way.
+        var readOrdinarily = 0
+    }
+
+    /// The forms `ids` of the year and their rows by form, in position order.
+    static func read(_ ids: [UUID], year yearID: UUID, on db: any Database) async throws -> Chunk {
+        guard !ids.isEmpty else { return Chunk() }
+        let postgres = db.isPostgres
+        let formText = packed(formFields, table: "e", postgres: postgres), rowText = packed(rowFields, table: "r", postgres: postgres)
+        let aggregate = postgres ? "string_agg(\(rowText), chr(30) ORDER BY r.position)" : "group_concat(\(rowText), char(30) ORDER BY r.position)"
+        struct Packed: Decodable { var id: UUID; var form: String; var rows: String?; var rows_version: Int }
+        var chunk = Chunk()
+        var unreadable: [UUID] = []
+        for part in stride(from: 0, to: ids.count, by: 1_000).map({ ids[$0..<min($0 + 1_000, ids.count)] }) {
+            let packed = try await db.sql.raw("""
+                SELECT e.id AS id, \(unsafeRaw: formText) AS form, e.rows_version AS rows_version,
+                  (SELECT \(unsafeRaw: aggregate) FROM \(ident: SelfEvaluationTables.rows) r WHERE r.evaluation_id = e.id) AS rows
+                FROM \(ident: SelfEvaluationTables.evaluations) e
+                WHERE e.year_id = \(bind: yearID) AND e.id IN \(SQLGroupExpression(part.map { SQLBind($0) }))
+                """).all(decoding: Packed.self)
+            chunk.forms.reserveCapacity(chunk.forms.count + packed.count)
+            for item in packed {
+                guard let form = form(item.id, item.form), let formRows = self.rows(item.id, item.rows) else { unreadable.append(item.id); continue }
+                chunk.forms.append(form)
+                chunk.rows[item.id] = formRows
+                chunk.versions[item.id] = item.rows_version
+            }
+        }
+        for id in unreadable {
+            // Read ordinarily, and no copy kept of it (its version is not read with its rows here).
+            guard let form = try await db.sql.select().columns(SelfEvaluationYearCheck.CheckedForm.columns.map { SQLIdentifier($0) })
+                .from(SelfEvaluationTables.evaluations).where("id", .equal, SQLBind(id)).first(decoding: SelfEvaluationYearCheck.CheckedForm.self) else { continue }
+            chunk.forms.append(form)
+            chunk.rows[id] = try await EvaluationIndicatorRow.of(id, on: db)
+        }
+        chunk.readOrdinarily = unreadable.count
+        return chunk
     }
 
     private static func fields(_ text: Substring) -> [String?] {

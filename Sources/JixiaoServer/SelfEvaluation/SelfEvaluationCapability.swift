@@ -6,7 +6,7 @@ extension Capability {
     /// workflow unit → department → finance, the rules per bureau and year, the demo year.
     static let selfEvaluation = Capability(
         name: "self-evaluation",
-        migrations: [CreateSelfEvaluation(), AddReevaluation(), AddSelfEvaluationOverviewIndex(), AddSelfEvaluationPackedRows()],
+        migrations: [CreateSelfEvaluation(), AddReevaluation(), AddSelfEvaluationOverviewIndex(), AddSelfEvaluationPackedRows(), AddSelfEvaluationCompactRows()],
         pages: { pages in try pages.register(collection: SelfEvaluationController()) },
         apiEndpoints: SelfEvaluationAPI.endpoints + ReevaluationAPI.endpoints,
         apiSchemas: SelfEvaluationAPI.schemas + ReevaluationAPI.schemas,

@@ -10,6 +10,8 @@ struct EvaluatedForm: Sendable {
     var findings: [ConsistencyFinding]
     /// Problems by field ("rows[3].actual"), each naming its row.
     var rowErrors: [AppError]
+    /// Every row's stored input read (a row that did not is scored as empty and named in `rowErrors`).
+    var rowsRead: Bool
 
     /// Reads and scores. A row whose stored input no longer reads (a target that cannot be parsed) is reported, not guessed.
     init(_ evaluation: EvaluationRow, rows: [EvaluationIndicatorRow]) {
@@ -39,6 +41,7 @@ struct EvaluatedForm: Sendable {
                                   printedBudgetPoints: Decimal(pointsText: evaluation.printedBudgetPoints),
                                   printedTotal: Decimal(pointsText: evaluation.printedTotal))
         score = nil; findings = []
+        rowsRead = errors.isEmpty
         if let rules {
             // Rows that did not read are scored as empty, so what the others got wrong is reported at the same time.
             // A form that scores has no problems to list: every problem is only looked for when scoring fails (or a row

@@ -76,6 +76,22 @@ enum SelfEvaluationYearCheck {
         var findings: String
         var lock_version: Int
 
+        /// As the opening made it (closing the year or a hand-over moves its lock but fills nothing in): no score is
+        /// shown before the first save, so there is none to check. A save always stores a total when the form scores,
+        /// and the executed amount when one was given.
+        var isFilledIn: Bool { lock_version > 0 && (total != nil || executed_fen != nil) }
+
+        var budgetFigures: YearBudgetFigures {
+            YearBudgetFigures(initialBudget: Money(fen: initial_budget_fen), fullYearBudget: Money(fen: full_year_budget_fen),
+                              executed: Money(fen: executed_fen ?? 0))
+        }
+
+        /// What is stored of its score, for `CompactScoring` (a text that is no number reads as none: a difference).
+        var compactStored: CompactScoring.Stored {
+            CompactScoring.Stored(budgetPoints: budget_points.flatMap { FixedPoint(text: $0.utf8) }, total: total.flatMap { FixedPoint(text: $0.utf8) },
+                                  totalCents: total_cents, grade: grade, findingCount: finding_count, findings: findings)
+        }
+
         static let columns = ["id", "initial_budget_fen", "full_year_budget_fen", "executed_fen", "narrative", "reassignments", "printed_rate",
                               "printed_budget_points", "printed_total", "rules", "budget_points", "total", "total_cents", "grade", "finding_count",
                               "findings", "lock_version"]
@@ -94,14 +110,10 @@ enum SelfEvaluationYearCheck {
         progress(0, total)
         var outcome = Outcome(), done = 0
         try await inFlight(chunks, width: 2) { chunk in
-            let read = try await read(chunk, year: yearID, on: db)
-            var scored = score(read.forms, rows: read.rows)
-            scored.packedAgain = read.packedAgain
-            scored.unsplittable = read.unsplittable
-            return scored
+            try await checkChunk(chunk, year: yearID, on: db)
         } collect: { scored in
             var part = scored.outcome
-            await SelfEvaluationBulkRead.keep(scored.packedAgain, dropping: scored.unsplittable, on: db)
+            await SelfEvaluationBulkRead.keep(scored.copies, on: db)
             part.corrected = try await write(scored.corrections, year: yearID, audit: audit, on: db)
             outcome.add(part)
             done += scored.outcome.forms
@@ -117,12 +129,52 @@ enum SelfEvaluationYearCheck {
         return stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
     }
 
-    /// One chunk's forms and their rows (grouped by form, in position order), packed by the database
-    /// (`SelfEvaluationBulkRead`). The range of ids may hold a form of another year opened at the same moment: only the
-    /// year's own are read.
-    static func read(_ chunk: [UUID], year yearID: UUID, on db: any Database) async throws -> SelfEvaluationBulkRead.Chunk {
-        guard let first = chunk.first, let last = chunk.last else { return SelfEvaluationBulkRead.Chunk() }
-        return try await SelfEvaluationBulkRead.read(year: yearID, from: first, to: last, on: db)
+    /// One chunk: each form read the compact way and, when `CompactScoring` finds it as stored and without findings,
+    /// done; every other form — no current compact copy, a shape the compact scoring does not take, a finding, a
+    /// difference — read and scored the general way, which alone decides what to correct. The general way also makes the
+    /// compact copies that were missing or behind, for the next check.
+    static func checkChunk(_ chunk: [UUID], year yearID: UUID, on db: any Database) async throws -> Scored {
+        guard let first = chunk.first, let last = chunk.last else { return Scored(outcome: Outcome(), corrections: []) }
+        let items = try await SelfEvaluationBulkRead.readCompact(year: yearID, from: first, to: last, on: db)
+        let settled = settle(items)
+        let general = try await SelfEvaluationBulkRead.read(settled.general, year: yearID, on: db)
+        var scored = score(general.forms, rows: general.rows, copying: settled.uncopied, versions: general.versions)
+        scored.outcome.add(settled.outcome)
+        return scored
+    }
+
+    /// What the compact way settled of a chunk, and the forms it leaves to the general way.
+    struct Settled: Sendable {
+        var outcome = Outcome()
+        var general: [UUID] = []
+        /// Forms without a current compact copy: the general way makes one.
+        var uncopied: Set<UUID> = []
+    }
+
+    static func settle(_ items: [SelfEvaluationBulkRead.CompactItem]) -> Settled {
+        var settled = Settled()
+        var ruleSets: [String: CompactScoring.Rules?] = [:]
+        let decoder = JSONDecoder()
+        for item in items {
+            guard let form = item.form else { settled.general.append(item.id); continue }
+            guard form.isFilledIn else { settled.outcome.forms += 1; settled.outcome.notFilledIn += 1; continue }
+            if item.rows == nil { settled.uncopied.insert(item.id) }
+            let rules: CompactScoring.Rules?
+            if let known = ruleSets[form.rules] { rules = known } else {
+                rules = (try? decoder.decode(ScoringRuleSet.self, from: Data(form.rules.utf8))).flatMap(CompactScoring.Rules.init)
+                ruleSets[form.rules] = rules
+            }
+            // Printed figures and group hand-overs are the general way's (and rare).
+            if case .rows(let rows)? = item.rows, let rules, form.printed_rate == nil, form.printed_budget_points == nil, form.printed_total == nil,
+               form.reassignments == "[]",
+               case .asStored = CompactScoring.verdict(rows, budget: form.budgetFigures, narrative: form.narrative, rules: rules, stored: form.compactStored) {
+                settled.outcome.forms += 1
+                settled.outcome.rows += rows.count
+                continue
+            }
+            settled.general.append(item.id)
+        }
+        return settled
     }
 
     struct Correction: Sendable {
@@ -134,24 +186,21 @@ enum SelfEvaluationYearCheck {
     struct Scored: Sendable {
         var outcome: Outcome
         var corrections: [Correction]
-        /// The chunk's rows the read packed again, kept before the corrections (which change rows and so outdate them).
-        var packedAgain: [SelfEvaluationBulkRead.PackedRows] = []
-        var unsplittable: [UUID] = []
+        /// Compact copies of rows read the general way, kept before the corrections (which change rows and so outdate them).
+        var copies: [SelfEvaluationBulkRead.CompactCopy] = []
     }
 
-    /// Scores a chunk as a save would and keeps what differs from what is stored.
-    static func score(_ forms: [CheckedForm], rows: [UUID: [EvaluationIndicatorRow]]) -> Scored {
-        var outcome = Outcome(), corrections: [Correction] = []
+    /// Scores forms the general way, as a save would, and keeps what differs from what is stored; makes a compact copy
+    /// of the rows of the forms in `copying` (at the version in `versions`, read with the rows).
+    static func score(_ forms: [CheckedForm], rows: [UUID: [EvaluationIndicatorRow]], copying: Set<UUID> = [], versions: [UUID: Int] = [:]) -> Scored {
+        var outcome = Outcome(), corrections: [Correction] = [], copies: [SelfEvaluationBulkRead.CompactCopy] = []
         var ruleSets: [String: ScoringRuleSet?] = [:]
         let targets = TargetCache(), decoder = JSONDecoder()
         for form in forms {
             let formRows = rows[form.id] ?? []
             outcome.forms += 1
             outcome.rows += formRows.count
-            // As the opening made it (closing the year or a hand-over moves its lock but fills nothing in): no score is
-            // shown before the first save, so there is none to check. A save always stores a total when the form scores,
-            // and the executed amount when one was given.
-            guard form.lock_version > 0, form.total != nil || form.executed_fen != nil else { outcome.notFilledIn += 1; continue }
+            guard form.isFilledIn else { outcome.notFilledIn += 1; continue }
             let rules: ScoringRuleSet?
             if let known = ruleSets[form.rules] { rules = known } else {
                 rules = try? decoder.decode(ScoringRuleSet.self, from: Data(form.rules.utf8))
@@ -160,11 +209,16 @@ enum SelfEvaluationYearCheck {
             let reassignments = form.reassignments == "[]" ? []
                 : (try? decoder.decode([GroupReassignment].self, from: Data(form.reassignments.utf8))) ?? []
             let inputs = EvaluationScoringInputs(
-                budget: YearBudgetFigures(initialBudget: Money(fen: form.initial_budget_fen), fullYearBudget: Money(fen: form.full_year_budget_fen),
-                                          executed: Money(fen: form.executed_fen ?? 0)),
+                budget: form.budgetFigures,
                 narrative: form.narrative, printedRate: form.printed_rate, printedBudgetPoints: form.printed_budget_points,
                 printedTotal: form.printed_total, reassignments: reassignments)
             let evaluated = EvaluatedForm(inputs, rules: rules, rows: formRows, targets: targets)
+            if copying.contains(form.id), let version = versions[form.id] {
+                // Rows that all read and all fit; else the marker that sends the form the general way at once.
+                let compact = evaluated.rowsRead ? zip(evaluated.form.rows, formRows).map { CompactRow($0, storedPoints: $1.points) } : []
+                let fits = evaluated.rowsRead && compact.allSatisfy { $0 != nil }
+                copies.append(.init(evaluationID: form.id, version: version, bytes: CompactRowCoding.encode(fits ? compact.compactMap { $0 } : nil)))
+            }
             if evaluated.score == nil { outcome.unscorable += 1 }
             if !evaluated.findings.isEmpty { outcome.withFindings += 1 }
             for finding in evaluated.findings { outcome.findingsByRule[ScoreWords.kind(finding), default: 0] += 1 }
@@ -173,7 +227,7 @@ enum SelfEvaluationYearCheck {
                                      findingCount: form.finding_count, findings: form.findings, rowPoints: formRows.map(\.points))
             if fresh != stored { corrections.append(Correction(form: form, score: fresh, rows: formRows)) }
         }
-        return Scored(outcome: outcome, corrections: corrections)
+        return Scored(outcome: outcome, corrections: corrections, copies: copies)
     }
 
     /// Writes the corrected scores of a chunk in one transaction: a form (if nobody saved it since it was read) and then

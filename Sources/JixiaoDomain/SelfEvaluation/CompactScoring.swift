@@ -1,0 +1,207 @@
+import Foundation
+
+/// §5's scoring and the consistency checks over compact rows in `FixedPoint`, for the year's check, which only needs to
+/// know whether what is stored is what the rules give. It answers for the plain forms — no override, no printed
+/// figures, no group hand-over, no problem to refuse — and only "as stored, without findings" or "look again": every
+/// form it declines, every difference and every finding is then scored the general way (`SelfEvaluationScoring`,
+/// `SelfEvaluationChecks`), which alone writes anything. The same rules twice is a debt paid for speed (≈100× on
+/// this platform); `CompactScoringTests` holds the two to the same answers over generated forms and §5's examples.
+public enum CompactScoring {
+    /// A rule set in fixed point; nil when a figure of it does not fit twenty places.
+    public struct Rules: Sendable {
+        public var budgetWeight: FixedPoint
+        public var overAchievementPercent: FixedPoint
+        public var lateSharePercent: FixedPoint
+        public var lateGraceMonths: Int
+        public var executionDivisor: ExecutionDivisor
+
+        public init?(_ rules: ScoringRuleSet) {
+            guard let budget = FixedPoint(rules.budgetWeight), let over = FixedPoint(rules.overAchievementPercent),
+                  let late = FixedPoint(rules.lateSharePercent) else { return nil }
+            budgetWeight = budget; overAchievementPercent = over; lateSharePercent = late
+            lateGraceMonths = rules.lateGraceMonths; executionDivisor = rules.executionDivisor
+        }
+    }
+
+    /// What is stored of a form's score.
+    public struct Stored: Sendable {
+        public var budgetPoints: FixedPoint?
+        public var total: FixedPoint?
+        public var totalCents: Int?
+        public var grade: String?
+        public var findingCount: Int
+        public var findings: String
+        public init(budgetPoints: FixedPoint?, total: FixedPoint?, totalCents: Int?, grade: String?, findingCount: Int, findings: String) {
+            self.budgetPoints = budgetPoints; self.total = total; self.totalCents = totalCents; self.grade = grade
+            self.findingCount = findingCount; self.findings = findings
+        }
+    }
+
+    public enum Verdict: Equatable, Sendable {
+        /// Scored by the rules, the same as stored, and no finding.
+        case asStored(total: FixedPoint)
+        /// To be scored the general way: a shape this does not take, a problem, a finding, or a difference from what
+        /// is stored.
+        case lookAgain
+    }
+
+    /// `budget`: the form's figures; `narrative`: 年度总体目标完成情况 (a completion claim beside a missed row is a
+    /// finding).
+    public static func verdict(_ rows: [CompactRow], budget: YearBudgetFigures, narrative: String, rules: Rules, stored: Stored) -> Verdict {
+        guard stored.findingCount == 0, stored.findings == "[]", let weights = effectiveWeights(rows) else { return .lookAgain }
+        // The budget block (`BudgetScore`).
+        let divisor = rules.executionDivisor == .fullYearBudget ? budget.fullYearBudget.fen : budget.initialBudget.fen
+        let executed = budget.executed.fen
+        let budgetPoints: FixedPoint
+        if divisor == 0 {
+            // Money executed without a budget is a finding.
+            guard executed <= 0 else { return .lookAgain }
+            budgetPoints = rules.budgetWeight
+        } else if divisor < 0 {
+            return .lookAgain
+        } else if executed >= divisor {
+            budgetPoints = rules.budgetWeight
+        } else if executed <= 0 {
+            budgetPoints = .zero
+        } else {
+            guard let points = rules.budgetWeight.times(FixedPoint(raw: Int128(executed)), over: FixedPoint(raw: Int128(divisor))) else { return .lookAgain }
+            budgetPoints = points
+        }
+        guard stored.budgetPoints == budgetPoints else { return .lookAgain }
+        var total = budgetPoints, weightSum = rules.budgetWeight, missed = false
+        var quantitative = 0, copied = 0
+        for (row, weight) in zip(rows, weights) {
+            weightSum += row.weight
+            guard let scored = score(row, weight: weight, rules: rules) else { return .lookAgain }
+            guard case .points(let stored) = row.stored, stored == scored.points else { return .lookAgain }
+            total += scored.points
+            // The checks of `SelfEvaluationChecks.findings` that a form without override or printed figures can raise.
+            if scored.points > weight { return .lookAgain }
+            if scored.met == false {
+                missed = true
+                if scored.points >= weight, weight > .zero { return .lookAgain }
+            }
+            if let forecast = row.forecast, case .number(let actual) = row.actual, !row.explained,
+               let far = (actual - forecast).magnitude.times(100), let tolerance = forecast.magnitude.times(percent: forecastTolerance), far > tolerance {
+                return .lookAgain
+            }
+            if row.quantitative {
+                quantitative += 1
+                if row.actualEqualsTarget { copied += 1 }
+            }
+        }
+        if weightSum != FixedPoint(100) { return .lookAgain }
+        if quantitative >= 3, copied == quantitative { return .lookAgain }
+        if missed, SelfEvaluationChecks.claimsCompletion(narrative) { return .lookAgain }
+        let settled = total.rounded(places: SelfEvaluationScoring.totalPlaces)
+        guard stored.total == settled, stored.totalCents == settled.cents, stored.grade == grade(settled).rawValue else { return .lookAgain }
+        return .asStored(total: settled)
+    }
+
+    static let forecastTolerance = FixedPoint(SelfEvaluationChecks.forecastTolerancePercent)!
+
+    static func grade(_ total: FixedPoint) -> ScoreGrade {
+        if total >= FixedPoint(90) { return .excellent }
+        if total >= FixedPoint(80) { return .good }
+        if total >= FixedPoint(60) { return .fair }
+        return .poor
+    }
+
+    /// Each row's weight after 不适用 rows gave theirs to the live rows of their group, in proportion to the live rows'
+    /// weights (`SelfEvaluationScoring.effectiveWeights`). Nil where a hand-over of a whole group would be needed, or for
+    /// a negative weight: the general way explains those.
+    static func effectiveWeights(_ rows: [CompactRow]) -> [FixedPoint]? {
+        var anyNotApplicable = false
+        for row in rows {
+            if row.weight < .zero { return nil }
+            if case .notApplicable = row.actual { anyNotApplicable = true }
+        }
+        guard anyNotApplicable else { return rows.map(\.weight) }
+        var group: [IndicatorCategory: FixedPoint] = [:], live: [IndicatorCategory: FixedPoint] = [:], liveRows: [IndicatorCategory: Int] = [:]
+        for row in rows {
+            group[row.category, default: .zero] += row.weight
+            if case .notApplicable = row.actual { continue }
+            live[row.category, default: .zero] += row.weight
+            liveRows[row.category, default: 0] += 1
+        }
+        // A group with weight and no live row would leave its weight unassigned: the general way says so.
+        for (category, weight) in group where liveRows[category, default: 0] == 0 && weight > .zero { return nil }
+        var weights: [FixedPoint] = []
+        weights.reserveCapacity(rows.count)
+        for row in rows {
+            if case .notApplicable = row.actual { weights.append(.zero); continue }
+            let liveWeight = live[row.category] ?? .zero, share = group[row.category] ?? .zero
+            if liveWeight == share { weights.append(row.weight); continue }
+            if liveWeight > .zero {
+                guard let weight = share.times(row.weight, over: liveWeight) else { return nil }
+                weights.append(weight)
+            } else {
+                guard let weight = share.times(FixedPoint(1), over: FixedPoint(liveRows[row.category] ?? 1)) else { return nil }
+                weights.append(weight)
+            }
+        }
+        return weights
+    }
+
+    /// One row's points and whether it met its target (`IndicatorScoring.score`); nil for what the general way refuses.
+    static func score(_ row: CompactRow, weight w: FixedPoint, rules: Rules) -> (points: FixedPoint, met: Bool?)? {
+        if let chosen = row.chosen, chosen < .zero || chosen > w { return nil }
+        switch row.actual {
+        case .missing, .notApplicable:
+            return (.zero, nil)
+        case .band(let band, let picked):
+            guard contains(band, picked, weight: w) else { return nil }
+            return (picked, band == .achieved)
+        case .date(let done):
+            guard case .date(let deadline) = row.goal else { return nil }
+            if done <= deadline { return (w, true) }
+            if let chosen = row.chosen { return (chosen, false) }
+            guard done <= deadline.adding(months: rules.lateGraceMonths) else { return (.zero, false) }
+            guard let suggested = w.times(rules.lateSharePercent, over: FixedPoint(100)) else { return nil }
+            return (suggested, false)
+        case .number(let a):
+            guard case .number(let t, let direction) = row.goal, a >= .zero, a <= FixedPoint(1_000_000_000_000_000) else { return nil }
+            switch direction {
+            case .higherIsBetter:
+                guard a >= t else {
+                    guard t > .zero, a > .zero else { return (.zero, false) }
+                    return w.times(a, over: t).map { ($0, false) }
+                }
+                if t > .zero, let reached = a.times(100), let threshold = t.times(percent: rules.overAchievementPercent), reached >= threshold,
+                   row.over == .targetSetTooLow {
+                    if let chosen = row.chosen { return (chosen, true) }
+                    return w.times(t, over: a).map { ($0, true) }
+                }
+                return (w, true)
+            case .lowerIsBetter:
+                if a <= t || a == .zero { return (w, true) }
+                guard t > .zero else { return (.zero, false) }
+                return w.times(t, over: a).map { ($0, false) }
+            case .exact, .qualitative:
+                if a == t { return (w, true) }
+                let low = min(a, t), high = max(a, t)
+                guard low >= .zero, high > .zero else { return (.zero, false) }
+                return w.times(low, over: high).map { ($0, false) }
+            }
+        }
+    }
+
+    /// `QualitativeBand.contains` in fixed point.
+    static func contains(_ band: QualitativeBand, _ points: FixedPoint, weight: FixedPoint) -> Bool {
+        guard weight > .zero else { return points == .zero }
+        guard let hundred = points.times(100), let eighty = weight.times(80), let sixty = weight.times(60) else { return false }
+        switch band {
+        case .achieved: return hundred >= eighty && points <= weight
+        case .partly: return hundred >= sixty && hundred < eighty
+        case .notAchieved: return points >= .zero && hundred < sixty
+        }
+    }
+}
+
+extension FixedPoint {
+    /// `self × percent` compared against a number times 100 (no division): nil when it does not fit.
+    func times(percent: FixedPoint) -> FixedPoint? {
+        // self × p where both are in units: raw·p.raw / unit.
+        times(percent, over: FixedPoint(1))
+    }
+}
