@@ -131,6 +131,13 @@ struct SelfEvaluationTests {
             #expect(form.rows.map(\.points) == ["17.40", "8.00", "9.00", "9.00", "16.88", "9.00", "17.22"])
             // 9.78 + 17.4 + 8 + 9 + 9 + 16.875 + 9 + 17.2173913… = 96.2723913…
             #expect(form.total == "96.27" && form.grade == "优")
+            // The save kept its rows' compact copy at the rows' new version: the year's check reads that, not the rows.
+            struct Copy: Decodable { var current: Int }
+            let copy = try await app.db.sql.raw("""
+                SELECT CASE WHEN c.rows_version = e.rows_version THEN 1 ELSE 0 END AS current
+                FROM self_evaluations e JOIN self_evaluation_compact_rows c ON c.evaluation_id = e.id WHERE e.id = \(bind: formID)
+                """).first(decoding: Copy.self)
+            #expect(copy?.current == 1)
             #expect(form.rows[6].words == "门诊患者满意度：目标 ≥92%，实际 88% → 88 ÷ 92 × 18 = 17.22", "\(form.rows[6].words ?? "-")")
             #expect(form.rows[4].words?.contains("7.5 ÷ 8 × 18 = 16.88") == true)
             #expect(form.rows[2].words?.contains("按期完成") == true)
@@ -237,6 +244,9 @@ struct SelfEvaluationTests {
             #expect(general.readOrdinarily == 1 && general.rows[formID]?.first?.explanation == "原因\u{1F}说明\u{1E}")
             check = try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self)
             #expect(check.forms == 5 && check.corrected == 1 && check.notFilledIn == 4, "\(check)")
+            // The correction kept the copy of the rows it wrote: the compact way settles every form again.
+            settled = SelfEvaluationYearCheck.settle(try await compact())
+            #expect(settled.general.isEmpty && settled.uncopied.isEmpty, "\(settled)")
             #expect(try decoded(try await finance.send(.POST, "/api/v1/self-evaluation/years/\(year.id)/check"), Check.self).corrected == 0)
 
             // Finance's list by grade; the audit trail tells the story.

@@ -34,6 +34,11 @@ enum SelfEvaluationBulkRead {
             .joined(separator: " || \(separator(31, postgres: postgres)) || ")
     }
 
+    /// The form's year as a condition that must not steer the query: SQLite would otherwise walk the year's index —
+    /// every form of the year, for each chunk of 2,000 — instead of the primary key (a unary `+` keeps a column out of
+    /// its index choice). PostgreSQL's statistics choose the key by themselves.
+    private static func yearColumn(_ db: any Database) -> String { db.isPostgres ? "e.year_id" : "+e.year_id" }
+
     // MARK: the compact way
 
     /// A form as the compact way reads it.
@@ -56,10 +61,10 @@ enum SelfEvaluationBulkRead {
             SELECT e.id AS id, \(unsafeRaw: formText) AS form, e.rows_version AS rows_version,
               CASE WHEN c.rows_version = e.rows_version THEN c.rows ELSE NULL END AS rows
             FROM \(ident: SelfEvaluationTables.evaluations) e LEFT JOIN \(ident: compactTable) c ON c.evaluation_id = e.id
-            WHERE e.year_id = \(bind: yearID) AND e.id >= \(bind: first) AND e.id <= \(bind: last)
+            WHERE \(unsafeRaw: yearColumn(db)) = \(bind: yearID) AND e.id >= \(bind: first) AND e.id <= \(bind: last)
             """).all(decoding: Row.self)
         return found.map { row in
-            CompactItem(id: row.id, form: form(row.id, row.form), rowsVersion: row.rows_version, rows: row.rows.flatMap { CompactRowCoding.decode($0) })
+            CompactItem(id: row.id, form: form(row.id, row.form), rowsVersion: row.rows_version, rows: row.rows.flatMap { data in data.withUnsafeBytes { CompactRowCoding.decode($0) } })
         }
     }
 
@@ -68,6 +73,39 @@ enum SelfEvaluationBulkRead {
         var evaluationID: UUID
         var version: Int
         var bytes: [UInt8]
+    }
+
+    /// The compact bytes of a form's rows as scored (`points`: what is stored of each row's points): the rows, or the
+    /// marker that sends the form the general way when a row did not read or does not fit the compact scoring.
+    static func compactBytes(_ evaluated: EvaluatedForm, points: [String?]) -> [UInt8] {
+        guard evaluated.rowsRead, evaluated.form.rows.count == points.count else { return CompactRowCoding.encode(nil) }
+        var rows: [CompactRow] = []
+        rows.reserveCapacity(points.count)
+        for (row, stored) in zip(evaluated.form.rows, points) {
+            guard let compact = CompactRow(row, storedPoints: stored) else { return CompactRowCoding.encode(nil) }
+            rows.append(compact)
+        }
+        return CompactRowCoding.encode(rows)
+    }
+
+    /// Keeps the copy of a form whose rows were just written, at the version they now have (read in the same statement,
+    /// inside the writer's transaction): the next check reads it instead of the rows.
+    static func keepCurrent(_ evaluationID: UUID, bytes: [UInt8], on db: any Database) async throws {
+        try await keepCurrent([(evaluationID, bytes)], on: db)
+    }
+
+    /// The same for several forms in one statement.
+    static func keepCurrent(_ copies: [(UUID, [UInt8])], on db: any Database) async throws {
+        guard !copies.isEmpty else { return }
+        let values = SQLList(copies.map { SQLGroupExpression([SQLBind($0.0), SQLBind(Data($0.1))] as [any SQLExpression]) })
+        // (SQLite reads `ON CONFLICT` after a SELECT only when the SELECT has a WHERE clause.)
+        try await db.sql.raw("""
+            WITH v(evaluation_id, rows) AS (VALUES \(values))
+            INSERT INTO \(ident: compactTable) (evaluation_id, rows_version, rows)
+              SELECT e.id, e.rows_version, v.rows FROM v JOIN \(ident: SelfEvaluationTables.evaluations) e ON e.id = v.evaluation_id WHERE true
+            ON CONFLICT (evaluation_id) DO UPDATE SET rows_version = excluded.rows_version, rows = excluded.rows
+            WHERE \(ident: compactTable).rows_version < excluded.rows_version
+            """).run()
     }
 
     /// Keeps the compact copies the general way made, for the next check. A copy is only a shortcut: one stored after
@@ -113,7 +151,7 @@ enum SelfEvaluationBulkRead {
                 SELECT e.id AS id, \(unsafeRaw: formText) AS form, e.rows_version AS rows_version,
                   (SELECT \(unsafeRaw: aggregate) FROM \(ident: SelfEvaluationTables.rows) r WHERE r.evaluation_id = e.id) AS rows
                 FROM \(ident: SelfEvaluationTables.evaluations) e
-                WHERE e.year_id = \(bind: yearID) AND e.id IN \(SQLGroupExpression(part.map { SQLBind($0) }))
+                WHERE \(unsafeRaw: yearColumn(db)) = \(bind: yearID) AND e.id IN \(SQLGroupExpression(part.map { SQLBind($0) }))
                 """).all(decoding: Packed.self)
             chunk.forms.reserveCapacity(chunk.forms.count + packed.count)
             for item in packed {

@@ -158,6 +158,8 @@ enum SelfEvaluationForms {
                                    SQLBind(row.last_forecast), SQLBind(row.printed_points), SQLBind(points))
         }
         try await insert.run()
+        // The year's check reads these rows from their compact copy, kept here at the version the rows now have.
+        try await SelfEvaluationBulkRead.keepCurrent(evaluation.id, bytes: SelfEvaluationBulkRead.compactBytes(evaluated, points: stored.rowPoints), on: db)
     }
 
     /// Hundredths of a point, half-up: how lists sort and sum scores.

@@ -181,6 +181,8 @@ enum SelfEvaluationYearCheck {
         var form: CheckedForm
         var score: StoredScore
         var rows: [EvaluationIndicatorRow]
+        /// The compact copy of the rows with their corrected points, kept with the correction.
+        var compact: [UInt8]
     }
 
     struct Scored: Sendable {
@@ -214,10 +216,8 @@ enum SelfEvaluationYearCheck {
                 printedTotal: form.printed_total, reassignments: reassignments)
             let evaluated = EvaluatedForm(inputs, rules: rules, rows: formRows, targets: targets)
             if copying.contains(form.id), let version = versions[form.id] {
-                // Rows that all read and all fit; else the marker that sends the form the general way at once.
-                let compact = evaluated.rowsRead ? zip(evaluated.form.rows, formRows).map { CompactRow($0, storedPoints: $1.points) } : []
-                let fits = evaluated.rowsRead && compact.allSatisfy { $0 != nil }
-                copies.append(.init(evaluationID: form.id, version: version, bytes: CompactRowCoding.encode(fits ? compact.compactMap { $0 } : nil)))
+                copies.append(.init(evaluationID: form.id, version: version,
+                                    bytes: SelfEvaluationBulkRead.compactBytes(evaluated, points: formRows.map(\.points))))
             }
             if evaluated.score == nil { outcome.unscorable += 1 }
             if !evaluated.findings.isEmpty { outcome.withFindings += 1 }
@@ -225,7 +225,10 @@ enum SelfEvaluationYearCheck {
             guard let fresh = try? StoredScore(evaluated, rowCount: formRows.count) else { continue }
             let stored = StoredScore(budgetPoints: form.budget_points, total: form.total, totalCents: form.total_cents, grade: form.grade,
                                      findingCount: form.finding_count, findings: form.findings, rowPoints: formRows.map(\.points))
-            if fresh != stored { corrections.append(Correction(form: form, score: fresh, rows: formRows)) }
+            if fresh != stored {
+                corrections.append(Correction(form: form, score: fresh, rows: formRows,
+                                              compact: SelfEvaluationBulkRead.compactBytes(evaluated, points: fresh.rowPoints)))
+            }
         }
         return Scored(outcome: outcome, corrections: corrections, copies: copies)
     }
@@ -268,6 +271,11 @@ enum SelfEvaluationYearCheck {
                     FROM v WHERE \(ident: SelfEvaluationTables.rows).evaluation_id = v.evaluation_id
                       AND \(ident: SelfEvaluationTables.rows).indicator_id = v.indicator_id
                     """).run()
+            }
+            // The corrected rows outdated their compact copies (the trigger): each is kept again at the rows' new version.
+            let kept = corrections.filter { claimed.contains($0.form.id) }
+            for part in stride(from: 0, to: kept.count, by: 300).map({ kept[$0..<min($0 + 300, kept.count)] }) {
+                try await SelfEvaluationBulkRead.keepCurrent(part.map { ($0.form.id, $0.compact) }, on: db)
             }
             // Which forms were corrected, in the audit trail with the corrections (a confirmed form's stored score may be
             // among them: it is put back to what its own rules give, and that is recorded).
