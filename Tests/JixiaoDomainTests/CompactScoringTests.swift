@@ -31,6 +31,10 @@ struct CompactScoringTests {
         #expect(fixed("10").times(fixed("88"), over: fixed("95")) == fixed("9.26315789473684210526"))
         #expect(fixed("1").times(fixed("2"), over: fixed("3")) == fixed("0.66666666666666666667"))
         #expect(fixed("1").times(fixed("1"), over: .zero) == nil)
+        #expect(fixed("-10").times(fixed("88"), over: fixed("95")) == fixed("-9.26315789473684210526"))
+        #expect(fixed("1000000000000000000").times(fixed("1000"), over: fixed("1")) == nil, "out of range is nil, never a trap")
+        #expect(FixedPoint(canonicalText: "9.5") == fixed("9.5"))
+        for spelling in ["9.50", "09.5", "-0", "10.0", "+1"] { #expect(FixedPoint(canonicalText: spelling) == nil, "\(spelling)") }
         #expect(fixed("0.125").rounded(places: 2) == fixed("0.13") && fixed("-0.125").rounded(places: 2) == fixed("-0.13"))
         #expect(fixed("96.275").cents == 9628 && fixed("96.2749").cents == 9627)
         // Quotients agree with Decimal settled at twenty places.
@@ -65,6 +69,20 @@ struct CompactScoringTests {
         #expect(CompactRowCoding.decode(bytes + [0]) == nil)
         #expect(CompactRowCoding.decode([2] + bytes.dropFirst()) == nil)
         #expect(CompactRowCoding.decode([UInt8]()) == nil)
+        // Points above a million or measures above 10¹⁵ are the general way's: no sum of the compact scoring can overflow.
+        var huge = rows[0]
+        huge.weight = fixed("900000000000000000")
+        #expect(!huge.isInRange && CompactRowCoding.decode(CompactRowCoding.encode([huge])) == nil)
+        huge = rows[0]
+        huge.forecast = fixed("-1700000000000000000")
+        #expect(!huge.isInRange)
+        let farTarget = fixtureTarget("≥95%")
+        let far = FormRow(scoring: ScoringRow(category: .output, name: "指标", weight: 10, target: farTarget, actual: .value(.number(90, unit: "%"))),
+                          lastForecast: .number(Decimal(string: "20000000000000000")!, unit: "%"))
+        #expect(CompactRow(far, storedPoints: "9.47368421052631578947") == nil)
+        // Stored points spelled otherwise than a save writes them are no points to compare.
+        let plain = FormRow(scoring: ScoringRow(category: .output, name: "指标", weight: 10, target: farTarget, actual: .value(.number(95, unit: "%"))))
+        #expect(CompactRow(plain, storedPoints: "10.00")?.stored == .unreadable && CompactRow(plain, storedPoints: "10")?.stored == .points(fixed("10")))
     }
 
     @Test("over thousands of generated forms the compact verdict agrees with the general scoring: as stored only when it is, never over a difference")
@@ -76,7 +94,8 @@ struct CompactScoringTests {
             let rules = formNumber % 7 == 0 ? ScoringRuleSet(budgetWeight: 20, lateGraceMonths: 2, executionDivisor: .initialBudget) : .standard
             let count = Int.random(in: 1...9, using: &numbers)
             // Weights that mostly add up to what the budget block leaves.
-            var weights = (0..<count).map { _ in Decimal(Int.random(in: 1...20, using: &numbers)) }
+            // Whole weights, halves and tenths.
+            var weights = (0..<count).map { _ in Decimal(Int.random(in: 2...40, using: &numbers)) / [1, 2, 10][Int.random(in: 0..<3, using: &numbers)] }
             let rest = 100 - rules.budgetWeight - weights.dropLast().reduce(0, +)
             if rest >= 0, Int.random(in: 0..<10, using: &numbers) > 0 { weights[count - 1] = rest }
             var formRows: [FormRow] = []
@@ -89,7 +108,7 @@ struct CompactScoringTests {
                 if kind == 0 { actual = nil } else if kind == 1 { actual = .notApplicable(reason: "不适用") } else {
                     switch target.value {
                     case .number(let t, _):
-                        let choices = [t, t * 88 / 95, t * 13 / 10, t + 1, 0, t * Decimal(Int.random(in: 50...150, using: &numbers)) / 100]
+                        let choices = [t, t * 88 / 100, t * 13 / 10, t + 1, 0, t * Decimal(Int.random(in: 50...150, using: &numbers)) / 100]
                         let value = choices.randomElement(using: &numbers)!
                         actual = .value(.number(value < 0 ? 0 : value, unit: target.unit ?? ""))
                         if Int.random(in: 0..<4, using: &numbers) == 0 { cause = Bool.random(using: &numbers) ? .targetSetTooLow : .other("政策调整") }
@@ -113,7 +132,7 @@ struct CompactScoringTests {
             let narrative = Bool.random(using: &numbers) ? "各项指标全部完成" : "基本完成"
             let form = SelfEvaluationForm(budget: budget, rows: formRows, narrative: narrative)
             guard let compactRules = CompactScoring.Rules(rules) else { Issue.record("rules"); return }
-            let compact = formRows.map { CompactRow($0, storedPoints: nil) }
+            let compact = formRows.map { CompactRow($0, storedPoints: "0") }
             guard let score = try? SelfEvaluationScoring.score(budget: budget, rows: formRows.map(\.scoring), rules: rules) else {
                 // What the general way refuses the compact way never takes as stored.
                 let rows = compact.compactMap { $0 }
@@ -127,16 +146,26 @@ struct CompactScoringTests {
             // What a save stores.
             let rows = zip(formRows, score.indicators).map { CompactRow($0, storedPoints: "\($1.points)") }
             guard rows.allSatisfy({ $0 != nil }) else { continue }
+            // Stored as if no finding had been raised: the compact way must find each finding itself.
             let stored = CompactScoring.Stored(budgetPoints: FixedPoint(score.budget.points), total: FixedPoint(score.total), totalCents: FixedPoint(score.total)?.cents,
-                                               grade: score.grade.rawValue, findingCount: findings.count, findings: findings.isEmpty ? "[]" : "[…]")
+                                               grade: score.grade.rawValue, findingCount: 0, findings: "[]")
             let verdict = CompactScoring.verdict(rows.compactMap { $0 }, budget: budget, narrative: narrative, rules: compactRules, stored: stored)
+            if !findings.isEmpty { #expect(verdict == .lookAgain, "form \(formNumber) has findings \(findings)") }
             if case .asStored(let total) = verdict {
                 asStored += 1
                 #expect(findings.isEmpty && FixedPoint(score.total) == total, "form \(formNumber): \(findings)")
-                // Any stored figure off by a hundredth is a difference.
-                var tampered = stored
-                tampered.total = stored.total.map { $0 + fixed("0.01") }
-                #expect(CompactScoring.verdict(rows.compactMap { $0 }, budget: budget, narrative: narrative, rules: compactRules, stored: tampered) == .lookAgain)
+                // Any stored figure off is a difference; so are stored findings.
+                for change in 0..<5 {
+                    var tampered = stored
+                    switch change {
+                    case 0: tampered.total = stored.total.map { $0 + fixed("0.01") }
+                    case 1: tampered.budgetPoints = stored.budgetPoints.map { $0 + fixed("0.00000000000000000001") }
+                    case 2: tampered.totalCents = stored.totalCents.map { $0 + 1 }
+                    case 3: tampered.grade = score.grade == .poor ? "优" : "差"
+                    default: tampered.findingCount = 1; tampered.findings = "[{}]"
+                    }
+                    #expect(CompactScoring.verdict(rows.compactMap { $0 }, budget: budget, narrative: narrative, rules: compactRules, stored: tampered) == .lookAgain)
+                }
                 var row = rows.compactMap { $0 }
                 if case .points(let points) = row[0].stored { row[0].stored = .points(points + fixed("0.00000000000000000001")) }
                 #expect(CompactScoring.verdict(row, budget: budget, narrative: narrative, rules: compactRules, stored: stored) == .lookAgain)

@@ -237,6 +237,9 @@ struct SelfEvaluationTests {
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET points = '3' WHERE evaluation_id = \(bind: formID) AND position = 2").run()
             scored = try await SelfEvaluationYearCheck.checkChunk(chunk, year: year.id, on: app.db)
             #expect(scored.corrections.map(\.form.id) == [formID] && scored.copies.map(\.evaluationID) == [formID])
+            // Rows changed again between the read and the write: the correction (made from the rows as read) is not written.
+            try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = '又改' WHERE evaluation_id = \(bind: formID) AND position = 3").run()
+            #expect(try await SelfEvaluationYearCheck.write(scored.corrections, year: year.id, audit: nil, on: app.db) == 0)
             // A control character typed into a field does not fit the packed read of the general way: that form is read the
             // ordinary way.
             try await app.db.sql.raw("UPDATE self_evaluation_rows SET explanation = \(bind: "原因\u{1F}说明\u{1E}") WHERE evaluation_id = \(bind: formID) AND position = 0").run()

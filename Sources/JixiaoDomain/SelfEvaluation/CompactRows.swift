@@ -95,18 +95,36 @@ public struct CompactRow: Hashable, Sendable {
         } else {
             forecast = nil
         }
-        if let storedPoints { stored = FixedPoint(text: Array(storedPoints.utf8)).map { .points($0) } ?? .unreadable } else { stored = .none }
+        if let storedPoints { stored = FixedPoint(canonicalText: storedPoints).map { .points($0) } ?? .unreadable } else { stored = .none }
         category = scoring.category
         self.weight = weight
         quantitative = scoring.target.isQuantitative
         if case .value(let value)? = scoring.actual { actualEqualsTarget = value == scoring.target.value } else { actualEqualsTarget = false }
         explained = !row.explanation.trimmed.isEmpty
+        guard isInRange else { return nil }
+    }
+
+    /// Points up to a million and measures up to 10¹⁵ (the largest actual scoring takes): sums and products of the
+    /// compact scoring then stay far inside `FixedPoint`. Anything larger is the general way's.
+    public var isInRange: Bool {
+        let points = FixedPoint(1_000_000), measure = FixedPoint(1_000_000_000_000_000)
+        func fits(_ value: FixedPoint?, _ limit: FixedPoint) -> Bool { value.map { $0.magnitude <= limit } ?? true }
+        let goalNumber: FixedPoint? = if case .number(let value, _) = goal { value } else { nil }
+        let actualNumber: FixedPoint? = if case .number(let value) = actual { value } else { nil }
+        let bandPoints: FixedPoint? = if case .band(_, let value) = actual { value } else { nil }
+        let storedPoints: FixedPoint? = if case .points(let value) = stored { value } else { nil }
+        return fits(weight, points) && fits(chosen, points) && fits(bandPoints, points) && fits(storedPoints, points)
+            && fits(goalNumber, measure) && fits(actualNumber, measure) && fits(forecast, measure)
     }
 }
 
 /// A form's compact rows as bytes, for keeping beside the rows (`self_evaluation_compact_rows`). The first byte is the
 /// format; a form with a row the compact scoring does not take is kept as the format byte and `general` alone, so the
 /// next check goes the general way at once instead of packing the form again.
+///
+/// A copy holds what the parsers made of the rows' texts (targets, actuals, points) when it was written. **Raise
+/// `format` whenever a parser, `CompactRow`'s reading of a row, or this layout changes**: copies of another format read
+/// as none, so the next check reads every form the general way and writes the copies again.
 public enum CompactRowCoding {
     public static let format: UInt8 = 1
     public static let general: UInt8 = 0xFF
@@ -158,7 +176,11 @@ public enum CompactRowCoding {
 
     /// The rows again; nil for bytes that are not what `encode` writes (another format, cut short), which the caller
     /// treats as no copy at all.
-    public static func decode<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Decoded? where Bytes.Element == UInt8, Bytes.Index == Int {
+    public static func decode(_ bytes: [UInt8]) -> Decoded? { bytes.withUnsafeBytes { decode($0) } }
+
+    /// (Not generic on purpose: a generic reader called from another module is not specialised, and looking up its
+    /// metadata for every byte cost more than the rest of the check.)
+    public static func decode(_ bytes: UnsafeRawBufferPointer) -> Decoded? {
         var reader = Reader(bytes: bytes, at: bytes.startIndex)
         guard reader.byte() == format else { return nil }
         if reader.at + 1 == bytes.endIndex, bytes[reader.at] == general { return .general }
@@ -198,9 +220,11 @@ public enum CompactRowCoding {
             case 2?: stored = .unreadable
             default: return nil
             }
-            rows.append(CompactRow(category: category, weight: weight, goal: goal, quantitative: flags & (1 << 2) != 0, actual: actual,
-                                   actualEqualsTarget: flags & (1 << 3) != 0, over: over, chosen: chosen, explained: flags & (1 << 4) != 0,
-                                   forecast: forecast, stored: stored))
+            let row = CompactRow(category: category, weight: weight, goal: goal, quantitative: flags & (1 << 2) != 0, actual: actual,
+                                 actualEqualsTarget: flags & (1 << 3) != 0, over: over, chosen: chosen, explained: flags & (1 << 4) != 0,
+                                 forecast: forecast, stored: stored)
+            guard row.isInRange else { return nil }
+            rows.append(row)
         }
         guard reader.at == bytes.endIndex else { return nil }
         return .rows(rows)
@@ -224,8 +248,8 @@ public enum CompactRowCoding {
         varint(UInt128(day.year * 10_000 + day.month * 100 + day.day), into: &out)
     }
 
-    private struct Reader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
-        let bytes: Bytes
+    private struct Reader {
+        let bytes: UnsafeRawBufferPointer
         var at: Int
 
         mutating func byte() -> UInt8? {

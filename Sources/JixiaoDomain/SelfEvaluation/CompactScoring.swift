@@ -16,7 +16,8 @@ public enum CompactScoring {
         public var executionDivisor: ExecutionDivisor
 
         public init?(_ rules: ScoringRuleSet) {
-            guard let budget = FixedPoint(rules.budgetWeight), let over = FixedPoint(rules.overAchievementPercent),
+            // Only rules that pass `ScoringRuleSet.check` (percentages up to 1000): products stay inside `FixedPoint`.
+            guard rules.check().isEmpty, let budget = FixedPoint(rules.budgetWeight), let over = FixedPoint(rules.overAchievementPercent),
                   let late = FixedPoint(rules.lateSharePercent) else { return nil }
             budgetWeight = budget; overAchievementPercent = over; lateSharePercent = late
             lateGraceMonths = rules.lateGraceMonths; executionDivisor = rules.executionDivisor
@@ -81,9 +82,9 @@ public enum CompactScoring {
                 missed = true
                 if scored.points >= weight, weight > .zero { return .lookAgain }
             }
-            if let forecast = row.forecast, case .number(let actual) = row.actual, !row.explained,
-               let far = (actual - forecast).magnitude.times(100), let tolerance = forecast.magnitude.times(percent: forecastTolerance), far > tolerance {
-                return .lookAgain
+            if let forecast = row.forecast, case .number(let actual) = row.actual, !row.explained {
+                guard let far = (actual - forecast).magnitude.times(100), let tolerance = forecast.magnitude.times(percent: forecastTolerance),
+                      far <= tolerance else { return .lookAgain }
             }
             if row.quantitative {
                 quantitative += 1
@@ -161,18 +162,18 @@ public enum CompactScoring {
             return (suggested, false)
         case .number(let a):
             guard case .number(let t, let direction) = row.goal, a >= .zero, a <= FixedPoint(1_000_000_000_000_000) else { return nil }
+            // (Over-achievement is docked only for a target set too low; any other cause, or none yet, keeps the weight.)
             switch direction {
             case .higherIsBetter:
                 guard a >= t else {
                     guard t > .zero, a > .zero else { return (.zero, false) }
                     return w.times(a, over: t).map { ($0, false) }
                 }
-                if t > .zero, let reached = a.times(100), let threshold = t.times(percent: rules.overAchievementPercent), reached >= threshold,
-                   row.over == .targetSetTooLow {
-                    if let chosen = row.chosen { return (chosen, true) }
-                    return w.times(t, over: a).map { ($0, true) }
-                }
-                return (w, true)
+                guard t > .zero, row.over == .targetSetTooLow else { return (w, true) }
+                guard let reached = a.times(100), let threshold = t.times(percent: rules.overAchievementPercent) else { return nil }
+                guard reached >= threshold else { return (w, true) }
+                if let chosen = row.chosen { return (chosen, true) }
+                return w.times(t, over: a).map { ($0, true) }
             case .lowerIsBetter:
                 if a <= t || a == .zero { return (w, true) }
                 guard t > .zero else { return (.zero, false) }

@@ -49,6 +49,13 @@ public struct FixedPoint: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.init(mantissa: negative ? -mantissa : mantissa, places: places)
     }
 
+    /// Text exactly as this writes it (and `Decimal` writes itself: no trailing zeros, no "+", no "-0"); nil for any other
+    /// spelling of a number ("9.50", "012.5"), which a year's check must see as a difference, not as the same number.
+    public init?(canonicalText text: String) {
+        guard let value = FixedPoint(text: text.utf8), value.description == text else { return nil }
+        self = value
+    }
+
     /// A `Decimal` that is exactly representable with twenty places; nil otherwise.
     public init?(_ decimal: Decimal) { self.init(text: Array(decimal.description.utf8)) }
 

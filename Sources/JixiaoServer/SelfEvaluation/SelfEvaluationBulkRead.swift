@@ -22,7 +22,7 @@ enum SelfEvaluationBulkRead {
 
     static let formFields = ["initial_budget_fen", "full_year_budget_fen", "executed_fen", "narrative", "reassignments", "printed_rate",
                              "printed_budget_points", "printed_total", "rules", "budget_points", "total", "total_cents", "grade", "finding_count",
-                             "findings", "lock_version"]
+                             "findings", "lock_version", "rows_version"]
     /// Every column of `EvaluationIndicatorRow` but the form's id, which the form carries.
     static let rowFields = Array(EvaluationIndicatorRow.columns.dropFirst())
 
@@ -46,7 +46,6 @@ enum SelfEvaluationBulkRead {
         var id: UUID
         /// Nil when its packed text does not split: the general way reads it.
         var form: SelfEvaluationYearCheck.CheckedForm?
-        var rowsVersion: Int
         /// The kept copy of its rows, when it is as new as the rows and reads; nil when there is none to use.
         var rows: CompactRowCoding.Decoded?
     }
@@ -56,15 +55,17 @@ enum SelfEvaluationBulkRead {
     /// and the copy read in one statement.
     static func readCompact(year yearID: UUID, from first: UUID, to last: UUID, on db: any Database) async throws -> [CompactItem] {
         let formText = packed(formFields, table: "e", postgres: db.isPostgres)
-        struct Row: Decodable { var id: UUID; var form: String; var rows_version: Int; var rows: Data? }
+        // The id as text, read by `UUID(compactHex:)`: Foundation's reading of a UUID's text cost more than the form's.
+        struct Row: Decodable { var id: String; var form: String; var rows: Data? }
         let found = try await db.sql.raw("""
-            SELECT e.id AS id, \(unsafeRaw: formText) AS form, e.rows_version AS rows_version,
+            SELECT CAST(e.id AS TEXT) AS id, \(unsafeRaw: formText) AS form,
               CASE WHEN c.rows_version = e.rows_version THEN c.rows ELSE NULL END AS rows
             FROM \(ident: SelfEvaluationTables.evaluations) e LEFT JOIN \(ident: compactTable) c ON c.evaluation_id = e.id
             WHERE \(unsafeRaw: yearColumn(db)) = \(bind: yearID) AND e.id >= \(bind: first) AND e.id <= \(bind: last)
             """).all(decoding: Row.self)
-        return found.map { row in
-            CompactItem(id: row.id, form: form(row.id, row.form), rowsVersion: row.rows_version, rows: row.rows.flatMap { data in data.withUnsafeBytes { CompactRowCoding.decode($0) } })
+        return try found.map { row in
+            guard let id = UUID(compactHex: row.id) else { throw AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed)) }
+            return CompactItem(id: id, form: form(id, row.form), rows: row.rows.flatMap { data in data.withUnsafeBytes { CompactRowCoding.decode($0) } })
         }
     }
 
@@ -131,8 +132,6 @@ enum SelfEvaluationBulkRead {
     struct Chunk: Sendable {
         var forms: [SelfEvaluationYearCheck.CheckedForm] = []
         var rows: [UUID: [EvaluationIndicatorRow]] = [:]
-        /// The version of each form's rows as read (in the same statement as the rows).
-        var versions: [UUID: Int] = [:]
         /// Forms whose packed text did not split and were read the ordinary way.
         var readOrdinarily = 0
     }
@@ -143,12 +142,12 @@ enum SelfEvaluationBulkRead {
         let postgres = db.isPostgres
         let formText = packed(formFields, table: "e", postgres: postgres), rowText = packed(rowFields, table: "r", postgres: postgres)
         let aggregate = postgres ? "string_agg(\(rowText), chr(30) ORDER BY r.position)" : "group_concat(\(rowText), char(30) ORDER BY r.position)"
-        struct Packed: Decodable { var id: UUID; var form: String; var rows: String?; var rows_version: Int }
+        struct Packed: Decodable { var id: UUID; var form: String; var rows: String? }
         var chunk = Chunk()
         var unreadable: [UUID] = []
         for part in stride(from: 0, to: ids.count, by: 1_000).map({ ids[$0..<min($0 + 1_000, ids.count)] }) {
             let packed = try await db.sql.raw("""
-                SELECT e.id AS id, \(unsafeRaw: formText) AS form, e.rows_version AS rows_version,
+                SELECT e.id AS id, \(unsafeRaw: formText) AS form,
                   (SELECT \(unsafeRaw: aggregate) FROM \(ident: SelfEvaluationTables.rows) r WHERE r.evaluation_id = e.id) AS rows
                 FROM \(ident: SelfEvaluationTables.evaluations) e
                 WHERE \(unsafeRaw: yearColumn(db)) = \(bind: yearID) AND e.id IN \(SQLGroupExpression(part.map { SQLBind($0) }))
@@ -158,11 +157,11 @@ enum SelfEvaluationBulkRead {
                 guard let form = form(item.id, item.form), let formRows = self.rows(item.id, item.rows) else { unreadable.append(item.id); continue }
                 chunk.forms.append(form)
                 chunk.rows[item.id] = formRows
-                chunk.versions[item.id] = item.rows_version
             }
         }
         for id in unreadable {
-            // Read ordinarily, and no copy kept of it (its version is not read with its rows here).
+            // Read ordinarily: the form, then its rows. Should the rows change in between, the version read is behind
+            // them, so neither a correction (it needs that version) nor a copy (it counts only at the current one) follows.
             guard let form = try await db.sql.select().columns(SelfEvaluationYearCheck.CheckedForm.columns.map { SQLIdentifier($0) })
                 .from(SelfEvaluationTables.evaluations).where("id", .equal, SQLBind(id)).first(decoding: SelfEvaluationYearCheck.CheckedForm.self) else { continue }
             chunk.forms.append(form)
@@ -183,13 +182,14 @@ enum SelfEvaluationBulkRead {
         let f = fields(Substring(text))
         guard f.count == formFields.count, let initial = f[0].flatMap({ Int64($0) }), let full = f[1].flatMap({ Int64($0) }),
               let narrative = f[3], let reassignments = f[4], let rules = f[8], let findingCount = f[13].flatMap({ Int($0) }),
-              let findings = f[14], let lockVersion = f[15].flatMap({ Int($0) }) else { return nil }
+              let findings = f[14], let lockVersion = f[15].flatMap({ Int($0) }), let rowsVersion = f[16].flatMap({ Int($0) }) else { return nil }
         if f[2] != nil && f[2].flatMap({ Int64($0) }) == nil { return nil }
         if f[11] != nil && f[11].flatMap({ Int($0) }) == nil { return nil }
         return SelfEvaluationYearCheck.CheckedForm(
             id: id, initial_budget_fen: initial, full_year_budget_fen: full, executed_fen: f[2].flatMap { Int64($0) }, narrative: narrative,
             reassignments: reassignments, printed_rate: f[5], printed_budget_points: f[6], printed_total: f[7], rules: rules, budget_points: f[9],
-            total: f[10], total_cents: f[11].flatMap { Int($0) }, grade: f[12], finding_count: findingCount, findings: findings, lock_version: lockVersion)
+            total: f[10], total_cents: f[11].flatMap { Int($0) }, grade: f[12], finding_count: findingCount, findings: findings, lock_version: lockVersion,
+            rows_version: rowsVersion)
     }
 
     static func rows(_ evaluationID: UUID, _ text: String?) -> [EvaluationIndicatorRow]? {

@@ -75,6 +75,9 @@ enum SelfEvaluationYearCheck {
         var finding_count: Int
         var findings: String
         var lock_version: Int
+        /// The version of its rows when they were read (in the same statement as the rows, on the general way): a
+        /// correction is written only while the rows are still those.
+        var rows_version: Int
 
         /// As the opening made it (closing the year or a hand-over moves its lock but fills nothing in): no score is
         /// shown before the first save, so there is none to check. A save always stores a total when the form scores,
@@ -86,15 +89,16 @@ enum SelfEvaluationYearCheck {
                               executed: Money(fen: executed_fen ?? 0))
         }
 
-        /// What is stored of its score, for `CompactScoring` (a text that is no number reads as none: a difference).
+        /// What is stored of its score, for `CompactScoring` (a text that is not exactly how a save writes the number
+        /// reads as none: a difference, as the general way sees it).
         var compactStored: CompactScoring.Stored {
-            CompactScoring.Stored(budgetPoints: budget_points.flatMap { FixedPoint(text: $0.utf8) }, total: total.flatMap { FixedPoint(text: $0.utf8) },
+            CompactScoring.Stored(budgetPoints: budget_points.flatMap { FixedPoint(canonicalText: $0) }, total: total.flatMap { FixedPoint(canonicalText: $0) },
                                   totalCents: total_cents, grade: grade, findingCount: finding_count, findings: findings)
         }
 
         static let columns = ["id", "initial_budget_fen", "full_year_budget_fen", "executed_fen", "narrative", "reassignments", "printed_rate",
                               "printed_budget_points", "printed_total", "rules", "budget_points", "total", "total_cents", "grade", "finding_count",
-                              "findings", "lock_version"]
+                              "findings", "lock_version", "rows_version"]
     }
 
     /// Forms are read, scored and written a chunk at a time, two chunks in flight (one reads while the other scores).
@@ -138,7 +142,7 @@ enum SelfEvaluationYearCheck {
         let items = try await SelfEvaluationBulkRead.readCompact(year: yearID, from: first, to: last, on: db)
         let settled = settle(items)
         let general = try await SelfEvaluationBulkRead.read(settled.general, year: yearID, on: db)
-        var scored = score(general.forms, rows: general.rows, copying: settled.uncopied, versions: general.versions)
+        var scored = score(general.forms, rows: general.rows, copying: settled.uncopied)
         scored.outcome.add(settled.outcome)
         return scored
     }
@@ -193,8 +197,8 @@ enum SelfEvaluationYearCheck {
     }
 
     /// Scores forms the general way, as a save would, and keeps what differs from what is stored; makes a compact copy
-    /// of the rows of the forms in `copying` (at the version in `versions`, read with the rows).
-    static func score(_ forms: [CheckedForm], rows: [UUID: [EvaluationIndicatorRow]], copying: Set<UUID> = [], versions: [UUID: Int] = [:]) -> Scored {
+    /// of the rows of the forms in `copying` (at the version read with the rows).
+    static func score(_ forms: [CheckedForm], rows: [UUID: [EvaluationIndicatorRow]], copying: Set<UUID> = []) -> Scored {
         var outcome = Outcome(), corrections: [Correction] = [], copies: [SelfEvaluationBulkRead.CompactCopy] = []
         var ruleSets: [String: ScoringRuleSet?] = [:]
         let targets = TargetCache(), decoder = JSONDecoder()
@@ -215,8 +219,8 @@ enum SelfEvaluationYearCheck {
                 narrative: form.narrative, printedRate: form.printed_rate, printedBudgetPoints: form.printed_budget_points,
                 printedTotal: form.printed_total, reassignments: reassignments)
             let evaluated = EvaluatedForm(inputs, rules: rules, rows: formRows, targets: targets)
-            if copying.contains(form.id), let version = versions[form.id] {
-                copies.append(.init(evaluationID: form.id, version: version,
+            if copying.contains(form.id) {
+                copies.append(.init(evaluationID: form.id, version: form.rows_version,
                                     bytes: SelfEvaluationBulkRead.compactBytes(evaluated, points: formRows.map(\.points))))
             }
             if evaluated.score == nil { outcome.unscorable += 1 }
@@ -241,17 +245,18 @@ enum SelfEvaluationYearCheck {
             var claimed: Set<UUID> = []
             for part in stride(from: 0, to: corrections.count, by: 500).map({ corrections[$0..<min($0 + 500, corrections.count)] }) {
                 let values = SQLList(part.map { item in
-                    SQLGroupExpression([SQLBind(item.form.id), SQLBind(item.form.lock_version), SQLBind(item.score.budgetPoints), SQLBind(item.score.total),
+                    SQLGroupExpression([SQLBind(item.form.id), SQLBind(item.form.lock_version), SQLBind(item.form.rows_version), SQLBind(item.score.budgetPoints), SQLBind(item.score.total),
                                         SQLBind(item.score.totalCents), SQLBind(item.score.grade), SQLBind(item.score.findingCount),
                                         SQLBind(item.score.findings)] as [any SQLExpression])
                 })
                 let ids = try await db.sql.raw("""
-                    WITH v(id, lock_version, budget_points, total, total_cents, grade, finding_count, findings) AS (VALUES \(values))
+                    WITH v(id, lock_version, rows_version, budget_points, total, total_cents, grade, finding_count, findings) AS (VALUES \(values))
                     UPDATE \(ident: SelfEvaluationTables.evaluations) SET budget_points = CAST(v.budget_points AS TEXT), total = CAST(v.total AS TEXT),
                       total_cents = CAST(v.total_cents AS INTEGER), grade = CAST(v.grade AS TEXT), finding_count = CAST(v.finding_count AS INTEGER),
                       findings = CAST(v.findings AS TEXT)
                     FROM v WHERE \(ident: SelfEvaluationTables.evaluations).id = v.id
                       AND \(ident: SelfEvaluationTables.evaluations).lock_version = CAST(v.lock_version AS INTEGER)
+                      AND \(ident: SelfEvaluationTables.evaluations).rows_version = CAST(v.rows_version AS INTEGER)
                     RETURNING \(ident: SelfEvaluationTables.evaluations).id
                     """).all(decoding: TaskID.self)
                 claimed.formUnion(ids.map(\.id))
