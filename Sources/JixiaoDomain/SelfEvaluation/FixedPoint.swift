@@ -27,11 +27,14 @@ public struct FixedPoint: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Plain decimal text ("-12.5", "0.00001", "100"), as `Decimal` writes itself; nil for anything else, for more
     /// than twenty decimal places and for numbers out of range — never a rounded guess.
-    public init?<Bytes: Collection>(text: Bytes) where Bytes.Element == UInt8 {
-        var mantissa: Int128 = 0, places = 0, digits = 0, negative = false, point = false
-        for (index, byte) in text.enumerated() {
+    /// (Not generic: called from another module a generic reader is not specialised, and a year's check reads 200,000
+    /// totals.)
+    public init?(text: String.UTF8View) {
+        var mantissa: Int128 = 0, places = 0, digits = 0, negative = false, point = false, first = true
+        for byte in text {
+            defer { first = false }
             switch byte {
-            case UInt8(ascii: "-") where index == 0: negative = true
+            case UInt8(ascii: "-") where first: negative = true
             case UInt8(ascii: "."):
                 guard !point else { return nil }
                 point = true
@@ -57,7 +60,7 @@ public struct FixedPoint: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// A `Decimal` that is exactly representable with twenty places; nil otherwise.
-    public init?(_ decimal: Decimal) { self.init(text: Array(decimal.description.utf8)) }
+    public init?(_ decimal: Decimal) { self.init(text: decimal.description.utf8) }
 
     /// Written plainly, trailing zeros dropped ("9.5", "10", "0.00000000000000000001").
     public var description: String {

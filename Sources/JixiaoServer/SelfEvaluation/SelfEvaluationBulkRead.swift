@@ -54,18 +54,24 @@ enum SelfEvaluationBulkRead {
     /// same moment: only the year's own are read), each with its rows' compact copy when it is current — the version
     /// and the copy read in one statement.
     static func readCompact(year yearID: UUID, from first: UUID, to last: UUID, on db: any Database) async throws -> [CompactItem] {
-        let formText = packed(formFields, table: "e", postgres: db.isPostgres)
-        // The id as text, read by `UUID(compactHex:)`: Foundation's reading of a UUID's text cost more than the form's.
-        struct Row: Decodable { var id: String; var form: String; var rows: Data? }
+        let postgres = db.isPostgres
+        // The id leads the form's text (read by `UUID(compactHex:)`: Foundation's reading of a UUID's text cost more than
+        // the form's), and the two columns are taken by name without a `Decodable` (its machinery per row cost more than
+        // the SQL).
+        let formText = "CAST(e.id AS TEXT) || \(separator(31, postgres: postgres)) || " + packed(formFields, table: "e", postgres: postgres)
         let found = try await db.sql.raw("""
-            SELECT CAST(e.id AS TEXT) AS id, \(unsafeRaw: formText) AS form,
-              CASE WHEN c.rows_version = e.rows_version THEN c.rows ELSE NULL END AS rows
+            SELECT \(unsafeRaw: formText) AS form, CASE WHEN c.rows_version = e.rows_version THEN c.rows ELSE NULL END AS rows
             FROM \(ident: SelfEvaluationTables.evaluations) e LEFT JOIN \(ident: compactTable) c ON c.evaluation_id = e.id
             WHERE \(unsafeRaw: yearColumn(db)) = \(bind: yearID) AND e.id >= \(bind: first) AND e.id <= \(bind: last)
-            """).all(decoding: Row.self)
+            """).all()
         return try found.map { row in
-            guard let id = UUID(compactHex: row.id) else { throw AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed)) }
-            return CompactItem(id: id, form: form(id, row.form), rows: row.rows.flatMap { data in data.withUnsafeBytes { CompactRowCoding.decode($0) } })
+            let text = try row.decode(column: "form", as: String.self)
+            guard let cut = text.utf8.firstIndex(of: fieldSeparator), let id = UUID(compactHex: String(text[..<cut])) else {
+                throw AppError(.internalServerError, "evaluation_check_failed", Message(.errorEvaluationCheckFailed))
+            }
+            let rows = try row.decode(column: "rows", as: Data?.self)
+            return CompactItem(id: id, form: form(id, text[text.utf8.index(after: cut)...]),
+                               rows: rows.flatMap { data in data.withUnsafeBytes { CompactRowCoding.decode($0) } })
         }
     }
 
@@ -154,7 +160,7 @@ enum SelfEvaluationBulkRead {
                 """).all(decoding: Packed.self)
             chunk.forms.reserveCapacity(chunk.forms.count + packed.count)
             for item in packed {
-                guard let form = form(item.id, item.form), let formRows = self.rows(item.id, item.rows) else { unreadable.append(item.id); continue }
+                guard let form = form(item.id, Substring(item.form)), let formRows = self.rows(item.id, item.rows) else { unreadable.append(item.id); continue }
                 chunk.forms.append(form)
                 chunk.rows[item.id] = formRows
             }
@@ -178,8 +184,8 @@ enum SelfEvaluationBulkRead {
         }
     }
 
-    static func form(_ id: UUID, _ text: String) -> SelfEvaluationYearCheck.CheckedForm? {
-        let f = fields(Substring(text))
+    static func form(_ id: UUID, _ text: Substring) -> SelfEvaluationYearCheck.CheckedForm? {
+        let f = fields(text)
         guard f.count == formFields.count, let initial = f[0].flatMap({ Int64($0) }), let full = f[1].flatMap({ Int64($0) }),
               let narrative = f[3], let reassignments = f[4], let rules = f[8], let findingCount = f[13].flatMap({ Int($0) }),
               let findings = f[14], let lockVersion = f[15].flatMap({ Int($0) }), let rowsVersion = f[16].flatMap({ Int($0) }) else { return nil }
