@@ -34,7 +34,10 @@ struct CompactScoringTests {
         #expect(fixed("-10").times(fixed("88"), over: fixed("95")) == fixed("-9.26315789473684210526"))
         #expect(fixed("1000000000000000000").times(fixed("1000"), over: fixed("1")) == nil, "out of range is nil, never a trap")
         #expect(FixedPoint(canonicalText: "9.5") == fixed("9.5"))
-        for spelling in ["9.50", "09.5", "-0", "10.0", "+1"] { #expect(FixedPoint(canonicalText: spelling) == nil, "\(spelling)") }
+        for spelling in ["9.50", "09.5", "-0", "10.0", "+1", ".5", "5.", "-0.0", "00", "-05", "1.", ""] { #expect(FixedPoint(canonicalText: spelling) == nil, "\(spelling)") }
+        for spelling in ["0", "0.5", "-1.5", "100", "10.05", "0.00000000000000000001", "-0.1"] {
+            #expect(FixedPoint(canonicalText: spelling)?.description == spelling, "\(spelling)")
+        }
         #expect(fixed("0.125").rounded(places: 2) == fixed("0.13") && fixed("-0.125").rounded(places: 2) == fixed("-0.13"))
         #expect(fixed("96.275").cents == 9628 && fixed("96.2749").cents == 9627)
         // Quotients agree with Decimal settled at twenty places.

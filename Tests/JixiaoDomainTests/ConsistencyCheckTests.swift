@@ -89,7 +89,8 @@ struct ConsistencyCheckTests {
         #expect(!(try findings(form(rows, narrative: "大部分目标完成，学生满意度未达标。"))).contains { if case .narrativeClaimsCompletion = $0 { true } else { false } })
         // The claim is found anywhere, white space inside it ignored; a near miss of its words is no claim.
         for (narrative, claims) in [("全部完成", true), ("年度绩效目标均 已\n完成", true), ("本年度目标圆满完成", true), ("全部完", false), ("", false),
-                                    ("部分完成，全部达", false), ("Targets met. 全面完成", true)] {
+                                    ("部分完成，全部达", false), ("Targets met. 全面完成", true), ("全部\u{3000}完成", true), ("均\u{00A0}已\u{2009}完成", true),
+                                    ("全部\u{2028}完成。", true), ("全部、完成", false), ("全部\u{3001}完成", false), ("\u{3000}", false)] {
             #expect(SelfEvaluationChecks.claimsCompletion(narrative) == claims, "\(narrative)")
         }
         let far = [formRow(target: "≥100人", actual: "150", forecast: "110")] + filler(8)

@@ -15,6 +15,11 @@ public struct WordList: Sendable {
         return text.withUTF8 { haystack in encoded.contains { Self.find($0, in: haystack) } }
     }
 
+    /// Whether any of the words occurs in UTF-8 `bytes`.
+    public func occurs(inBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        encoded.contains { Self.find($0, in: bytes) }
+    }
+
     static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
         let first = needle[0]

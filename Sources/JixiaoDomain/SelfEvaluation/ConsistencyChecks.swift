@@ -75,17 +75,33 @@ public enum SelfEvaluationChecks {
     /// Whether the narrative, read without its white space, uses one of the words that claim completion (compared as
     /// UTF-8 bytes, as the linter's word lists are: the year's check asks this of every form with a missed row).
     static func claimsCompletion(_ narrative: String) -> Bool {
-        var kept = String.UnicodeScalarView()
-        for scalar in narrative.unicodeScalars where !isWhiteSpace(scalar) { kept.append(scalar) }
-        return completionClaimWords.occurs(in: String(kept))
+        var narrative = narrative
+        return narrative.withUTF8 { text in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(text.count)
+            var i = 0
+            while i < text.count {
+                let length = whiteSpaceLength(text, at: i)
+                if length > 0 { i += length } else { kept.append(text[i]); i += 1 }
+            }
+            return kept.withUnsafeBufferPointer { completionClaimWords.occurs(inBytes: $0) }
+        }
     }
 
-    /// Unicode's White_Space property, spelled out: asking the property tables for every scalar of every narrative
-    /// cost the year's check more than the search itself.
-    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
+    /// The length in bytes of the white space (Unicode's White_Space property) that starts at `i` in UTF-8 `text`, or 0.
+    /// Spelled out in bytes: asking the property tables for every scalar of every narrative cost the year's check more
+    /// than the search itself.
+    static func whiteSpaceLength(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        func byte(_ offset: Int) -> UInt8? { i + offset < text.count ? text[i + offset] : nil }
+        switch text[i] {
+        case 0x09...0x0D, 0x20: return 1
+        case 0xC2: return byte(1) == 0x85 || byte(1) == 0xA0 ? 2 : 0                                   // U+0085, U+00A0
+        case 0xE1: return byte(1) == 0x9A && byte(2) == 0x80 ? 3 : 0                                   // U+1680
+        case 0xE2:
+            if byte(1) == 0x80, let third = byte(2), (0x80...0x8A).contains(third) || [0xA8, 0xA9, 0xAF].contains(third) { return 3 } // U+2000–200A, 2028, 2029, 202F
+            return byte(1) == 0x81 && byte(2) == 0x9F ? 3 : 0                                          // U+205F
+        case 0xE3: return byte(1) == 0x80 && byte(2) == 0x80 ? 3 : 0                                   // U+3000
+        default: return 0
         }
     }
 

@@ -55,7 +55,16 @@ public struct FixedPoint: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Text exactly as this writes it (and `Decimal` writes itself: no trailing zeros, no "+", no "-0"); nil for any other
     /// spelling of a number ("9.50", "012.5"), which a year's check must see as a difference, not as the same number.
     public init?(canonicalText text: String) {
-        guard let value = FixedPoint(text: text.utf8), value.description == text else { return nil }
+        guard let value = FixedPoint(text: text.utf8) else { return nil }
+        // The spelling checked by its bytes (writing the number out to compare cost more than reading it): no "-0", no
+        // leading zero before a digit, no empty whole part, no trailing zero or point after the decimals.
+        let bytes = Array(text.utf8)
+        let digits = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+        let point = digits.firstIndex(of: UInt8(ascii: "."))
+        let whole = digits[..<(point ?? digits.endIndex)]
+        guard !whole.isEmpty, whole.count == 1 || whole.first != UInt8(ascii: "0") else { return nil }
+        if let point { guard point + 1 < digits.endIndex, digits.last != UInt8(ascii: "0") else { return nil } }
+        guard value.raw != 0 || bytes.first != UInt8(ascii: "-") else { return nil }
         self = value
     }
 

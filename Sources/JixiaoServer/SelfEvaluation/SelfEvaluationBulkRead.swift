@@ -17,7 +17,7 @@ import JixiaoDomain
 enum SelfEvaluationBulkRead {
     static let fieldSeparator: UInt8 = 0x1F
     static let recordSeparator: UInt8 = 0x1E
-    static let nullMarker = "\u{01}"
+    static let nullMarker: UInt8 = 0x01
     static let compactTable = AddSelfEvaluationCompactRows.table
 
     static let formFields = ["initial_budget_fen", "full_year_budget_fen", "executed_fen", "narrative", "reassignments", "printed_rate",
@@ -177,10 +177,20 @@ enum SelfEvaluationBulkRead {
         return chunk
     }
 
+    /// The fields of a packed text (a hand-written loop over its bytes: the generic `split` of a UTF-8 view, with its
+    /// index checks, cost the check more than SQLite's reading).
     private static func fields(_ text: Substring) -> [String?] {
-        text.utf8.split(separator: fieldSeparator, omittingEmptySubsequences: false).map { bytes in
-            let value = String(Substring(bytes))
-            return value == nullMarker ? nil : value
+        var text = text
+        return text.withUTF8 { bytes in
+            var found: [String?] = []
+            found.reserveCapacity(24)
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == fieldSeparator {
+                let field = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                found.append(field.count == 1 && field[0] == nullMarker ? nil : String(decoding: field, as: UTF8.self))
+                start = index + 1
+            }
+            return found
         }
     }
 

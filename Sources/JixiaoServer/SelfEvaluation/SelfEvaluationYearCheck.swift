@@ -128,8 +128,13 @@ enum SelfEvaluationYearCheck {
 
     /// The year's form ids in the database's order, cut into chunks: each chunk is then one range of the primary keys.
     static func idChunks(_ yearID: UUID, on db: any Database) async throws -> [[UUID]] {
-        let ids = try await db.sql.select().column("id").from(SelfEvaluationTables.evaluations).where("year_id", .equal, SQLBind(yearID))
-            .orderBy("id").all(decoding: TaskID.self).map(\.id)
+        // Read as text (`UUID(compactHex:)` is many times faster than Foundation's reading of a province's 200,000 ids).
+        let ids = try await db.sql.raw("""
+            SELECT CAST(id AS TEXT) AS id FROM \(ident: SelfEvaluationTables.evaluations) WHERE year_id = \(bind: yearID) ORDER BY id
+            """).all().map { row in
+                guard let id = UUID(compactHex: try row.decode(column: "id", as: String.self)) else { throw AppError.notFound() }
+                return id
+            }
         return stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
     }
 
