@@ -60,7 +60,7 @@ struct CompactScoringTests {
                        actual: .date(CalendarDay(year: 2027, month: 7, day: 15)!), actualEqualsTarget: false, over: .other, chosen: fixed("3"),
                        explained: false, forecast: nil, stored: .unreadable),
             CompactRow(category: .satisfaction, weight: fixed("10"), goal: .qualitative, quantitative: false, actual: .band(.partly, fixed("7.5")),
-                       actualEqualsTarget: false, over: .targetSetTooLow, chosen: nil, explained: false, forecast: nil, stored: .none),
+                       actualEqualsTarget: false, over: .targetSetTooLow, chosen: nil, explained: false, forecast: nil, printed: fixed("7.49"), stored: .none),
             CompactRow(category: .effect, weight: .zero, goal: .number(fixed("-1"), .exact), quantitative: true, actual: .notApplicable,
                        actualEqualsTarget: false, over: .none, chosen: nil, explained: false, forecast: nil, stored: .points(.zero)),
         ]
@@ -70,7 +70,7 @@ struct CompactScoringTests {
         guard case .general? = CompactRowCoding.decode(CompactRowCoding.encode(nil)) else { Issue.record("the general marker"); return }
         #expect(CompactRowCoding.decode(Array(bytes.dropLast())) == nil)
         #expect(CompactRowCoding.decode(bytes + [0]) == nil)
-        #expect(CompactRowCoding.decode([2] + bytes.dropFirst()) == nil)
+        #expect(CompactRowCoding.decode([CompactRowCoding.format &+ 1] + bytes.dropFirst()) == nil, "a copy of another format is none")
         #expect(CompactRowCoding.decode([UInt8]()) == nil)
         // Points above a million or measures above 10¹⁵ are the general way's: no sum of the compact scoring can overflow.
         var huge = rows[0]
@@ -92,7 +92,7 @@ struct CompactScoringTests {
     func agreesWithGeneralScoring() throws {
         var numbers = SeededNumbers(state: 2026)
         let targets = ["≥4754人", "≤5300元", "=100%", "≥95%", ">0", "≥98.5%", "≤30日", "≥12.25万元", "2027年6月30日前", "达到预期目标", "≤0"]
-        var asStored = 0, plain = 0
+        var asStored = 0, plain = 0, printedAsStored = 0
         for formNumber in 0..<3_000 {
             let rules = formNumber % 7 == 0 ? ScoringRuleSet(budgetWeight: 20, lateGraceMonths: 2, executionDivisor: .initialBudget) : .standard
             let count = Int.random(in: 1...9, using: &numbers)
@@ -145,17 +145,39 @@ struct CompactScoringTests {
                 }
                 continue
             }
-            let findings = SelfEvaluationChecks.findings(form, score: score)
+            // A third of the forms as a sheet printed them: its rows' and block's points in hundredths, its total and rate —
+            // now and then off.
+            var printedForm = form, printed = CompactScoring.Printed.nothing
+            if formNumber % 3 == 0 {
+                func rounded(_ value: Decimal, _ places: Int) -> Decimal { var input = value, output = Decimal(); NSDecimalRound(&output, &input, places, .plain); return output }
+                for index in printedForm.rows.indices {
+                    let points = rounded(score.indicators[index].points, 2)
+                    printedForm.rows[index].printedPoints = Int.random(in: 0..<12, using: &numbers) == 0 ? points + 1 : points
+                }
+                printedForm.printedBudgetPoints = rounded(score.budget.points, 2)
+                let sum = printedForm.rows.reduce(printedForm.printedBudgetPoints!) { $0 + $1.printedPoints! }
+                printedForm.printedTotal = Int.random(in: 0..<8, using: &numbers) == 0 ? sum + Decimal(string: "0.1")! : sum
+                if let rate = score.budget.rate {
+                    let shown = rounded(rate.value * 100, Int.random(in: 0...2, using: &numbers))
+                    printedForm.printedRatePercent = Int.random(in: 0..<8, using: &numbers) == 0 ? shown + 1 : shown
+                }
+                printed = CompactScoring.Printed(ratePercent: printedForm.printedRatePercent.flatMap { FixedPoint($0) },
+                                                 ratePlaces: printedForm.printedRatePercent.map { max(0, -Int($0.exponent)) } ?? 0,
+                                                 budgetPoints: printedForm.printedBudgetPoints.flatMap { FixedPoint($0) },
+                                                 total: printedForm.printedTotal.flatMap { FixedPoint($0) })
+            }
+            let findings = SelfEvaluationChecks.findings(printedForm, score: score)
             // What a save stores.
-            let rows = zip(formRows, score.indicators).map { CompactRow($0, storedPoints: "\($1.points)") }
+            let rows = zip(printedForm.rows, score.indicators).map { CompactRow($0, storedPoints: "\($1.points)") }
             guard rows.allSatisfy({ $0 != nil }) else { continue }
             // Stored as if no finding had been raised: the compact way must find each finding itself.
             let stored = CompactScoring.Stored(budgetPoints: FixedPoint(score.budget.points), total: FixedPoint(score.total), totalCents: FixedPoint(score.total)?.cents,
                                                grade: score.grade.rawValue, findingCount: 0, findings: "[]")
-            let verdict = CompactScoring.verdict(rows.compactMap { $0 }, budget: budget, narrative: narrative, rules: compactRules, stored: stored)
+            let verdict = CompactScoring.verdict(rows.compactMap { $0 }, budget: budget, narrative: narrative, rules: compactRules, stored: stored, printed: printed)
             if !findings.isEmpty { #expect(verdict == .lookAgain, "form \(formNumber) has findings \(findings)") }
             if case .asStored(let total) = verdict {
                 asStored += 1
+                if formNumber % 3 == 0 { printedAsStored += 1 }
                 #expect(findings.isEmpty && FixedPoint(score.total) == total, "form \(formNumber): \(findings)")
                 // Any stored figure off is a difference; so are stored findings.
                 for change in 0..<5 {
@@ -167,22 +189,23 @@ struct CompactScoringTests {
                     case 3: tampered.grade = score.grade == .poor ? "优" : "差"
                     default: tampered.findingCount = 1; tampered.findings = "[{}]"
                     }
-                    #expect(CompactScoring.verdict(rows.compactMap { $0 }, budget: budget, narrative: narrative, rules: compactRules, stored: tampered) == .lookAgain)
+                    #expect(CompactScoring.verdict(rows.compactMap { $0 }, budget: budget, narrative: narrative, rules: compactRules, stored: tampered,
+                                                   printed: printed) == .lookAgain)
                 }
                 var row = rows.compactMap { $0 }
                 if case .points(let points) = row[0].stored { row[0].stored = .points(points + fixed("0.00000000000000000001")) }
-                #expect(CompactScoring.verdict(row, budget: budget, narrative: narrative, rules: compactRules, stored: stored) == .lookAgain)
+                #expect(CompactScoring.verdict(row, budget: budget, narrative: narrative, rules: compactRules, stored: stored, printed: printed) == .lookAgain)
             } else {
                 // The compact way declines only what the general way has something to say about, or what it leaves to it
                 // on purpose: a weight left unassigned, a missed row scored full with a reason.
                 let unassigned = !score.unassigned.isEmpty
-                let missedFullReasoned = zip(formRows, score.indicators).contains { row, scored in
-                    scored.met == false && scored.points >= scored.weight && scored.weight > 0 && !row.explanation.isEmpty
+                let missedFullReasoned = zip(printedForm.rows, score.indicators).contains { row, scored in
+                    scored.met == false && (row.printedPoints ?? scored.points) >= scored.weight && scored.weight > 0 && !row.explanation.isEmpty
                 }
                 if findings.isEmpty && !unassigned && !missedFullReasoned { Issue.record("form \(formNumber) declined without a reason: \(formRows)") }
             }
             if findings.isEmpty { plain += 1 }
         }
-        #expect(asStored > 300 && plain > 300, "\(asStored) as stored, \(plain) without findings")
+        #expect(asStored > 300 && plain > 300 && printedAsStored > 50, "\(asStored) as stored (\(printedAsStored) printed), \(plain) without findings")
     }
 }

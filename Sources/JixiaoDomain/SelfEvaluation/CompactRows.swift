@@ -2,7 +2,7 @@ import Foundation
 
 /// One indicator row reduced to what scoring and the consistency checks read of it, already parsed, with the points
 /// stored for it: the year's check reads millions of these (`CompactScoring`). A row the compact scoring does not
-/// take — an override, printed points, a text actual, an actual of another kind than its target, a choice without a
+/// take — an override, a text actual, an actual of another kind than its target, a choice without a
 /// reason, a number that does not fit twenty places — has none (`init?` fails), and its form is scored the general way.
 public struct CompactRow: Hashable, Sendable {
     public enum Goal: Hashable, Sendable {
@@ -44,19 +44,27 @@ public struct CompactRow: Hashable, Sendable {
     public var explained: Bool
     /// The last monitoring forecast, when it was a number.
     public var forecast: FixedPoint?
+    /// The points an imported sheet printed for the row.
+    public var printed: FixedPoint?
     public var stored: Stored
 
     public init(category: IndicatorCategory, weight: FixedPoint, goal: Goal, quantitative: Bool, actual: Actual, actualEqualsTarget: Bool,
-                over: Over, chosen: FixedPoint?, explained: Bool, forecast: FixedPoint?, stored: Stored) {
+                over: Over, chosen: FixedPoint?, explained: Bool, forecast: FixedPoint?, printed: FixedPoint? = nil, stored: Stored) {
         self.category = category; self.weight = weight; self.goal = goal; self.quantitative = quantitative; self.actual = actual
         self.actualEqualsTarget = actualEqualsTarget; self.over = over; self.chosen = chosen; self.explained = explained
-        self.forecast = forecast; self.stored = stored
+        self.forecast = forecast; self.printed = printed; self.stored = stored
     }
 
     /// The row of a form as scoring reads it, with the text stored of its points.
     public init?(_ row: FormRow, storedPoints: String?) {
         let scoring = row.scoring
-        guard scoring.override == nil, row.printedPoints == nil, let weight = FixedPoint(scoring.weight) else { return nil }
+        guard scoring.override == nil, let weight = FixedPoint(scoring.weight) else { return nil }
+        if let points = row.printedPoints {
+            guard let value = FixedPoint(points) else { return nil }
+            printed = value
+        } else {
+            printed = nil
+        }
         switch scoring.target.value {
         case .number(let value, _):
             guard let number = FixedPoint(value) else { return nil }
@@ -113,7 +121,7 @@ public struct CompactRow: Hashable, Sendable {
         let actualNumber: FixedPoint? = if case .number(let value) = actual { value } else { nil }
         let bandPoints: FixedPoint? = if case .band(_, let value) = actual { value } else { nil }
         let storedPoints: FixedPoint? = if case .points(let value) = stored { value } else { nil }
-        return fits(weight, points) && fits(chosen, points) && fits(bandPoints, points) && fits(storedPoints, points)
+        return fits(weight, points) && fits(chosen, points) && fits(bandPoints, points) && fits(storedPoints, points) && fits(printed, points)
             && fits(goalNumber, measure) && fits(actualNumber, measure) && fits(forecast, measure)
     }
 }
@@ -126,7 +134,7 @@ public struct CompactRow: Hashable, Sendable {
 /// `format` whenever a parser, `CompactRow`'s reading of a row, or this layout changes**: copies of another format read
 /// as none, so the next check reads every form the general way and writes the copies again.
 public enum CompactRowCoding {
-    public static let format: UInt8 = 1
+    public static let format: UInt8 = 2
     public static let general: UInt8 = 0xFF
 
     /// The bytes of the rows, or the marker of a form scored the general way (nil rows).
@@ -156,9 +164,11 @@ public enum CompactRowCoding {
             if row.explained { flags |= 1 << 4 }
             if row.chosen != nil { flags |= 1 << 5 }
             if row.forecast != nil { flags |= 1 << 6 }
+            if row.printed != nil { flags |= 1 << 7 }
             out.append(flags)
             if let chosen = row.chosen { fixed(chosen, into: &out) }
             if let forecast = row.forecast { fixed(forecast, into: &out) }
+            if let printed = row.printed { fixed(printed, into: &out) }
             switch row.stored {
             case .none: out.append(0)
             case .points(let points): out.append(1); fixed(points, into: &out)
@@ -210,9 +220,10 @@ public enum CompactRowCoding {
             default: return nil
             }
             guard let flags = reader.byte(), let over = CompactRow.Over(rawValue: flags & 3) else { return nil }
-            var chosen: FixedPoint?, forecast: FixedPoint?
+            var chosen: FixedPoint?, forecast: FixedPoint?, printed: FixedPoint?
             if flags & (1 << 5) != 0 { guard let value = reader.fixed() else { return nil }; chosen = value }
             if flags & (1 << 6) != 0 { guard let value = reader.fixed() else { return nil }; forecast = value }
+            if flags & (1 << 7) != 0 { guard let value = reader.fixed() else { return nil }; printed = value }
             let stored: CompactRow.Stored
             switch reader.byte() {
             case 0?: stored = .none
@@ -222,7 +233,7 @@ public enum CompactRowCoding {
             }
             let row = CompactRow(category: category, weight: weight, goal: goal, quantitative: flags & (1 << 2) != 0, actual: actual,
                                  actualEqualsTarget: flags & (1 << 3) != 0, over: over, chosen: chosen, explained: flags & (1 << 4) != 0,
-                                 forecast: forecast, stored: stored)
+                                 forecast: forecast, printed: printed, stored: stored)
             guard row.isInRange else { return nil }
             rows.append(row)
         }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// §5's scoring and the consistency checks over compact rows in `FixedPoint`, for the year's check, which only needs to
-/// know whether what is stored is what the rules give. It answers for the plain forms — no override, no printed
-/// figures, no group hand-over, no problem to refuse — and only "as stored, without findings" or "look again": every
+/// know whether what is stored is what the rules give. It answers for the plain forms and those imported as printed —
+/// no override, no group hand-over, no problem to refuse — and only "as stored, without findings" or "look again": every
 /// form it declines, every difference and every finding is then scored the general way (`SelfEvaluationScoring`,
 /// `SelfEvaluationChecks`), which alone writes anything. The same rules twice is a debt paid for speed (≈100× on
 /// this platform); `CompactScoringTests` holds the two to the same answers over generated forms and §5's examples.
@@ -38,6 +38,19 @@ public enum CompactScoring {
         }
     }
 
+    /// What an imported sheet printed of the form's totals (`SelfEvaluationForm`'s printed figures).
+    public struct Printed: Sendable {
+        /// 执行率 in percent, and the places it was printed with (what it is compared at).
+        public var ratePercent: FixedPoint?
+        public var ratePlaces: Int
+        public var budgetPoints: FixedPoint?
+        public var total: FixedPoint?
+        public init(ratePercent: FixedPoint?, ratePlaces: Int, budgetPoints: FixedPoint?, total: FixedPoint?) {
+            self.ratePercent = ratePercent; self.ratePlaces = ratePlaces; self.budgetPoints = budgetPoints; self.total = total
+        }
+        public static let nothing = Printed(ratePercent: nil, ratePlaces: 0, budgetPoints: nil, total: nil)
+    }
+
     public enum Verdict: Equatable, Sendable {
         /// Scored by the rules, the same as stored, and no finding.
         case asStored(total: FixedPoint)
@@ -48,7 +61,8 @@ public enum CompactScoring {
 
     /// `budget`: the form's figures; `narrative`: 年度总体目标完成情况 (a completion claim beside a missed row is a
     /// finding).
-    public static func verdict(_ rows: [CompactRow], budget: YearBudgetFigures, narrative: String, rules: Rules, stored: Stored) -> Verdict {
+    public static func verdict(_ rows: [CompactRow], budget: YearBudgetFigures, narrative: String, rules: Rules, stored: Stored,
+                               printed: Printed = .nothing) -> Verdict {
         guard stored.findingCount == 0, stored.findings == "[]", let weights = effectiveWeights(rows) else { return .lookAgain }
         // The budget block (`BudgetScore`).
         let divisor = rules.executionDivisor == .fullYearBudget ? budget.fullYearBudget.fen : budget.initialBudget.fen
@@ -69,18 +83,23 @@ public enum CompactScoring {
             budgetPoints = points
         }
         guard stored.budgetPoints == budgetPoints else { return .lookAgain }
-        var total = budgetPoints, weightSum = rules.budgetWeight, missed = false
+        var total = budgetPoints, weightSum = rules.budgetWeight, missed = false, givenSum = printed.budgetPoints ?? budgetPoints
         var quantitative = 0, copied = 0
         for (row, weight) in zip(rows, weights) {
             weightSum += row.weight
             guard let scored = score(row, weight: weight, rules: rules) else { return .lookAgain }
             guard case .points(let stored) = row.stored, stored == scored.points else { return .lookAgain }
             total += scored.points
-            // The checks of `SelfEvaluationChecks.findings` that a form without override or printed figures can raise.
-            if scored.points > weight { return .lookAgain }
+            // The checks of `SelfEvaluationChecks.findings` that a form without override can raise, on the points given
+            // (the sheet's, when it printed them).
+            let given = row.printed ?? scored.points
+            givenSum += given
+            if given != scored.points, given.cents != scored.points.cents { return .lookAgain }
+            if given > weight { return .lookAgain }
+            if scored.met == true, scored.metPlainly, given < weight, !row.explained { return .lookAgain }
             if scored.met == false {
                 missed = true
-                if scored.points >= weight, weight > .zero { return .lookAgain }
+                if given >= weight, weight > .zero { return .lookAgain }
             }
             if let forecast = row.forecast, case .number(let actual) = row.actual, !row.explained {
                 guard let far = (actual - forecast).magnitude.times(100), let tolerance = forecast.magnitude.times(percent: forecastTolerance),
@@ -94,12 +113,23 @@ public enum CompactScoring {
         if weightSum != FixedPoint(100) { return .lookAgain }
         if quantitative >= 3, copied == quantitative { return .lookAgain }
         if missed, SelfEvaluationChecks.claimsCompletion(narrative) { return .lookAgain }
+        // A printed total within half a hundredth per figure of the rows' sum agrees (rounding on paper).
+        if let printedTotal = printed.total, (printedTotal - givenSum).magnitude > FixedPoint(raw: Int128(rows.count + 1) * halfHundredth) {
+            return .lookAgain
+        }
+        if let printedRate = printed.ratePercent, divisor > 0 {
+            guard printed.ratePlaces <= FixedPoint.places,
+                  let rate = FixedPoint(raw: Int128(executed)).times(FixedPoint(100), over: FixedPoint(raw: Int128(divisor))),
+                  rate.rounded(places: printed.ratePlaces) == printedRate.rounded(places: printed.ratePlaces) else { return .lookAgain }
+        }
         let settled = total.rounded(places: SelfEvaluationScoring.totalPlaces)
         guard stored.total == settled, stored.totalCents == settled.cents, stored.grade == grade(settled).rawValue else { return .lookAgain }
         return .asStored(total: settled)
     }
 
     static let forecastTolerance = FixedPoint(SelfEvaluationChecks.forecastTolerancePercent)!
+    /// 0.005 in units of `FixedPoint`.
+    static let halfHundredth = FixedPoint.unit / 200
 
     static func grade(_ total: FixedPoint) -> ScoreGrade {
         if total >= FixedPoint(90) { return .excellent }
@@ -144,45 +174,57 @@ public enum CompactScoring {
         return weights
     }
 
+    struct RowScore {
+        var points: FixedPoint
+        var met: Bool?
+        /// Met by the plain rule (`ScoreArithmetic.met`): not by a band, a deadline or a docked over-achievement.
+        var metPlainly = false
+    }
+
     /// One row's points and whether it met its target (`IndicatorScoring.score`); nil for what the general way refuses.
-    static func score(_ row: CompactRow, weight w: FixedPoint, rules: Rules) -> (points: FixedPoint, met: Bool?)? {
+    static func score(_ row: CompactRow, weight w: FixedPoint, rules: Rules) -> RowScore? {
+        guard let (points, met, plainly) = score(row, w, rules) else { return nil }
+        return RowScore(points: points, met: met, metPlainly: plainly)
+    }
+
+    private static func score(_ row: CompactRow, _ w: FixedPoint, _ rules: Rules) -> (FixedPoint, Bool?, Bool)? {
         if let chosen = row.chosen, chosen < .zero || chosen > w { return nil }
         switch row.actual {
         case .missing, .notApplicable:
-            return (.zero, nil)
+            return (.zero, nil, false)
         case .band(let band, let picked):
             guard contains(band, picked, weight: w) else { return nil }
-            return (picked, band == .achieved)
+            return (picked, band == .achieved, false)
         case .date(let done):
             guard case .date(let deadline) = row.goal else { return nil }
-            if done <= deadline { return (w, true) }
-            if let chosen = row.chosen { return (chosen, false) }
-            guard done <= deadline.adding(months: rules.lateGraceMonths) else { return (.zero, false) }
+            if done <= deadline { return (w, true, false) }
+            if let chosen = row.chosen { return (chosen, false, false) }
+            guard done <= deadline.adding(months: rules.lateGraceMonths) else { return (.zero, false, false) }
             guard let suggested = w.times(rules.lateSharePercent, over: FixedPoint(100)) else { return nil }
-            return (suggested, false)
+            return (suggested, false, false)
         case .number(let a):
             guard case .number(let t, let direction) = row.goal, a >= .zero, a <= FixedPoint(1_000_000_000_000_000) else { return nil }
             // (Over-achievement is docked only for a target set too low; any other cause, or none yet, keeps the weight.)
             switch direction {
             case .higherIsBetter:
                 guard a >= t else {
-                    guard t > .zero, a > .zero else { return (.zero, false) }
-                    return w.times(a, over: t).map { ($0, false) }
+                    guard t > .zero, a > .zero else { return (.zero, false, false) }
+                    return w.times(a, over: t).map { ($0, false, false) }
                 }
-                guard t > .zero, row.over == .targetSetTooLow else { return (w, true) }
+                guard t > .zero, row.over == .targetSetTooLow else { return (w, true, true) }
                 guard let reached = a.times(100), let threshold = t.times(percent: rules.overAchievementPercent) else { return nil }
-                guard reached >= threshold else { return (w, true) }
-                if let chosen = row.chosen { return (chosen, true) }
-                return w.times(t, over: a).map { ($0, true) }
+                guard reached >= threshold else { return (w, true, true) }
+                if let chosen = row.chosen { return (chosen, true, false) }
+                return w.times(t, over: a).map { ($0, true, false) }
             case .lowerIsBetter:
-                if a <= t || a == .zero { return (w, true) }
-                guard t > .zero else { return (.zero, false) }
-                return w.times(t, over: a).map { ($0, false) }
+                if a <= t || a == .zero { return (w, true, true) }
+                guard t > .zero else { return (.zero, false, false) }
+                return w.times(t, over: a).map { ($0, false, false) }
             case .exact, .qualitative:
-                if a == t { return (w, true) }
+                if a == t { return (w, true, true) }
                 let low = min(a, t), high = max(a, t)
-                guard low >= .zero, high > .zero else { return (.zero, false) }
-                return w.times(low, over: high).map { ($0, false) }
+                guard low >= .zero, high > .zero else { return (.zero, false, false) }
+                return w.times(low, over: high).map { ($0, false, false) }
             }
         }
     }

@@ -96,6 +96,27 @@ enum SelfEvaluationYearCheck {
                                   totalCents: total_cents, grade: grade, findingCount: finding_count, findings: findings)
         }
 
+        /// What an imported sheet printed of its totals, read as a save reads it (`Decimal(pointsText:)`: a text that
+        /// is no number is no printed figure); nil when a figure does not fit `FixedPoint` (the general way's then).
+        var compactPrinted: CompactScoring.Printed? {
+            guard printed_rate != nil || printed_budget_points != nil || printed_total != nil else { return .nothing }
+            var printed = CompactScoring.Printed.nothing
+            if let rate = Decimal(pointsText: printed_rate) {
+                guard let value = FixedPoint(rate) else { return nil }
+                printed.ratePercent = value
+                printed.ratePlaces = max(0, -Int(rate.exponent))
+            }
+            if let points = Decimal(pointsText: printed_budget_points) {
+                guard let value = FixedPoint(points) else { return nil }
+                printed.budgetPoints = value
+            }
+            if let total = Decimal(pointsText: printed_total) {
+                guard let value = FixedPoint(total) else { return nil }
+                printed.total = value
+            }
+            return printed
+        }
+
         static let columns = ["id", "initial_budget_fen", "full_year_budget_fen", "executed_fen", "narrative", "reassignments", "printed_rate",
                               "printed_budget_points", "printed_total", "rules", "budget_points", "total", "total_cents", "grade", "finding_count",
                               "findings", "lock_version", "rows_version"]
@@ -173,10 +194,10 @@ enum SelfEvaluationYearCheck {
                 rules = (try? decoder.decode(ScoringRuleSet.self, from: Data(form.rules.utf8))).flatMap(CompactScoring.Rules.init)
                 ruleSets[form.rules] = rules
             }
-            // Printed figures and group hand-overs are the general way's (and rare).
-            if case .rows(let rows)? = item.rows, let rules, form.printed_rate == nil, form.printed_budget_points == nil, form.printed_total == nil,
-               form.reassignments == "[]",
-               case .asStored = CompactScoring.verdict(rows, budget: form.budgetFigures, narrative: form.narrative, rules: rules, stored: form.compactStored) {
+            // Group hand-overs are the general way's (and rare).
+            if case .rows(let rows)? = item.rows, let rules, form.reassignments == "[]", let printed = form.compactPrinted,
+               case .asStored = CompactScoring.verdict(rows, budget: form.budgetFigures, narrative: form.narrative, rules: rules, stored: form.compactStored,
+                                                       printed: printed) {
                 settled.outcome.forms += 1
                 settled.outcome.rows += rows.count
                 continue
