@@ -111,13 +111,14 @@ enum SelfEvaluationBulkRead {
             INSERT INTO \(ident: compactTable) (evaluation_id, rows_version, rows)
               SELECT e.id, e.rows_version, v.rows FROM v JOIN \(ident: SelfEvaluationTables.evaluations) e ON e.id = v.evaluation_id WHERE true
             ON CONFLICT (evaluation_id) DO UPDATE SET rows_version = excluded.rows_version, rows = excluded.rows
-            WHERE \(ident: compactTable).rows_version < excluded.rows_version
+            WHERE \(ident: compactTable).rows_version <= excluded.rows_version
             """).run()
     }
 
     /// Keeps the compact copies the general way made, for the next check. A copy is only a shortcut: one stored after
     /// its rows changed once more carries the older version and is not used, a copy never replaces a newer one (two
-    /// checks at once), and a copy that cannot be written is logged, never the check's failure.
+    /// checks at once), and a copy that cannot be written is logged, never the check's failure. One at the same version
+    /// is replaced: it was made from the same rows, and may be of an older format that no longer reads.
     static func keep(_ copies: [CompactCopy], on db: any Database) async {
         do {
             for part in stride(from: 0, to: copies.count, by: 500).map({ copies[$0..<min($0 + 500, copies.count)] }) {
@@ -125,7 +126,7 @@ enum SelfEvaluationBulkRead {
                 try await db.sql.raw("""
                     INSERT INTO \(ident: compactTable) (evaluation_id, rows_version, rows) VALUES \(values)
                     ON CONFLICT (evaluation_id) DO UPDATE SET rows_version = excluded.rows_version, rows = excluded.rows
-                    WHERE \(ident: compactTable).rows_version < excluded.rows_version
+                    WHERE \(ident: compactTable).rows_version <= excluded.rows_version
                     """).run()
             }
         } catch {
