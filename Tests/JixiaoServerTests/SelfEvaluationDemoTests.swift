@@ -36,6 +36,23 @@ struct SelfEvaluationDemoTests {
             #expect(byCode["JN\(y)-EDU-202"]?.findings.contains("pointsDifferFromRule") == true)
             // Imported as published: the publisher's total is a finding; a sample with an agency's re-score that is 失真.
             #expect(byCode["JN\(y)-SOC-201"]?.findings.contains("printedTotalDiffers") == true, "\(byCode["JN\(y)-SOC-201"]?.findings ?? "-")")
+            // The year's check tells the same story of this year either way: compactly (the forms' copies, kept by their
+            // saves and the import) with the general way for what it leaves, or every form the general way.
+            struct Year: Decodable { var id: UUID }
+            let yearID = try #require(try await app.db.sql.raw("SELECT id FROM self_evaluation_years WHERE fiscal_year = \(bind: y)").first(decoding: Year.self)).id
+            var compactWay = SelfEvaluationYearCheck.Outcome(), generalWay = SelfEvaluationYearCheck.Outcome(), settledWithFindings = 0
+            for chunk in try await SelfEvaluationYearCheck.idChunks(yearID, on: app.db) {
+                let items = try await SelfEvaluationBulkRead.readCompact(year: yearID, from: try #require(chunk.first), to: try #require(chunk.last), on: app.db)
+                let settled = SelfEvaluationYearCheck.settle(items)
+                settledWithFindings += settled.outcome.withFindings
+                let left = try await SelfEvaluationBulkRead.read(settled.general, year: yearID, on: app.db)
+                compactWay.add(settled.outcome)
+                compactWay.add(SelfEvaluationYearCheck.score(left.forms, rows: left.rows).outcome)
+                let all = try await SelfEvaluationBulkRead.read(chunk, year: yearID, on: app.db)
+                generalWay.add(SelfEvaluationYearCheck.score(all.forms, rows: all.rows).outcome)
+            }
+            #expect(compactWay == generalWay && generalWay.withFindings >= 4, "\(compactWay) against \(generalWay)")
+            #expect(settledWithFindings >= 3, "forms with findings settled compactly: \(settledWithFindings)")
             struct Pick: Decodable { var agency_id: UUID?; var state: String; var distorted: Bool? }
             let picks = try await app.db.sql.raw("SELECT agency_id, state, distorted FROM reevaluations").all(decoding: Pick.self)
             #expect(picks.filter { $0.state == "scored" }.count == 2 && picks.contains { $0.agency_id != nil && $0.distorted == true }, "\(picks)")

@@ -2,9 +2,9 @@ import Foundation
 
 /// §5's scoring and the consistency checks over compact rows in `FixedPoint`, for the year's check, which only needs to
 /// know whether what is stored is what the rules give. It answers for the plain forms and those imported as printed —
-/// no override, no group hand-over, no problem to refuse — and only "as stored, without findings" or "look again": every
-/// form it declines, every difference and every finding is then scored the general way (`SelfEvaluationScoring`,
-/// `SelfEvaluationChecks`), which alone writes anything. The same rules twice is a debt paid for speed (≈100× on
+/// no override, no group hand-over, no problem to refuse — with "as stored, and these findings" (which the caller
+/// compares with the stored list) or "look again": every form it declines and every difference is then scored the
+/// general way (`SelfEvaluationScoring`, `SelfEvaluationChecks`), which alone writes anything. The same rules twice is a debt paid for speed (≈100× on
 /// this platform); `CompactScoringTests` holds the two to the same answers over generated forms and §5's examples.
 public enum CompactScoring {
     /// A rule set in fixed point; nil when a figure of it does not fit twenty places.
@@ -30,11 +30,11 @@ public enum CompactScoring {
         public var total: FixedPoint?
         public var totalCents: Int?
         public var grade: String?
+        /// How many findings are stored (the list itself the caller compares).
         public var findingCount: Int
-        public var findings: String
-        public init(budgetPoints: FixedPoint?, total: FixedPoint?, totalCents: Int?, grade: String?, findingCount: Int, findings: String) {
+        public init(budgetPoints: FixedPoint?, total: FixedPoint?, totalCents: Int?, grade: String?, findingCount: Int) {
             self.budgetPoints = budgetPoints; self.total = total; self.totalCents = totalCents; self.grade = grade
-            self.findingCount = findingCount; self.findings = findings
+            self.findingCount = findingCount
         }
     }
 
@@ -52,10 +52,10 @@ public enum CompactScoring {
     }
 
     public enum Verdict: Equatable, Sendable {
-        /// Scored by the rules, the same as stored, and no finding.
-        case asStored(total: FixedPoint)
-        /// To be scored the general way: a shape this does not take, a problem, a finding, or a difference from what
-        /// is stored.
+        /// Scored by the rules and the same as stored, with the findings the checks raise (`SelfEvaluationChecks`, in
+        /// its order): the caller compares them with the stored list.
+        case scored(total: FixedPoint, findings: [ConsistencyFinding])
+        /// To be scored the general way: a shape this does not take, a problem, or a difference from what is stored.
         case lookAgain
     }
 
@@ -63,15 +63,14 @@ public enum CompactScoring {
     /// finding).
     public static func verdict(_ rows: [CompactRow], budget: YearBudgetFigures, narrative: String, rules: Rules, stored: Stored,
                                printed: Printed = .nothing) -> Verdict {
-        guard stored.findingCount == 0, stored.findings == "[]", let weights = effectiveWeights(rows) else { return .lookAgain }
+        guard let weights = effectiveWeights(rows) else { return .lookAgain }
         // The budget block (`BudgetScore`).
         let divisor = rules.executionDivisor == .fullYearBudget ? budget.fullYearBudget.fen : budget.initialBudget.fen
         let executed = budget.executed.fen
         let budgetPoints: FixedPoint
         if divisor == 0 {
-            // Money executed without a budget is a finding.
-            guard executed <= 0 else { return .lookAgain }
-            budgetPoints = rules.budgetWeight
+            // Nothing against nothing scores full; money executed without a budget earns nothing (and is a finding).
+            budgetPoints = executed > 0 ? .zero : rules.budgetWeight
         } else if divisor < 0 {
             return .lookAgain
         } else if executed >= divisor {
@@ -83,48 +82,65 @@ public enum CompactScoring {
             budgetPoints = points
         }
         guard stored.budgetPoints == budgetPoints else { return .lookAgain }
-        var total = budgetPoints, weightSum = rules.budgetWeight, missed = false, givenSum = printed.budgetPoints ?? budgetPoints
-        var quantitative = 0, copied = 0
-        for (row, weight) in zip(rows, weights) {
+        var total = budgetPoints, weightSum = rules.budgetWeight, givenSum = printed.budgetPoints ?? budgetPoints
+        var quantitative = 0, copied = 0, missed: [Int] = []
+        var found: [ConsistencyFinding] = []
+        for (index, (row, weight)) in zip(rows, weights).enumerated() {
             weightSum += row.weight
             guard let scored = score(row, weight: weight, rules: rules) else { return .lookAgain }
             guard case .points(let stored) = row.stored, stored == scored.points else { return .lookAgain }
             total += scored.points
-            // The checks of `SelfEvaluationChecks.findings` that a form without override can raise, on the points given
-            // (the sheet's, when it printed them).
+            // `SelfEvaluationChecks.findings` row by row, on the points given (the sheet's, when it printed them); a
+            // form here has no override, so the rule's points are the points.
             let given = row.printed ?? scored.points
             givenSum += given
-            if given != scored.points, given.cents != scored.points.cents { return .lookAgain }
-            if given > weight { return .lookAgain }
-            if scored.met == true, scored.metPlainly, given < weight, !row.explained { return .lookAgain }
+            if given != scored.points, given.cents != scored.points.cents {
+                found.append(.pointsDifferFromRule(row: index, given: given.decimal, rule: scored.points.decimal))
+            }
+            if given > weight { found.append(.pointsAboveWeight(row: index, given: given.decimal, weight: weight.decimal)) }
+            if scored.met == true, scored.metPlainly, given < weight, !row.explained {
+                found.append(.metButDocked(row: index, given: given.decimal, weight: weight.decimal))
+            }
             if scored.met == false {
-                missed = true
-                if given >= weight, weight > .zero { return .lookAgain }
+                missed.append(index)
+                if given >= weight, weight > .zero {
+                    if case .number(let cap, .lowerIsBetter) = row.goal, case .number(let actual) = row.actual {
+                        found.append(.reverseCapExceededButFull(row: index, actual: actual.decimal, cap: cap.decimal))
+                    } else if !row.explained {
+                        found.append(.missedButFull(row: index, weight: weight.decimal))
+                    }
+                }
             }
             if let forecast = row.forecast, case .number(let actual) = row.actual, !row.explained {
-                guard let far = (actual - forecast).magnitude.times(100), let tolerance = forecast.magnitude.times(percent: forecastTolerance),
-                      far <= tolerance else { return .lookAgain }
+                guard let far = (actual - forecast).magnitude.times(100), let tolerance = forecast.magnitude.times(percent: forecastTolerance) else {
+                    return .lookAgain
+                }
+                if far > tolerance { found.append(.farFromForecast(row: index, forecast: forecast.decimal, actual: actual.decimal)) }
             }
             if row.quantitative {
                 quantitative += 1
                 if row.actualEqualsTarget { copied += 1 }
             }
         }
-        if weightSum != FixedPoint(100) { return .lookAgain }
-        if quantitative >= 3, copied == quantitative { return .lookAgain }
-        if missed, SelfEvaluationChecks.claimsCompletion(narrative) { return .lookAgain }
+        if divisor == 0, executed > 0 { found.append(.executedWithoutBudget(executed: budget.executed)) }
+        if weightSum != FixedPoint(100) { found.append(.weightsDoNotAddUp(sum: weightSum.decimal, total: 100)) }
         // A printed total within half a hundredth per figure of the rows' sum agrees (rounding on paper).
         if let printedTotal = printed.total, (printedTotal - givenSum).magnitude > FixedPoint(raw: Int128(rows.count + 1) * halfHundredth) {
-            return .lookAgain
+            found.append(.printedTotalDiffers(printed: printedTotal.decimal, sum: givenSum.decimal))
         }
         if let printedRate = printed.ratePercent, divisor > 0 {
             guard printed.ratePlaces <= FixedPoint.places,
-                  let rate = FixedPoint(raw: Int128(executed)).times(FixedPoint(100), over: FixedPoint(raw: Int128(divisor))),
-                  rate.rounded(places: printed.ratePlaces) == printedRate.rounded(places: printed.ratePlaces) else { return .lookAgain }
+                  let rate = FixedPoint(raw: Int128(executed)).times(FixedPoint(100), over: FixedPoint(raw: Int128(divisor))) else { return .lookAgain }
+            if rate.rounded(places: printed.ratePlaces) != printedRate.rounded(places: printed.ratePlaces) {
+                found.append(.printedRateDiffers(printed: printedRate.decimal, computed: Ratio(Decimal(executed), over: Decimal(divisor))!))
+            }
         }
+        if quantitative >= 3, copied == quantitative { found.append(.everyActualEqualsTarget(rows: quantitative)) }
+        if !missed.isEmpty, SelfEvaluationChecks.claimsCompletion(narrative) { found.append(.narrativeClaimsCompletion(missedRows: missed)) }
+        guard stored.findingCount == found.count else { return .lookAgain }
         let settled = total.rounded(places: SelfEvaluationScoring.totalPlaces)
         guard stored.total == settled, stored.totalCents == settled.cents, stored.grade == grade(settled).rawValue else { return .lookAgain }
-        return .asStored(total: settled)
+        return .scored(total: settled, findings: found)
     }
 
     static let forecastTolerance = FixedPoint(SelfEvaluationChecks.forecastTolerancePercent)!

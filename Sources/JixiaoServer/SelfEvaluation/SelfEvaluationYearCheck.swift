@@ -14,6 +14,7 @@ enum SelfEvaluationYearCheck {
 
     struct Outcome: Codable, Sendable, Equatable {
         var forms = 0
+        /// Rows of the forms filled in (those scored and checked).
         var rows = 0
         /// Forms whose stored score, findings or row points differed and were written again.
         var corrected = 0
@@ -93,7 +94,7 @@ enum SelfEvaluationYearCheck {
         /// reads as none: a difference, as the general way sees it).
         var compactStored: CompactScoring.Stored {
             CompactScoring.Stored(budgetPoints: budget_points.flatMap { FixedPoint(canonicalText: $0) }, total: total.flatMap { FixedPoint(canonicalText: $0) },
-                                  totalCents: total_cents, grade: grade, findingCount: finding_count, findings: findings)
+                                  totalCents: total_cents, grade: grade, findingCount: finding_count)
         }
 
         /// What an imported sheet printed of its totals, read as a save reads it (`Decimal(pointsText:)`: a text that
@@ -194,12 +195,15 @@ enum SelfEvaluationYearCheck {
                 rules = (try? decoder.decode(ScoringRuleSet.self, from: Data(form.rules.utf8))).flatMap(CompactScoring.Rules.init)
                 ruleSets[form.rules] = rules
             }
-            // Group hand-overs are the general way's (and rare).
+            // Group hand-overs are the general way's (and rare). The findings are compared as a save stores them.
             if case .rows(let rows)? = item.rows, let rules, form.reassignments == "[]", let printed = form.compactPrinted,
-               case .asStored = CompactScoring.verdict(rows, budget: form.budgetFigures, narrative: form.narrative, rules: rules, stored: form.compactStored,
-                                                       printed: printed) {
+               case .scored(_, let findings) = CompactScoring.verdict(rows, budget: form.budgetFigures, narrative: form.narrative, rules: rules,
+                                                                      stored: form.compactStored, printed: printed),
+               form.findings == (findings.isEmpty ? "[]" : (try? MonitoringRuleStore.encoder.encode(findings)).map { String(decoding: $0, as: UTF8.self) }) {
                 settled.outcome.forms += 1
                 settled.outcome.rows += rows.count
+                if !findings.isEmpty { settled.outcome.withFindings += 1 }
+                for finding in findings { settled.outcome.findingsByRule[ScoreWords.kind(finding), default: 0] += 1 }
                 continue
             }
             settled.general.append(item.id)
@@ -231,8 +235,8 @@ enum SelfEvaluationYearCheck {
         for form in forms {
             let formRows = rows[form.id] ?? []
             outcome.forms += 1
-            outcome.rows += formRows.count
             guard form.isFilledIn else { outcome.notFilledIn += 1; continue }
+            outcome.rows += formRows.count
             let rules: ScoringRuleSet?
             if let known = ruleSets[form.rules] { rules = known } else {
                 rules = try? decoder.decode(ScoringRuleSet.self, from: Data(form.rules.utf8))
