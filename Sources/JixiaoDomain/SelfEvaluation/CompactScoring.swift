@@ -139,20 +139,13 @@ public enum CompactScoring {
         if !missed.isEmpty, SelfEvaluationChecks.claimsCompletion(narrative) { found.append(.narrativeClaimsCompletion(missedRows: missed)) }
         guard stored.findingCount == found.count else { return .lookAgain }
         let settled = total.rounded(places: SelfEvaluationScoring.totalPlaces)
-        guard stored.total == settled, stored.totalCents == settled.cents, stored.grade == grade(settled).rawValue else { return .lookAgain }
+        guard stored.total == settled, stored.totalCents == settled.cents, stored.grade == ScoreGrade(score: settled).rawValue else { return .lookAgain }
         return .scored(total: settled, findings: found)
     }
 
     static let forecastTolerance = FixedPoint(SelfEvaluationChecks.forecastTolerancePercent)!
     /// 0.005 in units of `FixedPoint`.
     static let halfHundredth = FixedPoint.unit / 200
-
-    static func grade(_ total: FixedPoint) -> ScoreGrade {
-        if total >= FixedPoint(90) { return .excellent }
-        if total >= FixedPoint(80) { return .good }
-        if total >= FixedPoint(60) { return .fair }
-        return .poor
-    }
 
     /// Each row's weight after 不适用 rows gave theirs to the live rows of their group, in proportion to the live rows'
     /// weights (`SelfEvaluationScoring.effectiveWeights`). Nil where a hand-over of a whole group would be needed, or for
@@ -194,53 +187,50 @@ public enum CompactScoring {
         var points: FixedPoint
         var met: Bool?
         /// Met by the plain rule (`ScoreArithmetic.met`): not by a band, a deadline or a docked over-achievement.
-        var metPlainly = false
+        var metPlainly: Bool
+
+        init(_ points: FixedPoint, _ met: Bool?, plainly: Bool = false) { self.points = points; self.met = met; metPlainly = plainly }
     }
 
     /// One row's points and whether it met its target (`IndicatorScoring.score`); nil for what the general way refuses.
     static func score(_ row: CompactRow, weight w: FixedPoint, rules: Rules) -> RowScore? {
-        guard let (points, met, plainly) = score(row, w, rules) else { return nil }
-        return RowScore(points: points, met: met, metPlainly: plainly)
-    }
-
-    private static func score(_ row: CompactRow, _ w: FixedPoint, _ rules: Rules) -> (FixedPoint, Bool?, Bool)? {
         if let chosen = row.chosen, chosen < .zero || chosen > w { return nil }
         switch row.actual {
         case .missing, .notApplicable:
-            return (.zero, nil, false)
+            return RowScore(.zero, nil)
         case .band(let band, let picked):
             guard contains(band, picked, weight: w) else { return nil }
-            return (picked, band == .achieved, false)
+            return RowScore(picked, band == .achieved)
         case .date(let done):
             guard case .date(let deadline) = row.goal else { return nil }
-            if done <= deadline { return (w, true, false) }
-            if let chosen = row.chosen { return (chosen, false, false) }
-            guard done <= deadline.adding(months: rules.lateGraceMonths) else { return (.zero, false, false) }
+            if done <= deadline { return RowScore(w, true) }
+            if let chosen = row.chosen { return RowScore(chosen, false) }
+            guard done <= deadline.adding(months: rules.lateGraceMonths) else { return RowScore(.zero, false) }
             guard let suggested = w.times(rules.lateSharePercent, over: FixedPoint(100)) else { return nil }
-            return (suggested, false, false)
+            return RowScore(suggested, false)
         case .number(let a):
             guard case .number(let t, let direction) = row.goal, a >= .zero, a <= FixedPoint(1_000_000_000_000_000) else { return nil }
             // (Over-achievement is docked only for a target set too low; any other cause, or none yet, keeps the weight.)
             switch direction {
             case .higherIsBetter:
                 guard a >= t else {
-                    guard t > .zero, a > .zero else { return (.zero, false, false) }
-                    return w.times(a, over: t).map { ($0, false, false) }
+                    guard t > .zero, a > .zero else { return RowScore(.zero, false) }
+                    return w.times(a, over: t).map { RowScore($0, false) }
                 }
-                guard t > .zero, row.over == .targetSetTooLow else { return (w, true, true) }
+                guard t > .zero, row.over == .targetSetTooLow else { return RowScore(w, true, plainly: true) }
                 guard let reached = a.times(100), let threshold = t.times(percent: rules.overAchievementPercent) else { return nil }
-                guard reached >= threshold else { return (w, true, true) }
-                if let chosen = row.chosen { return (chosen, true, false) }
-                return w.times(t, over: a).map { ($0, true, false) }
+                guard reached >= threshold else { return RowScore(w, true, plainly: true) }
+                if let chosen = row.chosen { return RowScore(chosen, true) }
+                return w.times(t, over: a).map { RowScore($0, true) }
             case .lowerIsBetter:
-                if a <= t || a == .zero { return (w, true, true) }
-                guard t > .zero else { return (.zero, false, false) }
-                return w.times(t, over: a).map { ($0, false, false) }
+                if a <= t || a == .zero { return RowScore(w, true, plainly: true) }
+                guard t > .zero else { return RowScore(.zero, false) }
+                return w.times(t, over: a).map { RowScore($0, false) }
             case .exact, .qualitative:
-                if a == t { return (w, true, true) }
+                if a == t { return RowScore(w, true, plainly: true) }
                 let low = min(a, t), high = max(a, t)
-                guard low >= .zero, high > .zero else { return (.zero, false, false) }
-                return w.times(low, over: high).map { ($0, false, false) }
+                guard low >= .zero, high > .zero else { return RowScore(.zero, false) }
+                return w.times(low, over: high).map { RowScore($0, false) }
             }
         }
     }
@@ -258,9 +248,7 @@ public enum CompactScoring {
 }
 
 extension FixedPoint {
-    /// `self × percent` compared against a number times 100 (no division): nil when it does not fit.
-    func times(percent: FixedPoint) -> FixedPoint? {
-        // self × p where both are in units: raw·p.raw / unit.
-        times(percent, over: FixedPoint(1))
-    }
+    /// `self × percent` — both in units (the over-achievement test compares it with an actual × 100, never dividing);
+    /// rounded to twenty places, nil when it does not fit.
+    func times(percent: FixedPoint) -> FixedPoint? { times(percent, over: FixedPoint(1)) }
 }

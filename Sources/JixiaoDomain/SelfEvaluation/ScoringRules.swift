@@ -60,14 +60,13 @@ public enum ScoreGrade: String, CaseIterable, Codable, Sendable {
     case fair = "中"
     case poor = "差"
 
-    public init(score: Decimal) {
-        switch score {
-        case 90...: self = .excellent
-        case 80..<90: self = .good
-        case 60..<80: self = .fair
-        default: self = .poor
-        }
-    }
+    /// Each grade's lowest score, best first (below the last: 差).
+    static let floors: [(grade: ScoreGrade, from: Int)] = [(.excellent, 90), (.good, 80), (.fair, 60)]
+
+    public init(score: Decimal) { self = Self.floors.first { score >= Decimal($0.from) }?.grade ?? .poor }
+
+    /// The same in fixed point (the year's compact check).
+    public init(score: FixedPoint) { self = Self.floors.first { score >= FixedPoint($0.from) }?.grade ?? .poor }
 }
 
 /// 定性指标的评价档次 (policy bands, as shares of the weight).

@@ -209,9 +209,13 @@ struct StoredScore: Equatable, Sendable {
         totalCents = score.map { SelfEvaluationForms.cents($0.total) }
         grade = score?.grade.rawValue
         findingCount = evaluated.findings.count
-        // Most forms have none: "[]" is what the encoder writes for them, without its cost.
-        findings = evaluated.findings.isEmpty ? "[]" : String(decoding: try MonitoringRuleStore.encoder.encode(evaluated.findings), as: UTF8.self)
+        findings = try Self.text(of: evaluated.findings)
         rowPoints = (0..<rowCount).map { index in score.flatMap { index < $0.indicators.count ? $0.indicators[index].points.storedText : nil } }
+    }
+
+    /// Findings as a save stores them (most forms have none: "[]" is what the encoder writes for them, without its cost).
+    static func text(of findings: [ConsistencyFinding]) throws -> String {
+        findings.isEmpty ? "[]" : String(decoding: try MonitoringRuleStore.encoder.encode(findings), as: UTF8.self)
     }
 
     init(budgetPoints: String?, total: String?, totalCents: Int?, grade: String?, findingCount: Int, findings: String, rowPoints: [String?]) {

@@ -25,6 +25,12 @@ enum SelfEvaluationYearCheck {
         var withFindings = 0
         var findingsByRule: [String: Int] = [:]
 
+        /// Counts a form's findings, by rule.
+        mutating func count(_ findings: [ConsistencyFinding]) {
+            if !findings.isEmpty { withFindings += 1 }
+            for finding in findings { findingsByRule[ScoreWords.kind(finding), default: 0] += 1 }
+        }
+
         mutating func add(_ other: Outcome) {
             forms += other.forms; rows += other.rows; corrected += other.corrected; unscorable += other.unscorable
             notFilledIn += other.notFilledIn
@@ -160,9 +166,9 @@ enum SelfEvaluationYearCheck {
         return stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
     }
 
-    /// One chunk: each form read the compact way and, when `CompactScoring` finds it as stored and without findings,
-    /// done; every other form — no current compact copy, a shape the compact scoring does not take, a finding, a
-    /// difference — read and scored the general way, which alone decides what to correct. The general way also makes the
+    /// One chunk: each form read the compact way and, when `CompactScoring` finds its score and findings as stored,
+    /// done; every other form — no current compact copy, a shape the compact scoring does not take, a difference — read
+    /// and scored the general way, which alone decides what to correct. The general way also makes the
     /// compact copies that were missing or behind, for the next check.
     static func checkChunk(_ chunk: [UUID], year yearID: UUID, on db: any Database) async throws -> Scored {
         guard let first = chunk.first, let last = chunk.last else { return Scored(outcome: Outcome(), corrections: []) }
@@ -199,11 +205,10 @@ enum SelfEvaluationYearCheck {
             if case .rows(let rows)? = item.rows, let rules, form.reassignments == "[]", let printed = form.compactPrinted,
                case .scored(_, let findings) = CompactScoring.verdict(rows, budget: form.budgetFigures, narrative: form.narrative, rules: rules,
                                                                       stored: form.compactStored, printed: printed),
-               form.findings == (findings.isEmpty ? "[]" : (try? MonitoringRuleStore.encoder.encode(findings)).map { String(decoding: $0, as: UTF8.self) }) {
+               form.findings == (try? StoredScore.text(of: findings)) {
                 settled.outcome.forms += 1
                 settled.outcome.rows += rows.count
-                if !findings.isEmpty { settled.outcome.withFindings += 1 }
-                for finding in findings { settled.outcome.findingsByRule[ScoreWords.kind(finding), default: 0] += 1 }
+                settled.outcome.count(findings)
                 continue
             }
             settled.general.append(item.id)
@@ -254,8 +259,7 @@ enum SelfEvaluationYearCheck {
                                     bytes: SelfEvaluationBulkRead.compactBytes(evaluated, points: formRows.map(\.points))))
             }
             if evaluated.score == nil { outcome.unscorable += 1 }
-            if !evaluated.findings.isEmpty { outcome.withFindings += 1 }
-            for finding in evaluated.findings { outcome.findingsByRule[ScoreWords.kind(finding), default: 0] += 1 }
+            outcome.count(evaluated.findings)
             guard let fresh = try? StoredScore(evaluated, rowCount: formRows.count) else { continue }
             let stored = StoredScore(budgetPoints: form.budget_points, total: form.total, totalCents: form.total_cents, grade: form.grade,
                                      findingCount: form.finding_count, findings: form.findings, rowPoints: formRows.map(\.points))
