@@ -44,6 +44,9 @@ actor PasswordGate {
     private var running = 0
     private var queue: [CheckedContinuation<Void, Never>] = []
 
+    /// How many hashes an application computes at once: one per core.
+    static var concurrentHashes: Int { max(1, System.coreCount) }
+
     init(concurrent: Int, waiting: Int) {
         self.concurrent = max(1, concurrent); self.waiting = max(0, waiting)
     }
@@ -74,7 +77,7 @@ extension Application {
     /// One gate per application: as many hashes at once as the thread pool has threads, 64 waiting.
     var passwordGate: PasswordGate {
         if let gate = storage[PasswordGateKey.self] { return gate }
-        let gate = PasswordGate(concurrent: max(1, System.coreCount), waiting: 64)
+        let gate = PasswordGate(concurrent: PasswordGate.concurrentHashes, waiting: 64)
         storage[PasswordGateKey.self] = gate
         return gate
     }

@@ -13,6 +13,7 @@ public func configure(_ app: Application, database: DatabaseSetting, autoMigrate
         SQLiteWriters.use(file: path, on: app)
         try await SQLiteWriters.boundRequestWaits(app)
     case .sqliteMemory:
+        SQLiteWriters.giveOwnThreads(app)
         app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
     case .postgres(let url, let schema):
         var configuration = try SQLPostgresConfiguration(url: url)

@@ -29,10 +29,25 @@ enum SQLiteWriters {
 
     /// Registers the requests' pool (the default) and the jobs' pool for an SQLite file.
     static func use(file path: String, on app: Application) {
+        giveOwnThreads(app)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: jobsID, isDefault: false)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: checkpointID, isDefault: false)
         app.lifecycle.use(SQLiteCheckpointer())
+    }
+
+    /// SQLite runs every statement on the application's blocking thread pool, and a connection waiting for the write
+    /// lock sleeps on one of its threads. Vapor's default is the process-wide pool with one thread per core (two on a
+    /// small server), which bcrypt also uses: two requests waiting for the lock could hold both threads while the
+    /// connection that holds the lock needs a thread for its next statement or its COMMIT — so nobody moves until a
+    /// wait runs out and a request answers 503 for work that takes milliseconds. (Tests run many applications in one
+    /// process, which made this the cause of an intermittent failure of thirty parallel sign-ins.) An application on
+    /// SQLite therefore gets a pool of its own with a thread for every connection that can be busy at once — the
+    /// requests', the jobs' and the checkpointer's, one each per event loop — plus the password hashes the gate lets
+    /// run together. Must run before the databases are first used: they take the pool when they are created.
+    static func giveOwnThreads(_ app: Application) {
+        let loops = Array(app.eventLoopGroup.makeIterator()).count
+        app.threadPool = NIOThreadPool(numberOfThreads: 3 * loops + PasswordGate.concurrentHashes)
     }
 
     /// Bounds the wait of the requests' connections, one per event loop. (The pool keeps its connections for the
