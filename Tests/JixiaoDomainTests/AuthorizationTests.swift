@@ -9,7 +9,8 @@ private let allowedInside: [Role: Set<Action>] = [
     .securityOfficer: [.viewOrganization, .viewUser, .manageSecurity],
     .auditOfficer: [.viewOrganization, .viewUser, .viewAudit],
     .performanceOfficer: [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
-                          .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate],
+                          .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
+                          .scoreKeyEvaluation],
     // A budget division reports for its bureau (a receiving bureau's transfer payments), reviews and disposes; it does
     // not run rounds or keep the rules.
     .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
@@ -17,12 +18,14 @@ private let allowedInside: [Role: Set<Action>] = [
     // 部门 runs rounds for its units and confirms their reports; it never disposes (finance decides).
     // Self-evaluation: finance's performance office opens the year; units and departments fill in their own, the
     // department and then finance review.
+    // Key evaluations: finance's performance office runs 财政评价, a department 部门评价 of its units.
     .departmentOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring,
-                         .reportEvaluation, .reviewEvaluation],
+                         .reportEvaluation, .reviewEvaluation, .runKeyEvaluation, .scoreKeyEvaluation],
     .unitOfficer: [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring, .reportEvaluation],
-    // An agency's evaluators re-score what is assigned to their agency (抽查复核).
-    .agencyEvaluator: [.viewOrganization, .viewAssignedWork, .reevaluate],
-    .expert: [.viewOrganization, .viewAssignedWork],
+    // An agency's evaluators re-score what is assigned to their agency (抽查复核); agency evaluators and experts score
+    // the key evaluations whose team they are on.
+    .agencyEvaluator: [.viewOrganization, .viewAssignedWork, .reevaluate, .scoreKeyEvaluation],
+    .expert: [.viewOrganization, .viewAssignedWork, .scoreKeyEvaluation],
     .supervisor: [.viewOrganization, .viewUser, .viewBudget],
 ]
 
@@ -59,7 +62,7 @@ private struct World {
                     AccessTarget(organizationID: s, organizationPath: sPath))
         case .expert:
             return (Actor(userID: expertID, organizationID: p, organizationPath: pPath, roles: [role]),
-                    AccessTarget(organizationID: u, organizationPath: uPath, assignedExpertIDs: [expertID]),
+                    AccessTarget(organizationID: u, organizationPath: uPath, assignedUserIDs: [expertID]),
                     AccessTarget(organizationID: s, organizationPath: sPath))
         }
     }

@@ -185,4 +185,53 @@ struct KeyEvaluationTests {
         #expect(KeyEvaluationWorkflow.actions(from: .planSubmitted) == [.approvePlan, .returnPlan])
         #expect(KeyEvaluationWorkflow.actions(from: .finalized).isEmpty)
     }
+
+    @Test("being on a team is the access: an expert or agency evaluator reaches exactly that evaluation, lists scope by name")
+    func teamAccess() {
+        let province = id(1), agency = id(2), expertID = id(3), evaluatorID = id(4)
+        let provincePath = HierarchyPath.root(province)
+        let expert = Actor(userID: expertID, organizationID: province, organizationPath: provincePath, roles: [.expert])
+        let evaluator = Actor(userID: evaluatorID, organizationID: agency, organizationPath: provincePath.appending(agency), roles: [.agencyEvaluator])
+        let officer = Actor(userID: id(5), organizationID: province, organizationPath: provincePath, roles: [.performanceOfficer])
+        let evaluation = AccessTarget(organizationID: province, organizationPath: provincePath, assignedUserIDs: [expertID, evaluatorID])
+        let other = AccessTarget(organizationID: province, organizationPath: provincePath, assignedUserIDs: [id(9)])
+        for actor in [expert, evaluator] {
+            #expect(Authorization.decide(actor, .viewAssignedWork, evaluation) == .allow)
+            #expect(Authorization.decide(actor, .scoreKeyEvaluation, evaluation) == .allow)
+            #expect(Authorization.decide(actor, .runKeyEvaluation, evaluation) != .allow)
+            #expect(Authorization.decide(actor, .scoreKeyEvaluation, other) == .conceal, "another team's evaluation stays hidden")
+            #expect(Authorization.decide(actor, .viewAssignedWork, other) == .conceal)
+            let scope = Authorization.scope(actor, .viewAssignedWork)
+            #expect(scope.assignedUserID == actor.userID && scope.subtrees.isEmpty && scope.organizations.isEmpty)
+        }
+        // An expert of the province itself does not reach the province's evaluations by its organisation.
+        #expect(Authorization.decide(expert, .scoreKeyEvaluation, AccessTarget(organizationID: province, organizationPath: provincePath)) == .conceal)
+        // The bureau's own staff reach by their subtree, on the team or not.
+        #expect(Authorization.decide(officer, .scoreKeyEvaluation, other) == .allow)
+        #expect(Authorization.decide(officer, .runKeyEvaluation, other) == .allow)
+        #expect(Authorization.scope(officer, .viewAssignedWork).isEmpty)
+    }
+
+    @Test("a team has one leader and, when entrusted, the agency's evaluators and no other agency's; roles decide the parts")
+    func teamRules() {
+        let agency = id(7), otherAgency = id(8), bureau = id(9)
+        var plan = EvaluationPlan(evaluatorKind: .agency, agencyID: agency)
+        let leader = TeamMember(userID: id(1), role: .leader, organizationID: bureau)
+        let expert = TeamMember(userID: id(2), role: .expert, organizationID: id(20))
+        let ours = TeamMember(userID: id(3), role: .agencyEvaluator, organizationID: agency)
+        let theirs = TeamMember(userID: id(4), role: .agencyEvaluator, organizationID: otherAgency)
+        #expect(TeamRules.problems([leader, expert, ours], plan: plan).isEmpty)
+        #expect(TeamRules.problems([expert, ours], plan: plan) == [.noLeader])
+        #expect(TeamRules.problems([leader, TeamMember(userID: id(5), role: .leader, organizationID: bureau), ours], plan: plan) == [.severalLeaders])
+        #expect(TeamRules.problems([leader, expert], plan: plan) == [.agencyNotOnTeam])
+        #expect(TeamRules.problems([leader, ours, theirs], plan: plan) == [.otherAgency(id(4))])
+        plan = EvaluationPlan(evaluatorKind: .finance)
+        #expect(TeamRules.problems([leader, expert], plan: plan).isEmpty)
+        #expect(TeamRules.problems([leader, ours], plan: plan) == [.otherAgency(id(3))], "no agency evaluators when finance evaluates itself")
+        #expect(TeamRole.allowed(for: [.expert]) == [.expert])
+        #expect(TeamRole.allowed(for: [.agencyEvaluator]) == [.agencyEvaluator])
+        #expect(TeamRole.allowed(for: [.performanceOfficer]) == [.leader, .staff])
+        #expect(TeamRole.allowed(for: [.departmentOfficer, .expert]) == [.leader, .staff, .expert])
+        #expect(TeamRole.allowed(for: [.unitOfficer, .supervisor, .administrator]).isEmpty)
+    }
 }

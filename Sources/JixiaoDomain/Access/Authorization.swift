@@ -37,12 +37,22 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Re-score a sampled self-evaluation (抽查复核): the finance bureau's staff, or an agency's evaluators for exactly the
     /// self-evaluations assigned to their agency.
     case reevaluate = "reevaluate"
+    /// Choose, plan and run key evaluations (重点评价) and decide on their plans and reports: a finance bureau's
+    /// performance office for its area (财政评价), a department for its units (部门评价).
+    case runKeyEvaluation = "run_key_evaluation"
+    /// Score the indicators of a key evaluation one is on the team of (the team's staff, experts and agency evaluators;
+    /// the command checks the membership).
+    case scoreKeyEvaluation = "score_key_evaluation"
+
+    /// Work an agency or expert reaches only when it is assigned to them.
+    public var isAssignedWork: Bool { self == .viewAssignedWork || self == .scoreKeyEvaluation }
 
     public var isReadOnly: Bool {
         switch self {
         case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
         case .manageOrganization, .manageUser, .declareGoal, .manageLibrary, .manageSecurity, .runMonitoring, .reportMonitoring,
-             .reviewMonitoring, .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate: false
+             .reviewMonitoring, .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
+             .scoreKeyEvaluation: false
         }
     }
 }
@@ -67,12 +77,12 @@ public struct AccessTarget: Sendable, Equatable {
     public var organizationPath: HierarchyPath
     /// Agencies entrusted with this object (委托第三方). Empty until evaluations exist.
     public var assignedAgencyIDs: Set<UUID>
-    /// Experts (users) assigned to review or score this object.
-    public var assignedExpertIDs: Set<UUID>
+    /// People assigned by name — experts and agency evaluators on a key evaluation's team.
+    public var assignedUserIDs: Set<UUID>
 
-    public init(organizationID: UUID, organizationPath: HierarchyPath, assignedAgencyIDs: Set<UUID> = [], assignedExpertIDs: Set<UUID> = []) {
+    public init(organizationID: UUID, organizationPath: HierarchyPath, assignedAgencyIDs: Set<UUID> = [], assignedUserIDs: Set<UUID> = []) {
         self.organizationID = organizationID; self.organizationPath = organizationPath
-        self.assignedAgencyIDs = assignedAgencyIDs; self.assignedExpertIDs = assignedExpertIDs
+        self.assignedAgencyIDs = assignedAgencyIDs; self.assignedUserIDs = assignedUserIDs
     }
 }
 
@@ -103,21 +113,22 @@ public enum Authorization {
             return [.viewOrganization, .viewUser, .viewAudit].contains(action)
         case .performanceOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
-                    .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate].contains(action)
+                    .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
+                    .scoreKeyEvaluation].contains(action)
         case .budgetOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
                     .reviewEvaluation].contains(action)
         case .departmentOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring,
-                    .reportEvaluation, .reviewEvaluation].contains(action)
+                    .reportEvaluation, .reviewEvaluation, .runKeyEvaluation, .scoreKeyEvaluation].contains(action)
         case .unitOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring, .reportEvaluation].contains(action)
         case .supervisor:
             return [.viewOrganization, .viewUser, .viewBudget].contains(action)
         case .agencyEvaluator:
-            return [.viewOrganization, .viewAssignedWork, .reevaluate].contains(action)
+            return [.viewOrganization, .viewAssignedWork, .reevaluate, .scoreKeyEvaluation].contains(action)
         case .expert:
-            return [.viewOrganization, .viewAssignedWork].contains(action)
+            return [.viewOrganization, .viewAssignedWork, .scoreKeyEvaluation].contains(action)
         }
     }
 
@@ -125,9 +136,10 @@ public enum Authorization {
     public static func reaches(_ role: Role, actor: Actor, target: AccessTarget) -> Bool {
         switch role {
         case .agencyEvaluator:
-            return target.assignedAgencyIDs.contains(actor.organizationID) || target.organizationID == actor.organizationID
+            return target.assignedAgencyIDs.contains(actor.organizationID) || target.assignedUserIDs.contains(actor.userID)
+                || target.organizationID == actor.organizationID
         case .expert:
-            return target.assignedExpertIDs.contains(actor.userID) || target.organizationID == actor.organizationID
+            return target.assignedUserIDs.contains(actor.userID) || target.organizationID == actor.organizationID
         default:
             return actor.organizationPath.contains(target.organizationPath)
         }
@@ -136,9 +148,11 @@ public enum Authorization {
     public static func decide(_ actor: Actor, _ action: Action, _ target: AccessTarget) -> AccessDecision {
         guard actor.isActive else { return .conceal }
         let reachingRoles = actor.roles.filter { reaches($0, actor: actor, target: target) }
-        if reachingRoles.contains(where: { permits($0, action) }) {
-            // An agency or expert reaches its own organisation's record, but assigned work only when assigned.
-            if action == .viewAssignedWork && !isAssigned(actor, target) { return .conceal }
+        let permitting = reachingRoles.filter { permits($0, action) }
+        if !permitting.isEmpty {
+            // An agency or expert reaches its own organisation's record, but assigned work only when assigned; a role
+            // that reaches by its subtree (a finance bureau's staff on a team) needs no assignment.
+            if action.isAssignedWork && permitting.allSatisfy(\.isAssignmentScoped) && !isAssigned(actor, target) { return .conceal }
             return .allow
         }
         let canSee = reachingRoles.contains { role in Action.allCases.contains { $0.isReadOnly && permits(role, $0) } }
@@ -147,13 +161,13 @@ public enum Authorization {
 
     /// What a list, search or export may show for `action`: the same reach as `decide`, as a set of subtrees and
     /// single organisations a query can narrow to. Agencies and experts reach their own organisation's record (and,
-    /// once evaluations exist, what is assigned to them), never the subtree below it.
+    /// what is assigned to them by name: `assignedUserID`), never the subtree below it.
     public static func scope(_ actor: Actor, _ action: Action) -> ListScope {
         guard actor.isActive else { return ListScope() }
         var scope = ListScope()
         for role in actor.roles where permits(role, action) {
             if role.isAssignmentScoped {
-                if action != .viewAssignedWork { scope.organizations.insert(actor.organizationID) }
+                if action.isAssignedWork { scope.assignedUserID = actor.userID } else { scope.organizations.insert(actor.organizationID) }
             } else if !scope.subtrees.contains(actor.organizationPath) {
                 scope.subtrees.append(actor.organizationPath)
             }
@@ -167,20 +181,23 @@ public enum Authorization {
     }
 
     private static func isAssigned(_ actor: Actor, _ target: AccessTarget) -> Bool {
-        target.assignedAgencyIDs.contains(actor.organizationID) || target.assignedExpertIDs.contains(actor.userID)
+        target.assignedAgencyIDs.contains(actor.organizationID) || target.assignedUserIDs.contains(actor.userID)
     }
 }
 
-/// The organisations a list may show: every one under `subtrees`, and the single `organizations`.
+/// The organisations a list may show: every one under `subtrees`, and the single `organizations`; and for work
+/// assigned by name (a key evaluation's team), what `assignedUserID` is assigned to — each capability with such work
+/// turns that into its own membership predicate.
 public struct ListScope: Equatable, Sendable {
     public var subtrees: [HierarchyPath] = []
     public var organizations: Set<UUID> = []
+    public var assignedUserID: UUID?
 
-    public init(subtrees: [HierarchyPath] = [], organizations: Set<UUID> = []) {
-        self.subtrees = subtrees; self.organizations = organizations
+    public init(subtrees: [HierarchyPath] = [], organizations: Set<UUID> = [], assignedUserID: UUID? = nil) {
+        self.subtrees = subtrees; self.organizations = organizations; self.assignedUserID = assignedUserID
     }
 
-    public var isEmpty: Bool { subtrees.isEmpty && organizations.isEmpty }
+    public var isEmpty: Bool { subtrees.isEmpty && organizations.isEmpty && assignedUserID == nil }
 
     /// Whether an organisation lies inside the scope (the same question a query asks with ranges).
     public func contains(_ organizationID: UUID, path: HierarchyPath) -> Bool {

@@ -114,13 +114,72 @@ public enum EvaluationPlanRules {
     /// A real calendar day written yyyy-MM-dd (so text order is time order).
     public static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
-              let days = calendar.range(of: .day, in: .month, for: date) else { return false }
-        return days.contains(day)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        return CalendarDay(year: year, month: month, day: day) != nil
+    }
+}
+
+/// A member's part in a key evaluation's team (评价工作组).
+public enum TeamRole: String, CaseIterable, Codable, Sendable {
+    /// 组长 — leads the team, writes the report; one per team.
+    case leader
+    /// 财政（部门）工作人员.
+    case staff
+    /// 评审专家.
+    case expert
+    /// 第三方机构评价人员.
+    case agencyEvaluator = "agency_evaluator"
+
+    public var chineseName: String {
+        switch self {
+        case .leader: "组长"
+        case .staff: "财政（部门）工作人员"
+        case .expert: "评审专家"
+        case .agencyEvaluator: "第三方机构评价人员"
+        }
+    }
+
+    /// The team role a person with these system roles may take: experts and agency evaluators as such; the running
+    /// organisation's own staff as leader or staff. Nil when the person may not join at all.
+    public static func allowed(for roles: Set<Role>) -> Set<TeamRole> {
+        var allowed: Set<TeamRole> = []
+        if roles.contains(.expert) { allowed.insert(.expert) }
+        if roles.contains(.agencyEvaluator) { allowed.insert(.agencyEvaluator) }
+        if roles.contains(.performanceOfficer) || roles.contains(.departmentOfficer) { allowed.formUnion([.leader, .staff]) }
+        return allowed
+    }
+}
+
+/// One member as the team rules see it.
+public struct TeamMember: Hashable, Sendable {
+    public var userID: UUID
+    public var role: TeamRole
+    public var organizationID: UUID
+    public init(userID: UUID, role: TeamRole, organizationID: UUID) { self.userID = userID; self.role = role; self.organizationID = organizationID }
+}
+
+public enum TeamProblem: Hashable, Sendable {
+    case noLeader
+    case severalLeaders
+    /// An entrusted evaluation has nobody of the agency on its team.
+    case agencyNotOnTeam
+    /// An agency evaluator from another agency than the one entrusted.
+    case otherAgency(UUID)
+}
+
+public enum TeamRules {
+    /// What keeps a team from starting the work the plan describes.
+    public static func problems(_ members: [TeamMember], plan: EvaluationPlan) -> [TeamProblem] {
+        var problems: [TeamProblem] = []
+        let leaders = members.filter { $0.role == .leader }.count
+        if leaders == 0 { problems.append(.noLeader) }
+        if leaders > 1 { problems.append(.severalLeaders) }
+        let evaluators = members.filter { $0.role == .agencyEvaluator }
+        if plan.evaluatorKind == .agency, let agency = plan.agencyID, !evaluators.contains(where: { $0.organizationID == agency }) {
+            problems.append(.agencyNotOnTeam)
+        }
+        for member in evaluators where member.organizationID != plan.agencyID { problems.append(.otherAgency(member.userID)) }
+        return problems
     }
 }

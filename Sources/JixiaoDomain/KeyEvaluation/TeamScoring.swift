@@ -10,7 +10,7 @@ public struct TeamScoringRules: Hashable, Codable, Sendable {
 }
 
 /// Which way an indicator's points were combined — recorded with the result.
-public enum AggregationMethod: String, Codable, Sendable {
+public enum AggregationMethod: String, CaseIterable, Codable, Sendable {
     /// 算术平均.
     case mean
     /// 去掉一个最高分和一个最低分后平均.

@@ -43,6 +43,7 @@ enum Capabilities {
         .goals,
         .monitoring,
         .selfEvaluation,
+        .keyEvaluation,
         .home,
     ]
 

@@ -9,6 +9,8 @@ extension DemoData {
     static let accounts: [Account] = [
         Account(username: "province-admin", name: "王建国", organization: "990000", roles: [.administrator]),
         Account(username: "perf-officer", name: "李晓梅", organization: "990000", roles: [.performanceOfficer]),
+        // The performance office's head: approves what the officer submits (four eyes on key evaluations).
+        Account(username: "perf-head", name: "林海", organization: "990000", roles: [.performanceOfficer]),
         Account(username: "budget-officer", name: "张伟", organization: "990000", roles: [.budgetOfficer]),
         Account(username: "dept-officer", name: "陈静", organization: "990000-101", roles: [.departmentOfficer]),
         // A second reviewer of the department: what the department itself submits is approved by someone else.

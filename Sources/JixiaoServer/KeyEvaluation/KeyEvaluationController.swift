@@ -1,0 +1,159 @@
+import Fluent
+import Plot
+import Vapor
+import JixiaoDomain
+
+/// 重点评价 pages. Every handler decodes, calls the command with the person as caller, and redirects or renders; a
+/// refused form is shown again with what was typed and each error beside its field.
+struct KeyEvaluationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(KeyEvaluationRoute.list(), use: list)
+        routes.get(KeyEvaluationRoute.candidates(), use: candidates)
+        routes.post(KeyEvaluationRoute.candidates(), use: choose)
+        routes.get(KeyEvaluationRoute.evaluation(.key), use: evaluation)
+        routes.post(KeyEvaluationRoute.plan(.key), use: savePlan)
+        routes.post(KeyEvaluationRoute.framework(.key), use: saveFramework)
+        routes.post(KeyEvaluationRoute.addMember(.key), use: addMember)
+        routes.post(KeyEvaluationRoute.removeMember(.key, .key), use: removeMember)
+        routes.post(KeyEvaluationRoute.transition(.key), use: transition)
+        routes.get(KeyEvaluationRoute.scores(.key), use: scores)
+        routes.post(KeyEvaluationRoute.scores(.key), use: saveScores)
+    }
+
+    private func id(_ req: Request, _ name: String = "id") throws -> UUID {
+        guard let id = req.parameters.get(name, as: UUID.self) else { throw AppError.notFound() }
+        return id
+    }
+
+    /// The year asked for, else the year that ended last (Beijing time); one outside 2000–2100 is refused by name.
+    private func year(_ req: Request, default fallback: Int?) throws -> Int? {
+        let text = req.query[String.self, at: "year"]?.trimmed ?? ""
+        if text.isEmpty { return fallback }
+        guard let year = Int(text), BudgetObjectRules.fiscalYears.contains(year) else {
+            throw AppError.invalid("year", Message(.errorEvaluationYearRange))
+        }
+        return year
+    }
+
+    private func lastYear(_ req: Request) throws -> Int { CalendarDay(chinaDay: try req.caller().now).year - 1 }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let user = try req.requireSignedIn()
+        guard [Action.viewBudget, .viewAssignedWork, .runKeyEvaluation].contains(where: { Authorization.mayEver(user.actor, $0) }) else { throw AppError.notFound() }
+        let model = try await KeyEvaluationListModel.load(year: try year(req, default: nil), by: try req.caller(), on: req.db)
+        return req.layout.render(title: req.localizer(.navKeyEvaluation), KeyEvaluationListView(model: model, t: req.localizer).body)
+    }
+
+    @Sendable func candidates(req: Request) async throws -> Response {
+        let year = try year(req, default: try lastYear(req)) ?? (try lastYear(req))
+        let model = try await KeyEvaluationCandidatesModel.load(year: year, by: try req.caller(), on: req.db)
+        return req.layout.render(title: req.localizer(.keyEvaluationCandidatesTitle), KeyEvaluationCandidatesView(model: model, t: req.localizer).body)
+    }
+
+    @Sendable func choose(req: Request) async throws -> Response {
+        let year = try year(req, default: try lastYear(req)) ?? (try lastYear(req))
+        let form = try req.content.decode(CandidatesForm.self)
+        let ticked = Set(form.objects ?? [])
+        if form.intent == "choose" {
+            do {
+                let ids = try await KeyEvaluations.choose(fiscalYear: year, objectIDs: Array(ticked), reason: form.reason ?? "", together: form.together == "1",
+                                                          by: try req.caller(), on: req.db)
+                return req.redirect(to: ids.count == 1 ? KeyEvaluationRoute.evaluation(.value(ids[0])).url : KeyEvaluationRoute.list(year: year).url)
+            } catch {
+                let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
+                var model = try await KeyEvaluationCandidatesModel.load(year: year, ticked: ticked, by: try req.caller(), on: req.db)
+                model.problem = problem; model.errors = fields; model.draft = form
+                return req.layout.render(title: req.localizer(.keyEvaluationCandidatesTitle), status: problem.status,
+                                         KeyEvaluationCandidatesView(model: model, t: req.localizer).body)
+            }
+        }
+        // A preview: the coverage with the ticked objects added, nothing saved.
+        var model = try await KeyEvaluationCandidatesModel.load(year: year, ticked: ticked, by: try req.caller(), on: req.db)
+        model.draft = form
+        return req.layout.render(title: req.localizer(.keyEvaluationCandidatesTitle), KeyEvaluationCandidatesView(model: model, t: req.localizer).body)
+    }
+
+    @Sendable func evaluation(req: Request) async throws -> Response {
+        let model = try await KeyEvaluationPageModel.load(try id(req), by: try req.caller(), on: req.db)
+        return req.layout.render(title: model.evaluation.title, KeyEvaluationView(model: model, t: req.localizer).body)
+    }
+
+    /// Runs a change and returns to the evaluation; a refusal shows the page again with the problem, `keep` putting
+    /// back what was typed.
+    private func change(_ req: Request, keep: @Sendable (inout KeyEvaluationPageModel) -> Void = { _ in },
+                        _ work: @Sendable (UUID, Caller) async throws -> Void) async throws -> Response {
+        let evaluationID = try id(req)
+        do {
+            try await work(evaluationID, try req.caller())
+            return req.redirect(to: KeyEvaluationRoute.evaluation(.value(evaluationID)))
+        } catch {
+            let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
+            var model = try await KeyEvaluationPageModel.load(evaluationID, by: try req.caller(), on: req.db)
+            model.problem = problem; model.errors = fields
+            keep(&model)
+            return req.layout.render(title: model.evaluation.title, status: problem.status, KeyEvaluationView(model: model, t: req.localizer).body)
+        }
+    }
+
+    @Sendable func savePlan(req: Request) async throws -> Response {
+        let form = try req.content.decode(PlanForm.self)
+        return try await change(req, keep: { $0.planDraft = form }) { id, caller in
+            try await KeyEvaluations.savePlan(id, plan: form.plan, agencyCode: form.agency, lockVersion: form.lock_version, by: caller, on: req.db)
+        }
+    }
+
+    @Sendable func saveFramework(req: Request) async throws -> Response {
+        let form = try req.content.decode(FrameworkForm.self)
+        return try await change(req, keep: { $0.frameworkDraft = form }) { id, caller in
+            let (rows, errors) = form.rows()
+            guard errors.isEmpty else { throw FormErrors(errors: errors) }
+            try await KeyEvaluations.saveFramework(id, rows: rows, lockVersion: form.lock_version, by: caller, on: req.db)
+        }
+    }
+
+    @Sendable func addMember(req: Request) async throws -> Response {
+        let form = try req.content.decode(MemberForm.self)
+        return try await change(req, keep: { $0.memberDraft = form }) { id, caller in
+            guard let role = TeamRole(rawValue: form.role ?? "") else { throw AppError.invalid("role", Message(.errorRequired)) }
+            try await KeyEvaluations.addMember(id, username: form.username ?? "", role: role, lockVersion: form.lock_version, by: caller, on: req.db)
+        }
+    }
+
+    @Sendable func removeMember(req: Request) async throws -> Response {
+        let form = try req.content.decode(RemoveMemberForm.self)
+        let userID = try id(req, "user")
+        return try await change(req) { id, caller in
+            try await KeyEvaluations.removeMember(id, userID: userID, lockVersion: form.lock_version, by: caller, on: req.db)
+        }
+    }
+
+    @Sendable func transition(req: Request) async throws -> Response {
+        let form = try req.content.decode(KeyTransitionForm.self)
+        return try await change(req) { id, caller in
+            guard let action = KeyEvaluationAction(rawValue: form.action) else { throw AppError.invalid("action", Message(.errorBadRequest(form.action))) }
+            try await KeyEvaluations.transition(id, action: action, opinion: form.opinion ?? "", lockVersion: form.lock_version, by: caller, on: req.db)
+        }
+    }
+
+    @Sendable func scores(req: Request) async throws -> Response {
+        var model = try await KeyEvaluationScoresModel.load(try id(req), by: try req.caller(), on: req.db)
+        if req.query[String.self, at: "saved"] == "1" { model.notice = req.localizer(.keyEvaluationDraftSaved) }
+        return req.layout.render(title: model.evaluation.title, KeyEvaluationScoresView(model: model, t: req.localizer).body)
+    }
+
+    @Sendable func saveScores(req: Request) async throws -> Response {
+        let evaluationID = try id(req)
+        let form = try req.content.decode(ScoresForm.self)
+        let submit = form.intent == "submit"
+        do {
+            try await KeyEvaluations.saveScores(evaluationID, entries: form.entries, submit: submit, by: try req.caller(), on: req.db)
+            return submit ? req.redirect(to: KeyEvaluationRoute.evaluation(.value(evaluationID)))
+                : req.redirect(to: KeyEvaluationRoute.scores(.value(evaluationID), saved: true))
+        } catch {
+            let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
+            var model = try await KeyEvaluationScoresModel.load(evaluationID, by: try req.caller(), on: req.db)
+            model.problem = problem; model.errors = fields; model.draft = form
+            return req.layout.render(title: model.evaluation.title, status: problem.status, KeyEvaluationScoresView(model: model, t: req.localizer).body)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import JixiaoDomain
+
+/// 重点评价 — one key evaluation: who runs it, the year, its plan and framework kind, where it stands.
+final class KeyEvaluationModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organization_id") var organizationID: UUID
+    @Field(key: "organization_path") var organizationPath: String
+    @Field(key: "fiscal_year") var fiscalYear: Int
+    @Field(key: "title") var title: String
+    @Field(key: "framework_kind") var frameworkKind: String
+    @Field(key: "state") var state: String
+    /// `EvaluationPlan` as JSON.
+    @Field(key: "plan") var planJSON: String
+    @OptionalField(key: "agency_id") var agencyID: UUID?
+    /// `SelectionRules` the objects were chosen under, as JSON.
+    @Field(key: "selection_rules") var selectionRulesJSON: String
+    /// `TeamScoringRules` as JSON: recorded so a result is read with the method it was computed by.
+    @Field(key: "scoring_rules") var scoringRulesJSON: String
+    /// Who submitted the plan or report now under review (four eyes).
+    @OptionalField(key: "submitted_by") var submittedBy: UUID?
+    @Field(key: "created_by_name") var createdByName: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "lock_version") var lockVersion: Int
+
+    init() {}
+
+    var evaluationState: KeyEvaluationState { KeyEvaluationState(rawValue: state) ?? .planning }
+    var kind: FrameworkKind { FrameworkKind(rawValue: frameworkKind) ?? .project }
+
+    var plan: EvaluationPlan {
+        get throws { try JSONDecoder().decode(EvaluationPlan.self, from: Data(planJSON.utf8)) }
+    }
+    var scoringRules: TeamScoringRules {
+        get throws { try JSONDecoder().decode(TeamScoringRules.self, from: Data(scoringRulesJSON.utf8)) }
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// A budget object a key evaluation covers (several for the objects of one policy), with why it was chosen.
+final class KeyEvaluationObjectModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_objects"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "budget_object_id") var budgetObjectID: UUID
+    @Field(key: "object_code") var objectCode: String
+    @Field(key: "object_name") var objectName: String
+    @Field(key: "object_kind") var objectKind: String
+    @Field(key: "amount_fen") var amountFen: Int64
+    /// `SelectionReason` raw values joined by commas.
+    @Field(key: "reasons") var reasonsText: String
+    @Field(key: "choice_reason") var choiceReason: String
+
+    init() {}
+
+    var reasons: [SelectionReason] { reasonsText.split(separator: ",").compactMap { SelectionReason(rawValue: String($0)) } }
+}
+
+/// A row of the evaluation's framework.
+final class KeyEvaluationIndicatorModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_indicators"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "level1") var level1: String
+    @Field(key: "level2") var level2: String
+    @Field(key: "level3") var level3: String
+    /// Decimal as text (exact).
+    @Field(key: "weight") var weightText: String
+    @Field(key: "criteria") var criteria: String
+    @OptionalField(key: "goal_indicator_id") var goalIndicatorID: UUID?
+    @OptionalField(key: "target") var target: String?
+    @OptionalField(key: "actual") var actual: String?
+
+    init() {}
+
+    var weight: Decimal { Decimal(string: weightText, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
+
+    var framework: FrameworkIndicator {
+        FrameworkIndicator(level1, level2, level3, weight: weight, criteria: criteria, goalIndicatorID: goalIndicatorID, target: target, actual: actual)
+    }
+}
+
+/// A member of the evaluation's team.
+final class KeyEvaluationMemberModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_members"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "role") var role: String
+    @Field(key: "user_name") var userName: String
+    @Field(key: "organization_name") var organizationName: String
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @Field(key: "added_at") var addedAt: Date
+
+    init() {}
+
+    var teamRole: TeamRole { TeamRole(rawValue: role) ?? .staff }
+}
+
+/// One member's points for one indicator, with the comment that explains them.
+final class KeyEvaluationScoreModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_scores"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "indicator_id") var indicatorID: UUID
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "points") var pointsText: String
+    @Field(key: "comment") var comment: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var points: Decimal { Decimal(string: pointsText, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
+}
+
+/// A step of the procedure, kept for ever.
+final class KeyEvaluationTransitionModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_transitions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "action") var action: String
+    @Field(key: "from_state") var fromState: String
+    @Field(key: "to_state") var toState: String
+    @Field(key: "actor_user_id") var actorUserID: UUID
+    @Field(key: "actor_name") var actorName: String
+    @Field(key: "opinion") var opinion: String
+    @Field(key: "occurred_at") var occurredAt: Date
+
+    init() {}
+}

@@ -1,0 +1,409 @@
+import JixiaoDomain
+
+/// Texts of 重点评价 — key evaluations, in Simplified Chinese and English side by side.
+extension TextKey {
+    static let navKeyEvaluation = TextKey("navKeyEvaluation", zh: "重点评价", en: "Key evaluations")
+    static let sectionKeyEvaluationSummary = TextKey("sectionKeyEvaluationSummary", zh: "遴选重点项目和政策，制定评价方案和指标体系，组建评价组独立评分。",
+                                                     en: "Choose key projects and policies, write the plan and indicator framework, and let a team score independently.")
+
+    // MARK: errors
+    static let errorKeyEvaluationRunner = TextKey("errorKeyEvaluationRunner", zh: "重点评价由财政部门（财政评价）或主管部门（部门评价）组织。",
+                                                  en: "Key evaluations are run by a finance bureau (finance evaluation) or a department (department evaluation).")
+    static let errorKeyEvaluationReasonRequired = TextKey("errorKeyEvaluationReasonRequired", zh: "请填写选择理由，说明为何对所选对象开展重点评价。",
+                                                          en: "Give the reason for choosing these objects for key evaluation.")
+    static let errorKeyEvaluationNothingChosen = TextKey("errorKeyEvaluationNothingChosen", zh: "请至少勾选一个评价对象。", en: "Tick at least one object.")
+    static let errorKeyEvaluationNotReleased = TextKey("errorKeyEvaluationNotReleased", zh: "所选对象不是本辖区该年度已批复绩效目标的预算对象。",
+                                                       en: "A chosen object is not a budget object of your area with a released goal in that year.")
+    static func errorKeyEvaluationAlreadyChosen(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationAlreadyChosen", zh: "\(p0.text(in: .zhHans)) 已纳入本年度的重点评价，不能重复选择。",
+                en: "\(p0.text(in: .en)) is already under a key evaluation of this year.")
+    }
+    static let errorKeyEvaluationMixedKinds = TextKey("errorKeyEvaluationMixedKinds", zh: "合并评价的对象须为同一类型（如同一政策的多个项目）。",
+                                                      en: "Objects evaluated together must be of one kind (such as the objects of one policy).")
+    static let errorKeyEvaluationConflict = TextKey("errorKeyEvaluationConflict", zh: "该重点评价已被他人修改，您的操作未保存。请刷新后再操作。",
+                                                    en: "Someone else changed this key evaluation first; nothing was saved. Reload and try again.")
+    static func errorKeyEvaluationNotEditable(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationNotEditable", zh: "重点评价处于“\(p0.text(in: .zhHans))”阶段，不能修改。",
+                en: "The key evaluation is at the stage “\(p0.text(in: .en))” and cannot be changed.")
+    }
+    static func errorKeyEvaluationMilestoneDate(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationMilestoneDate", zh: "第 \(p0.text(in: .zhHans)) 个时间节点的日期无效，请按 2028-03-31 的格式填写。",
+                en: "The date of milestone \(p0.text(in: .en)) is not a day; write it like 2028-03-31.")
+    }
+    static let errorKeyEvaluationAgencyForOtherKind = TextKey("errorKeyEvaluationAgencyForOtherKind", zh: "只有委托第三方机构评价时才选择机构。",
+                                                              en: "Choose an agency only when the evaluation is entrusted to one.")
+    static func errorKeyEvaluationUnknownUser(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationUnknownUser", zh: "没有名为“\(p0.text(in: .zhHans))”的有效用户。", en: "There is no active user named “\(p0.text(in: .en))”.")
+    }
+    static func errorKeyEvaluationAlreadyMember(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationAlreadyMember", zh: "\(p0.text(in: .zhHans)) 已在评价组中。", en: "\(p0.text(in: .en)) is already on the team.")
+    }
+    static func errorKeyEvaluationRoleNotAllowed(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationRoleNotAllowed", zh: "\(p0.text(in: .zhHans)) 的系统角色不能担任“\(p1.text(in: .zhHans))”。",
+                en: "\(p0.text(in: .en))'s roles do not allow the part “\(p1.text(in: .en))”.")
+    }
+    static func errorKeyEvaluationStaffOutside(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationStaffOutside", zh: "\(p0.text(in: .zhHans)) 不属于组织本次评价的单位，不能担任组长或工作人员。",
+                en: "\(p0.text(in: .en)) does not belong to the organisation running this evaluation and cannot lead or staff it.")
+    }
+    static let errorKeyEvaluationOneLeader = TextKey("errorKeyEvaluationOneLeader", zh: "评价组只能有一名组长。", en: "A team has one leader.")
+    static func errorKeyEvaluationNotEntrustedAgency(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationNotEntrustedAgency", zh: "\(p0.text(in: .zhHans)) 不属于受托的第三方机构；请先在评价方案中选定受托机构。",
+                en: "\(p0.text(in: .en)) does not belong to the entrusted agency; choose the agency in the plan first.")
+    }
+    static func errorKeyEvaluationMemberSubmitted(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationMemberSubmitted", zh: "\(p0.text(in: .zhHans)) 已提交评分，其评分已计入结果，不能移出评价组。",
+                en: "\(p0.text(in: .en)) has submitted scores, which count in the result; they stay on the team.")
+    }
+    static func errorKeyEvaluationScoresMissing(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationScoresMissing", zh: "以下成员尚未提交评分：\(p0.text(in: .zhHans))。", en: "These members have not submitted their scores: \(p0.text(in: .en)).")
+    }
+    static let errorKeyEvaluationNotOnTeam = TextKey("errorKeyEvaluationNotOnTeam", zh: "只有评价组成员才能评分。", en: "Only members of the team score.")
+    static let errorKeyEvaluationNotScoring = TextKey("errorKeyEvaluationNotScoring", zh: "评价方案批准后、报告提交前才能评分。",
+                                                      en: "Scoring is open from the plan's approval until the report is submitted.")
+    static let errorKeyEvaluationAlreadySubmitted = TextKey("errorKeyEvaluationAlreadySubmitted", zh: "您已提交评分，不能再修改。",
+                                                            en: "You have submitted your scores; they can no longer be changed.")
+    static let errorKeyEvaluationUnknownIndicator = TextKey("errorKeyEvaluationUnknownIndicator", zh: "评分表中的指标不属于本次评价，请刷新后重新填写。",
+                                                            en: "A scored indicator is not in this evaluation; reload the sheet and fill it in again.")
+    static func errorKeyEvaluationPointsRange(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationPointsRange", zh: "第 \(p0.text(in: .zhHans)) 项：得分须为 0 至 \(p1.text(in: .zhHans)) 之间的数字。",
+                en: "Indicator \(p0.text(in: .en)): points must be a number from 0 to \(p1.text(in: .en)).")
+    }
+    static func errorKeyEvaluationPointsMissing(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationPointsMissing", zh: "第 \(p0.text(in: .zhHans)) 项“\(p1.text(in: .zhHans))”尚未评分。",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))” has no points yet.")
+    }
+    static func errorKeyEvaluationDeductionReason(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationDeductionReason", zh: "第 \(p0.text(in: .zhHans)) 项“\(p1.text(in: .zhHans))”扣分，请说明扣分理由。",
+                en: "Indicator \(p0.text(in: .en)) “\(p1.text(in: .en))” is docked; say why.")
+    }
+    static func errorKeyEvaluationWeight(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationWeight", zh: "第 \(p0.text(in: .zhHans)) 行：权重须为数字。", en: "Row \(p0.text(in: .en)): the weight must be a number.")
+    }
+    static let errorFrameworkEmpty = TextKey("errorFrameworkEmpty", zh: "指标体系不能为空。", en: "The framework has no indicators.")
+    static func errorFrameworkMissingName(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorFrameworkMissingName", zh: "第 \(p0.text(in: .zhHans)) 行：一级、二级、三级指标名称都须填写。",
+                en: "Row \(p0.text(in: .en)): levels 1, 2 and 3 all need a name.")
+    }
+    static func errorFrameworkUnknownGroup(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("errorFrameworkUnknownGroup", zh: "第 \(p0.text(in: .zhHans)) 行：一级指标“\(p1.text(in: .zhHans))”不在本类体系中（应为 \(p2.text(in: .zhHans))）。",
+                en: "Row \(p0.text(in: .en)): level 1 “\(p1.text(in: .en))” is not a group of this framework (\(p2.text(in: .en))).")
+    }
+    static func errorFrameworkWeightRange(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorFrameworkWeightRange", zh: "第 \(p0.text(in: .zhHans)) 行：权重须大于 0 且不超过 100。", en: "Row \(p0.text(in: .en)): the weight must be above 0 and at most 100.")
+    }
+    static func errorFrameworkDuplicate(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorFrameworkDuplicate", zh: "第 \(p0.text(in: .zhHans)) 行与前面的指标重复。", en: "Row \(p0.text(in: .en)) repeats an earlier indicator.")
+    }
+    static func errorFrameworkSum(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorFrameworkSum", zh: "各指标权重合计为 \(p0.text(in: .zhHans))，应为 100。", en: "The weights add up to \(p0.text(in: .en)); they must add up to 100.")
+    }
+    static func errorFrameworkResults(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("errorFrameworkResults", zh: "\(p0.text(in: .zhHans))指标权重合计为 \(p1.text(in: .zhHans))，不得低于 \(p2.text(in: .zhHans))。",
+                en: "\(p0.text(in: .en)) together weigh \(p1.text(in: .en)); they must weigh at least \(p2.text(in: .en)).")
+    }
+    static let errorPlanMissingAgency = TextKey("errorPlanMissingAgency", zh: "委托第三方评价须选定受托机构。", en: "An entrusted evaluation needs its agency.")
+    static let errorPlanBasis = TextKey("errorPlanBasis", zh: "请填写评价依据。", en: "Give the basis documents of the evaluation.")
+    static let errorPlanMethods = TextKey("errorPlanMethods", zh: "请至少选择一种评价方法。", en: "Choose at least one method.")
+    static let errorPlanMilestones = TextKey("errorPlanMilestones", zh: "请填写评价工作的时间安排。", en: "Give the schedule of the work.")
+    static func errorPlanMilestoneName(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorPlanMilestoneName", zh: "第 \(p0.text(in: .zhHans)) 个时间节点须写明工作内容。", en: "Milestone \(p0.text(in: .en)) needs a name.")
+    }
+    static func errorPlanMilestoneOrder(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorPlanMilestoneOrder", zh: "第 \(p0.text(in: .zhHans)) 个时间节点早于前一个节点。", en: "Milestone \(p0.text(in: .en)) is earlier than the one before it.")
+    }
+    static let errorPlanData = TextKey("errorPlanData", zh: "请填写需要采集的数据及来源。", en: "Say what data the team collects and from whom.")
+    static let errorTeamNoLeader = TextKey("errorTeamNoLeader", zh: "评价组须有一名组长。", en: "The team needs a leader.")
+    static let errorTeamAgencyMissing = TextKey("errorTeamAgencyMissing", zh: "委托第三方评价的评价组须有受托机构的评价人员。",
+                                                en: "An entrusted evaluation's team needs evaluators of the agency.")
+    static func errorTeamOtherAgency(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorTeamOtherAgency", zh: "\(p0.text(in: .zhHans)) 不属于受托机构，请移出评价组或更换受托机构。",
+                en: "\(p0.text(in: .en)) is not of the entrusted agency; take them off the team or change the agency.")
+    }
+    static let errorKeyWorkflowOwn = TextKey("errorKeyWorkflowOwn", zh: "提交人不能审批自己提交的方案或报告。",
+                                             en: "The person who submitted a plan or report does not decide on it.")
+    static func errorKeyWorkflowNotAllowed(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorKeyWorkflowNotAllowed", zh: "“\(p1.text(in: .zhHans))”阶段不能“\(p0.text(in: .zhHans))”。",
+                en: "“\(p0.text(in: .en))” is not possible at the stage “\(p1.text(in: .en))”.")
+    }
+
+    // MARK: pages
+    static let keyEvaluationIntro = TextKey("keyEvaluationIntro", zh: "财政部门和主管部门对重点项目、政策和部门整体支出开展的重点绩效评价：遴选对象、批准方案、组建评价组、独立评分。",
+                                            en: "Key performance evaluations of projects, policies and departments' whole spending by finance bureaus and departments: choosing, approving the plan, forming the team, independent scoring.")
+    static let keyEvaluationFilter = TextKey("keyEvaluationFilter", zh: "查看", en: "Show")
+    static let keyEvaluationChooseLink = TextKey("keyEvaluationChooseLink", zh: "遴选重点评价对象", en: "Choose objects for key evaluation")
+    static let keyEvaluationNone = TextKey("keyEvaluationNone", zh: "暂无您可查看的重点评价。", en: "There are no key evaluations you can see.")
+    static let keyEvaluationTitle = TextKey("keyEvaluationTitle", zh: "评价项目", en: "Evaluation")
+    static let keyEvaluationRunBy = TextKey("keyEvaluationRunBy", zh: "组织单位", en: "Run by")
+    static let keyEvaluationAgency = TextKey("keyEvaluationAgency", zh: "受托机构", en: "Entrusted agency")
+    static let keyEvaluationNoAgency = TextKey("keyEvaluationNoAgency", zh: "（不委托）", en: "(none)")
+    static let keyEvaluationObjects = TextKey("keyEvaluationObjects", zh: "评价对象", en: "Objects")
+    static let keyEvaluationAmount = TextKey("keyEvaluationAmount", zh: "金额（万元）", en: "Amount (10k yuan)")
+    static let keyEvaluationTeam = TextKey("keyEvaluationTeam", zh: "评价组", en: "Team")
+    static let keyEvaluationBackToList = TextKey("keyEvaluationBackToList", zh: "← 重点评价", en: "← Key evaluations")
+    static let keyEvaluationBackToEvaluation = TextKey("keyEvaluationBackToEvaluation", zh: "← 返回评价", en: "← Back to the evaluation")
+    static func keyEvaluationCandidatesIntro(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationCandidatesIntro", zh: "\(p0.text(in: .zhHans)) \(p1.text(in: .zhHans)) 年度已批复绩效目标的预算对象中，符合重点评价遴选条件的对象及其理由。勾选后可先测算覆盖率，再确定选择。",
+                en: "Budget objects of \(p0.text(in: .en)) with released goals in \(p1.text(in: .en)) that meet a rule for key evaluation, with the rules they meet. Tick them to see the coverage, then choose.")
+    }
+    static let keyEvaluationCandidatesTitle = TextKey("keyEvaluationCandidatesTitle", zh: "遴选重点评价对象", en: "Choosing objects for key evaluation")
+    static let keyEvaluationNoCandidates = TextKey("keyEvaluationNoCandidates", zh: "该年度没有符合遴选条件的对象。", en: "No object of that year meets a rule.")
+    static let keyEvaluationCoverageTitle = TextKey("keyEvaluationCoverageTitle", zh: "评价覆盖率", en: "Coverage")
+    static let keyEvaluationCoverageHint = TextKey("keyEvaluationCoverageHint", zh: "重点评价资金占支出的比重：部门不低于 10%，地区不低于 20%（财预〔2012〕396号）。部门支出以部门整体支出金额为准，没有时按其项目合计。",
+                                                   en: "Evaluated funds as a share of spending: at least 10 % per department and 20 % per region (财预〔2012〕396号). A department's spending is its whole-spending amount, else the sum of its projects.")
+    static let keyEvaluationRegion = TextKey("keyEvaluationRegion", zh: "地区", en: "Region")
+    static let keyEvaluationDepartment = TextKey("keyEvaluationDepartment", zh: "部门", en: "Department")
+    static let keyEvaluationSpending = TextKey("keyEvaluationSpending", zh: "支出（万元）", en: "Spending (10k yuan)")
+    static let keyEvaluationEvaluated = TextKey("keyEvaluationEvaluated", zh: "已纳入评价（万元，个数）", en: "Evaluated (10k yuan, count)")
+    static let keyEvaluationCoverageNow = TextKey("keyEvaluationCoverageNow", zh: "现覆盖率", en: "Coverage now")
+    static let keyEvaluationCoverageWith = TextKey("keyEvaluationCoverageWith", zh: "含勾选对象", en: "With the ticked")
+    static let keyEvaluationTarget = TextKey("keyEvaluationTarget", zh: "目标", en: "Target")
+    static let keyEvaluationShortfall = TextKey("keyEvaluationShortfall", zh: "尚差（万元）", en: "Missing (10k yuan)")
+    static let keyEvaluationTargetMet = TextKey("keyEvaluationTargetMet", zh: "已达标", en: "met")
+    static let keyEvaluationChoose = TextKey("keyEvaluationChoose", zh: "选择", en: "Choose")
+    static let keyEvaluationOwner = TextKey("keyEvaluationOwner", zh: "单位", en: "Owner")
+    static let keyEvaluationReasons = TextKey("keyEvaluationReasons", zh: "符合的遴选条件", en: "Rules met")
+    static let keyEvaluationAlreadyChosen = TextKey("keyEvaluationAlreadyChosen", zh: "已纳入评价", en: "Chosen")
+    static let keyEvaluationChoiceReason = TextKey("keyEvaluationChoiceReason", zh: "选择理由", en: "Reason for the choice")
+    static let keyEvaluationTogether = TextKey("keyEvaluationTogether", zh: "所选对象合并为一项评价（如同一政策的多个项目）", en: "Evaluate the ticked objects together (such as the objects of one policy)")
+    static let keyEvaluationPreview = TextKey("keyEvaluationPreview", zh: "测算覆盖率", en: "Show coverage")
+    static let keyEvaluationChooseButton = TextKey("keyEvaluationChooseButton", zh: "确定选择", en: "Choose")
+    static func keyEvaluationHeader(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationHeader", zh: "\(p0.text(in: .zhHans)) 年度 · \(p1.text(in: .zhHans))组织 · \(p2.text(in: .zhHans))",
+                en: "Fiscal year \(p0.text(in: .en)) · run by \(p1.text(in: .en)) · \(p2.text(in: .en))")
+    }
+    static func keyEvaluationEvaluatorLine(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationEvaluatorLine", zh: "评价主体：\(p0.text(in: .zhHans))；受托机构：\(p1.text(in: .zhHans))",
+                en: "Evaluator: \(p0.text(in: .en)); entrusted agency: \(p1.text(in: .en))")
+    }
+    static func keyEvaluationYouAre(_ p0: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationYouAre", zh: "您在评价组中担任：\(p0.text(in: .zhHans))。", en: "On the team you are: \(p0.text(in: .en)).")
+    }
+    static let keyEvaluationScoreLink = TextKey("keyEvaluationScoreLink", zh: "填写我的评分", en: "Fill in my scores")
+    static let keyEvaluationMyScoresLink = TextKey("keyEvaluationMyScoresLink", zh: "查看我的评分", en: "My scores")
+    static let keyEvaluationPlan = TextKey("keyEvaluationPlan", zh: "评价方案", en: "Plan")
+    static let keyEvaluationEvaluator = TextKey("keyEvaluationEvaluator", zh: "评价主体", en: "Evaluator")
+    static let keyEvaluationBasis = TextKey("keyEvaluationBasis", zh: "评价依据", en: "Basis")
+    static let keyEvaluationMethods = TextKey("keyEvaluationMethods", zh: "评价方法", en: "Methods")
+    static let keyEvaluationSchedule = TextKey("keyEvaluationSchedule", zh: "时间安排", en: "Schedule")
+    static let keyEvaluationMilestone = TextKey("keyEvaluationMilestone", zh: "工作内容", en: "Step")
+    static let keyEvaluationDue = TextKey("keyEvaluationDue", zh: "完成日期", en: "Due")
+    static let keyEvaluationData = TextKey("keyEvaluationData", zh: "数据采集（内容及来源）", en: "Data to collect (what and from whom)")
+    static let keyEvaluationSavePlan = TextKey("keyEvaluationSavePlan", zh: "保存方案", en: "Save the plan")
+    static let keyEvaluationFramework = TextKey("keyEvaluationFramework", zh: "评价指标体系", en: "Indicator framework")
+    static func keyEvaluationGroupWeights(_ p0: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationGroupWeights", zh: "一级指标权重：\(p0.text(in: .zhHans))", en: "Level-1 weights: \(p0.text(in: .en))")
+    }
+    static let keyEvaluationFrameworkHint = TextKey("keyEvaluationFrameworkHint", zh: "由指标体系模板生成，评价对象的绩效目标已并入产出、效益指标。可调整名称、权重和评分标准；权重合计须为 100，产出和效益合计不低于 60。修改指标体系会清除已有评分。",
+                                                    en: "Made from the framework template, with the object's goal indicators in the output and outcome groups. Names, weights and criteria may be changed; weights must add up to 100 and output plus outcome to at least 60. Changing the framework clears the scores given.")
+    static let keyEvaluationLevel1 = TextKey("keyEvaluationLevel1", zh: "一级指标", en: "Level 1")
+    static let keyEvaluationLevel2 = TextKey("keyEvaluationLevel2", zh: "二级指标", en: "Level 2")
+    static let keyEvaluationLevel3 = TextKey("keyEvaluationLevel3", zh: "三级指标", en: "Level 3")
+    static let keyEvaluationWeight = TextKey("keyEvaluationWeight", zh: "权重", en: "Weight")
+    static let keyEvaluationCriteria = TextKey("keyEvaluationCriteria", zh: "评分标准", en: "Scoring criteria")
+    static let keyEvaluationTargetActual = TextKey("keyEvaluationTargetActual", zh: "目标值 / 自评实际值", en: "Target / self-evaluated actual")
+    static let keyEvaluationRemove = TextKey("keyEvaluationRemove", zh: "删除", en: "Remove")
+    static let keyEvaluationSaveFramework = TextKey("keyEvaluationSaveFramework", zh: "保存指标体系", en: "Save the framework")
+    static func keyEvaluationGoalLine(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationGoalLine", zh: "目标值 \(p0.text(in: .zhHans))；自评实际值 \(p1.text(in: .zhHans))", en: "Target \(p0.text(in: .en)); self-evaluated \(p1.text(in: .en))")
+    }
+    static let keyEvaluationMemberOrganization = TextKey("keyEvaluationMemberOrganization", zh: "所在单位", en: "Organisation")
+    static let keyEvaluationRole = TextKey("keyEvaluationRole", zh: "组内角色", en: "Part")
+    static let keyEvaluationSubmitted = TextKey("keyEvaluationSubmitted", zh: "评分提交时间", en: "Scores submitted")
+    static let keyEvaluationNotYet = TextKey("keyEvaluationNotYet", zh: "未提交", en: "not yet")
+    static let keyEvaluationRemoveMember = TextKey("keyEvaluationRemoveMember", zh: "移出", en: "Remove")
+    static let keyEvaluationMemberUsername = TextKey("keyEvaluationMemberUsername", zh: "用户名", en: "Username")
+    static let keyEvaluationAddMember = TextKey("keyEvaluationAddMember", zh: "加入评价组", en: "Add to the team")
+    static let keyEvaluationResults = TextKey("keyEvaluationResults", zh: "评分结果", en: "Scores")
+    static let keyEvaluationResultsAfterSubmit = TextKey("keyEvaluationResultsAfterSubmit", zh: "独立评分：提交自己的评分后才能看到其他成员的评分和汇总结果。",
+                                                         en: "Independent scoring: the others' scores and the result show once you have submitted yours.")
+    static func keyEvaluationMethodLine(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationMethodLine", zh: "每项指标取已提交成员评分的平均值，\(p0.text(in: .zhHans)) 人及以上评分时去掉一个最高分和一个最低分；评分差距超过权重的 \(p1.text(in: .zhHans))% 时标注“需讨论”。",
+                en: "Each indicator takes the mean of the submitted members' points, the highest and lowest dropped from \(p0.text(in: .en)) scorers on; a spread above \(p1.text(in: .en)) % of the weight is marked for discussion.")
+    }
+    static func keyEvaluationTotal(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationTotal", zh: "综合得分 \(p0.text(in: .zhHans)) 分，评价等级：\(p1.text(in: .zhHans))", en: "Total \(p0.text(in: .en)) points, grade: \(p1.text(in: .en))")
+    }
+    static func keyEvaluationPartial(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationPartial", zh: "已有 \(p0.text(in: .zhHans)) / \(p1.text(in: .zhHans)) 项指标得到提交的评分，全部评分后计算综合得分。",
+                en: "\(p0.text(in: .en)) of \(p1.text(in: .en)) indicators have submitted scores; the total follows once all have.")
+    }
+    static let keyEvaluationPoints = TextKey("keyEvaluationPoints", zh: "得分", en: "Points")
+    static let keyEvaluationMethod = TextKey("keyEvaluationMethod", zh: "计算方法（人数）", en: "Method (scorers)")
+    static let keyEvaluationSpread = TextKey("keyEvaluationSpread", zh: "最高最低分差", en: "Spread")
+    static let keyEvaluationDiscuss = TextKey("keyEvaluationDiscuss", zh: "需讨论", en: "discuss")
+    static let keyEvaluationMemberScores = TextKey("keyEvaluationMemberScores", zh: "各成员评分及意见", en: "Members' points and comments")
+    static let keyEvaluationProcedure = TextKey("keyEvaluationProcedure", zh: "评价流程", en: "Procedure")
+    static let keyEvaluationOpinion = TextKey("keyEvaluationOpinion", zh: "意见", en: "Opinion")
+    static let keyEvaluationAwaitingOther = TextKey("keyEvaluationAwaitingOther", zh: "您提交的方案或报告须由本单位其他人员审批。",
+                                                    en: "What you submitted is decided on by someone else of your organisation.")
+    static let keyEvaluationWhen = TextKey("keyEvaluationWhen", zh: "时间（北京时间）", en: "When (Beijing time)")
+    static let keyEvaluationStep = TextKey("keyEvaluationStep", zh: "操作", en: "Step")
+    static let keyEvaluationBy = TextKey("keyEvaluationBy", zh: "操作人", en: "By")
+    static let keyEvaluationScoresIntro = TextKey("keyEvaluationScoresIntro", zh: "请对照评分标准独立评分，扣分的须写明理由。提交前其他成员看不到您的评分，您也看不到他们的；提交后不能修改。",
+                                                  en: "Score each indicator against its criteria on your own and explain every deduction. Until you submit nobody sees your points, nor you theirs; after submitting they cannot be changed.")
+    static let keyEvaluationScoresDone = TextKey("keyEvaluationScoresDone", zh: "您的评分（只读）。", en: "Your scores (read only).")
+    static let keyEvaluationIndicator = TextKey("keyEvaluationIndicator", zh: "指标", en: "Indicator")
+    static let keyEvaluationComment = TextKey("keyEvaluationComment", zh: "评分意见", en: "Comment")
+    static func keyEvaluationPointsFor(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationPointsFor", zh: "第 \(p0.text(in: .zhHans)) 项 \(p1.text(in: .zhHans)) 得分", en: "Points for \(p0.text(in: .en)) \(p1.text(in: .en))")
+    }
+    static func keyEvaluationCommentFor(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationCommentFor", zh: "第 \(p0.text(in: .zhHans)) 项 \(p1.text(in: .zhHans)) 评分意见", en: "Comment on \(p0.text(in: .en)) \(p1.text(in: .en))")
+    }
+    static let keyEvaluationSaveDraft = TextKey("keyEvaluationSaveDraft", zh: "暂存", en: "Save draft")
+    static let keyEvaluationSubmitScores = TextKey("keyEvaluationSubmitScores", zh: "提交评分", en: "Submit my scores")
+    static let keyEvaluationSubmitHint = TextKey("keyEvaluationSubmitHint", zh: "提交时每项指标都须评分，扣分项须写明理由。", en: "Submitting needs points for every indicator and a reason for every deduction.")
+    static let keyEvaluationDraftSaved = TextKey("keyEvaluationDraftSaved", zh: "评分已暂存。", en: "Your draft is saved.")
+}
+
+extension FixedTerm {
+    /// The term as a text argument, shown in the reader's language.
+    var termKey: TextKey { TextKey("term", zh: chineseName, en: englishName) }
+}
+
+extension SelectionReason: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .livelihood: "Major livelihood spending"
+        case .publicConcern: "High public concern (key project)"
+        case .largeAmount: "Large amount"
+        case .newPolicy: "New major policy or project"
+        case .transferPayment: "Transfer payment"
+        case .neverEvaluated: "Running for years, never evaluated"
+        case .poorSelfEvaluation: "Poor self-evaluation"
+        case .redMonitoring: "Red warning or disposition in monitoring"
+        }
+    }
+}
+
+extension KeyEvaluationState: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .planning: "Planning"
+        case .planSubmitted: "Plan awaiting approval"
+        case .underway: "Under way"
+        case .reportSubmitted: "Report under review"
+        case .finalized: "Final"
+        }
+    }
+}
+
+extension KeyEvaluationAction: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .submitPlan: "Submit the plan"
+        case .approvePlan: "Approve the plan"
+        case .returnPlan: "Return the plan"
+        case .submitReport: "Submit the report"
+        case .finalizeReport: "Finalize the report"
+        case .returnReport: "Return the report"
+        }
+    }
+}
+
+extension FrameworkKind: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .project: "Project expenditure framework"
+        case .departmentOverall: "Department whole-spending framework"
+        }
+    }
+}
+
+extension EvaluatorKind: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .finance: "The finance bureau itself"
+        case .department: "The department"
+        case .agency: "An entrusted agency"
+        }
+    }
+}
+
+extension EvaluationMethod: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .costBenefit: "Cost-benefit analysis"
+        case .comparison: "Comparison"
+        case .factorAnalysis: "Factor analysis"
+        case .lowestCost: "Lowest cost"
+        case .publicJudgement: "Public judgement"
+        }
+    }
+}
+
+extension TeamRole: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .leader: "Team leader"
+        case .staff: "Finance (department) staff"
+        case .expert: "Expert"
+        case .agencyEvaluator: "Agency evaluator"
+        }
+    }
+}
+
+extension AggregationMethod: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .mean: "Mean"
+        case .trimmedMean: "Mean without the highest and lowest"
+        }
+    }
+}
+
+// MARK: the domain's refusals in words
+
+extension FrameworkProblem {
+    func appError(kind: FrameworkKind) -> AppError {
+        switch self {
+        case .empty: .invalid("rows", Message(.errorFrameworkEmpty))
+        case .missingName(let row): .invalid("f[\(row)].level3", Message(.errorFrameworkMissingName(row + 1)))
+        case .unknownGroup(let row, let name): .invalid("f[\(row)].level1", Message(.errorFrameworkUnknownGroup(row + 1, name, kind.groups.joined(separator: "、"))))
+        case .weightOutOfRange(let row): .invalid("f[\(row)].weight", Message(.errorFrameworkWeightRange(row + 1)))
+        case .duplicate(let row): .invalid("f[\(row)].level3", Message(.errorFrameworkDuplicate(row + 1)))
+        case .weightsDoNotSum(let actual): .invalid("rows", Message(.errorFrameworkSum(Ratio.text(actual, decimals: 2))))
+        case .resultsBelowMinimum(let actual, let minimum):
+            .invalid("rows", Message(.errorFrameworkResults(kind.resultGroups.joined(separator: "、"), Ratio.text(actual, decimals: 2), Ratio.text(minimum, decimals: 0))))
+        }
+    }
+}
+
+extension PlanProblem {
+    var appError: AppError {
+        switch self {
+        case .missingAgency: .invalid("agency", Message(.errorPlanMissingAgency))
+        case .agencyForOtherKind: .invalid("agency", Message(.errorKeyEvaluationAgencyForOtherKind))
+        case .missingBasis: .invalid("basis", Message(.errorPlanBasis))
+        case .missingMethods: .invalid("methods", Message(.errorPlanMethods))
+        case .missingMilestones: .invalid("milestones", Message(.errorPlanMilestones))
+        case .milestoneWithoutName(let index): .invalid("milestones[\(index + 1)].name", Message(.errorPlanMilestoneName(index + 1)))
+        case .invalidDate(let index, _): .invalid("milestones[\(index + 1)].due", Message(.errorKeyEvaluationMilestoneDate(index + 1)))
+        case .milestonesOutOfOrder(let index): .invalid("milestones[\(index + 1)].due", Message(.errorPlanMilestoneOrder(index + 1)))
+        case .missingDataToCollect: .invalid("dataToCollect", Message(.errorPlanData))
+        }
+    }
+}
+
+extension TeamProblem {
+    func appError(members: [KeyEvaluationMemberModel]) -> AppError {
+        switch self {
+        case .noLeader: .invalid("team", Message(.errorTeamNoLeader))
+        case .severalLeaders: .invalid("team", Message(.errorKeyEvaluationOneLeader))
+        case .agencyNotOnTeam: .invalid("team", Message(.errorTeamAgencyMissing))
+        case .otherAgency(let user): .invalid("team", Message(.errorTeamOtherAgency(members.first { $0.userID == user }?.userName ?? "")))
+        }
+    }
+}
+
+extension KeyEvaluationWorkflowError {
+    var appError: AppError {
+        switch self {
+        case .notAllowed(let action, let state):
+            AppError(.conflict, "step_not_allowed", Message(.errorKeyWorkflowNotAllowed(action.termKey, state.termKey)))
+        case .ownSubmission: AppError(.forbidden, "own_submission", Message(.errorKeyWorkflowOwn))
+        case .opinionRequired: .invalid("opinion", Message(.errorEvaluationOpinionRequired))
+        }
+    }
+}
