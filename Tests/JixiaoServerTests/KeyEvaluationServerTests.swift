@@ -1,0 +1,201 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import JixiaoServer
+import JixiaoDomain
+
+private struct Candidates: Decodable {
+    struct Candidate: Decodable { var objectID: UUID; var code: String; var reasons: [String]; var amountWanYuan: String; var evaluationID: UUID? }
+    struct Line: Decodable { var name: String; var spendingWanYuan: String; var evaluatedWanYuan: String; var meetsTarget: Bool; var percent: String? }
+    var candidates: [Candidate]; var departments: [Line]; var regions: [Line]
+}
+private struct Evaluation: Decodable {
+    struct Indicator: Decodable { var id: UUID; var level1: String; var level3: String; var weight: String; var target: String?; var actual: String?
+        var points: String?; var method: String?; var scorers: Int?; var needsDiscussion: Bool? }
+    struct Member: Decodable { var userID: UUID; var role: String; var submittedAt: Date? }
+    struct Score: Decodable { var indicatorID: UUID; var userID: UUID; var points: String }
+    var id: UUID; var state: String; var lockVersion: Int; var evaluatorKind: String; var agencyID: UUID?
+    var indicators: [Indicator]; var members: [Member]; var scores: [Score]; var total: String?; var grade: String?
+}
+private struct List: Decodable { struct Item: Decodable { var id: UUID; var state: String }; var evaluations: [Item] }
+
+private func decoded<T: Decodable>(_ response: TestingHTTPResponse, _ type: T.Type, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
+    do { return try response.content.decode(T.self) } catch {
+        Issue.record("\(response.status): \(response.body.string)", sourceLocation: sourceLocation)
+        throw error
+    }
+}
+
+@Suite("Key evaluations (重点评价): choosing with reasons and coverage, plan, framework, team access, four eyes, independent scoring")
+struct KeyEvaluationServerTests {
+    @Test("from candidates to results through the pages and the API — on both engines", arguments: TestDatabase.all)
+    func wholeProcedure(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: the demo's released goals and its self-evaluated year
+            let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
+            _ = try await DemoGoals.load(on: app.db)
+            _ = try await SelfEvaluationDemo.load(context)
+            let y = SelfEvaluationDemo.year(at: app.effects.now())
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let expert = try await APIClient.signIn(app, "expert", DemoData.password)
+            let agency = try await APIClient.signIn(app, "agency-evaluator", DemoData.password)
+            let unit = try await APIClient.signIn(app, "unit-officer", DemoData.password)
+
+            // Candidates: the student-aid project meets the livelihood, concern and amount rules; coverage is counted.
+            let candidates = try decoded(try await finance.send(.GET, "/api/v1/key-evaluations/candidates?year=\(y)"), Candidates.self)
+            let aid = try #require(candidates.candidates.first { $0.code == "JN\(y)-EDU-201" })
+            #expect(aid.reasons.contains("livelihood") && aid.reasons.contains("public_concern") && aid.reasons.contains("large_amount"), "\(aid.reasons)")
+            #expect(!candidates.regions.isEmpty && candidates.regions.allSatisfy { ($0.percent == "0.00" || $0.percent == nil) && !$0.meetsTarget })
+            #expect(candidates.departments.contains { $0.name.contains("教育") })
+            #expect(try await unit.send(.GET, "/api/v1/key-evaluations/candidates?year=\(y)").status == .forbidden, "a unit runs no key evaluation")
+
+            // Choosing needs a reason; nothing is created without one.
+            let noReason = try await finance.send(.POST, "/api/v1/key-evaluations", json: ["fiscalYear": y, "objectIDs": [aid.objectID.uuidString], "reason": " "])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(try await KeyEvaluationModel.query(on: app.db).count() == 0)
+            struct Chosen: Decodable { var evaluationIDs: [UUID] }
+            let chosen = try decoded(try await finance.send(.POST, "/api/v1/key-evaluations", json: [
+                "fiscalYear": y, "objectIDs": [aid.objectID.uuidString], "reason": "重大民生支出，资金量大"]), Chosen.self)
+            let id = try #require(chosen.evaluationIDs.first)
+            let twice = try await finance.send(.POST, "/api/v1/key-evaluations", json: ["fiscalYear": y, "objectIDs": [aid.objectID.uuidString], "reason": "再选"])
+            #expect(twice.status == .unprocessableEntity && twice.body.string.contains("JN\(y)-EDU-201"))
+            let after = try decoded(try await finance.send(.GET, "/api/v1/key-evaluations/candidates?year=\(y)"), Candidates.self)
+            #expect(after.candidates.first { $0.code == aid.code }?.evaluationID == id)
+            #expect(after.regions.contains { $0.evaluatedWanYuan == aid.amountWanYuan }, "the chosen amount counts toward coverage")
+
+            // The framework: the template with the goal's output indicators (targets and self-evaluated actuals) pulled in.
+            var evaluation = try decoded(try await finance.send(.GET, "/api/v1/key-evaluations/\(id)"), Evaluation.self)
+            #expect(evaluation.state == "planning" && evaluation.members.map(\.role) == ["leader"])
+            let weights = evaluation.indicators.compactMap { Decimal(string: $0.weight) }.reduce(0, +)
+            #expect(weights == 100)
+            #expect(evaluation.indicators.contains { $0.level1 == "产出" && $0.target != nil && $0.actual != nil }, "goal rows carry target and actual")
+            #expect(evaluation.indicators.contains { $0.level1 == "决策" && $0.level3 == "立项依据充分性" })
+
+            // Not on the team: the expert neither sees nor lists it.
+            #expect(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)").status == .notFound)
+            #expect(try decoded(try await expert.send(.GET, "/api/v1/key-evaluations"), List.self).evaluations.isEmpty)
+
+            // The plan, team and framework through the pages; a wrong date and a wrong part are refused by field.
+            let browser = Browser(app)
+            try await browser.signIn("perf-officer", DemoData.password)
+            try await browser.get(KeyEvaluationRoute.evaluation(.value(id)).url)
+            var plan: [String: String] = ["lock_version": "0", "evaluator_kind": "agency", "agency": "990000-A01", "basis": "财预〔2020〕10号",
+                                          "methods[]": "comparison", "m[0][name]": "前期准备", "m[0][due]": "\(y + 1)-02-30", "data": "资金拨付凭证"]
+            let badDate = try await browser.post(KeyEvaluationRoute.plan(.value(id)).url, plan)
+            #expect(badDate.status == .unprocessableEntity && badDate.body.string.contains("第 1 个时间节点的日期无效"))
+            plan["m[0][due]"] = "\(y + 1)-04-30"
+            #expect(try await browser.post(KeyEvaluationRoute.plan(.value(id)).url, plan).status == .seeOther)
+            let wrongPart = try await browser.post(KeyEvaluationRoute.addMember(.value(id)).url, ["lock_version": "1", "username": "unit-officer", "role": "expert"])
+            #expect(wrongPart.status == .unprocessableEntity && wrongPart.body.string.contains("不能担任"))
+            #expect(try await browser.post(KeyEvaluationRoute.addMember(.value(id)).url, ["lock_version": "1", "username": "expert", "role": "expert"]).status == .seeOther)
+            let stale = try await browser.post(KeyEvaluationRoute.addMember(.value(id)).url, ["lock_version": "1", "username": "agency-evaluator", "role": "agency_evaluator"])
+            #expect(stale.status == .conflict, "a page older than the last change is refused")
+            #expect(try await browser.post(KeyEvaluationRoute.addMember(.value(id)).url,
+                                           ["lock_version": "2", "username": "agency-evaluator", "role": "agency_evaluator"]).status == .seeOther)
+            let badWeights = try await browser.post(KeyEvaluationRoute.framework(.value(id)).url, [
+                "lock_version": "3", "f[0][level1]": "决策", "f[0][level2]": "项目立项", "f[0][level3]": "立项依据充分性", "f[0][weight]": "40", "f[0][criteria]": "x"])
+            #expect(badWeights.status == .unprocessableEntity && badWeights.body.string.contains("应为 100"))
+
+            // Four eyes: the officer submits, cannot approve; the office's head approves.
+            #expect(try await browser.post(KeyEvaluationRoute.transition(.value(id)).url, ["lock_version": "3", "action": "submit_plan"]).status == .seeOther)
+            let own = try await browser.post(KeyEvaluationRoute.transition(.value(id)).url, ["lock_version": "4", "action": "approve_plan"])
+            #expect(own.status == .forbidden)
+            let head = Browser(app, address: "192.0.2.11")
+            try await head.signIn("perf-head", DemoData.password)
+            try await head.get(KeyEvaluationRoute.evaluation(.value(id)).url)
+            #expect(try await head.post(KeyEvaluationRoute.transition(.value(id)).url, ["lock_version": "4", "action": "approve_plan", "opinion": "同意"]).status == .seeOther)
+
+            // Independent scoring: on the team now, the expert sees the evaluation but nobody's points.
+            evaluation = try decoded(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)"), Evaluation.self)
+            #expect(evaluation.state == "underway" && evaluation.evaluatorKind == "agency" && evaluation.agencyID != nil)
+            #expect(try decoded(try await expert.send(.GET, "/api/v1/key-evaluations"), List.self).evaluations.map(\.id) == [id])
+            let rows = evaluation.indicators
+            func scores(_ points: (Int, Evaluation.Indicator) -> String?, comment: String = "") -> [[String: any Sendable]] {
+                rows.enumerated().map { index, row in
+                    var entry: [String: any Sendable] = ["indicatorID": row.id.uuidString, "comment": comment]
+                    if let value = points(index, row) { entry["points"] = value }
+                    return entry
+                }
+            }
+            // The leader keeps a draft, which counts for nobody.
+            #expect(try await finance.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": scores { _, _ in "0" }]).status == .ok)
+            let draft = try decoded(try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": scores { i, r in i == 0 ? r.weight : nil }]), Evaluation.self)
+            #expect(draft.scores.count == 1 && draft.indicators.allSatisfy { $0.points == nil }, "a draft sees only itself and no result")
+            let open = try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": scores { i, r in i == 0 ? r.weight : nil }, "submit": true])
+            #expect(open.status == .unprocessableEntity && open.body.string.contains("尚未评分"))
+            let unexplained = try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": scores { i, r in i == 1 ? "0" : r.weight }, "submit": true])
+            #expect(unexplained.status == .unprocessableEntity && unexplained.body.string.contains("扣分理由"))
+            let tooMany = try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": scores { _, r in r.weight + "1" }])
+            #expect(tooMany.status == .unprocessableEntity)
+            let submitted = try decoded(try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: [
+                "scores": scores({ i, r in i == 0 ? "0" : r.weight }, comment: "材料不全"), "submit": true]), Evaluation.self)
+            #expect(submitted.indicators[0].points == "0" && submitted.indicators[0].scorers == 1)
+            #expect(!submitted.scores.contains { $0.userID != submitted.members.first { $0.role == "expert" }!.userID }, "the leader's draft stays unseen")
+            #expect(try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": scores { _, r in r.weight }]).status == .conflict)
+            _ = try decoded(try await agency.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": scores { _, r in r.weight }, "submit": true]), Evaluation.self)
+
+            // Results — for the office's head, who runs it without scoring (the leader sees them once their own are in): the
+            // mean of the two submitted members; the first indicator's spread (its whole weight) is flagged.
+            let leaderView = try decoded(try await finance.send(.GET, "/api/v1/key-evaluations/\(id)"), Evaluation.self)
+            #expect(leaderView.total == nil && leaderView.indicators.allSatisfy { $0.points == nil } && leaderView.scores.allSatisfy { $0.userID == leaderView.members[0].userID })
+            let headAPI = try await APIClient.signIn(app, "perf-head", DemoData.password)
+            evaluation = try decoded(try await headAPI.send(.GET, "/api/v1/key-evaluations/\(id)"), Evaluation.self)
+            let first = evaluation.indicators[0], weight = try #require(Decimal(string: first.weight))
+            #expect(Decimal(string: first.points ?? "") == weight / 2 && first.method == "mean" && first.scorers == 2 && first.needsDiscussion == true)
+            #expect(evaluation.indicators.dropFirst().allSatisfy { $0.needsDiscussion == false })
+            let total = try #require(evaluation.total.flatMap { Decimal(string: $0) })
+            #expect(total == 100 - weight / 2 && evaluation.grade == ScoreGrade(score: total).rawValue)
+            // The report waits for the leader's scores.
+            let early = try await browser.post(KeyEvaluationRoute.transition(.value(id)).url, ["lock_version": "5", "action": "submit_report"])
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("李晓梅"))
+
+            // Another evaluation the expert is not on stays out of reach.
+            let other = try decoded(try await finance.send(.POST, "/api/v1/key-evaluations", json: [
+                "fiscalYear": y, "objectIDs": [try #require(candidates.candidates.first { $0.code != aid.code }).objectID.uuidString], "reason": "另选"]), Chosen.self)
+            #expect(try await expert.send(.GET, "/api/v1/key-evaluations/\(other.evaluationIDs[0])").status == .notFound)
+            #expect(try await expert.send(.PUT, "/api/v1/key-evaluations/\(other.evaluationIDs[0])/scores", json: ["scores": [String]()]).status == .notFound)
+            let expertPage = Browser(app, address: "192.0.2.12")
+            try await expertPage.signIn("expert", DemoData.password)
+            #expect(try await expertPage.get(KeyEvaluationRoute.evaluation(.value(other.evaluationIDs[0])).url).status == .notFound)
+            #expect(try await expertPage.get(KeyEvaluationRoute.scores(.value(id)).url).status == .ok)
+
+            let actions = try await auditActions(app)
+            for action in ["key_evaluation.chosen", "key_evaluation.plan_saved", "key_evaluation.member_added", "key_evaluation.submit_plan",
+                           "key_evaluation.approve_plan", "key_evaluation.scores_saved", "key_evaluation.scores_submitted"] {
+                #expect(actions.contains(action), "\(action) is audited")
+            }
+        }
+    }
+
+    @Test("the demo's evaluations load and their pages read in both languages — on both engines", arguments: TestDatabase.all)
+    func demo(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
+            _ = try await DemoGoals.load(on: app.db)
+            _ = try await SelfEvaluationDemo.load(context)
+            let line = try await KeyEvaluationDemo.load(context)
+            #expect(line.contains("2 objects"), "\(line)")
+            let evaluations = try await KeyEvaluationModel.query(on: app.db).sort(\.$title).all()
+            #expect(Set(evaluations.map(\.evaluationState)) == [.underway, .planning])
+            let underway = try #require(evaluations.first { $0.evaluationState == .underway })
+            let browser = Browser(app)
+            try await browser.signIn("perf-officer", DemoData.password)
+            let page = try await browser.get(KeyEvaluationRoute.evaluation(.value(underway.id!)).url)
+            #expect(page.status == .ok && page.body.string.contains("评分结果") && page.body.string.contains("江南华信绩效评价咨询有限公司"))
+            let y = SelfEvaluationDemo.year(at: app.effects.now())
+            let candidates = try await browser.get(KeyEvaluationRoute.candidates(year: y).url)
+            #expect(candidates.status == .ok && candidates.body.string.contains("重大民生支出") && candidates.body.string.contains("评价覆盖率"))
+            browser.acceptLanguage = "en"
+            _ = try await browser.post("/locale", ["locale": "en", "back": "/"])
+            let english = try await browser.get(KeyEvaluationRoute.evaluation(.value(underway.id!)).url)
+            #expect(english.body.string.contains("Indicator framework") && english.body.string.contains("Under way"))
+            // A member who has not submitted sees no one else's points.
+            let leader = Browser(app, address: "192.0.2.13")
+            try await leader.signIn("expert", DemoData.password)
+            #expect(try await leader.get(KeyEvaluationRoute.evaluation(.value(underway.id!)).url).body.string.contains("评分结果"))
+        }
+    }
+}
