@@ -234,4 +234,27 @@ struct KeyEvaluationTests {
         #expect(TeamRole.allowed(for: [.departmentOfficer, .expert]) == [.leader, .staff, .expert])
         #expect(TeamRole.allowed(for: [.unitOfficer, .supervisor, .administrator]).isEmpty)
     }
+
+    @Test("evidence files: the kind comes from the content and must agree with the extension; size and name limits")
+    func evidenceKinds() throws {
+        let pdf = Array("%PDF-1.7".utf8), png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14]
+        #expect(try EvidenceFiles.kind(name: "凭证.pdf", head: pdf, size: 100) == .pdf)
+        #expect(try EvidenceFiles.kind(name: "SCAN.PDF", head: pdf, size: 100) == .pdf)
+        #expect(try EvidenceFiles.kind(name: "现场.png", head: png, size: 100) == .png)
+        #expect(try EvidenceFiles.kind(name: "photo.JPEG", head: [0xFF, 0xD8, 0xFF, 0xE0], size: 100) == .jpeg)
+        #expect(try EvidenceFiles.kind(name: "台账.xlsx", head: zip, size: 100) == .xlsx)
+        #expect(try EvidenceFiles.kind(name: "old.doc", head: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], size: 100) == .doc)
+        #expect(EvidenceKind.docx.mediaType.hasSuffix("wordprocessingml.document"))
+        #expect(throws: EvidenceFileError.contentMismatch(expected: .pdf)) { try EvidenceFiles.kind(name: "a.pdf", head: Array("MZ".utf8), size: 100) }
+        #expect(throws: EvidenceFileError.contentMismatch(expected: .png)) { try EvidenceFiles.kind(name: "a.png", head: pdf, size: 100) }
+        #expect(throws: EvidenceFileError.unsupportedExtension("html")) { try EvidenceFiles.kind(name: "page.html", head: pdf, size: 100) }
+        #expect(throws: EvidenceFileError.unsupportedExtension("")) { try EvidenceFiles.kind(name: "pdf", head: pdf, size: 100) }
+        #expect(throws: EvidenceFileError.empty) { try EvidenceFiles.kind(name: "a.pdf", head: [], size: 0) }
+        #expect(throws: EvidenceFileError.tooLarge(maximumBytes: EvidenceFiles.maximumBytes)) {
+            try EvidenceFiles.kind(name: "a.pdf", head: pdf, size: EvidenceFiles.maximumBytes + 1)
+        }
+        #expect(throws: EvidenceFileError.badName) { try EvidenceFiles.kind(name: "../a.pdf", head: pdf, size: 10) }
+        #expect(throws: EvidenceFileError.badName) { try EvidenceFiles.kind(name: "a\u{7}.pdf", head: pdf, size: 10) }
+        #expect(throws: EvidenceFileError.badName) { try EvidenceFiles.kind(name: "  ", head: pdf, size: 10) }
+    }
 }

@@ -198,4 +198,59 @@ struct KeyEvaluationServerTests {
             #expect(try await leader.get(KeyEvaluationRoute.evaluation(.value(underway.id!)).url).body.string.contains("评分结果"))
         }
     }
+
+    @Test("evidence files: kinds read from the content, limits, served as attachments to exactly those who may read the score — on both engines",
+          arguments: TestDatabase.all)
+    func evidence(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: the demo's underway evaluation; the expert has submitted, the leader (perf-officer) has not
+            let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
+            _ = try await DemoGoals.load(on: app.db)
+            _ = try await SelfEvaluationDemo.load(context)
+            _ = try await KeyEvaluationDemo.load(context)
+            let id = try #require(try await KeyEvaluationModel.query(on: app.db).filter(\.$state == KeyEvaluationState.underway.rawValue).first()?.id)
+            let leader = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let expert = try await APIClient.signIn(app, "expert", DemoData.password)
+            let supervisor = try await APIClient.signIn(app, "supervisor", DemoData.password)
+            let indicator = try #require(try await KeyEvaluationIndicatorModel.query(on: app.db).filter(\.$evaluationID == id).sort(\.$position).first()?.id)
+            func upload(_ client: APIClient, _ name: String, _ bytes: [UInt8]) async throws -> TestingHTTPResponse {
+                var headers = HTTPHeaders()
+                headers.contentDisposition = .init(.attachment, filename: name)
+                return try await client.send(.POST, "/api/v1/key-evaluations/\(id)/evidence?indicator=\(indicator)", body: ByteBuffer(bytes: bytes),
+                                             contentType: HTTPMediaType(type: "application", subType: "octet-stream"), headers: headers)
+            }
+            let pdf = Array("%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF".utf8)
+            // act and check: refusals first, nothing stored
+            #expect(try await upload(leader, "合同.pdf", Array("MZ\u{90}\u{0}program".utf8)).status == .unprocessableEntity, "a program renamed .pdf")
+            #expect(try await upload(leader, "run.exe", pdf).status == .unprocessableEntity, "an unsupported type")
+            #expect(try await upload(leader, "空.pdf", []).status == .unprocessableEntity)
+            #expect(try await upload(leader, "big.pdf", pdf + Array(repeating: 0x20, count: EvidenceFiles.maximumBytes)).status == .payloadTooLarge)
+            #expect(try await upload(expert, "late.pdf", pdf).status == .conflict, "the expert has submitted")
+            #expect(try await KeyEvaluationEvidenceModel.query(on: app.db).count() == 0)
+            let stored = try await upload(leader, "资金拨付凭证.pdf", pdf)
+            #expect(stored.status == .created, "\(stored.body.string)")
+            let file = try #require(try await KeyEvaluationEvidenceModel.query(on: app.db).first())
+            #expect(file.kind == "pdf" && file.byteCount == pdf.count && file.sha256.count == 64)
+
+            // The leader reads it back as an attachment typed by its kind; the expert and a supervisor see nothing of it yet.
+            let download = try await leader.send(.GET, "/api/v1/key-evaluations/\(id)/evidence/\(file.id!)")
+            #expect(download.status == .ok && download.headers.contentType?.description == "application/pdf")
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            #expect(download.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            #expect(Array(download.body.readableBytesView) == pdf)
+            #expect(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)/evidence/\(file.id!)").status == .notFound)
+            struct Files: Decodable { struct File: Decodable { var id: UUID; var fileName: String }; var evidence: [File] }
+            #expect(try decoded(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)"), Files.self).evidence.isEmpty)
+
+            // Once the leader submits, the team and the supervisor read it.
+            let rows = try await KeyEvaluationIndicatorModel.query(on: app.db).filter(\.$evaluationID == id).all()
+            let full: [[String: any Sendable]] = rows.map { ["indicatorID": $0.id!.uuidString, "points": $0.weightText, "comment": ""] }
+            #expect(try await leader.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": full, "submit": true]).status == .ok)
+            #expect(try decoded(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)"), Files.self).evidence.map(\.fileName) == ["资金拨付凭证.pdf"])
+            #expect(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)/evidence/\(file.id!)").status == .ok)
+            #expect(try await supervisor.send(.GET, "/api/v1/key-evaluations/\(id)/evidence/\(file.id!)").status == .ok)
+            #expect(try await upload(leader, "more.pdf", pdf).status == .conflict, "nothing is added after submission")
+            #expect(try await auditActions(app).contains("key_evaluation.evidence_attached"))
+        }
+    }
 }

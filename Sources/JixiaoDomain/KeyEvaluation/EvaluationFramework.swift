@@ -152,6 +152,6 @@ public enum EvaluationFramework {
     }
 
     static func criteria(for indicator: GoalIndicator) -> String {
-        "对照绩效目标“\(indicator.target)”核实实际完成值：达到目标得满分；未达到的按完成值与目标值的比例计分（§5 规则）。"
+        "对照绩效目标“\(indicator.target)”核实实际完成值：达到目标得满分；未达到的按完成值与目标值的比例计分。"
     }
 }

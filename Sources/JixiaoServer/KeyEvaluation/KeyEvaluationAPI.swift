@@ -30,6 +30,7 @@ struct KeyIndicatorDTO: Content {
 
 struct KeyMemberDTO: Content { var userID: UUID, name: String, organization: String, role: String, submittedAt: Date? }
 struct KeyScoreDTO: Content { var indicatorID: UUID, userID: UUID, points: String, comment: String }
+struct KeyEvidenceDTO: Content { var id: UUID, indicatorID: UUID, userID: UUID, fileName: String, kind: String, bytes: Int, uploadedAt: Date, download: String }
 
 struct KeyEvaluationDTO: Content {
     var id: UUID, fiscalYear: Int, title: String, state: String, frameworkKind: String, lockVersion: Int
@@ -39,6 +40,8 @@ struct KeyEvaluationDTO: Content {
     var members: [KeyMemberDTO]
     /// Individual scores the caller may see (their own until they submitted; everyone's after).
     var scores: [KeyScoreDTO]
+    /// Attached files the caller may read, with their download addresses.
+    var evidence: [KeyEvidenceDTO]
     var total: String?, grade: String?
     var trimFrom: Int, spreadPercent: String
 }
@@ -91,6 +94,10 @@ enum KeyEvaluationAPI: OpenAPIVocabulary {
                                                                 ("submittedAt", ["type": ["string", "null"], "format": "date-time"])], required: ["userID", "role"])]),
                 ("scores", ["type": "array", "items": object([("indicatorID", uuid), ("userID", uuid), ("points", decimalText), ("comment", string)],
                                                               required: ["indicatorID", "userID", "points"])]),
+                ("evidence", ["type": "array", "items": object([("id", uuid), ("indicatorID", uuid), ("userID", uuid), ("fileName", string),
+                                                                ("kind", values(EvidenceKind.self)), ("bytes", integer),
+                                                                ("uploadedAt", ["type": "string", "format": "date-time"]), ("download", string)],
+                                                               required: ["id", "indicatorID", "userID", "fileName", "kind", "download"])]),
                 ("total", nullableString), ("grade", nullable(values(ScoreGrade.self))), ("trimFrom", integer), ("spreadPercent", decimalText),
             ], required: ["id", "fiscalYear", "title", "state", "indicators", "members", "scores"])),
             ("KeyEvaluationList", object([("evaluations", ["type": "array", "items": object([("id", uuid), ("fiscalYear", year), ("title", string),
@@ -122,6 +129,15 @@ enum KeyEvaluationAPI: OpenAPIVocabulary {
         APIEndpoint(method: .PUT, path: ["key-evaluations", ":id", "scores"], operationID: "saveKeyEvaluationScores",
                     summary: "Save the caller's own scores as a team member (a draft may leave indicators open); submit makes them final and needs every indicator scored and every deduction explained",
                     tag: "key-evaluation", requestSchema: "KeyScores", responseSchema: "KeyEvaluation", handler: saveScores),
+        APIEndpoint(method: .POST, path: ["key-evaluations", ":id", "evidence"], operationID: "attachKeyEvaluationEvidence",
+                    summary: "Attach a file (PDF, PNG, JPG, Word, Excel, PowerPoint; at most 20 MB, its kind read from its content) to the caller's score of one indicator; the body is the file, its name in Content-Disposition",
+                    tag: "key-evaluation",
+                    query: [.init(name: "indicator", location: "query", type: "string", description: "the indicator's id", schema: ["type": "string", "format": "uuid"])],
+                    requestSchema: "file", requestMediaType: "application/octet-stream", successStatus: 201, responseSchema: "KeyEvaluation",
+                    bodyLimit: ByteCount(value: EvidenceFiles.maximumBytes + 1024 * 1024), handler: attachEvidence),
+        APIEndpoint(method: .GET, path: ["key-evaluations", ":id", "evidence", ":file"], operationID: "getKeyEvaluationEvidence",
+                    summary: "Download an attached file the caller may read (an attachment with the type of the kind recognised on upload)",
+                    tag: "key-evaluation", handler: evidenceFile),
     ]
 
     private static func uuid(_ req: Request) throws -> UUID {
@@ -198,6 +214,9 @@ enum KeyEvaluationAPI: OpenAPIVocabulary {
             members: model.members.map { KeyMemberDTO(userID: $0.userID, name: $0.userName, organization: $0.organizationName, role: $0.role, submittedAt: $0.submittedAt) },
             scores: model.visibleScores.filter { submitted.contains($0.userID) || $0.userID == me }
                 .map { KeyScoreDTO(indicatorID: $0.indicatorID, userID: $0.userID, points: $0.pointsText, comment: $0.comment) },
+            evidence: model.evidence.map { KeyEvidenceDTO(id: $0.id, indicatorID: $0.indicator_id, userID: $0.user_id, fileName: $0.file_name, kind: $0.kind,
+                                                          bytes: $0.byte_count, uploadedAt: $0.uploaded_at,
+                                                          download: "/api/v1/key-evaluations/\(id)/evidence/\($0.id)") },
             total: total.map { $0.total.storedText }, grade: total?.grade.rawValue,
             trimFrom: model.rules.trimFrom, spreadPercent: model.rules.spreadPercent.storedText)
     }
@@ -211,5 +230,21 @@ enum KeyEvaluationAPI: OpenAPIVocabulary {
         try await KeyEvaluations.saveScores(id, entries: body.scores.map { .init(indicatorID: $0.indicatorID, points: $0.points, comment: $0.comment ?? "") },
                                             submit: body.submit ?? false, by: try req.caller(), on: req.db)
         return try .json(try await dto(id, req))
+    }
+
+    @Sendable static func attachEvidence(req: Request) async throws -> Response {
+        let id = try uuid(req)
+        guard let text = req.query[String.self, at: "indicator"], let indicator = UUID(uuidString: text) else {
+            throw AppError.invalid("indicator", Message(.errorKeyEvaluationUnknownIndicator))
+        }
+        let data = req.body.data.map { Data(buffer: $0) } ?? Data()
+        _ = try await KeyEvaluations.attachEvidence(id, indicatorID: indicator, fileName: req.headers.contentDisposition?.filename ?? "", data: data,
+                                                    by: try req.caller(), on: req.db)
+        return try .json(try await dto(id, req), status: .created)
+    }
+
+    @Sendable static func evidenceFile(req: Request) async throws -> Response {
+        guard let file = req.parameters.get("file", as: UUID.self) else { throw AppError.notFound() }
+        return try await KeyEvaluations.evidenceFile(try uuid(req), evidenceID: file, by: try req.caller(), on: req.db).response
     }
 }

@@ -18,6 +18,9 @@ struct KeyEvaluationController: RouteCollection {
         routes.post(KeyEvaluationRoute.transition(.key), use: transition)
         routes.get(KeyEvaluationRoute.scores(.key), use: scores)
         routes.post(KeyEvaluationRoute.scores(.key), use: saveScores)
+        routes.post(KeyEvaluationRoute.evidence(.key), body: .collect(maxSize: "21mb"), use: attachEvidence).bodyLimit = 21 * 1024 * 1024
+        routes.get(KeyEvaluationRoute.evidenceFile(.key, .key), use: evidenceFile)
+        routes.post(KeyEvaluationRoute.removeEvidence(.key, .key), use: removeEvidence)
     }
 
     private func id(_ req: Request, _ name: String = "id") throws -> UUID {
@@ -58,7 +61,7 @@ struct KeyEvaluationController: RouteCollection {
             do {
                 let ids = try await KeyEvaluations.choose(fiscalYear: year, objectIDs: Array(ticked), reason: form.reason ?? "", together: form.together == "1",
                                                           by: try req.caller(), on: req.db)
-                return req.redirect(to: ids.count == 1 ? KeyEvaluationRoute.evaluation(.value(ids[0])).url : KeyEvaluationRoute.list(year: year).url)
+                return req.redirect(to: ids.count == 1 ? KeyEvaluationRoute.evaluation(.value(ids[0]), done: "chosen").url : KeyEvaluationRoute.list(year: year).url)
             } catch {
                 let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
                 var model = try await KeyEvaluationCandidatesModel.load(year: year, ticked: ticked, by: try req.caller(), on: req.db)
@@ -74,18 +77,21 @@ struct KeyEvaluationController: RouteCollection {
     }
 
     @Sendable func evaluation(req: Request) async throws -> Response {
-        let model = try await KeyEvaluationPageModel.load(try id(req), by: try req.caller(), on: req.db)
+        var model = try await KeyEvaluationPageModel.load(try id(req), by: try req.caller(), on: req.db)
+        let done: [String: TextKey] = ["plan": .keyEvaluationDonePlan, "framework": .keyEvaluationDoneFramework, "member": .keyEvaluationDoneMember,
+                                       "step": .keyEvaluationDoneStep, "chosen": .keyEvaluationDoneChosen, "scores": .keyEvaluationDoneScores]
+        model.notice = req.query[String.self, at: "done"].flatMap { done[$0] }.map { req.localizer($0) }
         return req.layout.render(title: model.evaluation.title, KeyEvaluationView(model: model, t: req.localizer).body)
     }
 
     /// Runs a change and returns to the evaluation; a refusal shows the page again with the problem, `keep` putting
     /// back what was typed.
-    private func change(_ req: Request, keep: @Sendable (inout KeyEvaluationPageModel) -> Void = { _ in },
+    private func change(_ req: Request, done: String, keep: @Sendable (inout KeyEvaluationPageModel) -> Void = { _ in },
                         _ work: @Sendable (UUID, Caller) async throws -> Void) async throws -> Response {
         let evaluationID = try id(req)
         do {
             try await work(evaluationID, try req.caller())
-            return req.redirect(to: KeyEvaluationRoute.evaluation(.value(evaluationID)))
+            return req.redirect(to: KeyEvaluationRoute.evaluation(.value(evaluationID), done: done).url(fragment: done))
         } catch {
             let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
             var model = try await KeyEvaluationPageModel.load(evaluationID, by: try req.caller(), on: req.db)
@@ -97,14 +103,14 @@ struct KeyEvaluationController: RouteCollection {
 
     @Sendable func savePlan(req: Request) async throws -> Response {
         let form = try req.content.decode(PlanForm.self)
-        return try await change(req, keep: { $0.planDraft = form }) { id, caller in
+        return try await change(req, done: "plan", keep: { $0.planDraft = form }) { id, caller in
             try await KeyEvaluations.savePlan(id, plan: form.plan, agencyCode: form.agency, lockVersion: form.lock_version, by: caller, on: req.db)
         }
     }
 
     @Sendable func saveFramework(req: Request) async throws -> Response {
         let form = try req.content.decode(FrameworkForm.self)
-        return try await change(req, keep: { $0.frameworkDraft = form }) { id, caller in
+        return try await change(req, done: "framework", keep: { $0.frameworkDraft = form }) { id, caller in
             let (rows, errors) = form.rows()
             guard errors.isEmpty else { throw FormErrors(errors: errors) }
             try await KeyEvaluations.saveFramework(id, rows: rows, lockVersion: form.lock_version, by: caller, on: req.db)
@@ -113,7 +119,7 @@ struct KeyEvaluationController: RouteCollection {
 
     @Sendable func addMember(req: Request) async throws -> Response {
         let form = try req.content.decode(MemberForm.self)
-        return try await change(req, keep: { $0.memberDraft = form }) { id, caller in
+        return try await change(req, done: "member", keep: { $0.memberDraft = form }) { id, caller in
             guard let role = TeamRole(rawValue: form.role ?? "") else { throw AppError.invalid("role", Message(.errorRequired)) }
             try await KeyEvaluations.addMember(id, username: form.username ?? "", role: role, lockVersion: form.lock_version, by: caller, on: req.db)
         }
@@ -122,14 +128,14 @@ struct KeyEvaluationController: RouteCollection {
     @Sendable func removeMember(req: Request) async throws -> Response {
         let form = try req.content.decode(RemoveMemberForm.self)
         let userID = try id(req, "user")
-        return try await change(req) { id, caller in
+        return try await change(req, done: "member") { id, caller in
             try await KeyEvaluations.removeMember(id, userID: userID, lockVersion: form.lock_version, by: caller, on: req.db)
         }
     }
 
     @Sendable func transition(req: Request) async throws -> Response {
         let form = try req.content.decode(KeyTransitionForm.self)
-        return try await change(req) { id, caller in
+        return try await change(req, done: "step") { id, caller in
             guard let action = KeyEvaluationAction(rawValue: form.action) else { throw AppError.invalid("action", Message(.errorBadRequest(form.action))) }
             try await KeyEvaluations.transition(id, action: action, opinion: form.opinion ?? "", lockVersion: form.lock_version, by: caller, on: req.db)
         }
@@ -146,8 +152,10 @@ struct KeyEvaluationController: RouteCollection {
         let form = try req.content.decode(ScoresForm.self)
         let submit = form.intent == "submit"
         do {
+            // The page asks for the confirmation a submission cannot be undone after (the API's `submit` is the same).
+            if submit && form.confirm != "1" { throw AppError.invalid("confirm", Message(.errorKeyEvaluationConfirmSubmit)) }
             try await KeyEvaluations.saveScores(evaluationID, entries: form.entries, submit: submit, by: try req.caller(), on: req.db)
-            return submit ? req.redirect(to: KeyEvaluationRoute.evaluation(.value(evaluationID)))
+            return submit ? req.redirect(to: KeyEvaluationRoute.evaluation(.value(evaluationID), done: "scores"))
                 : req.redirect(to: KeyEvaluationRoute.scores(.value(evaluationID), saved: true))
         } catch {
             let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
@@ -155,5 +163,34 @@ struct KeyEvaluationController: RouteCollection {
             model.problem = problem; model.errors = fields; model.draft = form
             return req.layout.render(title: model.evaluation.title, status: problem.status, KeyEvaluationScoresView(model: model, t: req.localizer).body)
         }
+    }
+
+    struct EvidenceUpload: Content { var indicator: UUID?; var file: File? }
+
+    @Sendable func attachEvidence(req: Request) async throws -> Response {
+        let evaluationID = try id(req)
+        do {
+            let upload = try req.content.decode(EvidenceUpload.self)
+            guard let indicator = upload.indicator else { throw AppError.invalid("indicator", Message(.errorKeyEvaluationUnknownIndicator)) }
+            let data = upload.file.map { Data(buffer: $0.data) } ?? Data()
+            _ = try await KeyEvaluations.attachEvidence(evaluationID, indicatorID: indicator, fileName: upload.file?.filename ?? "", data: data,
+                                                        by: try req.caller(), on: req.db)
+            return req.redirect(to: KeyEvaluationRoute.scores(.value(evaluationID)))
+        } catch {
+            let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
+            var model = try await KeyEvaluationScoresModel.load(evaluationID, by: try req.caller(), on: req.db)
+            model.problem = problem; model.errors = fields
+            return req.layout.render(title: model.evaluation.title, status: problem.status, KeyEvaluationScoresView(model: model, t: req.localizer).body)
+        }
+    }
+
+    @Sendable func evidenceFile(req: Request) async throws -> Response {
+        try await KeyEvaluations.evidenceFile(try id(req), evidenceID: try id(req, "file"), by: try req.caller(), on: req.db).response
+    }
+
+    @Sendable func removeEvidence(req: Request) async throws -> Response {
+        let evaluationID = try id(req)
+        try await KeyEvaluations.removeEvidence(evaluationID, evidenceID: try id(req, "file"), by: try req.caller(), on: req.db)
+        return req.redirect(to: KeyEvaluationRoute.scores(.value(evaluationID)))
     }
 }

@@ -144,7 +144,9 @@ struct KeyEvaluationCandidatesView {
             .unwrap(model.problem) { Components.problem($0, t) },
             .h2(.text(t(.keyEvaluationCoverageTitle))),
             .p(.class("hint"), .text(t(.keyEvaluationCoverageHint))),
-            coverageTable(model.coverage.regions, before: model.coverageBefore.regions, heading: t(.keyEvaluationRegion)),
+            // A department sees its own part of a region only: the region's line would mislead.
+            .if(model.runner.kind == OrganizationKind.financeBureau.rawValue,
+                coverageTable(model.coverage.regions, before: model.coverageBefore.regions, heading: t(.keyEvaluationRegion))),
             coverageTable(model.coverage.departments, before: model.coverageBefore.departments, heading: t(.keyEvaluationDepartment)),
             .h2(.text(t(.keyEvaluationCandidatesTitle))),
             model.candidates.isEmpty ? Components.notice(t(.keyEvaluationNoCandidates)) :
@@ -187,9 +189,9 @@ struct KeyEvaluationCandidatesView {
                        .th(.text(t(.keyEvaluationCoverageNow))), .th(.text(t(.keyEvaluationCoverageWith))), .th(.text(t(.keyEvaluationTarget))),
                        .th(.text(t(.keyEvaluationShortfall))))),
             .tbody(.forEach(sorted) { entry in
-                let id = entry.key, line = entry.value
+                let id = entry.key, line = entry.value, now = before[id] ?? line
                 return .tr(.td(.text(model.names[id] ?? "")), .td(.class("number"), .text(line.spending.wanYuanDisplay)),
-                    .td(.class("number"), .text(line.evaluated.wanYuanDisplay + " (\(line.evaluatedCount)/\(line.objectCount))")),
+                    .td(.class("number"), .text(now.evaluated.wanYuanDisplay + " (\(now.evaluatedCount)/\(now.objectCount))")),
                     .td(.class("number"), .text(percent(before[id]?.percent))),
                     .td(.class(line.meetsTarget ? "number" : "number level-red"), .text(percent(line.percent))),
                     .td(.class("number"), .text("≥ " + Ratio.text(line.targetPercent, decimals: 0) + "%")),

@@ -142,3 +142,33 @@ final class KeyEvaluationTransitionModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A file attached to one member's score of one indicator. Lists read its metadata only (`EvidenceEntry`); the content
+/// is read when the file is downloaded.
+final class KeyEvaluationEvidenceModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_evidence"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "indicator_id") var indicatorID: UUID
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "byte_count") var byteCount: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "content") var content: Data
+    @Field(key: "uploaded_at") var uploadedAt: Date
+
+    init() {}
+}
+
+/// An attached file without its content.
+struct EvidenceEntry: Decodable, Sendable {
+    var id: UUID
+    var indicator_id: UUID
+    var user_id: UUID
+    var file_name: String
+    var kind: String
+    var byte_count: Int
+    var uploaded_at: Date
+}

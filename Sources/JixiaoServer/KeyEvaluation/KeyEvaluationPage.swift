@@ -18,20 +18,26 @@ struct KeyEvaluationPageModel: Sendable {
     /// without scoring).
     var visibleScores: [KeyEvaluationScoreModel]
     var results: [UUID: IndicatorAggregate]
+    /// Attached files the person may see (of the same authors as the scores).
+    var evidence: [EvidenceEntry]
     var rules: TeamScoringRules
     var transitions: [KeyEvaluationTransitionModel]
     var canRun: Bool
     var me: KeyEvaluationMemberModel?
     var actions: [KeyEvaluationAction]
+    /// What still keeps the plan from being submitted (plan, framework, team), shown while it is written.
+    var readiness: [AppError]
     var csrfToken: String
+    var notice: String?
     var problem: AppError?
     var errors: [String: Message] = [:]
     var planDraft: PlanForm?
     var frameworkDraft: FrameworkForm?
     var memberDraft: MemberForm?
 
-    /// Whether the person sees everyone's scores and the results: runners, and members once they submitted.
-    var seesResults: Bool { me.map { $0.submittedAt != nil } ?? canRun }
+    /// Whether the person sees everyone's scores and the results: members once they submitted; everyone else who sees
+    /// the evaluation (runners, supervisors) — independence binds only those who score.
+    var seesResults: Bool { me.map { $0.submittedAt != nil } ?? true }
 
     static func load(_ id: UUID, by caller: Caller, on db: any Database) async throws -> KeyEvaluationPageModel {
         let user = try caller.person()
@@ -42,7 +48,7 @@ struct KeyEvaluationPageModel: Sendable {
         let indicators = try await KeyEvaluationIndicatorModel.query(on: db).filter(\.$evaluationID == id).sort(\.$position).all()
         let scores = try await KeyEvaluationScoreModel.query(on: db).filter(\.$evaluationID == id).all()
         let rules = try evaluation.scoringRules
-        let seesAll = me.map { $0.submittedAt != nil } ?? canRun
+        let seesAll = me.map { $0.submittedAt != nil } ?? true
         var agency: OrganizationModel?
         if let agencyID = evaluation.agencyID { agency = try await OrganizationModel.find(agencyID, on: db) }
         let range = HierarchyPath(rawValue: evaluation.organizationPath).subtreeRange
@@ -51,8 +57,15 @@ struct KeyEvaluationPageModel: Sendable {
                 .filter(\.$path >= range.lower).filter(\.$path < range.upper).sort(\.$code).all()
             : []
         let actions = canRun ? KeyEvaluationWorkflow.actions(from: evaluation.evaluationState).filter { action in
-            !(action.isReview && evaluation.submittedBy == user.userID)
+            !(action.isReview && evaluation.submittedBy == user.userID) && (action != .submitReport || me?.teamRole == .leader)
         } : []
+        var readiness: [AppError] = []
+        if canRun && evaluation.evaluationState == .planning {
+            let plan = try evaluation.plan
+            readiness += EvaluationPlanRules.problems(plan).map(\.appError)
+            readiness += EvaluationFramework.problems(indicators.map(\.framework), kind: evaluation.kind).map { $0.appError(kind: evaluation.kind) }
+            readiness += TeamRules.problems(try await KeyEvaluations.teamMembers(members, on: db), plan: plan).map { $0.appError(members: members) }
+        }
         return KeyEvaluationPageModel(
             evaluation: evaluation, plan: try evaluation.plan, runnerName: try await OrganizationModel.find(evaluation.organizationID, on: db)?.name ?? "",
             agencyCode: agency?.code, agencyName: agency?.name, agencies: agencies,
@@ -60,9 +73,10 @@ struct KeyEvaluationPageModel: Sendable {
             indicators: indicators, members: members,
             visibleScores: seesAll ? scores : scores.filter { $0.userID == user.userID },
             results: seesAll ? KeyEvaluations.results(indicators: indicators, scores: scores, members: members, rules: rules) : [:],
+            evidence: try await KeyEvaluations.evidence(of: id, authors: try KeyEvaluations.visibleAuthors(members: members, caller: caller), on: db),
             rules: rules,
             transitions: try await KeyEvaluationTransitionModel.query(on: db).filter(\.$evaluationID == id).sort(\.$occurredAt).all(),
-            canRun: canRun, me: me, actions: actions, csrfToken: user.csrfToken ?? "")
+            canRun: canRun, me: me, actions: actions, readiness: readiness, csrfToken: user.csrfToken ?? "")
     }
 }
 
@@ -139,7 +153,11 @@ struct KeyEvaluationView {
                            .a(.class("button primary"), .href(KeyEvaluationRoute.scores(.value(evaluation.id!)).url),
                               .text(t(me.submittedAt == nil ? .keyEvaluationScoreLink : .keyEvaluationMyScoresLink)))))
                 }),
+            .unwrap(model.notice) { Components.notice($0, kind: "success") },
             .unwrap(model.problem) { Components.problem($0, t) },
+            .if(!model.readiness.isEmpty && model.problem == nil, .div(.class("notice notice-warning"),
+                .strong(.text(t(.keyEvaluationReadiness))),
+                .ul(.forEach(model.readiness) { .li(.text(t($0.message))) }))),
             objects,
             plan,
             framework,
@@ -169,14 +187,14 @@ struct KeyEvaluationView {
     private var plan: Node<HTML.BodyContext> {
         let plan = model.planDraft?.plan ?? model.plan
         guard editing else {
-            return .section(.h2(.text(t(.keyEvaluationPlan))),
+            return .section(.id("plan"), .h2(.text(t(.keyEvaluationPlan))),
                 .dl(.dt(.text(t(.keyEvaluationBasis))), .dd(.text(plan.basis.isEmpty ? "—" : plan.basis)),
-                    .dt(.text(t(.keyEvaluationMethods))), .dd(.text(plan.methods.map { t.term($0) }.joined(separator: "、"))),
+                    .dt(.text(t(.keyEvaluationMethods))), .dd(.text(plan.methods.map { t.term($0) }.joined(separator: t.locale == .zhHans ? "、" : ", "))),
                     .dt(.text(t(.keyEvaluationData))), .dd(.text(plan.dataToCollect.isEmpty ? "—" : plan.dataToCollect))),
                 milestoneTable(plan.milestones))
         }
         let milestones = plan.milestones + Array(repeating: Milestone(name: "", due: ""), count: 2)
-        return .section(.h2(.text(t(.keyEvaluationPlan))),
+        return .section(.id("plan"), .h2(.text(t(.keyEvaluationPlan))),
             .form(.method(.post), .action(KeyEvaluationRoute.plan(.value(evaluation.id!)).url), .class("card"),
                 Components.csrfField(model.csrfToken),
                 .input(.type(.hidden), .name("lock_version"), .value(String(evaluation.lockVersion))),
@@ -222,7 +240,7 @@ struct KeyEvaluationView {
         let groups = EvaluationFramework.groupWeights(rows, kind: evaluation.kind)
         let summary = Node<HTML.BodyContext>.p(.class("hint"), .text(t(.keyEvaluationGroupWeights(groups.map { "\($0.group) \(Ratio.text($0.weight, decimals: 2))" }.joined(separator: " · ")))))
         guard editing else {
-            return .section(.h2(.text(t(.keyEvaluationFramework))), summary,
+            return .section(.id("framework"), .h2(.text(t(.keyEvaluationFramework))), summary,
                 .div(.class("table-scroll"), .table(.class("data"),
                     .thead(.tr(.th(.text(t(.keyEvaluationLevel1))), .th(.text(t(.keyEvaluationLevel2))), .th(.text(t(.keyEvaluationLevel3))),
                                .th(.text(t(.keyEvaluationWeight))), .th(.text(t(.keyEvaluationTargetActual))), .th(.text(t(.keyEvaluationCriteria))))),
@@ -236,7 +254,7 @@ struct KeyEvaluationView {
                                   remove: nil, goal: row.goalIndicatorID, target: row.target, actual: row.actual)
         }
         let blanks = Array(repeating: FrameworkForm.RowForm(), count: 3)
-        return .section(.h2(.text(t(.keyEvaluationFramework))), summary,
+        return .section(.id("framework"), .h2(.text(t(.keyEvaluationFramework))), summary,
             .p(.class("hint"), .text(t(.keyEvaluationFrameworkHint))),
             .form(.method(.post), .action(KeyEvaluationRoute.framework(.value(evaluation.id!)).url),
                 Components.csrfField(model.csrfToken),
@@ -250,9 +268,10 @@ struct KeyEvaluationView {
 
     private func frameworkRow(_ index: Int, _ row: FrameworkForm.RowForm) -> Node<HTML.TableContext> {
         let field = "f[\(index)]"
+        let labels: [String: TextKey] = ["level1": .keyEvaluationLevel1, "level2": .keyEvaluationLevel2, "level3": .keyEvaluationLevel3]
         let cell: (String, String?) -> Node<HTML.TableRowContext> = { name, value in
             .td(Components.input([.type(.text), .name("\(field)[\(name)]"), .value(value ?? ""),
-                                  .attribute(named: "aria-label", value: "\(index + 1) \(name)")]))
+                                  .attribute(named: "aria-label", value: "\(index + 1) \(labels[name].map { t($0) } ?? name)")]))
         }
         return .tr(cell("level1", row.level1), cell("level2", row.level2), cell("level3", row.level3),
                    .td(Components.input([.type(.text), .name("\(field)[weight]"), .value(row.weight ?? ""), .attribute(named: "inputmode", value: "decimal"),
@@ -277,14 +296,14 @@ struct KeyEvaluationView {
 
     private var team: Node<HTML.BodyContext> {
         let canChange = model.canRun && [.planning, .underway].contains(evaluation.evaluationState)
-        return .section(.h2(.text(t(.keyEvaluationTeam))),
+        return .section(.id("member"), .h2(.text(t(.keyEvaluationTeam))),
             .div(.class("table-scroll"), .table(.class("data"),
-                .thead(.tr(.th(.text(t(.fieldName))), .th(.text(t(.keyEvaluationMemberOrganization))), .th(.text(t(.keyEvaluationRole))),
+                .thead(.tr(.th(.text(t(.keyEvaluationPerson))), .th(.text(t(.keyEvaluationMemberOrganization))), .th(.text(t(.keyEvaluationRole))),
                            .th(.text(t(.keyEvaluationSubmitted))), .th(.text("")))),
                 .tbody(.forEach(model.members) { member in
                     .tr(.td(.text(member.userName)), .td(.text(member.organizationName)), .td(.text(t.term(member.teamRole))),
                         .td(.text(member.submittedAt.map { DisplayTime.minute($0) } ?? t(.keyEvaluationNotYet))),
-                        .td(.if(canChange && member.submittedAt == nil,
+                        .td(.if(canChange && member.submittedAt == nil && member.teamRole != .leader,
                                 .form(.method(.post), .action(KeyEvaluationRoute.removeMember(.value(evaluation.id!), .value(member.userID)).url), .class("inline-form"),
                                       Components.csrfField(model.csrfToken),
                                       .input(.type(.hidden), .name("lock_version"), .value(String(evaluation.lockVersion))),
@@ -304,18 +323,20 @@ struct KeyEvaluationView {
 
     private var results: Node<HTML.BodyContext> {
         guard evaluation.evaluationState != .planning && evaluation.evaluationState != .planSubmitted else { return .empty }
-        guard model.seesResults else { return .section(.h2(.text(t(.keyEvaluationResults))), Components.notice(t(.keyEvaluationResultsAfterSubmit))) }
+        guard model.seesResults else { return .section(.id("scores"), .h2(.text(t(.keyEvaluationResults))), Components.notice(t(.keyEvaluationResultsAfterSubmit))) }
         let scored = model.indicators.compactMap { model.results[$0.id!] }
         let total = TeamScoring.total(scored)
         let names = Dictionary(model.members.map { ($0.userID, $0.userName) }, uniquingKeysWith: { first, _ in first })
         let byIndicator = Dictionary(grouping: model.visibleScores, by: \.indicatorID)
         let submitted = Set(model.members.filter { $0.submittedAt != nil }.map(\.userID))
-        return .section(.h2(.text(t(.keyEvaluationResults))),
+        let submittedCount = submitted.count
+        return .section(.id("scores"), .h2(.text(t(.keyEvaluationResults))),
+            .if(submittedCount < model.members.count, Components.notice(t(.keyEvaluationProvisional(submittedCount, model.members.count)), kind: "warning")),
             .p(.class("hint"), .text(t(.keyEvaluationMethodLine(String(model.rules.trimFrom), Ratio.text(model.rules.spreadPercent, decimals: 0))))),
             .if(scored.count == model.indicators.count && !scored.isEmpty,
                 .p(.class("total"), .text(t(.keyEvaluationTotal(Ratio.text(total.total, decimals: 2), t.term(total.grade))))),
                 else: Components.notice(t(.keyEvaluationPartial(scored.count, model.indicators.count)))),
-            .div(.class("table-scroll"), .table(.class("data"),
+            .div(.class("table-scroll"), .table(.class("data progress"),
                 .thead(.tr(.th(.text(t(.keyEvaluationLevel3))), .th(.text(t(.keyEvaluationWeight))), .th(.text(t(.keyEvaluationPoints))),
                            .th(.text(t(.keyEvaluationMethod))), .th(.text(t(.keyEvaluationSpread))), .th(.text(t(.keyEvaluationMemberScores))))),
                 .tbody(.forEach(model.indicators) { indicator in
@@ -330,20 +351,24 @@ struct KeyEvaluationView {
         let points: String = aggregate.map { Ratio.text($0.points, decimals: 2) } ?? "—"
         let method: String = aggregate.map { t.term($0.method) + " (\($0.scorerCount))" } ?? "—"
         let spread: String = aggregate.map { Ratio.text($0.spread, decimals: 2) } ?? "—"
-        let lines: [String] = sorted.map { score in
-            "\(names[score.userID] ?? "")：\(Ratio.text(score.points, decimals: 2))" + (score.comment.isEmpty ? "" : " — " + score.comment)
+        let lines: [(text: String, files: [EvidenceEntry])] = sorted.map { score in
+            ("\(names[score.userID] ?? "")：\(Ratio.text(score.points, decimals: 2))" + (score.comment.isEmpty ? "" : " — " + score.comment),
+             model.evidence.filter { $0.indicator_id == indicator.id! && $0.user_id == score.userID })
         }
-        return .tr(.td(.text(indicator.level1 + " · " + indicator.level3)), .td(.class("number"), .text(Ratio.text(indicator.weight, decimals: 2))),
-                   .td(.class("number"), .text(points)), .td(.text(method)),
-                   .td(.class(flagged ? "number level-red" : "number"), .text(spread),
+        let label: (TextKey) -> Node<HTML.BodyContext> = { .attribute(named: "data-label", value: t($0)) }
+        return .tr(.td(.text(indicator.level1 + " · " + indicator.level3)),
+                   .td(.class("number"), label(.keyEvaluationWeight), .text(Ratio.text(indicator.weight, decimals: 2))),
+                   .td(.class("number"), label(.keyEvaluationPoints), .text(points)), .td(label(.keyEvaluationMethod), .text(method)),
+                   .td(.class(flagged ? "number level-red" : "number"), label(.keyEvaluationSpread), .text(spread),
                        .if(flagged, .group(.text(" "), Components.badge(t(.keyEvaluationDiscuss), kind: "level-red")))),
-                   .td(.ul(.class("plain"), .forEach(lines) { .li(.text($0)) })))
+                   .td(label(.keyEvaluationMemberScores), .ul(.class("plain"), .forEach(lines) { line in .li(.text(line.text), EvidenceLinks.list(line.files, evaluation: evaluation.id!)) })))
     }
 
     // MARK: workflow
 
     private var workflow: Node<HTML.BodyContext> {
-        .section(.h2(.text(t(.keyEvaluationProcedure))),
+        .section(.id("step"), .h2(.text(t(.keyEvaluationProcedure))),
+            .if(model.actions.contains(.submitReport), .p(.class("hint"), .text(t(.keyEvaluationReportLater)))),
             .if(!model.actions.isEmpty, .form(.method(.post), .action(KeyEvaluationRoute.transition(.value(evaluation.id!)).url), .class("card"),
                 Components.csrfField(model.csrfToken),
                 .input(.type(.hidden), .name("lock_version"), .value(String(evaluation.lockVersion))),

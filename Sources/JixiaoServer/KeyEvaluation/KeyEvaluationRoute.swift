@@ -8,7 +8,7 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
     /// 遴选: the year's candidates with the rules each meets and the coverage the choice reaches; choosing.
     case candidates(year: Int? = nil)
     /// One evaluation: objects and reasons, plan, framework, team, procedure, results.
-    case evaluation(Parameter<UUID>)
+    case evaluation(Parameter<UUID>, done: String? = nil)
     case plan(Parameter<UUID>)
     case framework(Parameter<UUID>)
     case addMember(Parameter<UUID>)
@@ -16,18 +16,25 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
     case transition(Parameter<UUID>)
     /// The signed-in member's own scoring sheet, and saving or submitting it.
     case scores(Parameter<UUID>, saved: Bool = false)
+    /// 佐证材料: attaching a file to one's score, downloading one, removing one's own.
+    case evidence(Parameter<UUID>)
+    case evidenceFile(Parameter<UUID>, Parameter<UUID>)
+    case removeEvidence(Parameter<UUID>, Parameter<UUID>)
 
     var pathSegments: [String] {
         switch self {
         case .list: ["evaluation", "key"]
         case .candidates: ["evaluation", "key", "candidates"]
-        case .evaluation(let id): ["evaluation", "key", Self.segment(id, "id")]
+        case .evaluation(let id, _): ["evaluation", "key", Self.segment(id, "id")]
         case .plan(let id): ["evaluation", "key", Self.segment(id, "id"), "plan"]
         case .framework(let id): ["evaluation", "key", Self.segment(id, "id"), "framework"]
         case .addMember(let id): ["evaluation", "key", Self.segment(id, "id"), "members"]
         case .removeMember(let id, let user): ["evaluation", "key", Self.segment(id, "id"), "members", Self.segment(user, "user"), "remove"]
         case .transition(let id): ["evaluation", "key", Self.segment(id, "id"), "transition"]
         case .scores(let id, _): ["evaluation", "key", Self.segment(id, "id"), "scores"]
+        case .evidence(let id): ["evaluation", "key", Self.segment(id, "id"), "evidence"]
+        case .evidenceFile(let id, let file): ["evaluation", "key", Self.segment(id, "id"), "evidence", Self.segment(file, "file")]
+        case .removeEvidence(let id, let file): ["evaluation", "key", Self.segment(id, "id"), "evidence", Self.segment(file, "file"), "remove"]
         }
     }
 
@@ -35,6 +42,7 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
         switch self {
         case .list(let year), .candidates(let year): [("year", year.map(String.init))]
         case .scores(_, let saved): [("saved", saved ? "1" : nil)]
+        case .evaluation(_, let done): [("done", done)]
         default: []
         }
     }
@@ -42,5 +50,6 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
     static let served: [(HTTPMethod, KeyEvaluationRoute)] = [
         (.GET, .list()), (.GET, .candidates()), (.POST, .candidates()), (.GET, .evaluation(.key)), (.POST, .plan(.key)), (.POST, .framework(.key)),
         (.POST, .addMember(.key)), (.POST, .removeMember(.key, .key)), (.POST, .transition(.key)), (.GET, .scores(.key)), (.POST, .scores(.key)),
+        (.POST, .evidence(.key)), (.GET, .evidenceFile(.key, .key)), (.POST, .removeEvidence(.key, .key)),
     ]
 }

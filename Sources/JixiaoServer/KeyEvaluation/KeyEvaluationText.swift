@@ -28,7 +28,7 @@ extension TextKey {
     }
     static func errorKeyEvaluationMilestoneDate(_ p0: some TextArgument) -> TextKey {
         TextKey("errorKeyEvaluationMilestoneDate", zh: "第 \(p0.text(in: .zhHans)) 个时间节点的日期无效，请按 2028-03-31 的格式填写。",
-                en: "The date of milestone \(p0.text(in: .en)) is not a day; write it like 2028-03-31.")
+                en: "Milestone \(p0.text(in: .en)) needs a valid date, such as 2028-03-31.")
     }
     static let errorKeyEvaluationAgencyForOtherKind = TextKey("errorKeyEvaluationAgencyForOtherKind", zh: "只有委托第三方机构评价时才选择机构。",
                                                               en: "Choose an agency only when the evaluation is entrusted to one.")
@@ -43,13 +43,19 @@ extension TextKey {
                 en: "\(p0.text(in: .en))'s roles do not allow the part “\(p1.text(in: .en))”.")
     }
     static func errorKeyEvaluationStaffOutside(_ p0: some TextArgument) -> TextKey {
-        TextKey("errorKeyEvaluationStaffOutside", zh: "\(p0.text(in: .zhHans)) 不属于组织本次评价的单位，不能担任组长或工作人员。",
-                en: "\(p0.text(in: .en)) does not belong to the organisation running this evaluation and cannot lead or staff it.")
+        TextKey("errorKeyEvaluationStaffOutside", zh: "\(p0.text(in: .zhHans)) 不是组织本次评价的单位的人员，不能担任组长或工作人员（其他单位人员可作为专家加入）。",
+                en: "\(p0.text(in: .en)) is not of the organisation running this evaluation and cannot lead or staff it (people of other organisations may join as experts).")
+    }
+    static let errorKeyEvaluationLeaderStays = TextKey("errorKeyEvaluationLeaderStays", zh: "组长不能移出评价组。", en: "The team leader cannot be taken off the team.")
+    static let errorKeyEvaluationLeaderSubmits = TextKey("errorKeyEvaluationLeaderSubmits", zh: "评价报告由评价组组长提交。", en: "The team leader submits the report.")
+    static func errorKeyEvaluationNoAgencyYet(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationNoAgencyYet", zh: "评价方案尚未选定受托机构，不能加入第三方机构评价人员 \(p0.text(in: .zhHans))；请先在方案中选定受托机构并保存。",
+                en: "The plan names no entrusted agency yet, so agency evaluator \(p0.text(in: .en)) cannot join; choose the agency in the plan and save it first.")
     }
     static let errorKeyEvaluationOneLeader = TextKey("errorKeyEvaluationOneLeader", zh: "评价组只能有一名组长。", en: "A team has one leader.")
-    static func errorKeyEvaluationNotEntrustedAgency(_ p0: some TextArgument) -> TextKey {
-        TextKey("errorKeyEvaluationNotEntrustedAgency", zh: "\(p0.text(in: .zhHans)) 不属于受托的第三方机构；请先在评价方案中选定受托机构。",
-                en: "\(p0.text(in: .en)) does not belong to the entrusted agency; choose the agency in the plan first.")
+    static func errorKeyEvaluationNotEntrustedAgency(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationNotEntrustedAgency", zh: "\(p0.text(in: .zhHans)) 属于\(p1.text(in: .zhHans))，不是本次评价的受托机构。",
+                en: "\(p0.text(in: .en)) belongs to \(p1.text(in: .en)), which is not the agency entrusted with this evaluation.")
     }
     static func errorKeyEvaluationMemberSubmitted(_ p0: some TextArgument) -> TextKey {
         TextKey("errorKeyEvaluationMemberSubmitted", zh: "\(p0.text(in: .zhHans)) 已提交评分，其评分已计入结果，不能移出评价组。",
@@ -144,7 +150,7 @@ extension TextKey {
     static let keyEvaluationBackToEvaluation = TextKey("keyEvaluationBackToEvaluation", zh: "← 返回评价", en: "← Back to the evaluation")
     static func keyEvaluationCandidatesIntro(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
         TextKey("keyEvaluationCandidatesIntro", zh: "\(p0.text(in: .zhHans)) \(p1.text(in: .zhHans)) 年度已批复绩效目标的预算对象中，符合重点评价遴选条件的对象及其理由。勾选后可先测算覆盖率，再确定选择。",
-                en: "Budget objects of \(p0.text(in: .en)) with released goals in \(p1.text(in: .en)) that meet a rule for key evaluation, with the rules they meet. Tick them to see the coverage, then choose.")
+                en: "Budget objects under \(p0.text(in: .en)) whose \(p1.text(in: .en)) performance goals were approved and that meet a key-evaluation rule, with the rules they meet. Tick them to see the coverage, then choose.")
     }
     static let keyEvaluationCandidatesTitle = TextKey("keyEvaluationCandidatesTitle", zh: "遴选重点评价对象", en: "Choosing objects for key evaluation")
     static let keyEvaluationNoCandidates = TextKey("keyEvaluationNoCandidates", zh: "该年度没有符合遴选条件的对象。", en: "No object of that year meets a rule.")
@@ -156,9 +162,9 @@ extension TextKey {
     static let keyEvaluationSpending = TextKey("keyEvaluationSpending", zh: "支出（万元）", en: "Spending (10k yuan)")
     static let keyEvaluationEvaluated = TextKey("keyEvaluationEvaluated", zh: "已纳入评价（万元，个数）", en: "Evaluated (10k yuan, count)")
     static let keyEvaluationCoverageNow = TextKey("keyEvaluationCoverageNow", zh: "现覆盖率", en: "Coverage now")
-    static let keyEvaluationCoverageWith = TextKey("keyEvaluationCoverageWith", zh: "含勾选对象", en: "With the ticked")
+    static let keyEvaluationCoverageWith = TextKey("keyEvaluationCoverageWith", zh: "含勾选对象", en: "Including ticked objects")
     static let keyEvaluationTarget = TextKey("keyEvaluationTarget", zh: "目标", en: "Target")
-    static let keyEvaluationShortfall = TextKey("keyEvaluationShortfall", zh: "尚差（万元）", en: "Missing (10k yuan)")
+    static let keyEvaluationShortfall = TextKey("keyEvaluationShortfall", zh: "尚差（万元）", en: "Shortfall (10k yuan)")
     static let keyEvaluationTargetMet = TextKey("keyEvaluationTargetMet", zh: "已达标", en: "met")
     static let keyEvaluationChoose = TextKey("keyEvaluationChoose", zh: "选择", en: "Choose")
     static let keyEvaluationOwner = TextKey("keyEvaluationOwner", zh: "单位", en: "Owner")
@@ -194,8 +200,8 @@ extension TextKey {
     static func keyEvaluationGroupWeights(_ p0: some TextArgument) -> TextKey {
         TextKey("keyEvaluationGroupWeights", zh: "一级指标权重：\(p0.text(in: .zhHans))", en: "Level-1 weights: \(p0.text(in: .en))")
     }
-    static let keyEvaluationFrameworkHint = TextKey("keyEvaluationFrameworkHint", zh: "由指标体系模板生成，评价对象的绩效目标已并入产出、效益指标。可调整名称、权重和评分标准；权重合计须为 100，产出和效益合计不低于 60。修改指标体系会清除已有评分。",
-                                                    en: "Made from the framework template, with the object's goal indicators in the output and outcome groups. Names, weights and criteria may be changed; weights must add up to 100 and output plus outcome to at least 60. Changing the framework clears the scores given.")
+    static let keyEvaluationFrameworkHint = TextKey("keyEvaluationFrameworkHint", zh: "由指标体系模板生成，评价对象的绩效目标已并入产出、效益（效果）指标。可调整名称、权重和评分标准；权重合计须为 100，项目支出的产出和效益合计不低于 60。勾选“删除”去掉一行，在空行中添加指标。",
+                                                    en: "Made from the framework template, with the object's goal indicators in the output and outcome groups. Names, weights and criteria may be changed; weights must add up to 100, and for projects output plus outcome at least 60. Tick “Remove” to drop a row; fill a blank row to add one.")
     static let keyEvaluationLevel1 = TextKey("keyEvaluationLevel1", zh: "一级指标", en: "Level 1")
     static let keyEvaluationLevel2 = TextKey("keyEvaluationLevel2", zh: "二级指标", en: "Level 2")
     static let keyEvaluationLevel3 = TextKey("keyEvaluationLevel3", zh: "三级指标", en: "Level 3")
@@ -208,7 +214,8 @@ extension TextKey {
         TextKey("keyEvaluationGoalLine", zh: "目标值 \(p0.text(in: .zhHans))；自评实际值 \(p1.text(in: .zhHans))", en: "Target \(p0.text(in: .en)); self-evaluated \(p1.text(in: .en))")
     }
     static let keyEvaluationMemberOrganization = TextKey("keyEvaluationMemberOrganization", zh: "所在单位", en: "Organisation")
-    static let keyEvaluationRole = TextKey("keyEvaluationRole", zh: "组内角色", en: "Part")
+    static let keyEvaluationRole = TextKey("keyEvaluationRole", zh: "组内角色", en: "Role on the team")
+    static let keyEvaluationPerson = TextKey("keyEvaluationPerson", zh: "姓名", en: "Name")
     static let keyEvaluationSubmitted = TextKey("keyEvaluationSubmitted", zh: "评分提交时间", en: "Scores submitted")
     static let keyEvaluationNotYet = TextKey("keyEvaluationNotYet", zh: "未提交", en: "not yet")
     static let keyEvaluationRemoveMember = TextKey("keyEvaluationRemoveMember", zh: "移出", en: "Remove")
@@ -218,8 +225,8 @@ extension TextKey {
     static let keyEvaluationResultsAfterSubmit = TextKey("keyEvaluationResultsAfterSubmit", zh: "独立评分：提交自己的评分后才能看到其他成员的评分和汇总结果。",
                                                          en: "Independent scoring: the others' scores and the result show once you have submitted yours.")
     static func keyEvaluationMethodLine(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
-        TextKey("keyEvaluationMethodLine", zh: "每项指标取已提交成员评分的平均值，\(p0.text(in: .zhHans)) 人及以上评分时去掉一个最高分和一个最低分；评分差距超过权重的 \(p1.text(in: .zhHans))% 时标注“需讨论”。",
-                en: "Each indicator takes the mean of the submitted members' points, the highest and lowest dropped from \(p0.text(in: .en)) scorers on; a spread above \(p1.text(in: .en)) % of the weight is marked for discussion.")
+        TextKey("keyEvaluationMethodLine", zh: "每项指标取已提交成员评分的平均值，\(p0.text(in: .zhHans)) 人及以上评分时去掉一个最高分和一个最低分；评分差距超过权重的 \(p1.text(in: .zhHans))% 时标注“需讨论”。综合得分按各项未舍入得分相加。",
+                en: "Each indicator takes the mean of the submitted members' points; with \(p0.text(in: .en)) or more scorers the highest and lowest are dropped; a spread above \(p1.text(in: .en))% of the weight is marked for discussion. The total adds the unrounded points.")
     }
     static func keyEvaluationTotal(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
         TextKey("keyEvaluationTotal", zh: "综合得分 \(p0.text(in: .zhHans)) 分，评价等级：\(p1.text(in: .zhHans))", en: "Total \(p0.text(in: .en)) points, grade: \(p1.text(in: .en))")
@@ -236,7 +243,7 @@ extension TextKey {
     static let keyEvaluationProcedure = TextKey("keyEvaluationProcedure", zh: "评价流程", en: "Procedure")
     static let keyEvaluationOpinion = TextKey("keyEvaluationOpinion", zh: "意见", en: "Opinion")
     static let keyEvaluationAwaitingOther = TextKey("keyEvaluationAwaitingOther", zh: "您提交的方案或报告须由本单位其他人员审批。",
-                                                    en: "What you submitted is decided on by someone else of your organisation.")
+                                                    en: "A colleague, not you, approves or returns what you submitted.")
     static let keyEvaluationWhen = TextKey("keyEvaluationWhen", zh: "时间（北京时间）", en: "When (Beijing time)")
     static let keyEvaluationStep = TextKey("keyEvaluationStep", zh: "操作", en: "Step")
     static let keyEvaluationBy = TextKey("keyEvaluationBy", zh: "操作人", en: "By")
@@ -254,6 +261,22 @@ extension TextKey {
     static let keyEvaluationSaveDraft = TextKey("keyEvaluationSaveDraft", zh: "暂存", en: "Save draft")
     static let keyEvaluationSubmitScores = TextKey("keyEvaluationSubmitScores", zh: "提交评分", en: "Submit my scores")
     static let keyEvaluationSubmitHint = TextKey("keyEvaluationSubmitHint", zh: "提交时每项指标都须评分，扣分项须写明理由。", en: "Submitting needs points for every indicator and a reason for every deduction.")
+    static let keyEvaluationConfirmSubmit = TextKey("keyEvaluationConfirmSubmit", zh: "我已核对全部评分，确认提交（提交后不能修改）", en: "I have checked all my scores and submit them (they cannot be changed afterwards)")
+    static let errorKeyEvaluationConfirmSubmit = TextKey("errorKeyEvaluationConfirmSubmit", zh: "提交前请勾选确认：提交后评分不能修改。", en: "Tick the confirmation before submitting: submitted scores cannot be changed.")
+    static let keyEvaluationScoringNotOpen = TextKey("keyEvaluationScoringNotOpen", zh: "评价方案批准后开放评分；以下为评分表预览。", en: "Scoring opens once the plan is approved; this is a preview of the sheet.")
+    static func keyEvaluationProvisional(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("keyEvaluationProvisional", zh: "暂计结果：评价组 \(p1.text(in: .zhHans)) 名成员中已有 \(p0.text(in: .zhHans)) 名提交评分，全部提交后结果方为最终。",
+                en: "Provisional: \(p0.text(in: .en)) of \(p1.text(in: .en)) team members have submitted; the result is final once all have.")
+    }
+    static let keyEvaluationReadiness = TextKey("keyEvaluationReadiness", zh: "提交方案前还需完成：", en: "Before the plan can be submitted:")
+    static let keyEvaluationReportLater = TextKey("keyEvaluationReportLater", zh: "评价报告的撰写与下载将在后续版本提供；目前“提交报告”在全部成员提交评分后由组长提交评分结果。",
+                                                  en: "Writing and downloading the report come in a later version; for now the leader submits the scoring result once every member has scored.")
+    static let keyEvaluationDonePlan = TextKey("keyEvaluationDonePlan", zh: "评价方案已保存。", en: "The plan is saved.")
+    static let keyEvaluationDoneFramework = TextKey("keyEvaluationDoneFramework", zh: "指标体系已保存。", en: "The framework is saved.")
+    static let keyEvaluationDoneMember = TextKey("keyEvaluationDoneMember", zh: "评价组已更新。", en: "The team is updated.")
+    static let keyEvaluationDoneStep = TextKey("keyEvaluationDoneStep", zh: "已办理。", en: "Done.")
+    static let keyEvaluationDoneChosen = TextKey("keyEvaluationDoneChosen", zh: "已纳入重点评价，请完善评价方案、指标体系和评价组。", en: "Chosen for key evaluation; complete the plan, framework and team.")
+    static let keyEvaluationDoneScores = TextKey("keyEvaluationDoneScores", zh: "您的评分已提交。", en: "Your scores are submitted.")
     static let keyEvaluationDraftSaved = TextKey("keyEvaluationDraftSaved", zh: "评分已暂存。", en: "Your draft is saved.")
 }
 
@@ -406,4 +429,15 @@ extension KeyEvaluationWorkflowError {
         case .opinionRequired: .invalid("opinion", Message(.errorEvaluationOpinionRequired))
         }
     }
+}
+
+extension TextKey {
+    static let evidenceTitle = TextKey("evidenceTitle", zh: "佐证材料", en: "Evidence")
+    static func evidenceHint(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("evidenceHint", zh: "可为评分附上 PDF、图片或 Office 文件，每个文件不超过 \(p0.text(in: .zhHans)) MB，每项指标最多 \(p1.text(in: .zhHans)) 个。提交评分后，评价组其他成员可查看。",
+                en: "Attach PDF, image or Office files to your scores, up to \(p0.text(in: .en)) MB each and \(p1.text(in: .en)) per indicator. The team sees them once you submit.")
+    }
+    static let evidenceFile = TextKey("evidenceFile", zh: "文件", en: "File")
+    static let evidenceUpload = TextKey("evidenceUpload", zh: "上传", en: "Upload")
+    static let evidenceRemove = TextKey("evidenceRemove", zh: "删除", en: "Remove")
 }

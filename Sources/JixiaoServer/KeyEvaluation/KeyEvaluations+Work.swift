@@ -125,13 +125,15 @@ extension KeyEvaluations {
         guard TeamRole.allowed(for: roles).contains(role) else {
             throw AppError.invalid("role", Message(.errorKeyEvaluationRoleNotAllowed(user.displayName, role.termKey)))
         }
-        // The running organisation's own staff join from inside its area; experts and agencies from anywhere.
-        if role == .leader || role == .staff, !HierarchyPath(rawValue: evaluation.organizationPath).contains(user.organization.hierarchyPath) {
+        // The leader and staff are the running organisation's own people (its reach is theirs); experts and agencies come
+        // from anywhere and reach the evaluation by being on the team.
+        if role == .leader || role == .staff, user.$organization.id != evaluation.organizationID {
             throw AppError.invalid("username", Message(.errorKeyEvaluationStaffOutside(user.displayName)))
         }
         if role == .leader, members.contains(where: { $0.teamRole == .leader }) { throw AppError.invalid("role", Message(.errorKeyEvaluationOneLeader)) }
         if role == .agencyEvaluator, user.$organization.id != evaluation.agencyID {
-            throw AppError.invalid("username", Message(.errorKeyEvaluationNotEntrustedAgency(user.displayName)))
+            throw AppError.invalid("username", Message(evaluation.agencyID == nil ? .errorKeyEvaluationNoAgencyYet(user.displayName)
+                                                       : .errorKeyEvaluationNotEntrustedAgency(user.displayName, user.organization.name)))
         }
         let member = KeyEvaluationMemberModel()
         member.id = caller.effects.uuid()
@@ -149,6 +151,7 @@ extension KeyEvaluations {
     static func removeMember(_ id: UUID, userID: UUID, lockVersion: Int, by caller: Caller, on db: any Database) async throws {
         let (evaluation, members) = try await forChange(id, lockVersion: lockVersion, by: caller, on: db)
         guard let member = members.first(where: { $0.userID == userID }) else { throw AppError.notFound() }
+        guard member.teamRole != .leader else { throw AppError(.conflict, "leader_stays", Message(.errorKeyEvaluationLeaderStays)) }
         guard member.submittedAt == nil, evaluation.evaluationState != .finalized else {
             throw AppError(.conflict, "member_submitted", Message(.errorKeyEvaluationMemberSubmitted(member.userName)))
         }
@@ -184,6 +187,10 @@ extension KeyEvaluations {
             errors += TeamRules.problems(team, plan: plan).map { $0.appError(members: members) }
         }
         if action == .submitReport {
+            // The leader writes the report and submits it for the team.
+            guard members.contains(where: { $0.userID == user.userID && $0.teamRole == .leader }) else {
+                throw AppError(.forbidden, "leader_only", Message(.errorKeyEvaluationLeaderSubmits))
+            }
             let waiting = members.filter { $0.submittedAt == nil }
             if !waiting.isEmpty { errors.append(.invalid("team", Message(.errorKeyEvaluationScoresMissing(waiting.map(\.userName).joined(separator: "、"))))) }
         }
