@@ -257,4 +257,32 @@ struct KeyEvaluationTests {
         #expect(throws: EvidenceFileError.badName) { try EvidenceFiles.kind(name: "a\u{7}.pdf", head: pdf, size: 10) }
         #expect(throws: EvidenceFileError.badName) { try EvidenceFiles.kind(name: "  ", head: pdf, size: 10) }
     }
+
+    @Test("a questionnaire: design checks, answers validated per question, the satisfaction rate and the tallies, the open link's limit")
+    func survey() throws {
+        let design = SurveyDesign.standard(objectName: "助学金")
+        #expect(SatisfactionSurvey.problems(design).isEmpty)
+        var broken = design
+        broken.questions[1].options = ["是"]
+        broken.questions[2].text = " "
+        broken.satisfactionQuestion = 1
+        #expect(SatisfactionSurvey.problems(broken) == [.tooFewOptions(index: 1), .emptyQuestion(index: 2), .satisfactionNotScale])
+        #expect(SatisfactionSurvey.problems(SurveyDesign(title: "x", intro: "", questions: [], satisfactionQuestion: 0)) == [.noQuestions, .satisfactionNotScale])
+        #expect(try SatisfactionSurvey.validate([0: "5", 1: "是", 2: " 很好 "], for: design).get() == [0: "5", 1: "是", 2: "很好"])
+        #expect(try SatisfactionSurvey.validate([0: "4", 1: "否"], for: design).get() == [0: "4", 1: "否"], "the text question is optional")
+        #expect(throws: SurveyAnswerErrors(problems: [.notAnOption(index: 0), .missing(index: 1)])) {
+            try SatisfactionSurvey.validate([0: "6"], for: design).get()
+        }
+        #expect(throws: SurveyAnswerErrors(problems: [.notAnOption(index: 1), .tooLong(index: 2, maximum: SatisfactionSurvey.maximumTextAnswer)])) {
+            try SatisfactionSurvey.validate([0: "1", 1: "也许", 2: String(repeating: "长", count: 1_001)], for: design).get()
+        }
+        let answers: [[Int: String]] = (Array(repeating: "5", count: 9) + Array(repeating: "4", count: 8) + ["3", "3", "2"]).map { [0: $0, 1: "是"] } + [[1: "否"]]
+        let rate = try #require(SatisfactionSurvey.rate(answers, design: design))
+        #expect(rate.satisfied == 17 && rate.answered == 20 && rate.percent == 85, "a set without the satisfaction answer does not count")
+        #expect(SatisfactionSurvey.rate([], design: design) == nil)
+        #expect(SatisfactionSurvey.tally(answers, question: 0, design: design).map(\.count) == [9, 8, 2, 1, 0])
+        #expect(SatisfactionSurvey.tally(answers, question: 0, design: design).first?.label == "非常满意")
+        #expect(SatisfactionSurvey.tally(answers, question: 1, design: design).map(\.count) == [20, 1, 0])
+        #expect(OpenLinkLimit().allows(previousAnswers: 2) && !OpenLinkLimit().allows(previousAnswers: 3))
+    }
 }

@@ -253,4 +253,74 @@ struct KeyEvaluationServerTests {
             #expect(try await auditActions(app).contains("key_evaluation.evidence_attached"))
         }
     }
+
+    @Test("surveys: a public page without an account, one answer per code, an open link limited per address, the rate filled in, CSV — on both engines",
+          arguments: TestDatabase.all)
+    func surveys(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: the demo (its questionnaire with 30 codes, 20 answered, the rate filled in) and a second evaluation
+            let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
+            _ = try await DemoGoals.load(on: app.db)
+            _ = try await SelfEvaluationDemo.load(context)
+            _ = try await KeyEvaluationDemo.load(context)
+            let demo = try #require(try await KeyEvaluationModel.query(on: app.db).filter(\.$state == KeyEvaluationState.underway.rawValue).first())
+            let demoSurvey = try #require(try await KeyEvaluations.survey(of: demo.id!, on: app.db))
+            let filled = try await KeyEvaluationIndicatorModel.find(try #require(demoSurvey.indicatorID), on: app.db)
+            #expect(filled?.actual == "85.00%", "17 of 20 satisfied")
+
+            // A code answers once; the public page needs no account.
+            let code = try #require(try await SurveyTokenModel.query(on: app.db).filter(\.$surveyID == demoSurvey.id!).filter(\.$usedAt == nil).first()?.token)
+            let visitor = Browser(app, address: "203.0.113.7")
+            let page = try await visitor.get(PublicSurveyRoute.form(.value(demoSurvey.publicKey), token: code).url)
+            #expect(page.status == .ok && page.body.string.contains("非常满意") && page.body.string.contains(code))
+            let answer = ["t": code, "a[0]": "5", "a[1]": "是", "a[2]": ""]
+            #expect(try await visitor.post(PublicSurveyRoute.form(.value(demoSurvey.publicKey)).url, answer, csrf: .some(nil)).status == .seeOther)
+            let again = try await visitor.post(PublicSurveyRoute.form(.value(demoSurvey.publicKey)).url, answer, csrf: .some(nil))
+            #expect(again.status == .forbidden && again.body.string.contains("答题码无效或已使用"))
+            let missing = try await visitor.post(PublicSurveyRoute.form(.value(demoSurvey.publicKey)).url, ["t": "NOPE", "a[1]": "是"], csrf: .some(nil))
+            #expect(missing.status == .unprocessableEntity && missing.body.string.contains("请回答第 1 题"), "answers are checked before the code is spent")
+            #expect(try await SurveyResponseModel.query(on: app.db).filter(\.$surveyID == demoSurvey.id!).count() == 21)
+            #expect(try await visitor.get("/s/not-a-survey").status == .notFound)
+
+            // An open link on another evaluation, published through its page: three answers per address a day.
+            let other = try #require(try await KeyEvaluationModel.query(on: app.db).filter(\.$state == KeyEvaluationState.planning.rawValue).first())
+            let officer = Browser(app)
+            try await officer.signIn("perf-officer", DemoData.password)
+            try await officer.get(KeyEvaluationRoute.evaluation(.value(other.id!)).url)
+            var form = ["title": "部门服务满意度调查", "intro": "请如实填写。", "q[0][kind]": "scale", "q[0][text]": "您对部门服务是否满意？", "q[0][required]": "1",
+                        "q[1][kind]": "single_choice", "q[1][text]": "您是否办理过业务？", "q[1][options]": "是", "satisfaction": "0", "mode": "open",
+                        "limit_answers": "3", "limit_hours": "24"]
+            let refused = try await officer.post(KeyEvaluationRoute.survey(.value(other.id!)).url, form)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("至少需要两个选项"))
+            form["q[1][options]"] = "是/否"
+            #expect(try await officer.post(KeyEvaluationRoute.survey(.value(other.id!)).url, form).status == .seeOther)
+            let open = try #require(try await KeyEvaluations.survey(of: other.id!, on: app.db))
+            let issued = try await SurveyTokenModel.query(on: app.db).filter(\.$surveyID == open.id!).count()
+            #expect(!open.usesTokens && issued == 0)
+            let neighbour = Browser(app, address: "203.0.113.8")
+            for _ in 0..<3 {
+                #expect(try await neighbour.post(PublicSurveyRoute.form(.value(open.publicKey)).url, ["a[0]": "4", "a[1]": "是"], csrf: .some(nil)).status == .seeOther)
+            }
+            let fourth = try await neighbour.post(PublicSurveyRoute.form(.value(open.publicKey)).url, ["a[0]": "4", "a[1]": "是"], csrf: .some(nil))
+            #expect(fourth.status == .tooManyRequests)
+            #expect(try await visitor.post(PublicSurveyRoute.form(.value(open.publicKey)).url, ["a[0]": "2", "a[1]": "否"], csrf: .some(nil)).status == .seeOther,
+                    "another address answers")
+            #expect(try await officer.post(KeyEvaluationRoute.surveyApply(.value(other.id!)).url, [:]).status == .conflict, "not scoring yet; no indicator named")
+
+            // CSV: the answers with words for the scale; the links with their codes.
+            let csv = try await officer.get(KeyEvaluationRoute.surveyAnswers(.value(other.id!)).url)
+            #expect(csv.status == .ok && csv.body.string.hasPrefix("\u{FEFF}") && csv.body.string.contains("4 满意") && csv.body.string.contains("2 不满意"))
+            let links = try await officer.get(KeyEvaluationRoute.surveyLinks(.value(demo.id!)).url)
+            #expect(links.status == .ok && links.body.string.contains(code) && links.body.string.contains("/s/\(demoSurvey.publicKey)?t="))
+            let expert = Browser(app, address: "192.0.2.30")
+            try await expert.signIn("expert", DemoData.password)
+            #expect(try await expert.get(KeyEvaluationRoute.surveyLinks(.value(demo.id!)).url).status == .forbidden, "a team member does not run it")
+
+            // Closing ends the link.
+            try await officer.get(KeyEvaluationRoute.evaluation(.value(other.id!)).url)
+            #expect(try await officer.post(KeyEvaluationRoute.surveyClose(.value(other.id!)).url, [:]).status == .seeOther)
+            #expect(try await visitor.get(PublicSurveyRoute.form(.value(open.publicKey)).url).status == .gone)
+            #expect(try await visitor.post(PublicSurveyRoute.form(.value(open.publicKey)).url, ["a[0]": "5", "a[1]": "是"], csrf: .some(nil)).status == .gone)
+        }
+    }
 }

@@ -50,10 +50,7 @@ struct AuditController: RouteCollection {
         let user = try await reader(req)
         let filter = try req.query.decode(Filter.self)
         let rows = try await Self.entries(for: user, filter: filter, limit: 50_000, on: req.db)
-        func field(_ value: String) -> String {
-            let safe = value.first.map { "=+-@".contains($0) } == true ? "'" + value : value   // never a formula in Excel
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        let field = CSVExport.field
         var csv = "\u{FEFF}sequence,occurred_at_utc,actor_user_id,actor_name,actor_organization_id,action,entity_type,entity_id,summary,request_id,client_address,hash\r\n"
         for row in rows {
             csv += [String(row.sequence), row.occurred_at, row.actor_user_id, row.actor_name, row.actor_organization_id, row.action,

@@ -21,6 +21,11 @@ struct KeyEvaluationController: RouteCollection {
         routes.post(KeyEvaluationRoute.evidence(.key), body: .collect(maxSize: "21mb"), use: attachEvidence).bodyLimit = 21 * 1024 * 1024
         routes.get(KeyEvaluationRoute.evidenceFile(.key, .key), use: evidenceFile)
         routes.post(KeyEvaluationRoute.removeEvidence(.key, .key), use: removeEvidence)
+        routes.post(KeyEvaluationRoute.survey(.key), use: createSurvey)
+        routes.post(KeyEvaluationRoute.surveyClose(.key), use: closeSurvey)
+        routes.post(KeyEvaluationRoute.surveyApply(.key), use: applySurvey)
+        routes.get(KeyEvaluationRoute.surveyAnswers(.key), use: surveyAnswers)
+        routes.get(KeyEvaluationRoute.surveyLinks(.key), use: surveyLinks)
     }
 
     private func id(_ req: Request, _ name: String = "id") throws -> UUID {
@@ -79,7 +84,8 @@ struct KeyEvaluationController: RouteCollection {
     @Sendable func evaluation(req: Request) async throws -> Response {
         var model = try await KeyEvaluationPageModel.load(try id(req), by: try req.caller(), on: req.db)
         let done: [String: TextKey] = ["plan": .keyEvaluationDonePlan, "framework": .keyEvaluationDoneFramework, "member": .keyEvaluationDoneMember,
-                                       "step": .keyEvaluationDoneStep, "chosen": .keyEvaluationDoneChosen, "scores": .keyEvaluationDoneScores]
+                                       "step": .keyEvaluationDoneStep, "chosen": .keyEvaluationDoneChosen, "scores": .keyEvaluationDoneScores,
+                                       "survey": .surveyDone, "rate": .surveyApplied]
         model.notice = req.query[String.self, at: "done"].flatMap { done[$0] }.map { req.localizer($0) }
         return req.layout.render(title: model.evaluation.title, KeyEvaluationView(model: model, t: req.localizer).body)
     }
@@ -192,5 +198,53 @@ struct KeyEvaluationController: RouteCollection {
         let evaluationID = try id(req)
         try await KeyEvaluations.removeEvidence(evaluationID, evidenceID: try id(req, "file"), by: try req.caller(), on: req.db)
         return req.redirect(to: KeyEvaluationRoute.scores(.value(evaluationID)))
+    }
+
+    // MARK: survey
+
+    @Sendable func createSurvey(req: Request) async throws -> Response {
+        let form = try req.content.decode(SurveyForm.self)
+        return try await change(req, done: "survey", keep: { $0.surveyDraft = form }) { id, caller in
+            _ = try await KeyEvaluations.createSurvey(id, setup: form.setup, by: caller, on: req.db)
+        }
+    }
+
+    @Sendable func closeSurvey(req: Request) async throws -> Response {
+        try await change(req, done: "step") { id, caller in try await KeyEvaluations.closeSurvey(id, by: caller, on: req.db) }
+    }
+
+    @Sendable func applySurvey(req: Request) async throws -> Response {
+        try await change(req, done: "rate") { id, caller in try await KeyEvaluations.applySurveyRate(id, by: caller, on: req.db) }
+    }
+
+    /// The survey of an evaluation the caller runs.
+    private func runSurvey(_ req: Request) async throws -> (KeyEvaluationModel, KeyEvaluationSurveyModel) {
+        let (evaluation, _) = try await KeyEvaluations.forChange(try id(req), lockVersion: nil, by: try req.caller(), on: req.db)
+        guard let survey = try await KeyEvaluations.survey(of: evaluation.id!, on: req.db) else { throw AppError.notFound() }
+        return (evaluation, survey)
+    }
+
+    @Sendable func surveyAnswers(req: Request) async throws -> Response {
+        let (evaluation, survey) = try await runSurvey(req)
+        let design = try survey.design
+        let responses = try await KeyEvaluations.responses(survey, on: req.db)
+        let header = [req.localizer(.keyEvaluationWhen)] + design.questions.enumerated().map { "\($0 + 1). \($1.text)" }
+        let rows = responses.map { response in
+            [DisplayTime.minute(response.submittedAt)] + design.questions.indices.map { index in
+                let answer = response.answers[index] ?? ""
+                // A scale answer reads as its words; the point is in the words' order.
+                return design.questions[index].kind == .scale ? (Int(answer).map { "\($0) \(SurveyQuestion.scaleLabels[5 - $0])" } ?? "") : answer
+            }
+        }
+        return CSVExport.response(header: header, rows: rows, name: "\(evaluation.title)-满意度调查答卷.csv")
+    }
+
+    @Sendable func surveyLinks(req: Request) async throws -> Response {
+        let (evaluation, survey) = try await runSurvey(req)
+        let tokens = try await SurveyTokenModel.query(on: req.db).filter(\.$surveyID == survey.id!).sort(\.$token).all()
+        let base = req.headers.first(name: .host).map { "http://\($0)" } ?? ""
+        let rows = tokens.map { [$0.token, base + PublicSurveyRoute.form(.value(survey.publicKey), token: $0.token).url, $0.usedAt == nil ? "" : DisplayTime.minute($0.usedAt)] }
+        return CSVExport.response(header: [req.localizer(.surveyCode), req.localizer(.surveyLink), req.localizer(.keyEvaluationSubmitted)], rows: rows,
+                                  name: "\(evaluation.title)-答题链接.csv")
     }
 }

@@ -42,6 +42,22 @@ enum KeyEvaluationDemo {
         let head = try await actors.account("perf-head")
         try await KeyEvaluations.transition(id, action: .approvePlan, opinion: "同意按方案开展。", lockVersion: version,
                                             by: head.at(y + 1, 4, 12, 15), on: db)
+        // A questionnaire to 30 aided students by answer code; 20 answered (17 satisfied or very satisfied: 85 %), and the
+        // rate is filled in as the satisfaction indicator's actual value.
+        let satisfaction = try await KeyEvaluationIndicatorModel.query(on: db).filter(\.$evaluationID == id).all()
+            .first { $0.level2.contains("满意") || $0.level3.contains("满意") }
+        _ = try await KeyEvaluations.createSurvey(id, setup: .init(design: .standard(objectName: "高校国家助学金配套资金"), usesTokens: true, tokenCount: 30,
+                                                                   limit: OpenLinkLimit(), indicatorID: satisfaction?.id), by: day(4, 15), on: db)
+        if let survey = try await KeyEvaluations.survey(of: id, on: db) {
+            let codes = try await SurveyTokenModel.query(on: db).filter(\.$surveyID == survey.id!).sort(\.$token).all().map(\.token)
+            let points = Array(repeating: "5", count: 9) + Array(repeating: "4", count: 8) + ["3", "3", "2"]
+            for (index, point) in points.enumerated() {
+                try await KeyEvaluations.answer(key: survey.publicKey, token: codes[index], answers: [0: point, 1: index % 7 == 6 ? "否" : "是",
+                                                                                                        2: index == 3 ? "希望发放时间再提前一些。" : ""],
+                                                address: "198.51.100.\(index + 1)", now: officer.at(y + 1, 5, 10 + index % 10, 20).now, on: db)
+            }
+            if satisfaction != nil { try await KeyEvaluations.applySurveyRate(id, by: day(5, 25), on: db) }
+        }
         // The three members score on their own; the leader has not submitted yet.
         let indicators = try await KeyEvaluationIndicatorModel.query(on: db).filter(\.$evaluationID == id).sort(\.$position).all()
         let expert = try await actors.account("expert"), agency = try await actors.account("agency-evaluator")

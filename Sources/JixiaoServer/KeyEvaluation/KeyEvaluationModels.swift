@@ -172,3 +172,61 @@ struct EvidenceEntry: Decodable, Sendable {
     var byte_count: Int
     var uploaded_at: Date
 }
+
+/// A key evaluation's questionnaire (满意度调查).
+final class KeyEvaluationSurveyModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_surveys"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "public_key") var publicKey: String
+    @Field(key: "design") var designJSON: String
+    @Field(key: "mode") var mode: String
+    @Field(key: "limit_answers") var limitAnswers: Int
+    @Field(key: "limit_hours") var limitHours: Int
+    @OptionalField(key: "indicator_id") var indicatorID: UUID?
+    @Field(key: "state") var state: String
+    @Field(key: "created_by_name") var createdByName: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var design: SurveyDesign {
+        get throws { try JSONDecoder().decode(SurveyDesign.self, from: Data(designJSON.utf8)) }
+    }
+    var usesTokens: Bool { mode == "tokens" }
+    var isOpen: Bool { state == "open" }
+    var limit: OpenLinkLimit { OpenLinkLimit(answers: limitAnswers, hours: limitHours) }
+}
+
+/// A one-time code for one respondent. Kept readable: the office prints or sends the links whenever it needs them, and
+/// a code only admits one anonymous answer to one questionnaire.
+final class SurveyTokenModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_survey_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "survey_id") var surveyID: UUID
+    @Field(key: "token") var token: String
+    @OptionalField(key: "used_at") var usedAt: Date?
+
+    init() {}
+}
+
+/// One anonymous answer set.
+final class SurveyResponseModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_survey_responses"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "survey_id") var surveyID: UUID
+    /// Question index → answer, as JSON.
+    @Field(key: "answers") var answersJSON: String
+    @Field(key: "address_hash") var addressHash: String
+    @Field(key: "submitted_at") var submittedAt: Date
+
+    init() {}
+
+    var answers: [Int: String] {
+        let raw = (try? JSONDecoder().decode([String: String].self, from: Data(answersJSON.utf8))) ?? [:]
+        return Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in Int(key).map { ($0, value) } })
+    }
+}

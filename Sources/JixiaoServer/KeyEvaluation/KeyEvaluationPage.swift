@@ -34,6 +34,8 @@ struct KeyEvaluationPageModel: Sendable {
     var planDraft: PlanForm?
     var frameworkDraft: FrameworkForm?
     var memberDraft: MemberForm?
+    var surveyDraft: SurveyForm?
+    var survey: SurveySummary?
 
     /// Whether the person sees everyone's scores and the results: members once they submitted; everyone else who sees
     /// the evaluation (runners, supervisors) — independence binds only those who score.
@@ -76,7 +78,8 @@ struct KeyEvaluationPageModel: Sendable {
             evidence: try await KeyEvaluations.evidence(of: id, authors: try KeyEvaluations.visibleAuthors(members: members, caller: caller), on: db),
             rules: rules,
             transitions: try await KeyEvaluationTransitionModel.query(on: db).filter(\.$evaluationID == id).sort(\.$occurredAt).all(),
-            canRun: canRun, me: me, actions: actions, readiness: readiness, csrfToken: user.csrfToken ?? "")
+            canRun: canRun, me: me, actions: actions, readiness: readiness, csrfToken: user.csrfToken ?? "",
+            survey: try await SurveySummary.load(id, on: db))
     }
 }
 
@@ -162,6 +165,8 @@ struct KeyEvaluationView {
             plan,
             framework,
             team,
+            SurveySectionView(evaluation: evaluation, summary: model.survey, indicators: model.indicators, canRun: model.canRun,
+                              csrfToken: model.csrfToken, draft: model.surveyDraft, errors: model.errors, t: t).body,
             results,
             workflow
         )

@@ -20,6 +20,12 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
     case evidence(Parameter<UUID>)
     case evidenceFile(Parameter<UUID>, Parameter<UUID>)
     case removeEvidence(Parameter<UUID>, Parameter<UUID>)
+    /// 满意度调查: publishing the questionnaire, closing it, filling its rate in, its answers and answer links as CSV.
+    case survey(Parameter<UUID>)
+    case surveyClose(Parameter<UUID>)
+    case surveyApply(Parameter<UUID>)
+    case surveyAnswers(Parameter<UUID>)
+    case surveyLinks(Parameter<UUID>)
 
     var pathSegments: [String] {
         switch self {
@@ -35,6 +41,11 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
         case .evidence(let id): ["evaluation", "key", Self.segment(id, "id"), "evidence"]
         case .evidenceFile(let id, let file): ["evaluation", "key", Self.segment(id, "id"), "evidence", Self.segment(file, "file")]
         case .removeEvidence(let id, let file): ["evaluation", "key", Self.segment(id, "id"), "evidence", Self.segment(file, "file"), "remove"]
+        case .survey(let id): ["evaluation", "key", Self.segment(id, "id"), "survey"]
+        case .surveyClose(let id): ["evaluation", "key", Self.segment(id, "id"), "survey", "close"]
+        case .surveyApply(let id): ["evaluation", "key", Self.segment(id, "id"), "survey", "apply"]
+        case .surveyAnswers(let id): ["evaluation", "key", Self.segment(id, "id"), "survey", "answers.csv"]
+        case .surveyLinks(let id): ["evaluation", "key", Self.segment(id, "id"), "survey", "links.csv"]
         }
     }
 
@@ -51,5 +62,6 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
         (.GET, .list()), (.GET, .candidates()), (.POST, .candidates()), (.GET, .evaluation(.key)), (.POST, .plan(.key)), (.POST, .framework(.key)),
         (.POST, .addMember(.key)), (.POST, .removeMember(.key, .key)), (.POST, .transition(.key)), (.GET, .scores(.key)), (.POST, .scores(.key)),
         (.POST, .evidence(.key)), (.GET, .evidenceFile(.key, .key)), (.POST, .removeEvidence(.key, .key)),
+        (.POST, .survey(.key)), (.POST, .surveyClose(.key)), (.POST, .surveyApply(.key)), (.GET, .surveyAnswers(.key)), (.GET, .surveyLinks(.key)),
     ]
 }

@@ -441,3 +441,82 @@ extension TextKey {
     static let evidenceUpload = TextKey("evidenceUpload", zh: "上传", en: "Upload")
     static let evidenceRemove = TextKey("evidenceRemove", zh: "删除", en: "Remove")
 }
+
+// MARK: surveys
+extension TextKey {
+    static let errorSurveyExists = TextKey("errorSurveyExists", zh: "本评价已有满意度调查问卷。", en: "This evaluation already has its questionnaire.")
+    static func errorSurveyTokenCount(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorSurveyTokenCount", zh: "发放的答题码数量须为 1 至 \(p0.text(in: .zhHans)) 之间的整数。", en: "Issue from 1 to \(p0.text(in: .en)) answer codes.")
+    }
+    static let errorSurveyLimit = TextKey("errorSurveyLimit", zh: "公开链接的限制须为每个地址 1–100 份、时间窗 1–720 小时。",
+                                          en: "An open link's limit must be 1–100 answers per address in a window of 1–720 hours.")
+    static let errorSurveyNoIndicator = TextKey("errorSurveyNoIndicator", zh: "问卷未指定满意度指标，无法回填实际值。", en: "The questionnaire names no satisfaction indicator to fill in.")
+    static let errorSurveyNoAnswers = TextKey("errorSurveyNoAnswers", zh: "尚无答卷，无法计算满意度。", en: "There are no answers yet to compute the satisfaction rate from.")
+    static let errorSurveyClosed = TextKey("errorSurveyClosed", zh: "本次问卷调查已结束，感谢您的关注。", en: "This survey has closed. Thank you for your interest.")
+    static func errorSurveyTooMany(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorSurveyTooMany", zh: "同一网络在 \(p1.text(in: .zhHans)) 小时内最多提交 \(p0.text(in: .zhHans)) 份答卷，您的答卷未保存。",
+                en: "At most \(p0.text(in: .en)) answers per network in \(p1.text(in: .en)) hours; yours was not saved.")
+    }
+    static let errorSurveyToken = TextKey("errorSurveyToken", zh: "答题码无效或已使用，每个答题码只能提交一次。", en: "The answer code is not valid or was used; each code answers once.")
+    static let errorSurveyNoQuestions = TextKey("errorSurveyNoQuestions", zh: "问卷至少需要一个问题。", en: "The questionnaire needs at least one question.")
+    static func errorSurveyEmptyQuestion(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorSurveyEmptyQuestion", zh: "第 \(p0.text(in: .zhHans)) 题缺少题目。", en: "Question \(p0.text(in: .en)) has no text.")
+    }
+    static func errorSurveyOptions(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorSurveyOptions", zh: "第 \(p0.text(in: .zhHans)) 题为单选题，至少需要两个选项（用“/”分隔）。",
+                en: "Question \(p0.text(in: .en)) is single choice and needs at least two options (separated by “/”).")
+    }
+    static let errorSurveySatisfaction = TextKey("errorSurveySatisfaction", zh: "计算满意度的题目须为五级量表题。", en: "The satisfaction question must be a five-point scale.")
+    static func errorSurveyAnswerMissing(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorSurveyAnswerMissing", zh: "请回答第 \(p0.text(in: .zhHans)) 题。", en: "Please answer question \(p0.text(in: .en)).")
+    }
+    static func errorSurveyAnswerOption(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorSurveyAnswerOption", zh: "第 \(p0.text(in: .zhHans)) 题的答案不是可选项。", en: "The answer to question \(p0.text(in: .en)) is not one of its choices.")
+    }
+
+    static let surveyTitle = TextKey("surveyTitle", zh: "满意度调查", en: "Satisfaction survey")
+    static let surveyCreateHint = TextKey("surveyCreateHint", zh: "问卷通过公开链接填写，无需登录：可按名单发放一次性答题码，或公开链接（按网络地址限制答卷份数）。选定的五级量表题中“满意”“非常满意”的比例即满意度。",
+                                          en: "Answered through a public link without an account: either one-time answer codes for a list of respondents, or an open link limited per network address. The share of “satisfied” and “very satisfied” on the chosen five-point question is the satisfaction rate.")
+    static let surveyFieldTitle = TextKey("surveyFieldTitle", zh: "问卷标题", en: "Title")
+    static let surveyFieldIntro = TextKey("surveyFieldIntro", zh: "问卷说明", en: "Introduction")
+    static let surveyQuestion = TextKey("surveyQuestion", zh: "题目", en: "Question")
+    static let surveyKind = TextKey("surveyKind", zh: "题型", en: "Type")
+    static let surveyOptions = TextKey("surveyOptions", zh: "选项（用“/”分隔）", en: "Options (separated by “/”)")
+    static let surveyRequired = TextKey("surveyRequired", zh: "必答", en: "Required")
+    static let surveySatisfactionQuestion = TextKey("surveySatisfactionQuestion", zh: "计算满意度的题目", en: "Question giving the satisfaction rate")
+    static let surveyMode = TextKey("surveyMode", zh: "发放方式", en: "Handing out")
+    static let surveyModeTokens = TextKey("surveyModeTokens", zh: "一次性答题码（每码一份）", en: "One-time answer codes (one answer each)")
+    static let surveyModeOpen = TextKey("surveyModeOpen", zh: "公开链接（按网络地址限制）", en: "Open link (limited per network address)")
+    static let surveyTokenCount = TextKey("surveyTokenCount", zh: "答题码数量", en: "Number of codes")
+    static let surveyLimitAnswers = TextKey("surveyLimitAnswers", zh: "每个地址最多份数", en: "Answers per address at most")
+    static let surveyLimitHours = TextKey("surveyLimitHours", zh: "时间窗（小时）", en: "Window (hours)")
+    static let surveyIndicator = TextKey("surveyIndicator", zh: "回填的满意度指标", en: "Satisfaction indicator to fill in")
+    static let surveyNoIndicator = TextKey("surveyNoIndicator", zh: "（暂不指定）", en: "(none yet)")
+    static let surveyCreate = TextKey("surveyCreate", zh: "发布问卷", en: "Publish the questionnaire")
+    static let surveyLink = TextKey("surveyLink", zh: "公开链接", en: "Public link")
+    static func surveyStatus(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("surveyStatus", zh: "状态：\(p0.text(in: .zhHans))；已收答卷 \(p1.text(in: .zhHans)) 份。", en: "State: \(p0.text(in: .en)); \(p1.text(in: .en)) answers received.")
+    }
+    static func surveyTokensUsed(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("surveyTokensUsed", zh: "答题码已使用 \(p0.text(in: .zhHans)) / \(p1.text(in: .zhHans)) 个。", en: "\(p0.text(in: .en)) of \(p1.text(in: .en)) answer codes used.")
+    }
+    static func surveyRate(_ p0: some TextArgument, _ p1: some TextArgument, _ p2: some TextArgument) -> TextKey {
+        TextKey("surveyRate", zh: "满意度 \(p0.text(in: .zhHans))%（\(p2.text(in: .zhHans)) 份有效回答中 \(p1.text(in: .zhHans)) 份满意或非常满意）",
+                en: "Satisfaction \(p0.text(in: .en))% (\(p1.text(in: .en)) of \(p2.text(in: .en)) answers satisfied or very satisfied)")
+    }
+    static let surveyOpen = TextKey("surveyOpen", zh: "收集中", en: "collecting")
+    static let surveyClosed = TextKey("surveyClosed", zh: "已结束", en: "closed")
+    static let surveyApply = TextKey("surveyApply", zh: "将满意度回填为指标实际值", en: "Fill the rate in as the indicator's actual value")
+    static let surveyClose = TextKey("surveyClose", zh: "结束调查", en: "Close the survey")
+    static let surveyAnswersCSV = TextKey("surveyAnswersCSV", zh: "下载答卷（CSV）", en: "Download the answers (CSV)")
+    static let surveyTokensCSV = TextKey("surveyTokensCSV", zh: "下载答题链接（CSV）", en: "Download the answer links (CSV)")
+    static let surveySubmit = TextKey("surveySubmit", zh: "提交", en: "Submit")
+    static let surveyThanks = TextKey("surveyThanks", zh: "提交成功，感谢您的参与！", en: "Thank you — your answers are saved.")
+    static let surveyCode = TextKey("surveyCode", zh: "答题码", en: "Answer code")
+    static let surveyDone = TextKey("surveyDone", zh: "问卷已发布。", en: "The questionnaire is published.")
+    static let surveyApplied = TextKey("surveyApplied", zh: "满意度已回填为指标实际值。", en: "The rate is filled in as the indicator's actual value.")
+    static let surveyKindScale = TextKey("surveyKindScale", zh: "五级量表", en: "Five-point scale")
+    static let surveyKindChoice = TextKey("surveyKindChoice", zh: "单选", en: "Single choice")
+    static let surveyKindText = TextKey("surveyKindText", zh: "文字", en: "Text")
+    static let surveyKindNone = TextKey("surveyKindNone", zh: "（不用）", en: "(unused)")
+}
