@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+import ZIPFoundation
 @testable import JixiaoServer
 import JixiaoDomain
 
@@ -321,6 +322,88 @@ struct KeyEvaluationServerTests {
             #expect(try await officer.post(KeyEvaluationRoute.surveyClose(.value(other.id!)).url, [:]).status == .seeOther)
             #expect(try await visitor.get(PublicSurveyRoute.form(.value(open.publicKey)).url).status == .gone)
             #expect(try await visitor.post(PublicSurveyRoute.form(.value(open.publicKey)).url, ["a[0]": "5", "a[1]": "是"], csrf: .some(nil)).status == .gone)
+        }
+    }
+
+    @Test("the report: drafts from the data, findings with a responsible unit, suggestions tied to them, submitted by the leader and finalized by another, a real .docx — on both engines",
+          arguments: TestDatabase.all)
+    func report(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            // setup: the demo's underway evaluation; the leader submits full points so every member has scored
+            let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
+            _ = try await DemoGoals.load(on: app.db)
+            _ = try await SelfEvaluationDemo.load(context)
+            _ = try await KeyEvaluationDemo.load(context)
+            let evaluation = try #require(try await KeyEvaluationModel.query(on: app.db).filter(\.$state == KeyEvaluationState.underway.rawValue).first())
+            let id = evaluation.id!
+            let leaderAPI = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let leader = Browser(app)
+            try await leader.signIn("perf-officer", DemoData.password)
+            #expect(try await leader.get(KeyEvaluationRoute.report(.value(id)).url).status == .forbidden, "the leader reads the report once their scores are in")
+            let rows = try await KeyEvaluationIndicatorModel.query(on: app.db).filter(\.$evaluationID == id).all()
+            let full: [[String: any Sendable]] = rows.map { ["indicatorID": $0.id!.uuidString, "points": $0.weightText, "comment": ""] }
+            #expect(try await leaderAPI.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": full, "submit": true]).status == .ok)
+
+            // The drafts come from the data.
+            let page = try await leader.get(KeyEvaluationRoute.report(.value(id)).url)
+            #expect(page.status == .ok)
+            for words in ["基本情况", "本次评价对象为高校国家助学金配套资金", "评价主体：委托第三方机构（江南华信绩效评价咨询有限公司）", "满意度 85.00%",
+                          "经评价，综合得分", "绩效评价指标分析", "有关建议", "其他需要说明的问题"] {
+                #expect(page.body.string.contains(words), "\(words)")
+            }
+            // Submitting needs the problems and suggestions written.
+            try await leader.get(KeyEvaluationRoute.evaluation(.value(id)).url)
+            let version = try #require(try await KeyEvaluationModel.find(id, on: app.db)).lockVersion
+            let early = try await leader.post(KeyEvaluationRoute.transition(.value(id)).url, ["lock_version": String(version), "action": "submit_report"])
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("主要经验及做法、存在的问题及原因分析"))
+
+            // A finding needs a responsible organisation among the evaluated ones; the province itself is not one.
+            try await leader.get(KeyEvaluationRoute.report(.value(id)).url)
+            let province = try #require(try await OrganizationModel.query(on: app.db).filter(\.$code == "990000").first())
+            let unit = try #require(try await OrganizationModel.query(on: app.db).filter(\.$code == "990000-101-01").first())
+            let wrong = try await leader.post(KeyEvaluationRoute.finding(.value(id)).url, ["description": "台账不全", "responsible": province.id!.uuidString])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("负责整改的单位"))
+            #expect(try await leader.post(KeyEvaluationRoute.finding(.value(id)).url,
+                                          ["description": "部分高校资助资金发放台账不完整", "responsible": unit.id!.uuidString]).status == .seeOther)
+            let finding = try #require(try await ReportFindingModel.query(on: app.db).filter(\.$evaluationID == id).first())
+            #expect(finding.responsibleName == unit.name)
+            try await leader.get(KeyEvaluationRoute.report(.value(id)).url)
+            #expect(try await leader.post(KeyEvaluationRoute.suggestion(.value(id)).url,
+                                          ["suggestion": "建立资助资金发放台账，按月核对。", "findings[]": finding.id!.uuidString]).status == .seeOther)
+            #expect(try await leader.post(KeyEvaluationRoute.report(.value(id)).url, [
+                "section[experience_problems]": "资助对象认定程序规范。存在的问题见下表。", "section[suggestions]": "建议如下："]).status == .seeOther)
+            try await leader.get(KeyEvaluationRoute.evaluation(.value(id)).url)
+            #expect(try await leader.post(KeyEvaluationRoute.transition(.value(id)).url, ["lock_version": String(version), "action": "submit_report"]).status == .seeOther)
+
+            // The .docx: a zip with the WordprocessingML parts, the outline, the tables and the finding, Chinese fonts.
+            let docx = try await leader.get(KeyEvaluationRoute.reportDocx(.value(id)).url)
+            #expect(docx.status == .ok && docx.headers.contentType?.description.contains("wordprocessingml") == true)
+            let bytes = Data(docx.body.readableBytesView)
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-docx-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("report.docx")
+            try bytes.write(to: file)
+            if let keep = ProcessInfo.processInfo.environment["JIXIAO_TEST_DOCX_OUT"], !keep.isEmpty { try? bytes.write(to: URL(fileURLWithPath: keep)) }
+            let archive = try Archive(url: file, accessMode: .read)
+            var xml = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
+            let document = String(decoding: xml, as: UTF8.self)
+            for words in ["绩效评价报告", "一、基本情况", "七、其他需要说明的问题", "部分高校资助资金发放台账不完整", "针对问题 1", "<w:tblBorders>"] {
+                #expect(document.contains(words), "\(words)")
+            }
+            #expect(archive["word/styles.xml"] != nil && archive["[Content_Types].xml"] != nil)
+
+            // The bureau's head finalizes; nothing is written after that.
+            let head = Browser(app, address: "192.0.2.40")
+            try await head.signIn("perf-head", DemoData.password)
+            try await head.get(KeyEvaluationRoute.evaluation(.value(id)).url)
+            #expect(try await head.post(KeyEvaluationRoute.transition(.value(id)).url, ["lock_version": String(version + 1), "action": "finalize_report"]).status == .seeOther)
+            #expect(try await KeyEvaluationModel.find(id, on: app.db)?.evaluationState == .finalized)
+            try await leader.get(KeyEvaluationRoute.report(.value(id)).url)
+            #expect(try await leader.post(KeyEvaluationRoute.finding(.value(id)).url, ["description": "再加", "responsible": unit.id!.uuidString]).status == .conflict)
+            #expect(try await head.get(KeyEvaluationRoute.reportPrint(.value(id)).url).body.string.contains("部分高校资助资金发放台账不完整"))
         }
     }
 }

@@ -6,7 +6,7 @@ extension Capability {
     /// the team (which gives experts and agency evaluators access to exactly that evaluation), independent scoring.
     static let keyEvaluation = Capability(
         name: "key-evaluation",
-        migrations: [CreateKeyEvaluations(), AddKeyEvaluationEvidence(), AddKeyEvaluationSurveys()],
+        migrations: [CreateKeyEvaluations(), AddKeyEvaluationEvidence(), AddKeyEvaluationSurveys(), AddKeyEvaluationReports()],
         publicRoutes: { routes in try routes.register(collection: PublicSurveyController()) },
         pages: { pages in try pages.register(collection: KeyEvaluationController()) },
         apiEndpoints: KeyEvaluationAPI.endpoints,

@@ -26,6 +26,14 @@ struct KeyEvaluationController: RouteCollection {
         routes.post(KeyEvaluationRoute.surveyApply(.key), use: applySurvey)
         routes.get(KeyEvaluationRoute.surveyAnswers(.key), use: surveyAnswers)
         routes.get(KeyEvaluationRoute.surveyLinks(.key), use: surveyLinks)
+        routes.get(KeyEvaluationRoute.report(.key), use: report)
+        routes.post(KeyEvaluationRoute.report(.key), use: saveReport)
+        routes.get(KeyEvaluationRoute.reportPrint(.key), use: reportPrint)
+        routes.get(KeyEvaluationRoute.reportDocx(.key), use: reportDocx)
+        routes.post(KeyEvaluationRoute.finding(.key), use: addFinding)
+        routes.post(KeyEvaluationRoute.removeFinding(.key, .key), use: removeFinding)
+        routes.post(KeyEvaluationRoute.suggestion(.key), use: addSuggestion)
+        routes.post(KeyEvaluationRoute.removeSuggestion(.key, .key), use: removeSuggestion)
     }
 
     private func id(_ req: Request, _ name: String = "id") throws -> UUID {
@@ -246,5 +254,76 @@ struct KeyEvaluationController: RouteCollection {
         let rows = tokens.map { [$0.token, base + PublicSurveyRoute.form(.value(survey.publicKey), token: $0.token).url, $0.usedAt == nil ? "" : DisplayTime.minute($0.usedAt)] }
         return CSVExport.response(header: [req.localizer(.surveyCode), req.localizer(.surveyLink), req.localizer(.keyEvaluationSubmitted)], rows: rows,
                                   name: "\(evaluation.title)-答题链接.csv")
+    }
+
+    // MARK: report
+
+    private func runnerName(_ report: KeyEvaluationReport, _ req: Request) async throws -> String {
+        try await OrganizationModel.find(report.evaluation.organizationID, on: req.db)?.name ?? ""
+    }
+
+    private func renderReport(_ req: Request, _ evaluationID: UUID, status: HTTPResponseStatus = .ok, notice: String? = nil, problem: AppError? = nil,
+                              errors: [String: Message] = [:], draft: [ReportSection: String] = [:], printable: Bool = false) async throws -> Response {
+        let report = try await KeyEvaluationReport.load(evaluationID, by: try req.caller(), on: req.db)
+        let view = KeyEvaluationReportView(report: report, runnerName: try await runnerName(report, req), csrfToken: try req.caller().person().csrfToken ?? "",
+                                           printable: printable, notice: notice, problem: problem, errors: errors, draft: draft, t: req.localizer)
+        return req.layout.render(title: report.title, status: status, view.body)
+    }
+
+    @Sendable func report(req: Request) async throws -> Response {
+        try await renderReport(req, try id(req), notice: req.query[String.self, at: "saved"] == "1" ? req.localizer(.keyReportSaved) : nil)
+    }
+
+    @Sendable func reportPrint(req: Request) async throws -> Response {
+        try await renderReport(req, try id(req), printable: true)
+    }
+
+    @Sendable func reportDocx(req: Request) async throws -> Response {
+        let report = try await KeyEvaluationReport.load(try id(req), by: try req.caller(), on: req.db)
+        let data = try WordDocumentWriter.data(title: report.title, author: try await runnerName(report, req), created: try req.caller().now,
+                                               blocks: report.wordBlocks(runnerName: try await runnerName(report, req)))
+        return DownloadFile(name: "\(report.evaluation.title)-绩效评价报告.docx", contentType: HTTPMediaType(type: "application",
+                            subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"), data: data).response
+    }
+
+    /// Runs a change of the report and returns to it; a refusal shows it again with what was typed.
+    private func reportChange(_ req: Request, draft: [ReportSection: String] = [:], _ work: @Sendable (UUID, Caller) async throws -> Void) async throws -> Response {
+        let evaluationID = try id(req)
+        do {
+            try await work(evaluationID, try req.caller())
+            return req.redirect(to: KeyEvaluationRoute.report(.value(evaluationID), done: true))
+        } catch {
+            let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
+            return try await renderReport(req, evaluationID, status: problem.status, problem: problem, errors: fields, draft: draft)
+        }
+    }
+
+    @Sendable func saveReport(req: Request) async throws -> Response {
+        let texts = try req.content.decode(KeyReportForm.self).texts
+        return try await reportChange(req, draft: texts) { id, caller in try await KeyEvaluations.saveReport(id, texts: texts, by: caller, on: req.db) }
+    }
+
+    @Sendable func addFinding(req: Request) async throws -> Response {
+        let form = try req.content.decode(FindingForm.self)
+        return try await reportChange(req) { id, caller in
+            try await KeyEvaluations.addFinding(id, description: form.description ?? "", responsible: form.responsible, indicator: form.indicator, by: caller, on: req.db)
+        }
+    }
+
+    @Sendable func removeFinding(req: Request) async throws -> Response {
+        let finding = try id(req, "finding")
+        return try await reportChange(req) { id, caller in try await KeyEvaluations.removeFinding(id, findingID: finding, by: caller, on: req.db) }
+    }
+
+    @Sendable func addSuggestion(req: Request) async throws -> Response {
+        let form = try req.content.decode(SuggestionForm.self)
+        return try await reportChange(req) { id, caller in
+            try await KeyEvaluations.addSuggestion(id, text: form.suggestion ?? "", findingIDs: form.findings ?? [], by: caller, on: req.db)
+        }
+    }
+
+    @Sendable func removeSuggestion(req: Request) async throws -> Response {
+        let suggestion = try id(req, "suggestion")
+        return try await reportChange(req) { id, caller in try await KeyEvaluations.removeSuggestion(id, suggestionID: suggestion, by: caller, on: req.db) }
     }
 }

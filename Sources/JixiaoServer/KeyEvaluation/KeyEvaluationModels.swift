@@ -230,3 +230,52 @@ final class SurveyResponseModel: Model, @unchecked Sendable {
         return Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in Int(key).map { ($0, value) } })
     }
 }
+
+/// The text of one section of the report.
+final class ReportSectionModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_report_sections"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "section") var section: String
+    @Field(key: "text") var text: String
+    @Field(key: "updated_by_name") var updatedByName: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// 发现的问题 — a finding of the report, ready to become a rectification item for its responsible organisation.
+final class ReportFindingModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_findings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "description") var findingDescription: String
+    @OptionalField(key: "responsible_organization_id") var responsibleOrganizationID: UUID?
+    @Field(key: "responsible_name") var responsibleName: String
+    @OptionalField(key: "indicator_id") var indicatorID: UUID?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var finding: ReportFinding { ReportFinding(id: id!, description: findingDescription, responsibleOrganization: responsibleOrganizationID) }
+}
+
+/// 有关建议 — a suggestion of the report and the findings it answers.
+final class ReportSuggestionModel: Model, @unchecked Sendable {
+    static let schema = "key_evaluation_suggestions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "evaluation_id") var evaluationID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "text") var text: String
+    @Field(key: "finding_ids") var findingIDsText: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var findingIDs: [UUID] { findingIDsText.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+    var suggestion: ReportSuggestion { ReportSuggestion(text: text, findingIDs: findingIDs) }
+}

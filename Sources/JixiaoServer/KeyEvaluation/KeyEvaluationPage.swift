@@ -150,6 +150,8 @@ struct KeyEvaluationView {
                 .p(Components.badge(t.term(evaluation.evaluationState), kind: "key-\(evaluation.state)"), .text(" "),
                    .text(t(.keyEvaluationHeader(evaluation.fiscalYear, model.runnerName, t.term(evaluation.kind))))),
                 .p(.text(t(.keyEvaluationEvaluatorLine(t.term(model.plan.evaluatorKind), model.agencyName ?? "—")))),
+                .if(model.seesResults && ![.planning, .planSubmitted].contains(evaluation.evaluationState),
+                    .p(.a(.class("button"), .href(KeyEvaluationRoute.report(.value(evaluation.id!)).url), .text(t(.keyReportLink))))),
                 .unwrap(model.me) { me in
                     .p(.text(t(.keyEvaluationYouAre(t.term(me.teamRole)))), .text(" "),
                        .if(evaluation.evaluationState == .underway || me.submittedAt != nil,

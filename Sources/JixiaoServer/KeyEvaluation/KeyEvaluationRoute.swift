@@ -26,6 +26,14 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
     case surveyApply(Parameter<UUID>)
     case surveyAnswers(Parameter<UUID>)
     case surveyLinks(Parameter<UUID>)
+    /// 评价报告: the report's sections to read and write, its findings and suggestions, a page to print, the .docx.
+    case report(Parameter<UUID>, done: Bool = false)
+    case reportPrint(Parameter<UUID>)
+    case reportDocx(Parameter<UUID>)
+    case finding(Parameter<UUID>)
+    case removeFinding(Parameter<UUID>, Parameter<UUID>)
+    case suggestion(Parameter<UUID>)
+    case removeSuggestion(Parameter<UUID>, Parameter<UUID>)
 
     var pathSegments: [String] {
         switch self {
@@ -46,6 +54,13 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
         case .surveyApply(let id): ["evaluation", "key", Self.segment(id, "id"), "survey", "apply"]
         case .surveyAnswers(let id): ["evaluation", "key", Self.segment(id, "id"), "survey", "answers.csv"]
         case .surveyLinks(let id): ["evaluation", "key", Self.segment(id, "id"), "survey", "links.csv"]
+        case .report(let id, _): ["evaluation", "key", Self.segment(id, "id"), "report"]
+        case .reportPrint(let id): ["evaluation", "key", Self.segment(id, "id"), "report", "print"]
+        case .reportDocx(let id): ["evaluation", "key", Self.segment(id, "id"), "report.docx"]
+        case .finding(let id): ["evaluation", "key", Self.segment(id, "id"), "report", "findings"]
+        case .removeFinding(let id, let finding): ["evaluation", "key", Self.segment(id, "id"), "report", "findings", Self.segment(finding, "finding"), "remove"]
+        case .suggestion(let id): ["evaluation", "key", Self.segment(id, "id"), "report", "suggestions"]
+        case .removeSuggestion(let id, let suggestion): ["evaluation", "key", Self.segment(id, "id"), "report", "suggestions", Self.segment(suggestion, "suggestion"), "remove"]
         }
     }
 
@@ -54,6 +69,7 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
         case .list(let year), .candidates(let year): [("year", year.map(String.init))]
         case .scores(_, let saved): [("saved", saved ? "1" : nil)]
         case .evaluation(_, let done): [("done", done)]
+        case .report(_, let done): [("saved", done ? "1" : nil)]
         default: []
         }
     }
@@ -63,5 +79,7 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
         (.POST, .addMember(.key)), (.POST, .removeMember(.key, .key)), (.POST, .transition(.key)), (.GET, .scores(.key)), (.POST, .scores(.key)),
         (.POST, .evidence(.key)), (.GET, .evidenceFile(.key, .key)), (.POST, .removeEvidence(.key, .key)),
         (.POST, .survey(.key)), (.POST, .surveyClose(.key)), (.POST, .surveyApply(.key)), (.GET, .surveyAnswers(.key)), (.GET, .surveyLinks(.key)),
+        (.GET, .report(.key)), (.POST, .report(.key)), (.GET, .reportPrint(.key)), (.GET, .reportDocx(.key)), (.POST, .finding(.key)),
+        (.POST, .removeFinding(.key, .key)), (.POST, .suggestion(.key)), (.POST, .removeSuggestion(.key, .key)),
     ]
 }

@@ -520,3 +520,66 @@ extension TextKey {
     static let surveyKindText = TextKey("surveyKindText", zh: "文字", en: "Text")
     static let surveyKindNone = TextKey("surveyKindNone", zh: "（不用）", en: "(unused)")
 }
+
+// MARK: the report
+extension ReportSection: FixedTerm {
+    var englishName: String {
+        switch self {
+        case .basicInfo: "Basic facts"
+        case .workDone: "How the evaluation was carried out"
+        case .conclusion: "Overall assessment and conclusion"
+        case .indicatorAnalysis: "Analysis by indicator"
+        case .experienceAndProblems: "Good practice, problems found and their causes"
+        case .suggestions: "Suggestions"
+        case .other: "Other matters"
+        }
+    }
+}
+
+extension TextKey {
+    static func errorReportEmptySection(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReportEmptySection", zh: "报告“\(p0.text(in: .zhHans))”部分尚未填写（没有内容时请写“无”）。",
+                en: "The report's section “\(p0.text(in: .en))” is empty (write “none” if there is nothing to say).")
+    }
+    static func errorReportFindingResponsible(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReportFindingResponsible", zh: "第 \(p0.text(in: .zhHans)) 个问题须指定负责整改的单位（被评价对象的单位或其主管部门）。",
+                en: "Problem \(p0.text(in: .en)) needs the organisation responsible for putting it right (the evaluated unit or its department).")
+    }
+    static func errorReportSuggestionFinding(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReportSuggestionFinding", zh: "第 \(p0.text(in: .zhHans)) 条建议关联了不存在的问题，请刷新后重新选择。",
+                en: "Suggestion \(p0.text(in: .en)) is tied to a problem that does not exist; reload and choose again.")
+    }
+    static func errorReportFindingUnanswered(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorReportFindingUnanswered", zh: "第 \(p0.text(in: .zhHans)) 个问题还没有对应的建议。", en: "Problem \(p0.text(in: .en)) has no suggestion answering it yet.")
+    }
+    static let errorReportFindingText = TextKey("errorReportFindingText", zh: "请描述发现的问题。", en: "Describe the problem found.")
+    static let errorReportSuggestionText = TextKey("errorReportSuggestionText", zh: "请填写建议内容。", en: "Write the suggestion.")
+
+    static let keyReportTitle = TextKey("keyReportTitle", zh: "评价报告", en: "Evaluation report")
+    static let keyReportIntro = TextKey("keyReportIntro", zh: "报告按《项目支出绩效评价管理办法》的提纲由评价数据生成初稿；评价组可修改各部分文字，登记发现的问题（明确整改责任单位）并提出对应建议。组长在全部成员提交评分后提交报告，由财政部门审核定稿。",
+                                     en: "The report follows the policy's outline, with a first draft made from the evaluation's data; the team edits each section, records the problems found (each with the organisation responsible for putting it right) and the suggestions answering them. The leader submits it once all have scored; the bureau finalizes it.")
+    static let keyReportSave = TextKey("keyReportSave", zh: "保存报告文字", en: "Save the report's text")
+    static let keyReportSaved = TextKey("keyReportSaved", zh: "报告已保存。", en: "The report is saved.")
+    static let keyReportPrint = TextKey("keyReportPrint", zh: "打印页面", en: "Printable page")
+    static let keyReportDocx = TextKey("keyReportDocx", zh: "下载 Word 文档（.docx）", en: "Download as Word (.docx)")
+    static let keyReportLink = TextKey("keyReportLink", zh: "评价报告", en: "Evaluation report")
+    static let keyReportDraftHint = TextKey("keyReportDraftHint", zh: "（初稿由评价数据生成，可修改）", en: "(a draft made from the data; edit it)")
+    static let keyReportFindings = TextKey("keyReportFindings", zh: "存在的问题", en: "Problems found")
+    static let keyReportFinding = TextKey("keyReportFinding", zh: "问题描述", en: "Problem")
+    static let keyReportResponsible = TextKey("keyReportResponsible", zh: "整改责任单位", en: "Responsible for putting it right")
+    static let keyReportIndicator = TextKey("keyReportIndicator", zh: "相关指标", en: "Related indicator")
+    static let keyReportNoIndicator = TextKey("keyReportNoIndicator", zh: "（不限）", en: "(none)")
+    static let keyReportAddFinding = TextKey("keyReportAddFinding", zh: "登记问题", en: "Record the problem")
+    static let keyReportSuggestions = TextKey("keyReportSuggestions", zh: "有关建议", en: "Suggestions")
+    static let keyReportSuggestion = TextKey("keyReportSuggestion", zh: "建议内容", en: "Suggestion")
+    static let keyReportAnswers = TextKey("keyReportAnswers", zh: "针对的问题", en: "Answers the problems")
+    static let keyReportAddSuggestion = TextKey("keyReportAddSuggestion", zh: "添加建议", en: "Add the suggestion")
+    static let keyReportRemove = TextKey("keyReportRemove", zh: "删除", en: "Remove")
+    static let keyReportProblems = TextKey("keyReportProblems", zh: "提交报告前还需完成：", en: "Before the report can be submitted:")
+    static let keyReportGroups = TextKey("keyReportGroups", zh: "一级指标", en: "Level 1")
+    static let keyReportTotal = TextKey("keyReportTotal", zh: "合计", en: "Total")
+}
+
+extension TextKey {
+    static let keyReportActual = TextKey("keyReportActual", zh: "实际值", en: "Actual")
+}

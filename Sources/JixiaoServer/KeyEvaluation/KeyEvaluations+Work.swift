@@ -192,7 +192,11 @@ extension KeyEvaluations {
                 throw AppError(.forbidden, "leader_only", Message(.errorKeyEvaluationLeaderSubmits))
             }
             let waiting = members.filter { $0.submittedAt == nil }
-            if !waiting.isEmpty { errors.append(.invalid("team", Message(.errorKeyEvaluationScoresMissing(waiting.map(\.userName).joined(separator: "、"))))) }
+            if !waiting.isEmpty {
+                errors.append(.invalid("team", Message(.errorKeyEvaluationScoresMissing(waiting.map(\.userName).joined(separator: "、")))))
+            } else {
+                errors += try await KeyEvaluationReport.load(id, by: caller, on: db).problems.map(\.appError)
+            }
         }
         guard errors.isEmpty else { throw FormErrors(errors: errors) }
         evaluation.state = next.rawValue
