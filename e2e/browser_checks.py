@@ -428,6 +428,64 @@ def self_evaluation_explains_deductions(page, base, args):
     page.viewport(1366, 768)
 
 
+def key_evaluations_survey_and_report(page, base, args):
+    """The performance officer reads the demo's key evaluation (plan, framework, team, survey rate); a beneficiary answers
+    its questionnaire from an unused code on a 390-px phone without an account; the report downloads as a .docx through
+    the API (as the office's head, who runs it without scoring), and LibreOffice converts it to PDF — it opens."""
+    page.goto(base + "/evaluation/key")
+    text = page.text()
+    check("the key evaluations page lists the demo's evaluations", "高校国家助学金配套资金" in text and "组织实施" in text, text[:300])
+    href = page.eval("(Array.from(document.querySelectorAll(\"table.data a[href^='/evaluation/key/']\")).find(a => a.textContent.includes('助学金')) || {}).href || ''")
+    evaluation_url = (href or "").split("?")[0]
+    page.goto(evaluation_url or base + "/evaluation/key")
+    text = page.text()
+    check("an evaluation shows its plan, framework, team and survey rate",
+          all(s in text for s in ["评价方案", "评价指标体系", "评价组", "满意度调查"]) and re.search(r"满意度 \d+\.\d\d%", text), text[:300])
+    page.save(args.out, "key-evaluation")
+    csv_text = page.eval(f"fetch('{evaluation_url}/survey/links.csv').then(r => r.text())") or ""
+    unused = [line.split('","')[1] for line in csv_text.splitlines()[1:] if line.count('","') == 2 and line.endswith('""')]
+    check("the office downloads the answer links", len(unused) >= 1, csv_text[:200])
+    page.viewport(390, 844, mobile=True)
+    page.goto(evaluation_url)
+    width = page.eval("document.documentElement.scrollWidth")
+    check("key-evaluation-390: a 390-px phone reads it without sideways scrolling", width is not None and width <= 390, f"scrollWidth={width}")
+    page.save(args.out, "key-evaluation-390")
+    if unused:
+        link = unused[0]
+        page.goto(base + link[link.index("/s/"):] if "/s/" in link else link)
+        width = page.eval("document.documentElement.scrollWidth")
+        text = page.text()
+        check("the survey opens on a 390-px phone without an account or sideways scrolling",
+              "非常满意" in text and width is not None and width <= 390, f"scrollWidth={width} {text[:200]}")
+        page.save(args.out, "survey-390")
+        page.eval("document.querySelector(\"input[name='a[0]'][value='5']\").checked = true; "
+                  "document.querySelector(\"input[name='a[1]'][value='是']\").checked = true; true")
+        page.load(lambda: page.eval("document.querySelector('form.survey').submit(); true"), "the survey answer")
+        check("an answer is thanked", "感谢" in page.text(), page.text()[:200])
+    page.viewport(1366, 768)
+
+    status, body = http_json("POST", base + "/api/v1/tokens", {"username": "perf-head", "password": "Demo2026jixiao"})
+    token = json.loads(body).get("token") if status == 201 else None
+    evaluation_id = evaluation_url.rstrip("/").split("/")[-1]
+    pdf_ok, detail = False, f"token status {status}"
+    if token and evaluation_id:
+        request = urllib.request.Request(f"{base}/api/v1/key-evaluations/{evaluation_id}/report.docx", headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            docx = response.read()
+        path = os.path.join(args.out, "key-evaluation-report.docx")
+        with open(path, "wb") as handle:
+            handle.write(docx)
+        outdir = os.path.join(args.work, "report-pdf")
+        os.makedirs(outdir, exist_ok=True)
+        convert = subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", outdir, path], capture_output=True, text=True, timeout=300)
+        pdf = os.path.join(outdir, "key-evaluation-report.pdf")
+        pdf_ok = os.path.exists(pdf) and os.path.getsize(pdf) > 2000 and open(pdf, "rb").read(5) == b"%PDF-"
+        detail = f"docx {len(docx)} bytes; {convert.stdout[-200:]} {convert.stderr[-200:]}"
+        if pdf_ok:
+            subprocess.run(["cp", pdf, os.path.join(args.out, "key-evaluation-report.pdf")])
+    check("the evaluation report downloads as .docx and LibreOffice converts it to PDF", pdf_ok, detail)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
@@ -545,6 +603,7 @@ def main():
         import_large_list_with_progress(page, base, args)
         monitoring_shows_its_arithmetic(page, base, args)
         self_evaluation_explains_deductions(page, base, args)
+        key_evaluations_survey_and_report(page, base, args)
         page.goto(base + "/results")
         check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
         page.save(args.out, "placeholder")

@@ -135,6 +135,9 @@ enum KeyEvaluationAPI: OpenAPIVocabulary {
                     query: [.init(name: "indicator", location: "query", type: "string", description: "the indicator's id", schema: ["type": "string", "format": "uuid"])],
                     requestSchema: "file", requestMediaType: "application/octet-stream", successStatus: 201, responseSchema: "KeyEvaluation",
                     bodyLimit: ByteCount(value: EvidenceFiles.maximumBytes + 1024 * 1024), handler: attachEvidence),
+        APIEndpoint(method: .GET, path: ["key-evaluations", ":id", "report.docx"], operationID: "getKeyEvaluationReport",
+                    summary: "The evaluation report as a Word document (.docx) in the policy's outline, to whoever may read the results",
+                    tag: "key-evaluation", handler: reportDocx),
         APIEndpoint(method: .GET, path: ["key-evaluations", ":id", "evidence", ":file"], operationID: "getKeyEvaluationEvidence",
                     summary: "Download an attached file the caller may read (an attachment with the type of the kind recognised on upload)",
                     tag: "key-evaluation", handler: evidenceFile),
@@ -241,6 +244,10 @@ enum KeyEvaluationAPI: OpenAPIVocabulary {
         _ = try await KeyEvaluations.attachEvidence(id, indicatorID: indicator, fileName: req.headers.contentDisposition?.filename ?? "", data: data,
                                                     by: try req.caller(), on: req.db)
         return try .json(try await dto(id, req), status: .created)
+    }
+
+    @Sendable static func reportDocx(req: Request) async throws -> Response {
+        try await KeyEvaluationReport.docx(try uuid(req), by: try req.caller(), on: req.db).response
     }
 
     @Sendable static func evidenceFile(req: Request) async throws -> Response {

@@ -279,11 +279,7 @@ struct KeyEvaluationController: RouteCollection {
     }
 
     @Sendable func reportDocx(req: Request) async throws -> Response {
-        let report = try await KeyEvaluationReport.load(try id(req), by: try req.caller(), on: req.db)
-        let data = try WordDocumentWriter.data(title: report.title, author: try await runnerName(report, req), created: try req.caller().now,
-                                               blocks: report.wordBlocks(runnerName: try await runnerName(report, req)))
-        return DownloadFile(name: "\(report.evaluation.title)-绩效评价报告.docx", contentType: HTTPMediaType(type: "application",
-                            subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"), data: data).response
+        try await KeyEvaluationReport.docx(try id(req), by: try req.caller(), on: req.db).response
     }
 
     /// Runs a change of the report and returns to it; a refusal shows it again with what was typed.

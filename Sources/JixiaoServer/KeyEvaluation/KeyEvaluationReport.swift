@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 import JixiaoDomain
 
 /// 评价报告 assembled from the evaluation's data: each section's text as the team wrote it (or, until then, a draft made
@@ -118,6 +119,15 @@ struct KeyEvaluationReport: Sendable {
     }
 
     var title: String { "“\(evaluation.title)”绩效评价报告" }
+
+    /// The report as a .docx download, for the page and the API alike.
+    static func docx(_ id: UUID, by caller: Caller, on db: any Database) async throws -> DownloadFile {
+        let report = try await load(id, by: caller, on: db)
+        let runner = try await OrganizationModel.find(report.evaluation.organizationID, on: db)?.name ?? ""
+        let data = try WordDocumentWriter.data(title: report.title, author: runner, created: caller.now, blocks: report.wordBlocks(runnerName: runner))
+        return DownloadFile(name: "\(report.evaluation.title)-绩效评价报告.docx",
+                            contentType: HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document"), data: data)
+    }
 
     /// The report as a Word document, in the policy's outline.
     func wordBlocks(runnerName: String) -> [WordBlock] {

@@ -207,11 +207,11 @@ extension TextKey {
     static let keyEvaluationLevel3 = TextKey("keyEvaluationLevel3", zh: "三级指标", en: "Level 3")
     static let keyEvaluationWeight = TextKey("keyEvaluationWeight", zh: "权重", en: "Weight")
     static let keyEvaluationCriteria = TextKey("keyEvaluationCriteria", zh: "评分标准", en: "Scoring criteria")
-    static let keyEvaluationTargetActual = TextKey("keyEvaluationTargetActual", zh: "目标值 / 自评实际值", en: "Target / self-evaluated actual")
+    static let keyEvaluationTargetActual = TextKey("keyEvaluationTargetActual", zh: "目标值 / 实际值", en: "Target / actual")
     static let keyEvaluationRemove = TextKey("keyEvaluationRemove", zh: "删除", en: "Remove")
     static let keyEvaluationSaveFramework = TextKey("keyEvaluationSaveFramework", zh: "保存指标体系", en: "Save the framework")
     static func keyEvaluationGoalLine(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
-        TextKey("keyEvaluationGoalLine", zh: "目标值 \(p0.text(in: .zhHans))；自评实际值 \(p1.text(in: .zhHans))", en: "Target \(p0.text(in: .en)); self-evaluated \(p1.text(in: .en))")
+        TextKey("keyEvaluationGoalLine", zh: "目标值 \(p0.text(in: .zhHans))；实际值 \(p1.text(in: .zhHans))", en: "Target \(p0.text(in: .en)); actual \(p1.text(in: .en))")
     }
     static let keyEvaluationMemberOrganization = TextKey("keyEvaluationMemberOrganization", zh: "所在单位", en: "Organisation")
     static let keyEvaluationRole = TextKey("keyEvaluationRole", zh: "组内角色", en: "Role on the team")

@@ -154,6 +154,9 @@ enum Stylesheet {
     table.form-table th, table.form-table td { border:1px solid #333; padding:.4rem .5rem; text-align:left; vertical-align:top; }
     table.form-table th { background:#f5f5f5; white-space:nowrap; } .print-year { text-align:center; }
     .history-note { font-size:.78rem; color:var(--muted); margin-top:.15rem; }
+    /* A questionnaire answered on a phone: each choice a full-width row, easy to tap. */
+    form.survey label.choice { display:block; padding:.5rem .25rem; border-bottom:1px solid var(--line); }
+    .report-section textarea { min-height:7rem; }
     @media print {
       body { display:block; background:#fff; } .site-header, .site-nav, .site-footer, .no-print, .skip-link { display:none; }
       .content { padding:0; max-width:none; } h1 { text-align:center; }
