@@ -193,10 +193,23 @@ struct KeyEvaluationServerTests {
             _ = try await browser.post("/locale", ["locale": "en", "back": "/"])
             let english = try await browser.get(KeyEvaluationRoute.evaluation(.value(underway.id!)).url)
             #expect(english.body.string.contains("Indicator framework") && english.body.string.contains("Under way"))
-            // A member who has not submitted sees no one else's points.
-            let leader = Browser(app, address: "192.0.2.13")
-            try await leader.signIn("expert", DemoData.password)
-            #expect(try await leader.get(KeyEvaluationRoute.evaluation(.value(underway.id!)).url).body.string.contains("评分结果"))
+            // The team reads the evaluated object's goal and self-evaluation through the one authorization function; an
+            // object of an evaluation the expert is not on stays hidden; reading is not writing.
+            let expert = Browser(app, address: "192.0.2.13")
+            try await expert.signIn("expert", DemoData.password)
+            #expect(try await expert.get(KeyEvaluationRoute.evaluation(.value(underway.id!)).url).body.string.contains("评分结果"))
+            let onTeam = try #require(try await KeyEvaluationObjectModel.query(on: app.db).filter(\.$evaluationID == underway.id!).first()?.budgetObjectID)
+            let planning = try #require(evaluations.first { $0.evaluationState == .planning })
+            let offTeam = try #require(try await KeyEvaluationObjectModel.query(on: app.db).filter(\.$evaluationID == planning.id!).first()?.budgetObjectID)
+            let goal = try await expert.get(GoalRoute.show(.value(onTeam)).url)
+            #expect(goal.status == .ok && goal.body.string.contains("高校国家助学金配套资金"))
+            #expect(try await expert.get(GoalRoute.show(.value(offTeam)).url).status == .notFound)
+            let forms = try await KeyEvaluationQueries.forms(of: [onTeam, offTeam], on: app.db)
+            let form = try #require(forms[onTeam]?.selfEvaluation)
+            #expect(try await expert.get(SelfEvaluationRoute.form(.value(form)).url).status == .ok)
+            if let other = forms[offTeam]?.selfEvaluation { #expect(try await expert.get(SelfEvaluationRoute.form(.value(other)).url).status == .notFound) }
+            let write = try await expert.post(SelfEvaluationRoute.save(.value(form)).url, ["lock_version": "0", "narrative": "改"])
+            #expect(write.status == .forbidden || write.status == .notFound, "an expert reads the unit's form but never writes it: \(write.status)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Fluent
 import NIOConcurrencyHelpers
 import Vapor
 import JixiaoDomain
@@ -67,6 +68,19 @@ struct Caller: Sendable {
         var refusal = decision == .forbid ? AppError.forbidden() : AppError.notFound()
         refusal.auditNote = "action=\(action.rawValue) organization=\(target.organizationID.uuidString.lowercased())"
         throw refusal
+    }
+
+    /// Reading a budget object's goal, monitoring or self-evaluation: whoever's reach covers its organisation, and the
+    /// people assigned to work on the object by name (`Capabilities.assignedReaders`, e.g. a key evaluation's team) —
+    /// through the one authorization function, as assigned work. `extra` adds agencies assigned by the caller's own
+    /// capability (a re-evaluation's agency).
+    func authorizeObjectRead(_ objectID: UUID, _ target: AccessTarget, extraAgencies: Set<UUID> = [], on db: any Database) async throws {
+        if reaches(.viewBudget, target) { return }
+        var assigned = target
+        assigned.assignedUserIDs = try await Capabilities.assignedReaders(of: objectID, on: db)
+        assigned.assignedAgencyIDs.formUnion(extraAgencies)
+        if assigned.assignedUserIDs.isEmpty && assigned.assignedAgencyIDs.isEmpty { try authorize(.viewBudget, target) }
+        else { try authorize(.viewAssignedWork, assigned) }
     }
 
     /// Whether the caller may do `action` to `target`, without refusing.

@@ -30,6 +30,9 @@ struct Capability: Sendable {
     var lifecycle: [any LifecycleHandler & Sendable] = []
     /// Kinds of long work it queues as jobs, which the workers of every process run.
     var jobs: [JobKind] = []
+    /// People it assigns by name to work on a budget object (a key evaluation's team), who may then read the object's
+    /// goal, monitoring and self-evaluation though their organisation's reach does not cover it.
+    var objectReaders: (@Sendable (UUID, any Database) async throws -> Set<UUID>)?
 }
 
 /// Every capability, in dependency order: a capability's tables and demo data may use those before it.
@@ -60,6 +63,13 @@ enum Capabilities {
     }
 
     static var jobKinds: [JobKind] { all.flatMap(\.jobs) }
+
+    /// Everyone any capability assigns by name to a budget object.
+    static func assignedReaders(of objectID: UUID, on db: any Database) async throws -> Set<UUID> {
+        var readers: Set<UUID> = []
+        for capability in all { if let read = capability.objectReaders { readers.formUnion(try await read(objectID, db)) } }
+        return readers
+    }
 }
 
 /// What a demo step needs: the database and how to hash the demo password.

@@ -100,7 +100,7 @@ enum GoalCommands {
     static func load(_ objectID: UUID, versionNumber: Int? = nil, by caller: Caller, on db: any Database) async throws -> LoadedGoal {
         let user = try caller.person()
         guard let object = try await GoalReads.object(objectID, on: db) else { throw AppError.notFound() }
-        try caller.authorize(.viewBudget, object.organization.accessTarget)
+        try await caller.authorizeObjectRead(objectID, object.organization.accessTarget, on: db)
         let versions = try await GoalReads.versions(of: objectID, on: db)
         let visible = versions.filter {
             GoalVisibility.canSee(user.actor, ownerOrganizationPath: object.organization.hierarchyPath, state: $0.goalState, everSubmitted: $0.everSubmitted)

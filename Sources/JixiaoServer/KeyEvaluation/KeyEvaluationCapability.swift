@@ -15,6 +15,7 @@ extension Capability {
                                      summary: .sectionKeyEvaluationSummary, requiredAction: .runKeyEvaluation,
                                      alternativeActions: [.scoreKeyEvaluation, .viewAssignedWork])],
         workbench: { user, db, t in try await KeyEvaluationWorkbench.tiles(for: user, on: db, t) },
-        demo: { demo in try await KeyEvaluationDemo.load(demo) }
+        demo: { demo in try await KeyEvaluationDemo.load(demo) },
+        objectReaders: { objectID, db in try await KeyEvaluationQueries.teamMembers(of: objectID, on: db) }
     )
 }

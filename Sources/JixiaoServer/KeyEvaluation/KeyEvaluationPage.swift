@@ -12,6 +12,8 @@ struct KeyEvaluationPageModel: Sendable {
     var agencyName: String?
     var agencies: [OrganizationModel]
     var objects: [KeyEvaluationObjectModel]
+    /// Each object's own self-evaluation form and newest monitoring task, which the team reads.
+    var objectForms: [UUID: (selfEvaluation: UUID?, monitoringTask: UUID?)]
     var indicators: [KeyEvaluationIndicatorModel]
     var members: [KeyEvaluationMemberModel]
     /// Individual scores the person may see: their own, and everyone's once theirs are submitted (or if they run it
@@ -48,6 +50,7 @@ struct KeyEvaluationPageModel: Sendable {
         let canRun = caller.reaches(.runKeyEvaluation, target)
         let me = members.first { $0.userID == user.userID }
         let indicators = try await KeyEvaluationIndicatorModel.query(on: db).filter(\.$evaluationID == id).sort(\.$position).all()
+        let objects = try await KeyEvaluationObjectModel.query(on: db).filter(\.$evaluationID == id).sort(\.$objectCode).all()
         let scores = try await KeyEvaluationScoreModel.query(on: db).filter(\.$evaluationID == id).all()
         let rules = try evaluation.scoringRules
         let seesAll = me.map { $0.submittedAt != nil } ?? true
@@ -71,7 +74,7 @@ struct KeyEvaluationPageModel: Sendable {
         return KeyEvaluationPageModel(
             evaluation: evaluation, plan: try evaluation.plan, runnerName: try await OrganizationModel.find(evaluation.organizationID, on: db)?.name ?? "",
             agencyCode: agency?.code, agencyName: agency?.name, agencies: agencies,
-            objects: try await KeyEvaluationObjectModel.query(on: db).filter(\.$evaluationID == id).sort(\.$objectCode).all(),
+            objects: objects, objectForms: try await KeyEvaluationQueries.forms(of: objects.map(\.budgetObjectID), on: db),
             indicators: indicators, members: members,
             visibleScores: seesAll ? scores : scores.filter { $0.userID == user.userID },
             results: seesAll ? KeyEvaluations.results(indicators: indicators, scores: scores, members: members, rules: rules) : [:],
@@ -180,12 +183,16 @@ struct KeyEvaluationView {
         .section(.h2(.text(t(.keyEvaluationObjects))),
             .div(.class("table-scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldCode))), .th(.text(t(.fieldName))), .th(.text(t(.keyEvaluationAmount))),
-                           .th(.text(t(.keyEvaluationReasons))), .th(.text(t(.keyEvaluationChoiceReason))))),
+                           .th(.text(t(.keyEvaluationReasons))), .th(.text(t(.keyEvaluationChoiceReason))), .th(.text(t(.keyEvaluationMaterials))))),
                 .tbody(.forEach(model.objects) { object in
                     .tr(.td(.span(.class("code"), .text(object.objectCode))), .td(.text(object.objectName)),
                         .td(.class("number"), .text(Money(fen: object.amountFen).wanYuanDisplay)),
                         .td(.forEach(object.reasons) { .group(Components.badge(t.term($0)), .text(" ")) }),
-                        .td(.text(object.choiceReason)))
+                        .td(.text(object.choiceReason)),
+                        .td(.ul(.class("plain"),
+                            .li(.a(.href(GoalRoute.show(.value(object.budgetObjectID)).url), .text(t(.keyEvaluationGoalLink)))),
+                            .unwrap(model.objectForms[object.budgetObjectID]?.monitoringTask) { .li(.a(.href(MonitoringRoute.task(.value($0)).url), .text(t(.keyEvaluationMonitoringLink)))) },
+                            .unwrap(model.objectForms[object.budgetObjectID]?.selfEvaluation) { .li(.a(.href(SelfEvaluationRoute.form(.value($0)).url), .text(t(.keyEvaluationSelfLink)))) })))
                 }))))
     }
 

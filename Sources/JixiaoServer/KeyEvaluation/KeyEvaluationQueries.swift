@@ -159,4 +159,33 @@ enum KeyEvaluationQueries {
         }
         return SQLGroupExpression(parts.isEmpty ? SQLRaw("1 = 0") : SQLList(parts, separator: SQLRaw(" OR ")))
     }
+
+    /// Everyone on the team of a key evaluation that covers the object: they read its goal, monitoring and self-evaluation.
+    static func teamMembers(of objectID: UUID, on db: any Database) async throws -> Set<UUID> {
+        struct Row: Decodable { var user_id: UUID }
+        return Set(try await db.sql.select().column(SQLColumn("user_id", table: "m"))
+            .from(SQLAlias(SQLIdentifier(KeyEvaluationMemberModel.schema), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier(KeyEvaluationObjectModel.schema), as: SQLIdentifier("o")), on: SQLColumn("evaluation_id", table: "o"), .equal,
+                  SQLColumn("evaluation_id", table: "m"))
+            .where(SQLColumn("budget_object_id", table: "o"), .equal, SQLBind(objectID))
+            .all(decoding: Row.self).map(\.user_id))
+    }
+
+    /// Each object's own self-evaluation (not a region's) and its newest monitoring task (not a region's).
+    static func forms(of objectIDs: [UUID], on db: any Database) async throws -> [UUID: (selfEvaluation: UUID?, monitoringTask: UUID?)] {
+        guard !objectIDs.isEmpty else { return [:] }
+        struct Row: Decodable { var id: UUID; var budget_object_id: UUID }
+        let binds = SQLGroupExpression(objectIDs.map { SQLBind($0) })
+        let forms = try await db.sql.select().columns("id", "budget_object_id").from(SelfEvaluationTables.evaluations)
+            .where("budget_object_id", .in, binds).where("region_id", .is, SQLLiteral.null).all(decoding: Row.self)
+        let tasks = try await db.sql.select().column(SQLColumn("id", table: "t")).column(SQLColumn("budget_object_id", table: "t"))
+            .from(SQLAlias(SQLIdentifier(MonitoringTables.tasks), as: SQLIdentifier("t")))
+            .join(SQLAlias(SQLIdentifier(MonitoringTables.rounds), as: SQLIdentifier("r")), on: SQLColumn("id", table: "r"), .equal, SQLColumn("round_id", table: "t"))
+            .where(SQLColumn("budget_object_id", table: "t"), .in, binds).where(SQLColumn("region_row_id", table: "t"), .is, SQLLiteral.null)
+            .orderBy(SQLColumn("period_end", table: "r")).all(decoding: Row.self)
+        var found: [UUID: (selfEvaluation: UUID?, monitoringTask: UUID?)] = [:]
+        for form in forms { found[form.budget_object_id, default: (nil, nil)].selfEvaluation = form.id }
+        for task in tasks { found[task.budget_object_id, default: (nil, nil)].monitoringTask = task.id }   // the newest period last
+        return found
+    }
 }

@@ -583,3 +583,10 @@ extension TextKey {
 extension TextKey {
     static let keyReportActual = TextKey("keyReportActual", zh: "实际值", en: "Actual")
 }
+
+extension TextKey {
+    static let keyEvaluationMaterials = TextKey("keyEvaluationMaterials", zh: "对象材料", en: "The object's records")
+    static let keyEvaluationGoalLink = TextKey("keyEvaluationGoalLink", zh: "绩效目标", en: "Performance goal")
+    static let keyEvaluationMonitoringLink = TextKey("keyEvaluationMonitoringLink", zh: "运行监控", en: "Monitoring")
+    static let keyEvaluationSelfLink = TextKey("keyEvaluationSelfLink", zh: "单位自评", en: "Self-evaluation")
+}

@@ -56,7 +56,7 @@ struct TransitionRow: Decodable, Sendable {
 enum MonitoringReports {
     static func load(_ taskID: UUID, by caller: Caller, on db: any Database) async throws -> TaskDetail {
         guard let task = try await TaskRow.find(taskID, on: db) else { throw AppError.notFound() }
-        try caller.authorize(.viewBudget, task.target)
+        try await caller.authorizeObjectRead(task.budget_object_id, task.target, on: db)
         guard let round = try await RoundRow.find(task.round_id, on: db) else { throw AppError.notFound() }
         let indicators = (try await MonitoringScanner.indicatorsByVersion([task.goal_version_id], on: db)[task.goal_version_id] ?? [])
             .filter { $0.region_row_id == task.region_row_id }.map(\.indicator)

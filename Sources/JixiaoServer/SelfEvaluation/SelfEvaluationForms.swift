@@ -56,9 +56,7 @@ enum SelfEvaluationForms {
             struct Agency: Decodable { var agency_id: UUID? }
             let agencies = try await db.sql.select().column("agency_id").from(SelfEvaluationTables.reevaluations)
                 .where("evaluation_id", .equal, SQLBind(id)).all(decoding: Agency.self).compactMap(\.agency_id)
-            var assigned = evaluation.target
-            assigned.assignedAgencyIDs = Set(agencies)
-            if agencies.isEmpty { try caller.authorize(.viewBudget, evaluation.target) } else { try caller.authorize(.viewAssignedWork, assigned) }
+            try await caller.authorizeObjectRead(evaluation.budget_object_id, evaluation.target, extraAgencies: Set(agencies), on: db)
         }
         guard let year = try await EvaluationYearRow.find(evaluation.year_id, on: db) else { throw AppError.notFound() }
         let rows = try await EvaluationIndicatorRow.of(id, on: db)
