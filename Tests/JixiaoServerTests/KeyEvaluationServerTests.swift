@@ -419,4 +419,51 @@ struct KeyEvaluationServerTests {
             #expect(try await head.get(KeyEvaluationRoute.reportPrint(.value(id)).url).body.string.contains("部分高校资助资金发放台账不完整"))
         }
     }
+
+    @Test("framework templates: a bureau saves its own version, bureaus below inherit it, a new evaluation copies the one in force — on both engines",
+          arguments: TestDatabase.all)
+    func templates(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
+            let context = DemoContext(database: app.db, bcryptCost: 4, threadPool: app.threadPool, effects: app.effects)
+            _ = try await DemoGoals.load(on: app.db)
+            _ = try await SelfEvaluationDemo.load(context)
+            let y = SelfEvaluationDemo.year(at: app.effects.now())
+            let officer = Browser(app)
+            try await officer.signIn("perf-officer", DemoData.password)
+            let page = try await officer.get(KeyEvaluationRoute.templates(year: y, kind: "project").url)
+            #expect(page.status == .ok && page.body.string.contains("全国参考框架"))
+            // The province's own: five points moved from 过程 (预算执行率 5 → 0 is refused; 5 → 2) to 产出 (实际完成率 10 → 13).
+            var fields: [String: String] = ["lock_version": "0"]
+            for (index, row) in FrameworkTemplates.standard(.project).enumerated() {
+                var weight = row.weight
+                if row.level3 == "预算执行率" { weight = 2 }
+                if row.level3 == "实际完成率" { weight = 13 }
+                fields["f[\(index)][level1]"] = row.level1; fields["f[\(index)][level2]"] = row.level2; fields["f[\(index)][level3]"] = row.level3
+                fields["f[\(index)][weight]"] = weight.storedText; fields["f[\(index)][criteria]"] = row.criteria
+            }
+            var wrong = fields
+            wrong["f[0][weight]"] = "30"
+            let refused = try await officer.post(KeyEvaluationRoute.templates(year: y, kind: "project").url, wrong)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("应为 100"))
+            #expect(try await officer.post(KeyEvaluationRoute.templates(year: y, kind: "project").url, fields).status == .seeOther)
+            // The city bureau below inherits it; a department may read but not keep templates.
+            let city = Browser(app, address: "192.0.2.50")
+            try await city.signIn("city-perf", DemoData.password)
+            #expect(try await city.get(KeyEvaluationRoute.templates(year: y, kind: "project").url).body.string.contains("第 1 版"))
+            let department = Browser(app, address: "192.0.2.51")
+            try await department.signIn("dept-officer", DemoData.password)
+            try await department.get(KeyEvaluationRoute.templates(year: y, kind: "project").url)
+            #expect(try await department.post(KeyEvaluationRoute.templates(year: y, kind: "project").url, fields).status == .forbidden)
+            // A new evaluation copies the province's version.
+            let finance = try await APIClient.signIn(app, "perf-officer", DemoData.password)
+            let candidates = try decoded(try await finance.send(.GET, "/api/v1/key-evaluations/candidates?year=\(y)"), Candidates.self)
+            let project = try #require(candidates.candidates.first { $0.code == "JN\(y)-EDU-202" })
+            struct Chosen: Decodable { var evaluationIDs: [UUID] }
+            let id = try #require(try decoded(try await finance.send(.POST, "/api/v1/key-evaluations", json: [
+                "fiscalYear": y, "objectIDs": [project.objectID.uuidString], "reason": "试用本省模板"]), Chosen.self).evaluationIDs.first)
+            let rows = try await KeyEvaluationIndicatorModel.query(on: app.db).filter(\.$evaluationID == id).all()
+            #expect(rows.first { $0.level3 == "预算执行率" }?.weightText == "2")
+            #expect(try await KeyEvaluationModel.find(id, on: app.db)?.templateSource == "990000 v1")
+        }
+    }
 }

@@ -6,7 +6,8 @@ extension Capability {
     /// the team (which gives experts and agency evaluators access to exactly that evaluation), independent scoring.
     static let keyEvaluation = Capability(
         name: "key-evaluation",
-        migrations: [CreateKeyEvaluations(), AddKeyEvaluationEvidence(), AddKeyEvaluationSurveys(), AddKeyEvaluationReports()],
+        migrations: [CreateKeyEvaluations(), AddKeyEvaluationEvidence(), AddKeyEvaluationSurveys(), AddKeyEvaluationReports(),
+                     AddKeyEvaluationTemplates()],
         publicRoutes: { routes in try routes.register(collection: PublicSurveyController()) },
         pages: { pages in try pages.register(collection: KeyEvaluationController()) },
         apiEndpoints: KeyEvaluationAPI.endpoints,

@@ -10,6 +10,8 @@ struct KeyEvaluationController: RouteCollection {
         routes.get(KeyEvaluationRoute.list(), use: list)
         routes.get(KeyEvaluationRoute.candidates(), use: candidates)
         routes.post(KeyEvaluationRoute.candidates(), use: choose)
+        routes.get(KeyEvaluationRoute.templates(), use: templates)
+        routes.post(KeyEvaluationRoute.templates(), use: saveTemplate)
         routes.get(KeyEvaluationRoute.evaluation(.key), use: evaluation)
         routes.post(KeyEvaluationRoute.plan(.key), use: savePlan)
         routes.post(KeyEvaluationRoute.framework(.key), use: saveFramework)
@@ -321,5 +323,41 @@ struct KeyEvaluationController: RouteCollection {
     @Sendable func removeSuggestion(req: Request) async throws -> Response {
         let suggestion = try id(req, "suggestion")
         return try await reportChange(req) { id, caller in try await KeyEvaluations.removeSuggestion(id, suggestionID: suggestion, by: caller, on: req.db) }
+    }
+
+    // MARK: templates
+
+    private func templateKind(_ req: Request) -> FrameworkKind { FrameworkKind(rawValue: req.query[String.self, at: "kind"] ?? "") ?? .project }
+
+    private func renderTemplates(_ req: Request, year: Int, kind: FrameworkKind, status: HTTPResponseStatus = .ok, notice: String? = nil,
+                                 problem: AppError? = nil, errors: [String: Message] = [:], draft: FrameworkForm? = nil) async throws -> Response {
+        let user = try req.caller().person()
+        guard Authorization.mayEver(user.actor, .runKeyEvaluation) else { throw AppError.notFound() }
+        let inForce = try await FrameworkTemplateStore.inForce(kind, fiscalYear: year, at: user.organizationPath, on: req.db)
+        let view = FrameworkTemplatesView(year: year, kind: kind, inForce: inForce,
+                                          canSave: user.organizationKind == .financeBureau && user.roles.contains(.performanceOfficer),
+                                          csrfToken: user.csrfToken ?? "", notice: notice, problem: problem, errors: errors, draft: draft, t: req.localizer)
+        return req.layout.render(title: req.localizer(.templateTitle), status: status, view.body)
+    }
+
+    @Sendable func templates(req: Request) async throws -> Response {
+        let year = try year(req, default: try lastYear(req) + 1) ?? (try lastYear(req) + 1)
+        let saved = req.query[Int.self, at: "saved"].map { req.localizer(.templateSaved($0)) }
+        return try await renderTemplates(req, year: year, kind: templateKind(req), notice: saved)
+    }
+
+    @Sendable func saveTemplate(req: Request) async throws -> Response {
+        let year = try year(req, default: try lastYear(req) + 1) ?? (try lastYear(req) + 1)
+        let kind = templateKind(req)
+        let form = try req.content.decode(FrameworkForm.self)
+        do {
+            let (rows, errors) = form.rows()
+            guard errors.isEmpty else { throw FormErrors(errors: errors) }
+            let version = try await FrameworkTemplateStore.save(rows, kind: kind, fiscalYear: year, by: try req.caller(), on: req.db)
+            return req.redirect(to: KeyEvaluationRoute.templates(year: year, kind: kind.rawValue, saved: version))
+        } catch {
+            let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
+            return try await renderTemplates(req, year: year, kind: kind, status: problem.status, problem: problem, errors: fields, draft: form)
+        }
     }
 }

@@ -70,7 +70,8 @@ struct KeyEvaluationListView {
                 Components.input([.type(.number), .id("year"), .name("year"), .value(model.year.map(String.init) ?? "")]),
                 .button(.type(.submit), .text(t(.keyEvaluationFilter)))),
             .if(model.canRun, .p(.a(.class("button primary"), .href(KeyEvaluationRoute.candidates(year: model.year ?? model.defaultYear).url),
-                                    .text(t(.keyEvaluationChooseLink))))),
+                                    .text(t(.keyEvaluationChooseLink))), .text(" "),
+                                 .a(.class("button"), .href(KeyEvaluationRoute.templates().url), .text(t(.templateLink))))),
             model.evaluations.isEmpty ? Components.notice(t(.keyEvaluationNone)) :
             .div(.class("table-scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(t(.fieldFiscalYear))), .th(.text(t(.keyEvaluationTitle))), .th(.text(t(.keyEvaluationRunBy))),

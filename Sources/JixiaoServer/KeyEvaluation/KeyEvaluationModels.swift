@@ -25,6 +25,8 @@ final class KeyEvaluationModel: Model, @unchecked Sendable {
     @Field(key: "created_by_name") var createdByName: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "lock_version") var lockVersion: Int
+    /// The framework template it was copied from ("standard", or a bureau's code and version).
+    @OptionalField(key: "template_source") var templateSource: String?
 
     init() {}
 

@@ -252,7 +252,9 @@ struct KeyEvaluationView {
     private var framework: Node<HTML.BodyContext> {
         let rows = model.indicators.map(\.framework)
         let groups = EvaluationFramework.groupWeights(rows, kind: evaluation.kind)
-        let summary = Node<HTML.BodyContext>.p(.class("hint"), .text(t(.keyEvaluationGroupWeights(groups.map { "\($0.group) \(Ratio.text($0.weight, decimals: 2))" }.joined(separator: " · ")))))
+        let source = evaluation.templateSource.map { $0 == "standard" ? t(.templateStandard) : $0 } ?? t(.templateStandard)
+        let summary = Node<HTML.BodyContext>.p(.class("hint"), .text(t(.keyEvaluationGroupWeights(groups.map { "\($0.group) \(Ratio.text($0.weight, decimals: 2))" }.joined(separator: " · ")))
+                                                                     + " · " + t(.templateSource(source))))
         guard editing else {
             return .section(.id("framework"), .h2(.text(t(.keyEvaluationFramework))), summary,
                 .div(.class("table-scroll"), .table(.class("data"),
@@ -273,32 +275,8 @@ struct KeyEvaluationView {
             .form(.method(.post), .action(KeyEvaluationRoute.framework(.value(evaluation.id!)).url),
                 Components.csrfField(model.csrfToken),
                 .input(.type(.hidden), .name("lock_version"), .value(String(evaluation.lockVersion))),
-                .div(.class("table-scroll"), .table(.class("data framework"),
-                    .thead(.tr(.th(.text(t(.keyEvaluationLevel1))), .th(.text(t(.keyEvaluationLevel2))), .th(.text(t(.keyEvaluationLevel3))),
-                               .th(.text(t(.keyEvaluationWeight))), .th(.text(t(.keyEvaluationCriteria))), .th(.text(t(.keyEvaluationRemove))))),
-                    .tbody(.forEach(Array((draftRows + blanks).enumerated())) { index, row in frameworkRow(index, row) }))),
+                FrameworkRowsEditor(rows: draftRows + blanks, errors: model.errors, t: t).table,
                 .button(.type(.submit), .class("primary"), .text(t(.keyEvaluationSaveFramework)))))
-    }
-
-    private func frameworkRow(_ index: Int, _ row: FrameworkForm.RowForm) -> Node<HTML.TableContext> {
-        let field = "f[\(index)]"
-        let labels: [String: TextKey] = ["level1": .keyEvaluationLevel1, "level2": .keyEvaluationLevel2, "level3": .keyEvaluationLevel3]
-        let cell: (String, String?) -> Node<HTML.TableRowContext> = { name, value in
-            .td(Components.input([.type(.text), .name("\(field)[\(name)]"), .value(value ?? ""),
-                                  .attribute(named: "aria-label", value: "\(index + 1) \(labels[name].map { t($0) } ?? name)")]))
-        }
-        return .tr(cell("level1", row.level1), cell("level2", row.level2), cell("level3", row.level3),
-                   .td(Components.input([.type(.text), .name("\(field)[weight]"), .value(row.weight ?? ""), .attribute(named: "inputmode", value: "decimal"),
-                                         .attribute(named: "size", value: "5"), .attribute(named: "aria-label", value: "\(index + 1) \(t(.keyEvaluationWeight))")]),
-                       .unwrap(model.errors["f[\(index)].weight"]) { .p(.class("field-error"), .text(t($0))) }),
-                   .td(.textarea(.name("\(field)[criteria]"), .attribute(named: "rows", value: "2"), .attribute(named: "aria-label", value: "\(index + 1) \(t(.keyEvaluationCriteria))"),
-                                 .text(row.criteria ?? "")),
-                       .unwrap(row.goal) { .input(.type(.hidden), .name("\(field)[goal]"), .value($0.uuidString)) },
-                       .unwrap(row.target) { .input(.type(.hidden), .name("\(field)[target]"), .value($0)) },
-                       .unwrap(row.actual) { .input(.type(.hidden), .name("\(field)[actual]"), .value($0)) },
-                       .unwrap(row.target) { target in .p(.class("hint"), .text(t(.keyEvaluationGoalLine(target, row.actual ?? "—")))) }),
-                   .td(.label(.class("check"), Components.input([.type(.checkbox), .name("\(field)[remove]"), .value("1"),
-                                                                 .attribute(named: "aria-label", value: "\(index + 1) \(t(.keyEvaluationRemove))")]))))
     }
 
     private func targetActual(_ row: KeyEvaluationIndicatorModel) -> String {
@@ -400,5 +378,41 @@ struct KeyEvaluationView {
                     .tr(.td(.text(DisplayTime.minute(step.occurredAt))), .td(.text(KeyEvaluationAction(rawValue: step.action).map { t.term($0) } ?? step.action)),
                         .td(.text(step.actorName)), .td(.text(step.opinion)))
                 }))))
+    }
+}
+
+/// The framework's rows as form fields (level names, weight, criteria, remove), for an evaluation and for a bureau's
+/// template alike; the goal's target and actual travel along hidden.
+struct FrameworkRowsEditor {
+    let rows: [FrameworkForm.RowForm]
+    let errors: [String: Message]
+    let t: Localizer
+
+    var table: Node<HTML.FormContext> {
+        .div(.class("table-scroll"), .table(.class("data framework"),
+            .thead(.tr(.th(.text(t(.keyEvaluationLevel1))), .th(.text(t(.keyEvaluationLevel2))), .th(.text(t(.keyEvaluationLevel3))),
+                       .th(.text(t(.keyEvaluationWeight))), .th(.text(t(.keyEvaluationCriteria))), .th(.text(t(.keyEvaluationRemove))))),
+            .tbody(.forEach(Array(rows.enumerated())) { index, row in self.row(index, row) })))
+    }
+
+    private func row(_ index: Int, _ row: FrameworkForm.RowForm) -> Node<HTML.TableContext> {
+        let field = "f[\(index)]"
+        let labels: [String: TextKey] = ["level1": .keyEvaluationLevel1, "level2": .keyEvaluationLevel2, "level3": .keyEvaluationLevel3]
+        let cell: (String, String?) -> Node<HTML.TableRowContext> = { name, value in
+            .td(Components.input([.type(.text), .name("\(field)[\(name)]"), .value(value ?? ""),
+                                  .attribute(named: "aria-label", value: "\(index + 1) \(labels[name].map { t($0) } ?? name)")]))
+        }
+        return .tr(cell("level1", row.level1), cell("level2", row.level2), cell("level3", row.level3),
+                   .td(Components.input([.type(.text), .name("\(field)[weight]"), .value(row.weight ?? ""), .attribute(named: "inputmode", value: "decimal"),
+                                         .attribute(named: "size", value: "5"), .attribute(named: "aria-label", value: "\(index + 1) \(t(.keyEvaluationWeight))")]),
+                       .unwrap(errors["f[\(index)].weight"]) { .p(.class("field-error"), .text(t($0))) }),
+                   .td(.textarea(.name("\(field)[criteria]"), .attribute(named: "rows", value: "2"), .attribute(named: "aria-label", value: "\(index + 1) \(t(.keyEvaluationCriteria))"),
+                                 .text(row.criteria ?? "")),
+                       .unwrap(row.goal) { .input(.type(.hidden), .name("\(field)[goal]"), .value($0.uuidString)) },
+                       .unwrap(row.target) { .input(.type(.hidden), .name("\(field)[target]"), .value($0)) },
+                       .unwrap(row.actual) { .input(.type(.hidden), .name("\(field)[actual]"), .value($0)) },
+                       .unwrap(row.target) { target in .p(.class("hint"), .text(t(.keyEvaluationGoalLine(target, row.actual ?? "—")))) }),
+                   .td(.label(.class("check"), Components.input([.type(.checkbox), .name("\(field)[remove]"), .value("1"),
+                                                                 .attribute(named: "aria-label", value: "\(index + 1) \(t(.keyEvaluationRemove))")]))))
     }
 }

@@ -7,6 +7,8 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
     case list(year: Int? = nil)
     /// 遴选: the year's candidates with the rules each meets and the coverage the choice reaches; choosing.
     case candidates(year: Int? = nil)
+    /// 评价指标体系模板 of a year and kind: the one in force and, for a bureau's performance office, saving its own.
+    case templates(year: Int? = nil, kind: String? = nil, saved: Int? = nil)
     /// One evaluation: objects and reasons, plan, framework, team, procedure, results.
     case evaluation(Parameter<UUID>, done: String? = nil)
     case plan(Parameter<UUID>)
@@ -39,6 +41,7 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
         switch self {
         case .list: ["evaluation", "key"]
         case .candidates: ["evaluation", "key", "candidates"]
+        case .templates: ["evaluation", "key", "templates"]
         case .evaluation(let id, _): ["evaluation", "key", Self.segment(id, "id")]
         case .plan(let id): ["evaluation", "key", Self.segment(id, "id"), "plan"]
         case .framework(let id): ["evaluation", "key", Self.segment(id, "id"), "framework"]
@@ -67,6 +70,7 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
     var queryItems: [(String, String?)] {
         switch self {
         case .list(let year), .candidates(let year): [("year", year.map(String.init))]
+        case .templates(let year, let kind, let saved): [("year", year.map(String.init)), ("kind", kind), ("saved", saved.map(String.init))]
         case .scores(_, let saved): [("saved", saved ? "1" : nil)]
         case .evaluation(_, let done): [("done", done)]
         case .report(_, let done): [("saved", done ? "1" : nil)]
@@ -75,7 +79,7 @@ enum KeyEvaluationRoute: TypedRoute, Hashable {
     }
 
     static let served: [(HTTPMethod, KeyEvaluationRoute)] = [
-        (.GET, .list()), (.GET, .candidates()), (.POST, .candidates()), (.GET, .evaluation(.key)), (.POST, .plan(.key)), (.POST, .framework(.key)),
+        (.GET, .list()), (.GET, .candidates()), (.POST, .candidates()), (.GET, .templates()), (.POST, .templates()), (.GET, .evaluation(.key)), (.POST, .plan(.key)), (.POST, .framework(.key)),
         (.POST, .addMember(.key)), (.POST, .removeMember(.key, .key)), (.POST, .transition(.key)), (.GET, .scores(.key)), (.POST, .scores(.key)),
         (.POST, .evidence(.key)), (.GET, .evidenceFile(.key, .key)), (.POST, .removeEvidence(.key, .key)),
         (.POST, .survey(.key)), (.POST, .surveyClose(.key)), (.POST, .surveyApply(.key)), (.GET, .surveyAnswers(.key)), (.GET, .surveyLinks(.key)),

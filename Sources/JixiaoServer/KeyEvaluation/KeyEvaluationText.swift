@@ -590,3 +590,23 @@ extension TextKey {
     static let keyEvaluationMonitoringLink = TextKey("keyEvaluationMonitoringLink", zh: "运行监控", en: "Monitoring")
     static let keyEvaluationSelfLink = TextKey("keyEvaluationSelfLink", zh: "单位自评", en: "Self-evaluation")
 }
+
+extension TextKey {
+    static let errorTemplateBureau = TextKey("errorTemplateBureau", zh: "指标体系模板由财政部门绩效管理机构维护。", en: "Framework templates are kept by a finance bureau's performance office.")
+    static let templateTitle = TextKey("templateTitle", zh: "评价指标体系模板", en: "Framework templates")
+    static func templateSource(_ p0: some TextArgument) -> TextKey {
+        TextKey("templateSource", zh: "现行模板：\(p0.text(in: .zhHans))", en: "Template in force: \(p0.text(in: .en))")
+    }
+    static let templateStandard = TextKey("templateStandard", zh: "全国参考框架（财预〔2020〕10号、财预〔2013〕53号）", en: "the national reference framework (财预〔2020〕10号, 财预〔2013〕53号)")
+    static func templateOwned(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("templateOwned", zh: "\(p0.text(in: .zhHans)) 第 \(p1.text(in: .zhHans)) 版", en: "\(p0.text(in: .en)), version \(p1.text(in: .en))")
+    }
+    static let templateHint = TextKey("templateHint", zh: "本单位保存的模板适用于本级及下级财政部门该年度新开展的重点评价；已开展的评价不受影响。下级没有自己的模板时沿用上级的。",
+                                      en: "A template saved here applies to key evaluations started this year by your bureau and the bureaus below it; evaluations already started keep theirs. A bureau without its own uses the one above.")
+    static let templateSave = TextKey("templateSave", zh: "保存为本单位新版本", en: "Save as a new version of your bureau's")
+    static func templateSaved(_ p0: some TextArgument) -> TextKey {
+        TextKey("templateSaved", zh: "已保存第 \(p0.text(in: .zhHans)) 版。", en: "Version \(p0.text(in: .en)) is saved.")
+    }
+    static let templateKind = TextKey("templateKind", zh: "体系类别", en: "Kind")
+    static let templateLink = TextKey("templateLink", zh: "指标体系模板", en: "Framework templates")
+}

@@ -98,6 +98,8 @@ enum KeyEvaluations {
                 evaluation.selectionRulesJSON = try KeyEvaluationModel.json(rules)
                 evaluation.scoringRulesJSON = try KeyEvaluationModel.json(TeamScoringRules())
                 evaluation.createdByName = user.displayName; evaluation.createdAt = now; evaluation.lockVersion = 0
+                let template = try await FrameworkTemplateStore.inForce(kind, fiscalYear: fiscalYear, at: runner.hierarchyPath, on: db)
+                evaluation.templateSource = template.source
                 try await evaluation.create(on: db)
                 for candidate in group {
                     let object = KeyEvaluationObjectModel()
@@ -110,7 +112,7 @@ enum KeyEvaluations {
                     try await object.create(on: db)
                 }
                 let goal = try await goalIndicators(of: first.objectID, fiscalYear: fiscalYear, on: db)
-                let framework = EvaluationFramework.pullingGoal(FrameworkTemplates.standard(kind), kind: kind, goal: goal)
+                let framework = EvaluationFramework.pullingGoal(template.indicators, kind: kind, goal: goal)
                 try await replaceFramework(of: evaluation.id!, with: framework, caller: caller, on: db)
                 let leader = KeyEvaluationMemberModel()
                 leader.id = caller.effects.uuid()
