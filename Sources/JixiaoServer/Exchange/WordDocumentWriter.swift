@@ -64,25 +64,8 @@ enum WordDocumentWriter {
         return try Data(contentsOf: url)
     }
 
-    /// Text as XML character data: markup escaped, and characters XML 1.0 cannot hold dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text as XML character data: the spreadsheet writer's escaping (markup escaped, what XML 1.0 cannot hold dropped).
+    static func escape(_ text: String) -> String { SpreadsheetWriter.escape(text) }
 
     private static func run(_ text: String, bold: Bool = false) -> String {
         "<w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r>"
