@@ -109,6 +109,8 @@ struct KeyEvaluationServerTests {
             try await head.get(KeyEvaluationRoute.evaluation(.value(id)).url)
             #expect(try await head.post(KeyEvaluationRoute.transition(.value(id)).url, ["lock_version": "4", "action": "approve_plan", "opinion": "同意"]).status == .seeOther)
 
+            // The team was part of the approved plan: it no longer changes.
+            #expect(try await head.post(KeyEvaluationRoute.addMember(.value(id)).url, ["lock_version": "5", "username": "perf-head", "role": "staff"]).status == .conflict)
             // Independent scoring: on the team now, the expert sees the evaluation but nobody's points.
             evaluation = try decoded(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)"), Evaluation.self)
             #expect(evaluation.state == "underway" && evaluation.evaluatorKind == "agency" && evaluation.agencyID != nil)
@@ -131,6 +133,12 @@ struct KeyEvaluationServerTests {
             #expect(unexplained.status == .unprocessableEntity && unexplained.body.string.contains("扣分理由"))
             let tooMany = try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": scores { _, r in r.weight + "1" }])
             #expect(tooMany.status == .unprocessableEntity)
+            let repeated = [rows[0].id.uuidString, rows[0].id.uuidString].map { ["indicatorID": $0, "points": "1", "comment": ""] as [String: any Sendable] }
+            #expect(try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": repeated]).status == .unprocessableEntity)
+            // A save of one indicator keeps the others' drafts.
+            let partial = try decoded(try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores",
+                                                            json: ["scores": [["indicatorID": rows[1].id.uuidString, "points": "1", "comment": ""]]]), Evaluation.self)
+            #expect(partial.scores.count == 2, "the first indicator's draft stays beside the second's")
             let submitted = try decoded(try await expert.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: [
                 "scores": scores({ i, r in i == 0 ? "0" : r.weight }, comment: "材料不全"), "submit": true]), Evaluation.self)
             #expect(submitted.indicators[0].points == "0" && submitted.indicators[0].scorers == 1)
@@ -240,12 +248,23 @@ struct KeyEvaluationServerTests {
             #expect(try await upload(leader, "合同.pdf", Array("MZ\u{90}\u{0}program".utf8)).status == .unprocessableEntity, "a program renamed .pdf")
             #expect(try await upload(leader, "run.exe", pdf).status == .unprocessableEntity, "an unsupported type")
             #expect(try await upload(leader, "空.pdf", []).status == .unprocessableEntity)
-            #expect(try await upload(leader, "big.pdf", pdf + Array(repeating: 0x20, count: EvidenceFiles.maximumBytes)).status == .payloadTooLarge)
+            let big = try await upload(leader, "big.pdf", pdf + Array(repeating: 0x20, count: EvidenceFiles.maximumBytes))
+            #expect(big.status == .payloadTooLarge && big.body.string.contains("20 MB"), "the refusal names the file limit: \(big.body.string)")
+            #expect(try await upload(leader, "x\u{202E}gnp.pdf", pdf).status == .unprocessableEntity, "a name that reads as another type")
             #expect(try await upload(expert, "late.pdf", pdf).status == .conflict, "the expert has submitted")
             #expect(try await KeyEvaluationEvidenceModel.query(on: app.db).count() == 0)
             let stored = try await upload(leader, "资金拨付凭证.pdf", pdf)
             #expect(stored.status == .created, "\(stored.body.string)")
             let file = try #require(try await KeyEvaluationEvidenceModel.query(on: app.db).first())
+            // Twelve at once on top of it: the limit of ten per indicator holds.
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for n in 0..<12 { group.addTask { try await upload(leader, "part\(n).pdf", pdf).status } }
+                var all: [HTTPStatus] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .created }.count == EvidenceFiles.maximumPerIndicator - 1 && !statuses.contains { $0.code >= 500 }, "\(statuses)")
+            #expect(try await KeyEvaluationEvidenceModel.query(on: app.db).count() == EvidenceFiles.maximumPerIndicator)
             #expect(file.kind == "pdf" && file.byteCount == pdf.count && file.sha256.count == 64)
 
             // The leader reads it back as an attachment typed by its kind; the expert and a supervisor see nothing of it yet.
@@ -262,10 +281,11 @@ struct KeyEvaluationServerTests {
             let rows = try await KeyEvaluationIndicatorModel.query(on: app.db).filter(\.$evaluationID == id).all()
             let full: [[String: any Sendable]] = rows.map { ["indicatorID": $0.id!.uuidString, "points": $0.weightText, "comment": ""] }
             #expect(try await leader.send(.PUT, "/api/v1/key-evaluations/\(id)/scores", json: ["scores": full, "submit": true]).status == .ok)
-            #expect(try decoded(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)"), Files.self).evidence.map(\.fileName) == ["资金拨付凭证.pdf"])
+            #expect(try decoded(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)"), Files.self).evidence.map(\.fileName).contains("资金拨付凭证.pdf"))
             #expect(try await expert.send(.GET, "/api/v1/key-evaluations/\(id)/evidence/\(file.id!)").status == .ok)
             #expect(try await supervisor.send(.GET, "/api/v1/key-evaluations/\(id)/evidence/\(file.id!)").status == .ok)
             #expect(try await upload(leader, "more.pdf", pdf).status == .conflict, "nothing is added after submission")
+            #expect(download.headers.first(name: .contentDisposition)?.contains("filename=\"evidence.pdf\"") == true)
             #expect(try await auditActions(app).contains("key_evaluation.evidence_attached"))
         }
     }
@@ -293,6 +313,8 @@ struct KeyEvaluationServerTests {
             #expect(try await visitor.post(PublicSurveyRoute.form(.value(demoSurvey.publicKey)).url, answer, csrf: .some(nil)).status == .seeOther)
             let again = try await visitor.post(PublicSurveyRoute.form(.value(demoSurvey.publicKey)).url, answer, csrf: .some(nil))
             #expect(again.status == .forbidden && again.body.string.contains("答题码无效或已使用"))
+            let control = try await visitor.post(PublicSurveyRoute.form(.value(demoSurvey.publicKey)).url, ["t": "NOPE", "a[0]": "5", "a[1]": "是", "a[2]": "x\u{1}\u{1B}[31m"], csrf: .some(nil))
+            #expect(control.status == .unprocessableEntity && control.body.string.contains("控制字符"))
             let missing = try await visitor.post(PublicSurveyRoute.form(.value(demoSurvey.publicKey)).url, ["t": "NOPE", "a[1]": "是"], csrf: .some(nil))
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("请回答第 1 题"), "answers are checked before the code is spent")
             #expect(try await SurveyResponseModel.query(on: app.db).filter(\.$surveyID == demoSurvey.id!).count() == 21)

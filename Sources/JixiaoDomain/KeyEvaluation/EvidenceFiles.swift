@@ -63,7 +63,7 @@ public enum EvidenceFiles {
     public static func kind(name: String, head: [UInt8], size: Int) throws(EvidenceFileError) -> EvidenceKind {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= InputLimits.name,
-              trimmed.unicodeScalars.allSatisfy({ TextInputRules.isAllowed($0, in: .singleLine) && !"/\\".unicodeScalars.contains($0) }) else {
+              trimmed.unicodeScalars.allSatisfy({ TextInputRules.isAllowed($0, in: .singleLine) && !"/\\".unicodeScalars.contains($0) && !isDisguising($0) }) else {
             throw .badName
         }
         guard size > 0 else { throw .empty }
@@ -72,5 +72,11 @@ public enum EvidenceFiles {
         guard let kind = EvidenceKind.allCases.first(where: { $0.extensions.contains(ext) }) else { throw .unsupportedExtension(ext) }
         guard head.starts(with: kind.signature) else { throw .contentMismatch(expected: kind) }
         return kind
+    }
+
+    /// Invisible and direction-changing characters, which could make "x\u{202E}gnp.pdf" read as "xfdp.png".
+    static func isDisguising(_ scalar: Unicode.Scalar) -> Bool {
+        (0x200B...0x200F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            || scalar.value == 0xFEFF
     }
 }

@@ -66,6 +66,8 @@ public enum SurveyAnswerProblem: Hashable, Sendable {
     case missing(index: Int)
     case notAnOption(index: Int)
     case tooLong(index: Int, maximum: Int)
+    /// A control character or another that may not be stored (`TextInputRules`).
+    case forbiddenCharacter(index: Int)
 }
 
 public enum SatisfactionSurvey {
@@ -107,6 +109,7 @@ public enum SatisfactionSurvey {
                 clean[index] = answer
             case .text:
                 guard answer.count <= maximumTextAnswer else { problems.append(.tooLong(index: index, maximum: maximumTextAnswer)); continue }
+                guard TextInputRules.firstForbiddenCharacter(in: answer, field: .multiLine) == nil else { problems.append(.forbiddenCharacter(index: index)); continue }
                 clean[index] = answer
             }
         }

@@ -18,13 +18,15 @@ enum APIRoutes {
             let body: HTTPBodyStreamStrategy = endpoint.bodyLimit.map { .collect(maxSize: $0) } ?? .collect
             let handler = endpoint.handler
             let expectsJSON = endpoint.requestSchema != nil && endpoint.requestMediaType == "application/json"
-            builder.on(endpoint.method, endpoint.path.map { PathComponent(stringLiteral: $0) }, body: body) { req in
+            let route = builder.on(endpoint.method, endpoint.path.map { PathComponent(stringLiteral: $0) }, body: body) { req in
                 // A JSON operation refuses other media types as the document says (415), rather than failing to decode (400).
                 if expectsJSON, let type = req.headers.contentType, type.type != "application" || type.subType != "json" {
                     throw AppError(.unsupportedMediaType, "unsupported_media_type", Message(.errorBadRequest("Content-Type: application/json")))
                 }
                 return try await handler(req)
             }
+            // A refusal for size names this limit, not the default one.
+            if let limit = endpoint.bodyLimit { route.bodyLimit = limit.value }
         }
     }
 

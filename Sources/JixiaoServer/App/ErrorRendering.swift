@@ -1,3 +1,4 @@
+import JixiaoDomain
 import Vapor
 import Plot
 import AsyncKit
@@ -61,6 +62,7 @@ struct ErrorRenderingMiddleware: AsyncMiddleware {
                 let path = request.url.path
                 let bytes = path == GoalRoute.importFile.url ? GoalExchangeService.maximumImportBytes
                     : path == OrganizationRoute.importFile.url ? request.application.jixiao.maximumImportBytes
+                    : path.hasPrefix("/evaluation/key/") && path.hasSuffix("/evidence") ? EvidenceFiles.maximumBytes
                     : request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value
                 return AppError(.payloadTooLarge, "payload_too_large", Message(.errorTooLarge(String(max(1, bytes / (1024 * 1024))))))
             case .unauthorized: return .unauthenticated()

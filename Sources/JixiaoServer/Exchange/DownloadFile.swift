@@ -11,8 +11,10 @@ struct DownloadFile: Sendable {
     var response: Response {
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = contentType
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export.xlsx"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.xlsx\"; filename*=UTF-8''\(encoded)")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "export"
+        // The plain name is for clients that ignore filename*: ASCII, with the file's own extension.
+        let ext = name.split(separator: ".").last.map(String.init).flatMap { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? $0 : nil } ?? "bin"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"export.\(ext)\"; filename*=UTF-8''\(encoded)")
         return response
     }
 }

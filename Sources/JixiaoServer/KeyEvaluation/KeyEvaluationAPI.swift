@@ -134,7 +134,7 @@ enum KeyEvaluationAPI: OpenAPIVocabulary {
                     tag: "key-evaluation",
                     query: [.init(name: "indicator", location: "query", type: "string", description: "the indicator's id", schema: ["type": "string", "format": "uuid"])],
                     requestSchema: "file", requestMediaType: "application/octet-stream", successStatus: 201, responseSchema: "KeyEvaluation",
-                    bodyLimit: ByteCount(value: EvidenceFiles.maximumBytes + 1024 * 1024), handler: attachEvidence),
+                    bodyLimit: ByteCount(value: EvidenceFiles.maximumBytes), handler: attachEvidence),
         APIEndpoint(method: .GET, path: ["key-evaluations", ":id", "report.docx"], operationID: "getKeyEvaluationReport",
                     summary: "The evaluation report as a Word document (.docx) in the policy's outline, to whoever may read the results",
                     tag: "key-evaluation", handler: reportDocx),

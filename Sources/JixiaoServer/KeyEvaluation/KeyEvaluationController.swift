@@ -254,7 +254,7 @@ struct KeyEvaluationController: RouteCollection {
         let tokens = try await SurveyTokenModel.query(on: req.db).filter(\.$surveyID == survey.id!).sort(\.$token).all()
         let base = req.headers.first(name: .host).map { "http://\($0)" } ?? ""
         let rows = tokens.map { [$0.token, base + PublicSurveyRoute.form(.value(survey.publicKey), token: $0.token).url, $0.usedAt == nil ? "" : DisplayTime.minute($0.usedAt)] }
-        return CSVExport.response(header: [req.localizer(.surveyCode), req.localizer(.surveyLink), req.localizer(.keyEvaluationSubmitted)], rows: rows,
+        return CSVExport.response(header: [req.localizer(.surveyCode), req.localizer(.surveyLink), req.localizer(.surveyUsedAt)], rows: rows,
                                   name: "\(evaluation.title)-答题链接.csv")
     }
 

@@ -287,7 +287,7 @@ struct KeyEvaluationView {
     // MARK: team
 
     private var team: Node<HTML.BodyContext> {
-        let canChange = model.canRun && [.planning, .underway].contains(evaluation.evaluationState)
+        let canChange = model.canRun && evaluation.evaluationState == .planning
         return .section(.id("member"), .h2(.text(t(.keyEvaluationTeam))),
             .div(.class("table-scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(t(.keyEvaluationPerson))), .th(.text(t(.keyEvaluationMemberOrganization))), .th(.text(t(.keyEvaluationRole))),

@@ -57,10 +57,6 @@ extension TextKey {
         TextKey("errorKeyEvaluationNotEntrustedAgency", zh: "\(p0.text(in: .zhHans)) 属于\(p1.text(in: .zhHans))，不是本次评价的受托机构。",
                 en: "\(p0.text(in: .en)) belongs to \(p1.text(in: .en)), which is not the agency entrusted with this evaluation.")
     }
-    static func errorKeyEvaluationMemberSubmitted(_ p0: some TextArgument) -> TextKey {
-        TextKey("errorKeyEvaluationMemberSubmitted", zh: "\(p0.text(in: .zhHans)) 已提交评分，其评分已计入结果，不能移出评价组。",
-                en: "\(p0.text(in: .en)) has submitted scores, which count in the result; they stay on the team.")
-    }
     static func errorKeyEvaluationScoresMissing(_ p0: some TextArgument) -> TextKey {
         TextKey("errorKeyEvaluationScoresMissing", zh: "以下成员尚未提交评分：\(p0.text(in: .zhHans))。", en: "These members have not submitted their scores: \(p0.text(in: .en)).")
     }
@@ -609,4 +605,14 @@ extension TextKey {
     }
     static let templateKind = TextKey("templateKind", zh: "体系类别", en: "Kind")
     static let templateLink = TextKey("templateLink", zh: "指标体系模板", en: "Framework templates")
+}
+
+extension TextKey {
+    static func errorSurveyAnswerCharacters(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorSurveyAnswerCharacters", zh: "第 \(p0.text(in: .zhHans)) 题的回答含有不能保存的控制字符。", en: "The answer to question \(p0.text(in: .en)) holds control characters that cannot be stored.")
+    }
+    static func errorKeyEvaluationDuplicateIndicator(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorKeyEvaluationDuplicateIndicator", zh: "第 \(p0.text(in: .zhHans)) 项指标在本次提交中出现了两次。", en: "Indicator \(p0.text(in: .en)) appears twice in what was sent.")
+    }
+    static let surveyUsedAt = TextKey("surveyUsedAt", zh: "使用时间", en: "Used at")
 }

@@ -23,17 +23,22 @@ extension KeyEvaluations {
         }
         let kind: EvidenceKind
         do { kind = try EvidenceFiles.kind(name: fileName, head: Array(data.prefix(16)), size: data.count) } catch { throw error.appError }
-        let held = try await KeyEvaluationEvidenceModel.query(on: db).filter(\.$indicatorID == indicatorID).filter(\.$userID == user.userID).count()
-        guard held < EvidenceFiles.maximumPerIndicator else {
-            throw AppError.invalid("file", Message(.errorTooMany(String(EvidenceFiles.maximumPerIndicator), String(held + 1))))
-        }
         let file = KeyEvaluationEvidenceModel()
         file.id = caller.effects.uuid()
         file.evaluationID = id; file.indicatorID = indicatorID; file.userID = user.userID
         file.fileName = fileName.trimmed; file.kind = kind.rawValue; file.byteCount = data.count
         file.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         file.content = data; file.uploadedAt = caller.now
+        let memberID = member.id!
         try await db.transaction { db in
+            // The member's row is written first: on PostgreSQL that locks it, on SQLite it takes the write lock, so two
+            // uploads of one member count and insert one after the other and the limit holds under parallel requests.
+            try await db.sql.update(KeyEvaluationMemberModel.schema).set("added_at", to: SQLColumn("added_at"))
+                .where("id", .equal, SQLBind(memberID)).run()
+            let held = try await KeyEvaluationEvidenceModel.query(on: db).filter(\.$indicatorID == indicatorID).filter(\.$userID == user.userID).count()
+            guard held < EvidenceFiles.maximumPerIndicator else {
+                throw AppError.invalid("file", Message(.errorTooMany(String(EvidenceFiles.maximumPerIndicator), String(held + 1))))
+            }
             try await file.create(on: db)
             try await AuditTrail.record("key_evaluation.evidence_attached", entityType: "key_evaluation", entityID: id.uuidString.lowercased(),
                                         summary: "file=\(file.fileName) kind=\(kind.rawValue) bytes=\(data.count) sha256=\(file.sha256) indicator=\(indicatorID.uuidString.lowercased())",

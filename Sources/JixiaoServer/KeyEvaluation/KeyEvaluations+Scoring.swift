@@ -32,6 +32,7 @@ extension KeyEvaluations {
         var parsed: [UUID: (points: Decimal?, comment: String)] = [:]
         for entry in entries {
             guard let index = position[entry.indicatorID] else { throw AppError.invalid("scores", Message(.errorKeyEvaluationUnknownIndicator)) }
+            guard parsed[entry.indicatorID] == nil else { throw AppError.invalid("scores", Message(.errorKeyEvaluationDuplicateIndicator(index + 1))) }
             let indicator = indicators[index], field = "scores[\(index + 1)]"
             let comment = entry.comment.trimmed
             if let problem = AppError.text(comment, field: "\(field).comment", maximum: InputLimits.longText, multiLine: true) { errors.append(problem) }
@@ -45,6 +46,9 @@ extension KeyEvaluations {
             }
             parsed[entry.indicatorID] = (points, comment)
         }
+        // A save names some indicators; the others keep what the member saved before (a draft, or nothing).
+        let kept = try await KeyEvaluationScoreModel.query(on: db).filter(\.$evaluationID == id).filter(\.$userID == user.userID).all()
+        for score in kept where parsed[score.indicatorID] == nil { parsed[score.indicatorID] = (score.points, score.comment) }
         if submit {
             for (index, indicator) in indicators.enumerated() {
                 let given = parsed[indicator.id!]

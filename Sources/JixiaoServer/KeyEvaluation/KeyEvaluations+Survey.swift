@@ -183,6 +183,7 @@ extension SurveyAnswerProblem {
         case .missing(let index): .invalid("a[\(index)]", Message(.errorSurveyAnswerMissing(index + 1)))
         case .notAnOption(let index): .invalid("a[\(index)]", Message(.errorSurveyAnswerOption(index + 1)))
         case .tooLong(let index, let maximum): .invalid("a[\(index)]", Message(.errorTextTooLong(String(maximum), "")))
+        case .forbiddenCharacter(let index): .invalid("a[\(index)]", Message(.errorSurveyAnswerCharacters(index + 1)))
         }
     }
 }

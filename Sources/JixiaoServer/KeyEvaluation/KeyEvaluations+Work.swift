@@ -110,9 +110,11 @@ extension KeyEvaluations {
 
     /// Adds a person to the team by username with a role their system roles allow; an agency evaluator must belong to
     /// the entrusted agency. Being on the team is what gives an expert or agency evaluator access to the evaluation.
+    /// The team is part of the plan the bureau approves: it changes only while the plan is written, so nobody who has
+    /// read the others' points (a runner off the team sees them) can join the scoring, or leave and come back.
     static func addMember(_ id: UUID, username: String, role: TeamRole, lockVersion: Int, by caller: Caller, on db: any Database) async throws {
         let (evaluation, members) = try await forChange(id, lockVersion: lockVersion, by: caller, on: db)
-        guard [.planning, .underway].contains(evaluation.evaluationState) else {
+        guard evaluation.evaluationState == .planning else {
             throw AppError(.conflict, "not_editable", Message(.errorKeyEvaluationNotEditable(evaluation.evaluationState.termKey)))
         }
         let name = username.trimmed.lowercased()
@@ -152,8 +154,8 @@ extension KeyEvaluations {
         let (evaluation, members) = try await forChange(id, lockVersion: lockVersion, by: caller, on: db)
         guard let member = members.first(where: { $0.userID == userID }) else { throw AppError.notFound() }
         guard member.teamRole != .leader else { throw AppError(.conflict, "leader_stays", Message(.errorKeyEvaluationLeaderStays)) }
-        guard member.submittedAt == nil, evaluation.evaluationState != .finalized else {
-            throw AppError(.conflict, "member_submitted", Message(.errorKeyEvaluationMemberSubmitted(member.userName)))
+        guard evaluation.evaluationState == .planning else {
+            throw AppError(.conflict, "not_editable", Message(.errorKeyEvaluationNotEditable(evaluation.evaluationState.termKey)))
         }
         try await db.transaction { db in
             try await bump(evaluation, on: db)
