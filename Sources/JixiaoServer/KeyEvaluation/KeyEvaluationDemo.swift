@@ -22,14 +22,13 @@ enum KeyEvaluationDemo {
         _ = try await KeyEvaluations.choose(fiscalYear: y, objectIDs: [overall.objectID],
                                             reason: "教育厅部门整体支出规模大，按年度计划开展部门整体支出评价。", together: false, by: day(4, 8), on: db)
         let id = chosen[0]
-        var plan = EvaluationPlan(evaluatorKind: .agency, basis: "《项目支出绩效评价管理办法》（财预〔2020〕10号）；江南省高校学生资助资金管理办法",
+        let plan = EvaluationPlan(evaluatorKind: .agency, basis: "《项目支出绩效评价管理办法》（财预〔2020〕10号）；江南省高校学生资助资金管理办法",
                                   methods: [.comparison, .factorAnalysis, .publicJudgement],
                                   milestones: [Milestone(name: "前期准备：确定评价组、制定方案", due: "\(y + 1)-04-20"),
                                                Milestone(name: "组织实施：资料核查、现场评价、满意度调查", due: "\(y + 1)-05-31"),
                                                Milestone(name: "撰写报告", due: "\(y + 1)-06-20"),
                                                Milestone(name: "报告审核定稿", due: "\(y + 1)-06-30")],
                                   dataToCollect: "资金拨付与发放凭证（高校财务处）；受助学生名册及认定材料（学生资助中心）；受助学生满意度问卷。")
-        plan.agencyID = nil
         var version = try await KeyEvaluationModel.find(id, on: db)!.lockVersion
         try await KeyEvaluations.savePlan(id, plan: plan, agencyCode: "990000-A01", lockVersion: version, by: day(4, 9), on: db)
         version += 1

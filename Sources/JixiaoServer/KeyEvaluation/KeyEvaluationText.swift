@@ -551,7 +551,6 @@ extension TextKey {
     static let errorReportFindingText = TextKey("errorReportFindingText", zh: "请描述发现的问题。", en: "Describe the problem found.")
     static let errorReportSuggestionText = TextKey("errorReportSuggestionText", zh: "请填写建议内容。", en: "Write the suggestion.")
 
-    static let keyReportTitle = TextKey("keyReportTitle", zh: "评价报告", en: "Evaluation report")
     static let keyReportIntro = TextKey("keyReportIntro", zh: "报告按《项目支出绩效评价管理办法》的提纲由评价数据生成初稿；评价组可修改各部分文字，登记发现的问题（明确整改责任单位）并提出对应建议。组长在全部成员提交评分后提交报告，由财政部门审核定稿。",
                                      en: "The report follows the policy's outline, with a first draft made from the evaluation's data; the team edits each section, records the problems found (each with the organisation responsible for putting it right) and the suggestions answering them. The leader submits it once all have scored; the bureau finalizes it.")
     static let keyReportSave = TextKey("keyReportSave", zh: "保存报告文字", en: "Save the report's text")
@@ -566,7 +565,6 @@ extension TextKey {
     static let keyReportIndicator = TextKey("keyReportIndicator", zh: "相关指标", en: "Related indicator")
     static let keyReportNoIndicator = TextKey("keyReportNoIndicator", zh: "（不限）", en: "(none)")
     static let keyReportAddFinding = TextKey("keyReportAddFinding", zh: "登记问题", en: "Record the problem")
-    static let keyReportSuggestions = TextKey("keyReportSuggestions", zh: "有关建议", en: "Suggestions")
     static let keyReportSuggestion = TextKey("keyReportSuggestion", zh: "建议内容", en: "Suggestion")
     static let keyReportAnswers = TextKey("keyReportAnswers", zh: "针对的问题", en: "Answers the problems")
     static let keyReportAddSuggestion = TextKey("keyReportAddSuggestion", zh: "添加建议", en: "Add the suggestion")

@@ -77,6 +77,12 @@ enum KeyEvaluations {
         if together && Set(chosen.map(\.kind)).count > 1 { errors.append(.invalid("together", Message(.errorKeyEvaluationMixedKinds))) }
         guard errors.isEmpty else { throw FormErrors(errors: errors) }
         let groups = together ? [chosen] : chosen.map { [$0] }
+        // The template in force, once per framework kind the choice needs.
+        var inForce: [FrameworkKind: FrameworkTemplateStore.InForce] = [:]
+        for kind in Set(groups.map { FrameworkKind(objectKind: $0[0].kind) }) {
+            inForce[kind] = try await FrameworkTemplateStore.inForce(kind, fiscalYear: fiscalYear, at: runner.hierarchyPath, on: db)
+        }
+        let templates = inForce
         let now = caller.now
         return try await db.transaction { db in
             var created: [UUID] = []
@@ -98,7 +104,7 @@ enum KeyEvaluations {
                 evaluation.selectionRulesJSON = try KeyEvaluationModel.json(rules)
                 evaluation.scoringRulesJSON = try KeyEvaluationModel.json(TeamScoringRules())
                 evaluation.createdByName = user.displayName; evaluation.createdAt = now; evaluation.lockVersion = 0
-                let template = try await FrameworkTemplateStore.inForce(kind, fiscalYear: fiscalYear, at: runner.hierarchyPath, on: db)
+                let template = templates[kind]!
                 evaluation.templateSource = template.source
                 try await evaluation.create(on: db)
                 for candidate in group {

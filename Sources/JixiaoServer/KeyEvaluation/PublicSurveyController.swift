@@ -32,7 +32,7 @@ struct PublicSurveyController: RouteCollection {
         let design = try survey.design
         let form = try req.content.decode(SurveyAnswerForm.self)
         do {
-            try await KeyEvaluations.answer(key: survey.publicKey, token: form.t, answers: form.answers, address: req.clientAddress, now: Date(), on: req.db)
+            try await KeyEvaluations.answer(key: survey.publicKey, token: form.t, answers: form.answers, address: req.clientAddress, now: req.application.effects.now(), on: req.db)
             return req.redirect(to: PublicSurveyRoute.form(.value(survey.publicKey), thanks: true))
         } catch let error as AppError where error.code == "survey_closed" {
             return req.layout.render(title: design.title, status: .gone, Components.notice(req.localizer(error.message)))
