@@ -91,4 +91,52 @@ struct ThinkTankTests {
         #expect(DynamicManagement.excludesAgency(lastReviewScore: Decimal(string: "59.99")))
         #expect(!DynamicManagement.excludesAgency(lastReviewScore: 60) && !DynamicManagement.excludesAgency(lastReviewScore: nil))
     }
+
+    @Test("library statuses: 候选 → 在库 → 暂停 → 退出, only by the moves the library allows")
+    func statuses() {
+        #expect(LibraryStatus.candidate.after(.admit) == .admitted && LibraryStatus.candidate.after(.reject) == .withdrawn)
+        #expect(LibraryStatus.admitted.after(.suspend) == .suspended && LibraryStatus.suspended.after(.restore) == .admitted)
+        #expect(LibraryStatus.suspended.after(.withdraw) == .withdrawn && LibraryStatus.admitted.after(.withdraw) == .withdrawn)
+        #expect(LibraryStatus.candidate.after(.suspend) == nil && LibraryStatus.withdrawn.after(.restore) == nil)
+        #expect(LibraryStatus.withdrawn.moves.isEmpty && LibraryStatus.candidate.moves == [.admit, .reject])
+        #expect(LibraryStatus.allCases.filter(\.isDrawable) == [.admitted])
+    }
+
+    @Test("identity numbers: the resident ID's and the credit code's check characters")
+    func identityNumbers() {
+        // The example of GB 11643-1999 itself, and its lower-case x.
+        #expect(IdentityNumbers.residentID("11010519491231002X") == "11010519491231002X")
+        #expect(IdentityNumbers.residentID(" 11010519491231002x ") == "11010519491231002X")
+        #expect(IdentityNumbers.residentID("110105194912310021") == nil, "wrong check character")
+        #expect(IdentityNumbers.residentID("1101051949123100") == nil && IdentityNumbers.residentID("1101051949123100２X") == nil)
+        // A month 13 with its own correct check character is still refused.
+        let body = "11010519491331002"
+        let sum = zip(body.map { Int(String($0))! }, [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]).reduce(0) { $0 + $1.0 * $1.1 }
+        #expect(IdentityNumbers.residentID(body + String(Array("10X98765432")[sum % 11])) == nil)
+        #expect(IdentityNumbers.creditCode("91350100M000100Y43") == "91350100M000100Y43")
+        #expect(IdentityNumbers.creditCode("91350100m000100y43") == "91350100M000100Y43")
+        #expect(IdentityNumbers.creditCode("91350100M000100Y44") == nil, "wrong check character")
+        #expect(IdentityNumbers.creditCode("91350100I000100Y43") == nil, "I is not in the alphabet")
+        #expect(IdentityNumbers.masked("11010519491231002X") == "110*************2X")
+    }
+
+    @Test("report quality review: every criterion once, in range, a finding for every point off; grades and the yearly mean")
+    func qualityReview() {
+        let full = QualityCriterion.allCases.map { QualityReviewEntry(criterion: $0, points: $0.maximum) }
+        #expect(ReportQualityReview.problems(full).isEmpty && ReportQualityReview.total(full) == 100)
+        var docked = full
+        docked[1].points = 20
+        #expect(ReportQualityReview.problems(docked) == [.findingNeeded(.evidence)])
+        docked[1].finding = "三个指标无佐证材料"
+        #expect(ReportQualityReview.problems(docked).isEmpty && ReportQualityReview.total(docked) == 90)
+        docked[2].points = 26
+        #expect(ReportQualityReview.problems(docked) == [.outOfRange(.accuracy, maximum: 25)])
+        #expect(ReportQualityReview.problems(Array(full.dropLast()) + [full[0]]) == [.duplicate(.completeness), .missing(.soundness)])
+        #expect(ReportQualityReview.grade(90) == .excellent && ReportQualityReview.grade(Decimal(string: "89.99")!) == .good)
+        #expect(ReportQualityReview.grade(60) == .pass && ReportQualityReview.grade(Decimal(string: "59.99")!) == .fail)
+        #expect(ReportQualityReview.yearlyResult([]) == nil && ReportQualityReview.yearlyResult([70, 81, 90]) == Decimal(string: "80.33"))
+        #expect(ReportQualityReview.yearlyResult([55, 56]) == Decimal(string: "55.5"))
+        #expect(ReportQualityReview.suggestedCompleteness(writtenSections: 5, of: 7) == 14)
+        #expect(ExpertField.parse("教育")?.code == "205" && ExpertField.parse("law")?.code == "law" && ExpertField.parse("x") == nil)
+    }
 }
