@@ -49,6 +49,11 @@ struct ThinkTankTests {
         // A bureau's own object has no department: the department rules do not apply.
         let bureauParty = EvaluatedParty(objectIDs: [id(101)], organizationID: p, departmentID: nil, departmentPath: nil, fiscalYear: 2026)
         #expect(ConflictRules.conflicts(member(employer: d), bureauParty).isEmpty)
+        var agency = member()
+        agency.lastReviewScore = Decimal(string: "59.5")
+        #expect(ConflictRules.conflicts(agency, party) == [.lowQualityReview])
+        agency.lastReviewScore = 60
+        #expect(ConflictRules.conflicts(agency, party).isEmpty, "60 is on the line, not below it")
     }
 
     private var library: [DrawCandidate] {

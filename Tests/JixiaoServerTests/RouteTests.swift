@@ -12,7 +12,7 @@ struct RouteTests {
         func pairs<R: TypedRoute>(_ type: R.Type) -> [(HTTPMethod, String)] { R.served.map { ($0.0, $0.1.url.components(separatedBy: "?")[0]) } }
         return pairs(GoalRoute.self) + pairs(OrganizationRoute.self) + pairs(UserRoute.self) + pairs(AuditRoute.self)
             + pairs(AccessRoute.self) + pairs(HomeRoute.self) + pairs(MonitoringRoute.self) + pairs(SelfEvaluationRoute.self)
-            + pairs(KeyEvaluationRoute.self) + pairs(PublicSurveyRoute.self)
+            + pairs(KeyEvaluationRoute.self) + pairs(PublicSurveyRoute.self) + pairs(ThinkTankRoute.self) + pairs(ThinkTankPublicRoute.self)
     }
 
     @Test("every declared route is registered, and every registered page is declared", arguments: [TestDatabase.sqlite])

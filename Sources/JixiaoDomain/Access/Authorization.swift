@@ -43,6 +43,9 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Score the indicators of a key evaluation one is on the team of (the team's staff, experts and agency evaluators;
     /// the command checks the membership).
     case scoreKeyEvaluation = "score_key_evaluation"
+    /// Keep a finance bureau's think tanks (专家学者库、中介机构库、监督指导库): registrations, admission, statuses, ratings,
+    /// report quality reviews. The only people who see experts' personal data (the performance office).
+    case manageThinkTank = "manage_think_tank"
 
     /// Work an agency or expert reaches only when it is assigned to them.
     public var isAssignedWork: Bool { self == .viewAssignedWork || self == .scoreKeyEvaluation }
@@ -52,7 +55,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
         case .manageOrganization, .manageUser, .declareGoal, .manageLibrary, .manageSecurity, .runMonitoring, .reportMonitoring,
              .reviewMonitoring, .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
-             .scoreKeyEvaluation: false
+             .scoreKeyEvaluation, .manageThinkTank: false
         }
     }
 }
@@ -114,7 +117,7 @@ public enum Authorization {
         case .performanceOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
                     .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
-                    .scoreKeyEvaluation].contains(action)
+                    .scoreKeyEvaluation, .manageThinkTank].contains(action)
         case .budgetOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
                     .reviewEvaluation].contains(action)

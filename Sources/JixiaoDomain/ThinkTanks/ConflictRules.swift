@@ -15,6 +15,9 @@ public enum ConflictRule: String, CaseIterable, Codable, Sendable {
     case paidWork = "paid_work"
     /// Has been drawn for the same department too often recently.
     case tooOftenForDepartment = "too_often_for_department"
+    /// An agency whose last report quality review fell below the line is not entrusted (not a conflict of interest,
+    /// but a reason it is skipped, recorded the same way).
+    case lowQualityReview = "low_quality_review"
 
     public var chineseName: String {
         switch self {
@@ -24,6 +27,7 @@ public enum ConflictRule: String, CaseIterable, Codable, Sendable {
         case .declaredRelation: "申报了利害关系"
         case .paidWork: "近年为被评价单位提供有偿服务"
         case .tooOftenForDepartment: "近期为同一部门抽取次数过多"
+        case .lowQualityReview: "上次评价报告质量评审低于合格线"
         }
     }
 }
@@ -70,10 +74,13 @@ public struct MemberRecord: Hashable, Sendable {
     public var paidWork: [PaidWork]
     /// Fiscal years of the member's past draws for each department.
     public var drawsByDepartment: [UUID: [Int]]
+    /// An agency's last report quality review score, if any.
+    public var lastReviewScore: Decimal?
     public init(employerID: UUID?, employerPath: HierarchyPath?, involvedObjectIDs: Set<UUID> = [], declaredRelations: Set<UUID> = [],
-                paidWork: [PaidWork] = [], drawsByDepartment: [UUID: [Int]] = [:]) {
+                paidWork: [PaidWork] = [], drawsByDepartment: [UUID: [Int]] = [:], lastReviewScore: Decimal? = nil) {
         self.employerID = employerID; self.employerPath = employerPath; self.involvedObjectIDs = involvedObjectIDs
         self.declaredRelations = declaredRelations; self.paidWork = paidWork; self.drawsByDepartment = drawsByDepartment
+        self.lastReviewScore = lastReviewScore
     }
 }
 
@@ -102,6 +109,10 @@ public enum ConflictRules {
         return recent.count >= settings.maximumDrawsPerDepartment
     }
 
+    public static func lowQualityReview(_ member: MemberRecord, rules: DynamicManagementRules = DynamicManagementRules()) -> Bool {
+        DynamicManagement.excludesAgency(lastReviewScore: member.lastReviewScore, rules: rules)
+    }
+
     /// Every rule the member breaks for this party, in the rules' order; empty when the member may be drawn.
     public static func conflicts(_ member: MemberRecord, _ party: EvaluatedParty, settings: ConflictSettings = ConflictSettings()) -> [ConflictRule] {
         ConflictRule.allCases.filter { rule in
@@ -112,6 +123,7 @@ public enum ConflictRules {
             case .declaredRelation: declaredRelation(member, party)
             case .paidWork: paidWork(member, party, settings: settings)
             case .tooOftenForDepartment: tooOftenForDepartment(member, party, settings: settings)
+            case .lowQualityReview: lowQualityReview(member)
             }
         }
     }

@@ -47,6 +47,7 @@ enum Capabilities {
         .monitoring,
         .selfEvaluation,
         .keyEvaluation,
+        .thinkTank,
         .home,
     ]
 

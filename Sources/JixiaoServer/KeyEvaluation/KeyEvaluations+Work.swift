@@ -122,6 +122,20 @@ extension KeyEvaluations {
               user.isActive, user.organization.isActive else {
             throw AppError.invalid("username", Message(.errorKeyEvaluationUnknownUser(username.trimmed)))
         }
+        let member = try checkedMember(evaluation, members: members, user: user, role: role, by: caller)
+        try await db.transaction { db in
+            try await bump(evaluation, on: db)
+            try await member.create(on: db)
+            try await AuditTrail.record("key_evaluation.member_added", entityType: "key_evaluation", entityID: id.uuidString.lowercased(),
+                                        summary: "user=\(user.username) role=\(role.rawValue)", context: caller.audit, on: db)
+        }
+    }
+
+    /// The team's rules for one new member (`user` with its roles and organisation loaded): not on it yet, a part its
+    /// system roles allow, the runner's own people as leader or staff, the entrusted agency's evaluators. Returns the
+    /// member to create — by `addMember`, or by a draw from the libraries in its own transaction.
+    static func checkedMember(_ evaluation: KeyEvaluationModel, members: [KeyEvaluationMemberModel], user: UserModel, role: TeamRole,
+                              by caller: Caller) throws -> KeyEvaluationMemberModel {
         if members.contains(where: { $0.userID == user.id! }) { throw AppError.invalid("username", Message(.errorKeyEvaluationAlreadyMember(user.displayName))) }
         let roles = Set(user.roles.compactMap { Role(rawValue: $0.role) })
         guard TeamRole.allowed(for: roles).contains(role) else {
@@ -139,14 +153,9 @@ extension KeyEvaluations {
         }
         let member = KeyEvaluationMemberModel()
         member.id = caller.effects.uuid()
-        member.evaluationID = id; member.userID = user.id!; member.role = role.rawValue
+        member.evaluationID = evaluation.id!; member.userID = user.id!; member.role = role.rawValue
         member.userName = user.displayName; member.organizationName = user.organization.name; member.addedAt = caller.now
-        try await db.transaction { db in
-            try await bump(evaluation, on: db)
-            try await member.create(on: db)
-            try await AuditTrail.record("key_evaluation.member_added", entityType: "key_evaluation", entityID: id.uuidString.lowercased(),
-                                        summary: "user=\(user.username) role=\(role.rawValue)", context: caller.audit, on: db)
-        }
+        return member
     }
 
     /// Takes a person off the team, with their scores; not once they submitted (their scores are part of the result).

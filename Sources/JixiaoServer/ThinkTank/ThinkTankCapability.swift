@@ -1,0 +1,22 @@
+import Vapor
+
+extension Capability {
+    /// 智库 — a finance bureau's libraries of experts, agencies and supervisors; reproducible, conflict-free draws into
+    /// key-evaluation teams (being drawn is being on the team, with exactly the access key evaluations give); ratings
+    /// after the work and the dynamic management they lead to; quality reviews of agencies' reports and their notice.
+    static let thinkTank = Capability(
+        name: "think-tank",
+        migrations: [CreateThinkTanks()],
+        publicRoutes: { routes in try routes.register(collection: ThinkTankPublicController()) },
+        pages: { pages in try pages.register(collection: ThinkTankController()) },
+        apiEndpoints: ThinkTankAPI.endpoints,
+        apiSchemas: ThinkTankAPI.schemas,
+        navigation: [NavigationEntry(section: .thinkTank, path: ThinkTankRoute.experts().url, title: .thinkTankExpertsTitle,
+                                     summary: .sectionThinkTankSummary, requiredAction: .manageThinkTank),
+                     NavigationEntry(section: .thinkTank, path: ThinkTankRoute.agencies().url, title: .thinkTankAgenciesTitle,
+                                     summary: .thinkTankAgenciesNavSummary, requiredAction: .manageThinkTank),
+                     NavigationEntry(section: .thinkTank, path: ThinkTankRoute.reviews().url, title: .thinkTankReviewsTitle,
+                                     summary: .thinkTankReviewsNavSummary, requiredAction: .manageThinkTank)],
+        demo: { demo in try await ThinkTankDemo.load(demo) }
+    )
+}
