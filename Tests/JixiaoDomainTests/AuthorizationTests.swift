@@ -10,7 +10,7 @@ private let allowedInside: [Role: Set<Action>] = [
     .auditOfficer: [.viewOrganization, .viewUser, .viewAudit],
     .performanceOfficer: [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
                           .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
-                          .scoreKeyEvaluation],
+                          .scoreKeyEvaluation, .manageThinkTank],
     // A budget division reports for its bureau (a receiving bureau's transfer payments), reviews and disposes; it does
     // not run rounds or keep the rules.
     .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
