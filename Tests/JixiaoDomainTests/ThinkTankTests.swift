@@ -123,6 +123,7 @@ struct ThinkTankTests {
         #expect(IdentityNumbers.creditCode("91350100M000100Y44") == nil, "wrong check character")
         #expect(IdentityNumbers.creditCode("91350100I000100Y43") == nil, "I is not in the alphabet")
         #expect(IdentityNumbers.masked("11010519491231002X") == "110*************2X")
+        #expect(IdentityNumbers.residentIDCheck("11010519491231002") == "X" && IdentityNumbers.creditCodeCheck("91350100M000100Y4") == "3")
     }
 
     @Test("report quality review: every criterion once, in range, a finding for every point off; grades and the yearly mean")

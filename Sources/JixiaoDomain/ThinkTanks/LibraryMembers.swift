@@ -138,6 +138,23 @@ public enum IdentityNumbers {
         return values[17] == check ? t : nil
     }
 
+    /// The 18th character of a resident ID for its first 17 digits (for generated and demo data).
+    public static func residentIDCheck(_ first17: String) -> Character? {
+        let digits = first17.compactMap { $0.wholeNumberValue }
+        guard digits.count == 17, first17.count == 17 else { return nil }
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        return Array("10X98765432")[zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
+    }
+
+    /// The 18th character of a credit code for its first 17 (for generated and demo data).
+    public static func creditCodeCheck(_ first17: String) -> Character? {
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+        let values = first17.uppercased().compactMap { alphabet.firstIndex(of: $0) }
+        guard values.count == 17, first17.count == 17 else { return nil }
+        let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+        return alphabet[(31 - zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } % 31) % 31]
+    }
+
     /// The number with all but its first and last few characters hidden, for anyone who may know the person is listed
     /// but not their number.
     public static func masked(_ number: String, keepFirst: Int = 3, keepLast: Int = 2) -> String {

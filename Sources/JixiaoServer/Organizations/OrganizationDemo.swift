@@ -1,7 +1,7 @@
 import JixiaoDomain
 
 /// 演示数据 — a fictional province (江南省) with two cities and three counties, their departments,
-/// units and two evaluation agencies. Codes follow the shape of administrative division codes;
+/// units and four evaluation agencies. Codes follow the shape of administrative division codes;
 /// 99 is not a real province code, so nothing here is mistaken for a real bureau.
 enum DemoData {
     struct Org { var code: String; var name: String; var kind: OrganizationKind; var level: AdministrativeLevel?; var parent: String? }
@@ -19,6 +19,8 @@ enum DemoData {
             Org(code: "990221", name: "白石县财政局", kind: .financeBureau, level: .county, parent: "990200"),
             Org(code: "990000-A01", name: "江南华信绩效评价咨询有限公司", kind: .agency, level: nil, parent: "990000"),
             Org(code: "990000-A02", name: "江南明正会计师事务所", kind: .agency, level: nil, parent: "990000"),
+            Org(code: "990000-A03", name: "江南信诚资产评估有限公司", kind: .agency, level: nil, parent: "990000"),
+            Org(code: "990000-A04", name: "江南恒远管理咨询有限公司", kind: .agency, level: nil, parent: "990000"),
         ]
         let departments: [(String, String, [String])] = [
             ("990000-101", "江南省教育厅", ["江南师范大学", "江南省实验中学", "江南职业技术学院"]),
