@@ -41,6 +41,15 @@ public struct QualityReviewEntry: Hashable, Codable, Sendable {
     public init(criterion: QualityCriterion, points: Int, finding: String = "") {
         self.criterion = criterion; self.points = points; self.finding = finding
     }
+
+    private enum CodingKeys: String, CodingKey { case criterion, points, finding }
+    /// A full-marks entry may leave its finding out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        criterion = try container.decode(QualityCriterion.self, forKey: .criterion)
+        points = try container.decode(Int.self, forKey: .points)
+        finding = try container.decodeIfPresent(String.self, forKey: .finding) ?? ""
+    }
 }
 
 public enum QualityReviewProblem: Error, Hashable, Sendable {

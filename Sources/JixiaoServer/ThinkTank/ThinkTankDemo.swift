@@ -42,7 +42,7 @@ enum ThinkTankDemo {
     }
 
     static func residentID(_ index: Int) -> String {
-        let body = String(format: "990102%04d%02d%02d%03d", 1960 + index % 26, 1 + index % 12, 1 + index % 28, 100 + index)
+        let body = String(format: "990102%04d%02d%02d%03d", 1960 + index % 26, 1 + index % 12, 1 + index % 28, 100 + index % 900)
         return body + String(IdentityNumbers.residentIDCheck(body)!)
     }
 
