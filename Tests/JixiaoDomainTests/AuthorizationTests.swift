@@ -10,10 +10,10 @@ private let allowedInside: [Role: Set<Action>] = [
     .auditOfficer: [.viewOrganization, .viewUser, .viewAudit],
     .performanceOfficer: [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
                           .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
-                          .scoreKeyEvaluation, .manageThinkTank],
+                          .scoreKeyEvaluation, .manageThinkTank, .viewThinkTank],
     // A budget division reports for its bureau (a receiving bureau's transfer payments), reviews and disposes; it does
     // not run rounds or keep the rules.
-    .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
+    .budgetOfficer: [.viewOrganization, .viewUser, .viewBudget, .viewThinkTank, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
                      .reviewEvaluation],
     // 部门 runs rounds for its units and confirms their reports; it never disposes (finance decides).
     // Self-evaluation: finance's performance office opens the year; units and departments fill in their own, the
@@ -26,7 +26,8 @@ private let allowedInside: [Role: Set<Action>] = [
     // the key evaluations whose team they are on.
     .agencyEvaluator: [.viewOrganization, .viewAssignedWork, .reevaluate, .scoreKeyEvaluation],
     .expert: [.viewOrganization, .viewAssignedWork, .scoreKeyEvaluation],
-    .supervisor: [.viewOrganization, .viewUser, .viewBudget],
+    // Supervisors read their level, the think tanks' libraries included (no personal data), and change nothing.
+    .supervisor: [.viewOrganization, .viewUser, .viewBudget, .viewThinkTank],
 ]
 
 /// A small tree: province bureau P → city bureau C → department D → unit U; sibling department S under P;

@@ -80,6 +80,11 @@ struct ThinkTankServerTests {
             try await reader.signIn("supervisor", DemoData.password)
             let seen = try await reader.get(ThinkTankRoute.expert(.value(first.id)).url)
             #expect(seen.status == .ok && !seen.body.string.contains("990102") && !seen.body.string.contains("139"))
+            // The supervisor finds the libraries in the navigation, not the managers' pages.
+            let home = try await reader.get("/").body.string
+            #expect(home.contains("href=\"/think-tank/experts\"") && !home.contains("href=\"/think-tank/reviews\""))
+            #expect(!seen.body.string.contains(ThinkTankRoute.calls().url))
+            #expect(try await reader.get(ThinkTankRoute.reviews().url).status == .forbidden)
 
             // Registration: the same ID number twice, a bad check character, no field — each named; nothing is added.
             let before = try await ExpertModel.query(on: app.db).count()

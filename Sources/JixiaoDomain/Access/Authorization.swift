@@ -46,13 +46,16 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Keep a finance bureau's think tanks (专家学者库、中介机构库、监督指导库): registrations, admission, statuses, ratings,
     /// report quality reviews. The only people who see experts' personal data (the performance office).
     case manageThinkTank = "manage_think_tank"
+    /// Read a finance bureau's libraries without personal data: its performance and budget offices, and the supervisors
+    /// of its level (监督指导, read-only).
+    case viewThinkTank = "view_think_tank"
 
     /// Work an agency or expert reaches only when it is assigned to them.
     public var isAssignedWork: Bool { self == .viewAssignedWork || self == .scoreKeyEvaluation }
 
     public var isReadOnly: Bool {
         switch self {
-        case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget: true
+        case .viewOrganization, .viewUser, .viewAudit, .viewAssignedWork, .viewBudget, .viewThinkTank: true
         case .manageOrganization, .manageUser, .declareGoal, .manageLibrary, .manageSecurity, .runMonitoring, .reportMonitoring,
              .reviewMonitoring, .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
              .scoreKeyEvaluation, .manageThinkTank: false
@@ -117,9 +120,9 @@ public enum Authorization {
         case .performanceOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .manageLibrary, .runMonitoring, .reportMonitoring, .reviewMonitoring,
                     .disposeMonitoring, .runEvaluation, .reportEvaluation, .reviewEvaluation, .reevaluate, .runKeyEvaluation,
-                    .scoreKeyEvaluation, .manageThinkTank].contains(action)
+                    .scoreKeyEvaluation, .manageThinkTank, .viewThinkTank].contains(action)
         case .budgetOfficer:
-            return [.viewOrganization, .viewUser, .viewBudget, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
+            return [.viewOrganization, .viewUser, .viewBudget, .viewThinkTank, .reportMonitoring, .reviewMonitoring, .disposeMonitoring, .reportEvaluation,
                     .reviewEvaluation].contains(action)
         case .departmentOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .runMonitoring, .reportMonitoring, .reviewMonitoring,
@@ -127,7 +130,7 @@ public enum Authorization {
         case .unitOfficer:
             return [.viewOrganization, .viewUser, .viewBudget, .declareGoal, .reportMonitoring, .reportEvaluation].contains(action)
         case .supervisor:
-            return [.viewOrganization, .viewUser, .viewBudget].contains(action)
+            return [.viewOrganization, .viewUser, .viewBudget, .viewThinkTank].contains(action)
         case .agencyEvaluator:
             return [.viewOrganization, .viewAssignedWork, .reevaluate, .scoreKeyEvaluation].contains(action)
         case .expert:

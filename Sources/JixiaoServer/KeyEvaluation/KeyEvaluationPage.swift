@@ -301,6 +301,8 @@ struct KeyEvaluationView {
                                       .input(.type(.hidden), .name("lock_version"), .value(String(evaluation.lockVersion))),
                                       .button(.type(.submit), .text(t(.keyEvaluationRemoveMember)))))))
                 }))),
+            // The think tanks draw the experts and the agency into this team, and rate them afterwards.
+            .if(model.canRun, .p(.a(.class("button"), .href(ThinkTankRoute.team(.value(evaluation.id!)).url), .text(t(.thinkTankTeamLink))))),
             .if(canChange, .form(.method(.post), .action(KeyEvaluationRoute.addMember(.value(evaluation.id!)).url), .class("card"),
                 Components.csrfField(model.csrfToken),
                 .input(.type(.hidden), .name("lock_version"), .value(String(evaluation.lockVersion))),

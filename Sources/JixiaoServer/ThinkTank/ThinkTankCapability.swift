@@ -12,9 +12,11 @@ extension Capability {
         apiEndpoints: ThinkTankAPI.endpoints,
         apiSchemas: ThinkTankAPI.schemas,
         navigation: [NavigationEntry(section: .thinkTank, path: ThinkTankRoute.experts().url, title: .thinkTankExpertsTitle,
-                                     summary: .sectionThinkTankSummary, requiredAction: .manageThinkTank),
+                                     summary: .sectionThinkTankSummary, requiredAction: .viewThinkTank),
                      NavigationEntry(section: .thinkTank, path: ThinkTankRoute.agencies().url, title: .thinkTankAgenciesTitle,
-                                     summary: .thinkTankAgenciesNavSummary, requiredAction: .manageThinkTank),
+                                     summary: .thinkTankAgenciesNavSummary, requiredAction: .viewThinkTank),
+                     NavigationEntry(section: .thinkTank, path: ThinkTankRoute.supervisors().url, title: .thinkTankSupervisorsTitle,
+                                     summary: .thinkTankSupervisorsNavSummary, requiredAction: .viewThinkTank),
                      NavigationEntry(section: .thinkTank, path: ThinkTankRoute.reviews().url, title: .thinkTankReviewsTitle,
                                      summary: .thinkTankReviewsNavSummary, requiredAction: .manageThinkTank)],
         demo: { demo in try await ThinkTankDemo.load(demo) }

@@ -77,7 +77,8 @@ struct ThinkTankController: RouteCollection {
     }
 
     private func render(_ req: Request, _ title: TextKey, status: HTTPResponseStatus = .ok, _ body: Node<HTML.BodyContext>) -> Response {
-        req.layout.render(title: req.localizer(title), status: status, .group(ThinkTankViews.tabs(req.localizer), body))
+        let manager = (try? req.requireSignedIn()).map { Authorization.mayEver($0.actor, .manageThinkTank) } ?? false
+        return req.layout.render(title: req.localizer(title), status: status, .group(ThinkTankViews.tabs(manager: manager, req.localizer), body))
     }
 
     // MARK: experts

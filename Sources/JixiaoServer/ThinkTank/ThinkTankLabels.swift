@@ -2,6 +2,8 @@ import JixiaoDomain
 
 /// Labels of 智库's pages.
 extension TextKey {
+    static let thinkTankTeamLink = TextKey("thinkTankTeamLink", zh: "从智库抽取专家和受托机构、评价参与人员 →", en: "Draw experts and the agency from the think tanks, rate them →")
+    static let thinkTankSupervisorsNavSummary = TextKey("thinkTankSupervisorsNavSummary", zh: "人大代表、纪检监察、审计、专家学者和群众代表，只读本级信息。", en: "Deputies, discipline inspectors, auditors, experts and public representatives, reading their level.")
     static let thinkTankAgenciesNavSummary = TextKey("thinkTankAgenciesNavSummary", zh: "会计师事务所、资产评估和咨询机构的入库、资质层级与动态管理。", en: "Accounting firms, appraisers and consultancies: admission, levels, dynamic management.")
     static let thinkTankReviewsNavSummary = TextKey("thinkTankReviewsNavSummary", zh: "第三方机构评价报告质量评审、年度结果与通报。", en: "Quality reviews of agencies' reports, the yearly results and their notice.")
     static let thinkTankAbility = TextKey("thinkTankAbility", zh: "能力", en: "Ability")

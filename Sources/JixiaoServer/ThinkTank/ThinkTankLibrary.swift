@@ -57,16 +57,15 @@ enum ThinkTankLibrary {
         return bureau
     }
 
-    /// A bureau whose libraries the caller may read (managers, and whoever reads budgets there — supervisors, budget
-    /// officers); by code, else the caller's own organisation.
+    /// A bureau whose libraries the caller may read (its performance and budget offices and those above, its supervisors);
+    /// by code, else the caller's own organisation.
     static func readableBureau(code: String?, by caller: Caller, on db: any Database) async throws -> OrganizationModel {
         let user = try caller.person()
         let bureau: OrganizationModel?
         if let code = code?.trimmed, !code.isEmpty { bureau = try await OrganizationCommands.byCode(code, on: db) }
         else { bureau = try await OrganizationModel.find(user.organizationID, on: db) }
         guard let bureau, bureau.organizationKind == .financeBureau else { throw AppError.notFound() }
-        if caller.reaches(.manageThinkTank, bureau.accessTarget) { return bureau }
-        try caller.authorize(.viewBudget, bureau.accessTarget)
+        try caller.authorize(.viewThinkTank, bureau.accessTarget)
         return bureau
     }
 
@@ -177,8 +176,7 @@ enum ThinkTankLibrary {
     /// An expert of a library the caller may read; personal fields are the view's business (`isManager`).
     static func expert(_ id: UUID, by caller: Caller, on db: any Database) async throws -> ExpertModel {
         guard let expert = try await ExpertModel.find(id, on: db) else { throw AppError.notFound() }
-        let target = AccessTarget(organizationID: expert.bureauID, organizationPath: HierarchyPath(rawValue: expert.bureauPath))
-        if !caller.reaches(.manageThinkTank, target) { try caller.authorize(.viewBudget, target) }
+        try caller.authorize(.viewThinkTank, AccessTarget(organizationID: expert.bureauID, organizationPath: HierarchyPath(rawValue: expert.bureauPath)))
         return expert
     }
 
@@ -298,8 +296,7 @@ enum ThinkTankLibrary {
 
     static func agency(_ id: UUID, by caller: Caller, on db: any Database) async throws -> AgencyModel {
         guard let agency = try await AgencyModel.find(id, on: db) else { throw AppError.notFound() }
-        let target = AccessTarget(organizationID: agency.bureauID, organizationPath: HierarchyPath(rawValue: agency.bureauPath))
-        if !caller.reaches(.manageThinkTank, target) { try caller.authorize(.viewBudget, target) }
+        try caller.authorize(.viewThinkTank, AccessTarget(organizationID: agency.bureauID, organizationPath: HierarchyPath(rawValue: agency.bureauPath)))
         return agency
     }
 

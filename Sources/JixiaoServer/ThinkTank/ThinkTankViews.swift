@@ -6,14 +6,16 @@ import JixiaoDomain
 enum ThinkTankViews {
     typealias Body = Node<HTML.BodyContext>
 
-    static func tabs(_ t: Localizer) -> Body {
+    /// The libraries for every reader; calls, dynamic management and reviews for their managers.
+    static func tabs(manager: Bool, _ t: Localizer) -> Body {
         .nav(.class("tabs"), .attribute(named: "aria-label", value: t(.navThinkTank)),
              .a(.href(ThinkTankRoute.experts().url), .text(t(.thinkTankExpertsTitle))), .text(" · "),
              .a(.href(ThinkTankRoute.agencies().url), .text(t(.thinkTankAgenciesTitle))), .text(" · "),
-             .a(.href(ThinkTankRoute.supervisors().url), .text(t(.thinkTankSupervisorsTitle))), .text(" · "),
-             .a(.href(ThinkTankRoute.calls().url), .text(t(.thinkTankCallsTitle))), .text(" · "),
-             .a(.href(ThinkTankRoute.proposals().url), .text(t(.thinkTankProposalsTitle))), .text(" · "),
-             .a(.href(ThinkTankRoute.reviews().url), .text(t(.thinkTankReviewsTitle))))
+             .a(.href(ThinkTankRoute.supervisors().url), .text(t(.thinkTankSupervisorsTitle))),
+             .if(manager, .group(
+                .text(" · "), .a(.href(ThinkTankRoute.calls().url), .text(t(.thinkTankCallsTitle))), .text(" · "),
+                .a(.href(ThinkTankRoute.proposals().url), .text(t(.thinkTankProposalsTitle))), .text(" · "),
+                .a(.href(ThinkTankRoute.reviews().url), .text(t(.thinkTankReviewsTitle))))))
     }
 
     static func head(done: String?, problem: AppError?, _ t: Localizer) -> Body {
