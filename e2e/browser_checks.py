@@ -428,6 +428,35 @@ def self_evaluation_explains_deductions(page, base, args):
     page.viewport(1366, 768)
 
 
+def think_tanks_draw_and_notice(page, base, args):
+    """The performance officer reads the expert library, the draw of the demo's third key evaluation (its seed replayed,
+    the exclusions with their rules) also on a 390-px phone, and the published quality notice that anyone may read."""
+    page.goto(base + "/think-tank/experts")
+    text = page.text()
+    check("the expert library lists the demo's experts with their fields", "专家学者库" in text and "孙立平" in text and "卫生健康" in text, text[:300])
+    page.save(args.out, "think-tank-experts")
+    page.goto(base + "/evaluation/key")
+    href = page.eval("(Array.from(document.querySelectorAll(\"table.data a[href^='/evaluation/key/']\")).find(a => a.textContent.includes('基层医务人员')) || {}).href || ''")
+    evaluation_id = (href or "").split("?")[0].rstrip("/").split("/")[-1]
+    page.goto(base + "/think-tank/evaluations/" + evaluation_id)
+    text = page.text()
+    check("the draw shows its seed replayed, the picks and every exclusion with its rule",
+          "按种子重放，结果一致" in text and "同一部门" in text and "申报了利害关系" in text, text[:300])
+    page.save(args.out, "think-tank-team")
+    page.viewport(390, 844, mobile=True)
+    page.goto(base + "/think-tank/evaluations/" + evaluation_id)
+    width = page.eval("document.documentElement.scrollWidth")
+    check("think-tank-team-390: the draw reads on a 390-px phone without sideways scrolling", width is not None and width <= 390, f"scrollWidth={width}")
+    page.save(args.out, "think-tank-team-390")
+    page.viewport(1366, 768)
+    page.goto(base + "/think-tank/reviews")
+    notice = page.eval("(document.querySelector(\"a[href^='/notices/agency-quality/']\") || {}).href || ''")
+    page.goto(notice or base + "/notices/agency-quality/990000/0")
+    text = page.text()
+    check("the published report quality notice names the agency, its score and grade", "江南华信绩效评价咨询有限公司" in text and "良好" in text, text[:300])
+    page.save(args.out, "think-tank-notice")
+
+
 def key_evaluations_survey_and_report(page, base, args):
     """The performance officer reads the demo's key evaluation (plan, framework, team, survey rate); a beneficiary answers
     its questionnaire from an unused code on a 390-px phone without an account; the report downloads as a .docx through
@@ -604,6 +633,7 @@ def main():
         monitoring_shows_its_arithmetic(page, base, args)
         self_evaluation_explains_deductions(page, base, args)
         key_evaluations_survey_and_report(page, base, args)
+        think_tanks_draw_and_notice(page, base, args)
         page.goto(base + "/results")
         check("later sections say honestly that they are not available yet", "尚未开放" in page.text())
         page.save(args.out, "placeholder")
