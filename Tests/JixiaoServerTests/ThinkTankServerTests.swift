@@ -201,6 +201,41 @@ struct ThinkTankServerTests {
             #expect(byHand.engagements.contains { $0.memberID == free.id && $0.source == "manual" && $0.reason.contains("出差") })
             #expect(byHand.engagements.contains { $0.memberID == replaced.id && $0.replaced })
             #expect(try await KeyEvaluationMemberModel.query(on: app.db).filter(\.$evaluationID == planning.id!).count() == teamBefore + 2)
+
+            // The key evaluation's own team form follows the same rules for library experts: a conflict is refused, a
+            // reason is needed, and the addition is recorded; leaving the team takes the engagement away.
+            func accountName(of expertID: UUID) async throws -> String {
+                let user = try #require(try await ExpertModel.find(expertID, on: app.db)?.userID)
+                return try #require(try await UserModel.find(user, on: app.db)?.username)
+            }
+            let page = Browser(app)
+            try await page.signIn("perf-officer", DemoData.password)
+            _ = try await page.get(KeyEvaluationRoute.evaluation(.value(planning.id!)).url)
+            var version = try #require(try await KeyEvaluationModel.find(planning.id!, on: app.db)?.lockVersion)
+            let refused = try await page.post(KeyEvaluationRoute.addMember(.value(planning.id!)).url,
+                                              ["lock_version": String(version), "username": try await accountName(of: conflicted.id), "role": "expert", "reason": "熟悉情况"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("须回避"))
+            let another = try #require(candidates.first { $0.conflicts.isEmpty && ![free.id, replaced.id].contains($0.id) && !drawn.picks.map(\.id).contains($0.id) })
+            let noReasonForm = try await page.post(KeyEvaluationRoute.addMember(.value(planning.id!)).url,
+                                                   ["lock_version": String(version), "username": try await accountName(of: another.id), "role": "expert"])
+            #expect(noReasonForm.status == .unprocessableEntity)
+            let added = try await page.post(KeyEvaluationRoute.addMember(.value(planning.id!)).url,
+                                            ["lock_version": String(version), "username": try await accountName(of: another.id), "role": "expert", "reason": "熟悉该部门业务"])
+            #expect(added.status == .seeOther || added.status == .found, "\(added.status)")
+            #expect(try await EngagementModel.query(on: app.db).filter(\.$evaluationID == planning.id!).filter(\.$memberID == another.id).first()?.reason == "熟悉该部门业务")
+            version = try #require(try await KeyEvaluationModel.find(planning.id!, on: app.db)?.lockVersion)
+            let anotherUser = try #require(try await ExpertModel.find(another.id, on: app.db)?.userID)
+            _ = try await page.get(KeyEvaluationRoute.evaluation(.value(planning.id!)).url)
+            _ = try await page.post(KeyEvaluationRoute.removeMember(.value(planning.id!), .value(anotherUser)).url, ["lock_version": String(version)])
+            #expect(try await EngagementModel.query(on: app.db).filter(\.$evaluationID == planning.id!).filter(\.$memberID == another.id).count() == 0)
+
+            // The team reads who was drawn, not who was skipped and why, nor the ratings.
+            let teamView = try decoded(try await member.send(.GET, "/api/v1/think-tank/draws/\(record.id!)"), Draw.self)
+            #expect(teamView.replayMatches && teamView.picks.count == 4 && teamView.exclusions.isEmpty)
+            let teamPage = Browser(app, address: "192.0.2.44")
+            try await teamPage.signIn(username, DemoData.password)
+            let seen = try await teamPage.get(ThinkTankRoute.team(.value(evaluationID)).url).body.string
+            #expect(seen.contains("按种子重放") && !seen.contains("申报了利害关系") && !seen.contains("态度 5"))
         }
     }
 
@@ -228,14 +263,15 @@ struct ThinkTankServerTests {
 
             // Dynamic management: an expert rated poorly three times is proposed for suspension; a person confirms it.
             let evaluations = try await KeyEvaluationModel.query(on: app.db).all()
-            let target = try #require(try await ExpertModel.query(on: app.db).filter(\.$status == "admitted").filter(\.$name != "孙立平").sort(\.$name).first())
+            // An admitted expert with no engagement yet (the demo's draw picks by random ids).
+            let engagedAlready = Set(try await EngagementModel.query(on: app.db).all().map(\.memberID))
+            let target = try #require(try await ExpertModel.query(on: app.db).filter(\.$status == "admitted").filter(\.$name != "孙立平").sort(\.$name).all()
+                .first { !engagedAlready.contains($0.id!) })
             for (index, evaluation) in evaluations.enumerated() {
                 let engagement = EngagementModel()
                 engagement.id = UUID(); engagement.evaluationID = evaluation.id!; engagement.memberKind = "expert"; engagement.memberID = target.id!
                 engagement.fiscalYear = evaluation.fiscalYear; engagement.source = "manual"; engagement.reason = "test"; engagement.createdByName = "test"
                 engagement.createdAt = Date(timeIntervalSince1970: 1_700_000_000 + Double(index))
-                let existing = try await EngagementModel.query(on: app.db).filter(\.$evaluationID == evaluation.id!).filter(\.$memberID == target.id!).count()
-                if existing > 0 { continue }
                 try await engagement.create(on: app.db)
                 let low = LibraryRatingModel()
                 low.id = UUID(); low.engagementID = engagement.id!; low.memberID = target.id!; low.attitude = 3; low.ability = 2; low.integrity = 3
@@ -303,7 +339,16 @@ struct ThinkTankServerTests {
             #expect(applied.status == .seeOther || applied.status == .found, "\(applied.status) \(applied.body.string.prefix(300))")
             #expect(try await ExpertModel.query(on: app.db).filter(\.$name == "申请人").first()?.source == "application")
             let again = try await applicant.post(ThinkTankPublicRoute.apply(.value(call.key)).url, form, csrf: .some(nil))
-            #expect(again.status == .conflict && again.body.string.contains("不能重复登记"))
+            #expect(again.status == .conflict && again.body.string.contains("不能重复申请") && !again.body.string.contains("申请人（"),
+                    "an applicant learns that the number is registered, never whose it is")
+            // One address sends at most three applications a day to a call.
+            for n in 951...952 {
+                let next = try await applicant.post(ThinkTankPublicRoute.apply(.value(call.key)).url, form.merging(["idNumber": ThinkTankDemo.residentID(n)]) { $1 }, csrf: .some(nil))
+                #expect(next.status == .seeOther || next.status == .found)
+            }
+            let spam = try await applicant.post(ThinkTankPublicRoute.apply(.value(call.key)).url, form.merging(["idNumber": ThinkTankDemo.residentID(953)]) { $1 }, csrf: .some(nil))
+            #expect(spam.status == .tooManyRequests)
+            #expect(try await ExpertModel.query(on: app.db).filter(\.$source == "application").filter(\.$name == "申请人").count() == 3)
             #expect(try await applicant.get(ThinkTankPublicRoute.apply(.value("no-such-call")).url).status == .notFound)
             // English
             browser.acceptLanguage = "en"

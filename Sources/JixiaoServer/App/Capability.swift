@@ -33,6 +33,20 @@ struct Capability: Sendable {
     /// People it assigns by name to work on a budget object (a key evaluation's team), who may then read the object's
     /// goal, monitoring and self-evaluation though their organisation's reach does not cover it.
     var objectReaders: (@Sendable (UUID, any Database) async throws -> Set<UUID>)?
+    /// Told, inside the transaction that changes a key evaluation's team, of a person joining it (to refuse them — a
+    /// library member suspended or with a conflict — or to record how they came) and of a person leaving it.
+    var teamJoining: (@Sendable (TeamChange, any Database) async throws -> Void)?
+    var teamLeft: (@Sendable (TeamChange, any Database) async throws -> Void)?
+}
+
+/// A change of a key evaluation's team as other capabilities hear of it.
+struct TeamChange: Sendable {
+    var evaluation: KeyEvaluationModel
+    var userID: UUID
+    var role: TeamRole
+    /// Why the runner added the person by hand (may be empty).
+    var reason: String
+    var caller: Caller
 }
 
 /// Every capability, in dependency order: a capability's tables and demo data may use those before it.
@@ -64,6 +78,14 @@ enum Capabilities {
     }
 
     static var jobKinds: [JobKind] { all.flatMap(\.jobs) }
+
+    static func teamJoining(_ change: TeamChange, on db: any Database) async throws {
+        for capability in all { if let hook = capability.teamJoining { try await hook(change, db) } }
+    }
+
+    static func teamLeft(_ change: TeamChange, on db: any Database) async throws {
+        for capability in all { if let hook = capability.teamLeft { try await hook(change, db) } }
+    }
 
     /// Everyone any capability assigns by name to a budget object.
     static func assignedReaders(of objectID: UUID, on db: any Database) async throws -> Set<UUID> {

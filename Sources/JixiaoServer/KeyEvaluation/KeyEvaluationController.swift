@@ -137,7 +137,8 @@ struct KeyEvaluationController: RouteCollection {
         let form = try req.content.decode(MemberForm.self)
         return try await change(req, done: "member", keep: { $0.memberDraft = form }) { id, caller in
             guard let role = TeamRole(rawValue: form.role ?? "") else { throw AppError.invalid("role", Message(.errorRequired)) }
-            try await KeyEvaluations.addMember(id, username: form.username ?? "", role: role, lockVersion: form.lock_version, by: caller, on: req.db)
+            try await KeyEvaluations.addMember(id, username: form.username ?? "", role: role, reason: form.reason ?? "", lockVersion: form.lock_version,
+                                               by: caller, on: req.db)
         }
     }
 

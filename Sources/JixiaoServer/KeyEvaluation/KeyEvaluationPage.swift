@@ -135,7 +135,7 @@ struct FrameworkForm: Content {
     }
 }
 
-struct MemberForm: Content { var lock_version: Int; var username: String?; var role: String? }
+struct MemberForm: Content { var lock_version: Int; var username: String?; var role: String?; var reason: String? }
 struct KeyTransitionForm: Content { var lock_version: Int; var action: String; var opinion: String? }
 struct RemoveMemberForm: Content { var lock_version: Int }
 
@@ -310,6 +310,8 @@ struct KeyEvaluationView {
                                      error: model.errors["username"].map { t($0) }),
                 Components.selectField(label: t(.keyEvaluationRole), name: "role", options: TeamRole.allCases.map { ($0.rawValue, t.term($0)) },
                                        selected: model.memberDraft?.role ?? TeamRole.expert.rawValue, error: model.errors["role"].map { t($0) }),
+                Components.textField(label: t(.keyEvaluationMemberReason), name: "reason", value: model.memberDraft?.reason ?? "",
+                                     error: model.errors["reason"].map { t($0) }, hint: t(.keyEvaluationMemberReasonHint)),
                 .button(.type(.submit), .text(t(.keyEvaluationAddMember))))))
     }
 

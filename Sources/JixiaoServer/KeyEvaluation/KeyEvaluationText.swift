@@ -2,6 +2,9 @@ import JixiaoDomain
 
 /// Texts of 重点评价 — key evaluations, in Simplified Chinese and English side by side.
 extension TextKey {
+    static let keyEvaluationMemberReason = TextKey("keyEvaluationMemberReason", zh: "理由（库中专家由人工指定时必填）", en: "Reason (required for a library expert added by hand)")
+    static let keyEvaluationMemberReasonHint = TextKey("keyEvaluationMemberReasonHint", zh: "专家一般从智库随机抽取；人工指定须说明理由，有回避情形的不能加入。",
+                                                       en: "Experts are normally drawn from the think tanks; adding one by hand needs a reason, and nobody with a conflict joins.")
     static let navKeyEvaluation = TextKey("navKeyEvaluation", zh: "重点评价", en: "Key evaluations")
     static let sectionKeyEvaluationSummary = TextKey("sectionKeyEvaluationSummary", zh: "遴选重点项目和政策，制定评价方案和指标体系，组建评价组独立评分。",
                                                      en: "Choose key projects and policies, write the plan and indicator framework, and let a team score independently.")

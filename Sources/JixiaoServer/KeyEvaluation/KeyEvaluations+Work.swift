@@ -112,7 +112,7 @@ extension KeyEvaluations {
     /// the entrusted agency. Being on the team is what gives an expert or agency evaluator access to the evaluation.
     /// The team is part of the plan the bureau approves: it changes only while the plan is written, so nobody who has
     /// read the others' points (a runner off the team sees them) can join the scoring, or leave and come back.
-    static func addMember(_ id: UUID, username: String, role: TeamRole, lockVersion: Int, by caller: Caller, on db: any Database) async throws {
+    static func addMember(_ id: UUID, username: String, role: TeamRole, reason: String = "", lockVersion: Int, by caller: Caller, on db: any Database) async throws {
         let (evaluation, members) = try await forChange(id, lockVersion: lockVersion, by: caller, on: db)
         guard evaluation.evaluationState == .planning else {
             throw AppError(.conflict, "not_editable", Message(.errorKeyEvaluationNotEditable(evaluation.evaluationState.termKey)))
@@ -125,6 +125,7 @@ extension KeyEvaluations {
         let member = try checkedMember(evaluation, members: members, user: user, role: role, by: caller)
         try await db.transaction { db in
             try await bump(evaluation, on: db)
+            try await Capabilities.teamJoining(TeamChange(evaluation: evaluation, userID: user.id!, role: role, reason: reason, caller: caller), on: db)
             try await member.create(on: db)
             try await AuditTrail.record("key_evaluation.member_added", entityType: "key_evaluation", entityID: id.uuidString.lowercased(),
                                         summary: "user=\(user.username) role=\(role.rawValue)", context: caller.audit, on: db)
@@ -170,6 +171,7 @@ extension KeyEvaluations {
             try await bump(evaluation, on: db)
             try await KeyEvaluationScoreModel.query(on: db).filter(\.$evaluationID == id).filter(\.$userID == userID).delete()
             try await member.delete(on: db)
+            try await Capabilities.teamLeft(TeamChange(evaluation: evaluation, userID: userID, role: member.teamRole, reason: "", caller: caller), on: db)
             try await AuditTrail.record("key_evaluation.member_removed", entityType: "key_evaluation", entityID: id.uuidString.lowercased(),
                                         summary: "user=\(userID.uuidString.lowercased()) name=\(member.userName)", context: caller.audit, on: db)
         }

@@ -54,6 +54,8 @@ struct CreateThinkTanks: AsyncMigration {
             .field("lock_version", .int, .required)
             .field("created_at", .datetime, .required)
             .unique(on: "bureau_id", "credit_code")
+            // One library record per agency organisation (several unlinked candidates may wait).
+            .unique(on: "bureau_id", "organization_id")
             .create()
 
         try await database.schema(ThinkTankTables.supervisors)
@@ -109,6 +111,15 @@ struct CreateThinkTanks: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "key")
             .create()
+
+        // Applications through a call's public form, by a salted hash of the sender's address: how many one address sent.
+        try await database.schema(ThinkTankTables.applications)
+            .id()
+            .field("call_id", .uuid, .required, .references(ThinkTankTables.calls, "id"))
+            .field("address_hash", .string, .required)
+            .field("submitted_at", .datetime, .required)
+            .create()
+        try await database.sql.create(index: "think_tank_applications_call_idx").on(ThinkTankTables.applications).column("call_id").column("address_hash").run()
 
         try await database.schema(ThinkTankTables.draws)
             .id()
@@ -186,7 +197,7 @@ struct CreateThinkTanks: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         for table in [ThinkTankTables.notices, ThinkTankTables.reviews, ThinkTankTables.ratings, ThinkTankTables.engagements, ThinkTankTables.draws,
-                      ThinkTankTables.calls, ThinkTankTables.relations, ThinkTankTables.statusChanges, ThinkTankTables.supervisors,
+                      ThinkTankTables.applications, ThinkTankTables.calls, ThinkTankTables.relations, ThinkTankTables.statusChanges, ThinkTankTables.supervisors,
                       ThinkTankTables.agencies, ThinkTankTables.experts] {
             try await database.schema(table).delete()
         }
@@ -200,6 +211,7 @@ enum ThinkTankTables {
     static let statusChanges = "think_tank_status_changes"
     static let relations = "think_tank_relations"
     static let calls = "think_tank_calls"
+    static let applications = "think_tank_applications"
     static let draws = "think_tank_draws"
     static let engagements = "think_tank_engagements"
     static let ratings = "think_tank_ratings"

@@ -217,7 +217,7 @@ enum ThinkTankAPI: OpenAPIVocabulary {
     }
 
     private static func move(_ body: StatusMoveRequest) throws -> LibraryStatus.Move {
-        guard let move = LibraryStatus.Move(rawValue: body.move) else { throw AppError.invalid("move", Message(.errorThinkTankReason)) }
+        guard let move = LibraryStatus.Move(rawValue: body.move) else { throw AppError.invalid("move", Message(.errorThinkTankUnknownMove)) }
         return move
     }
 
@@ -273,12 +273,14 @@ enum ThinkTankAPI: OpenAPIVocabulary {
 
     static func drawDTO(_ drawID: UUID, by caller: Caller, on db: any Database) async throws -> DrawDTO {
         let (record, candidates, outcome, matches) = try await ThinkTankDraws.replay(drawID, by: caller, on: db)
+        let sees = try await ThinkTankDraws.seesReasons(record.evaluationID, by: caller, on: db)
+        // The team reads who was drawn; who was skipped and why only the organisers and the library managers.
         let names = Dictionary(candidates.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let spec = try JSONDecoder().decode(DrawSpec.self, from: Data(record.requestJSON.utf8))
         return DrawDTO(id: record.id!, evaluationID: record.evaluationID, seed: record.seed, requestedBy: record.requestedByName, occurredAt: record.occurredAt,
                        request: spec, candidates: candidates.count,
                        picks: outcome.picks.map { .init(kind: $0.kind.rawValue, id: $0.id, name: names[$0.id] ?? "", field: $0.field) },
-                       exclusions: outcome.exclusions.map { .init(kind: $0.kind.rawValue, id: $0.id, name: names[$0.id] ?? "", rules: $0.rules.map(\.rawValue)) },
+                       exclusions: sees ? outcome.exclusions.map { .init(kind: $0.kind.rawValue, id: $0.id, name: names[$0.id] ?? "", rules: $0.rules.map(\.rawValue)) } : [],
                        replayMatches: matches)
     }
 
@@ -297,13 +299,14 @@ enum ThinkTankAPI: OpenAPIVocabulary {
 
     static func engagementDTOs(of evaluationID: UUID, by caller: Caller, on db: any Database) async throws -> [EngagementDTO] {
         _ = try await KeyEvaluations.find(evaluationID, by: caller, on: db)
+        let sees = try await ThinkTankDraws.seesReasons(evaluationID, by: caller, on: db)
         let lines = try await ThinkTankQueries.engagements(evaluation: evaluationID, on: db)
         let names = try await ThinkTankQueries.memberNames(lines.map(\.engagement.memberID), on: db)
         return lines.reversed().map { line in
             let e = line.engagement
             return EngagementDTO(id: e.id!, kind: e.memberKind, memberID: e.memberID, name: names[e.memberID] ?? "", source: e.source, reason: e.reason,
                                  replaced: e.replacedBy != nil,
-                                 rating: line.rating.map { .init(attitude: $0.attitude, ability: $0.ability, integrity: $0.integrity, comment: $0.comment, ratedBy: $0.ratedByName) })
+                                 rating: line.rating.flatMap { sees ? $0 : nil }.map { .init(attitude: $0.attitude, ability: $0.ability, integrity: $0.integrity, comment: $0.comment, ratedBy: $0.ratedByName) })
         }
     }
 

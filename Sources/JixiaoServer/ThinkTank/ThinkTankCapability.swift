@@ -19,6 +19,8 @@ extension Capability {
                                      summary: .thinkTankSupervisorsNavSummary, requiredAction: .viewThinkTank),
                      NavigationEntry(section: .thinkTank, path: ThinkTankRoute.reviews().url, title: .thinkTankReviewsTitle,
                                      summary: .thinkTankReviewsNavSummary, requiredAction: .manageThinkTank)],
-        demo: { demo in try await ThinkTankDemo.load(demo) }
+        demo: { demo in try await ThinkTankDemo.load(demo) },
+        teamJoining: { change, db in try await ThinkTankDraws.joining(change, on: db) },
+        teamLeft: { change, db in try await ThinkTankDraws.left(change, on: db) }
     )
 }

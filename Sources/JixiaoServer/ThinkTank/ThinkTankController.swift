@@ -12,7 +12,7 @@ struct ThinkTankForm: Content {
     var move: String?, reason: String?, organizationCode: String?, lock_version: Int?
     var category: String?, username: String?
     var kind: String?, body: String?, closesOn: String?
-    var id: UUID?, expert: UUID?, replacing: UUID?, agencies: String?, agencyType: String?
+    var id: UUID?, expert: String?, replacing: String?, agencies: String?, agencyType: String?
     var attitude: Int?, ability: Int?, integrity: Int?, comment: String?, year: Int?
 
     var expertDraft: ExpertDraft {
@@ -265,10 +265,20 @@ struct ThinkTankController: RouteCollection {
         var replays: [(LibraryDrawModel, [StoredCandidate], StoredOutcome, Bool)] = []
         for draw in draws { replays.append(try await ThinkTankDraws.replay(draw.id!, by: caller, on: req.db)) }
         let lines = try await ThinkTankQueries.engagements(evaluation: evaluation.id!, on: req.db)
+        let target = AccessTarget(organizationID: evaluation.organizationID, organizationPath: HierarchyPath(rawValue: evaluation.organizationPath))
+        let canRun = caller.reaches(.runKeyEvaluation, target)
+        // Who may be added by hand: the admitted experts of the libraries without a conflict (runners of a plan only).
+        var available: [StoredCandidate] = []
+        if canRun && evaluation.evaluationState == .planning {
+            let members = try await KeyEvaluationMemberModel.query(on: req.db).filter(\.$evaluationID == evaluation.id!).all()
+            available = try await ThinkTankDraws.candidates(for: evaluation, members: members, spec: DrawSpec(experts: [.init(field: "any", count: 1)]),
+                                                            region: nil, on: req.db).filter { $0.kind == .expert && $0.conflicts.isEmpty }
+                .sorted { $0.name < $1.name }
+        }
         let model = ThinkTankViews.TeamModel(
             evaluation: evaluation, draws: replays, engagements: lines.reversed(),
             names: try await ThinkTankQueries.memberNames(lines.map(\.engagement.memberID), on: req.db),
-            canRun: caller.reaches(.runKeyEvaluation, AccessTarget(organizationID: evaluation.organizationID, organizationPath: HierarchyPath(rawValue: evaluation.organizationPath))),
+            canRun: canRun, seesReasons: canRun || caller.reaches(.manageThinkTank, target), available: available,
             csrf: try caller.person().csrfToken ?? "", done: req.query[String.self, at: "done"], problem: problem)
         return render(req, .thinkTankTeamTitle, status: problem?.status ?? .ok, ThinkTankViews.team(model, req.localizer))
     }
@@ -296,8 +306,10 @@ struct ThinkTankController: RouteCollection {
         let form = try req.content.decode(ThinkTankForm.self)
         let evaluationID = try id(req)
         return try await perform(req, redirect: ThinkTankRoute.team(.value(evaluationID), done: "added").url, page: { try await teamPage(req, problem: $0) }) { caller in
-            guard let expert = form.expert else { throw AppError.invalid("expert", Message(.errorThinkTankUnknownExpert)) }
-            try await ThinkTankDraws.addByHand(evaluationID: evaluationID, expertID: expert, reason: form.reason ?? "", replacing: form.replacing,
+            guard let expert = form.expert.flatMap({ UUID(uuidString: $0) }) else { throw AppError.invalid("expert", Message(.errorThinkTankUnknownExpert)) }
+            let replacing = form.replacing.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
+            if let text = form.replacing, !text.isEmpty, replacing == nil { throw AppError.invalid("replacing", Message(.errorThinkTankNotOnTeam)) }
+            try await ThinkTankDraws.addByHand(evaluationID: evaluationID, expertID: expert, reason: form.reason ?? "", replacing: replacing,
                                                lockVersion: nil, by: caller, on: req.db)
         }
     }

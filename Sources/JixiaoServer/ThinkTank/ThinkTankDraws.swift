@@ -104,9 +104,11 @@ enum ThinkTankDraws {
         let onTeam = Set(members.map(\.userID))
         var result: [StoredCandidate] = []
 
-        if spec.experts.contains(where: { $0.count > 0 }) {
+        if spec.experts.contains(where: { $0.count > 0 }) {   // (any field: candidates are every admitted expert, drawn by field later)
+            // Nobody on the team already, and nobody who was engaged and replaced on this evaluation.
+            let engaged = Set(try await EngagementModel.query(on: db).filter(\.$evaluationID == evaluation.id!).all().map(\.memberID))
             var experts = try await ExpertModel.query(on: db).filter(\.$bureauID ~~ libraries).filter(\.$status == LibraryStatus.admitted.rawValue)
-                .filter(\.$userID != nil).all().filter { !onTeam.contains($0.userID!) }
+                .filter(\.$userID != nil).all().filter { !onTeam.contains($0.userID!) && !engaged.contains($0.id!) }
             let orgIDs = Set(experts.compactMap(\.employerID) + experts.map(\.regionID))
             let orgs = Dictionary(uniqueKeysWithValues: try await OrganizationModel.query(on: db).filter(\.$id ~~ orgIDs).all().map { ($0.id!, $0) })
             if let region { experts = experts.filter { orgs[$0.regionID].map { region.hierarchyPath.contains($0.hierarchyPath) } ?? false } }
@@ -329,11 +331,7 @@ enum ThinkTankDraws {
         }
         let team = members.filter { $0.id != replaced?.1.id }
         let parties = try await parties(of: evaluation, on: db)
-        let involved = try await involvement(users: [userID], objects: Set(parties.flatMap(\.objectIDs)), on: db)
-        let history = try await history(of: [expertID], on: db)
-        let employer = try await expert.employerID.asyncMap { try await OrganizationModel.find($0, on: db) } ?? nil
-        let found = conflicts(record(employer: employer, involved: involved[userID] ?? [], relations: history.relations[expertID] ?? [],
-                                     draws: history.draws[expertID] ?? [:]), parties)
+        let found = try await conflicts(of: expert, userID: userID, parties: parties, on: db)
         if !found.isEmpty {
             throw AppError.invalid("expert", Message(.errorThinkTankManualConflict(expert.name, found.map(\.chineseName).joined(separator: "、"))))
         }
@@ -359,6 +357,56 @@ enum ThinkTankDraws {
         }
     }
 
+    /// The conflicts one expert has with an evaluation's parties.
+    static func conflicts(of expert: ExpertModel, userID: UUID, parties: [EvaluatedParty], on db: any Database) async throws -> [ConflictRule] {
+        let involved = try await involvement(users: [userID], objects: Set(parties.flatMap(\.objectIDs)), on: db)
+        let history = try await history(of: [expert.id!], on: db)
+        let employer = try await expert.employerID.asyncMap { try await OrganizationModel.find($0, on: db) } ?? nil
+        return conflicts(record(employer: employer, involved: involved[userID] ?? [], relations: history.relations[expert.id!] ?? [],
+                                draws: history.draws[expert.id!] ?? [:]), parties)
+    }
+
+    /// Whether the caller reads why candidates were skipped and how members were rated: the evaluation's runners and the
+    /// library managers above it, not the team.
+    static func seesReasons(_ evaluationID: UUID, by caller: Caller, on db: any Database) async throws -> Bool {
+        guard let evaluation = try await KeyEvaluationModel.find(evaluationID, on: db) else { return false }
+        let target = AccessTarget(organizationID: evaluation.organizationID, organizationPath: HierarchyPath(rawValue: evaluation.organizationPath))
+        return caller.reaches(.runKeyEvaluation, target) || caller.reaches(.manageThinkTank, target)
+    }
+
+    // MARK: the key evaluation's own team form
+
+    /// A library expert joining a team through the key evaluation's own form: admitted, free of conflicts, and — added by
+    /// hand — with a reason, recorded as an engagement like the think tank's own hand additions. People outside the
+    /// libraries join as before.
+    static func joining(_ change: TeamChange, on db: any Database) async throws {
+        guard change.role == .expert,
+              let expert = try await ExpertModel.query(on: db).filter(\.$userID == change.userID).sort(\.$createdAt).first() else { return }
+        guard expert.libraryStatus == .admitted else {
+            throw AppError.invalid("username", Message(.errorThinkTankNotAdmitted(expert.name, expert.libraryStatus.title)))
+        }
+        let parties = try await parties(of: change.evaluation, on: db)
+        let found = try await conflicts(of: expert, userID: change.userID, parties: parties, on: db)
+        if !found.isEmpty {
+            throw AppError.invalid("username", Message(.errorThinkTankManualConflict(expert.name, found.map(\.chineseName).joined(separator: "、"))))
+        }
+        let reason = change.reason.trimmed
+        if reason.isEmpty { throw AppError.invalid("reason", Message(.errorThinkTankManualReason)) }
+        if let problem = AppError.text(reason, field: "reason", maximum: InputLimits.longText, multiLine: true) { throw problem }
+        try await EngagementModel.query(on: db).filter(\.$evaluationID == change.evaluation.id!).filter(\.$memberID == expert.id!).delete()
+        try await engage(change.evaluation, kind: .expert, memberID: expert.id!, department: parties.first?.departmentID, source: "manual", drawID: nil,
+                         reason: reason, by: change.caller, on: db)
+    }
+
+    /// Someone left the team while the plan was written: their engagement goes too (they did no work to rate, and a
+    /// later draw or hand addition may take them again).
+    static func left(_ change: TeamChange, on db: any Database) async throws {
+        let experts = try await ExpertModel.query(on: db).filter(\.$userID == change.userID).all().compactMap(\.id)
+        guard !experts.isEmpty else { return }
+        try await EngagementModel.query(on: db).filter(\.$evaluationID == change.evaluation.id!).filter(\.$memberID ~~ experts)
+            .filter(\.$replacedBy == nil).delete()
+    }
+
     // MARK: ratings
 
     /// The organiser rates a member's work once the report is submitted: only the evaluation's runners, once each.
@@ -382,11 +430,19 @@ enum ThinkTankDraws {
         row.id = caller.effects.uuid(); row.engagementID = engagementID; row.memberID = engagement.memberID
         row.attitude = rating.attitude; row.ability = rating.ability; row.integrity = rating.integrity; row.comment = comment.trimmed
         row.ratedBy = user.userID; row.ratedByName = user.displayName; row.ratedAt = caller.now
-        try await db.transaction { db in
-            try await row.create(on: db)
-            try await AuditTrail.record("think_tank.rated", entityType: engagement.memberKind, entityID: engagement.memberID.uuidString.lowercased(),
+        do {
+            try await db.transaction { db in
+                try await row.create(on: db)
+                try await AuditTrail.record("think_tank.rated", entityType: engagement.memberKind, entityID: engagement.memberID.uuidString.lowercased(),
                                         summary: "evaluation=\(engagement.evaluationID.uuidString.lowercased()) attitude=\(rating.attitude) ability=\(rating.ability) integrity=\(rating.integrity)",
-                                        context: caller.audit, on: db)
+                                            context: caller.audit, on: db)
+            }
+        } catch {
+            // Two organisers rating at once: the unique engagement lets one through; the other hears it is rated.
+            if try await LibraryRatingModel.query(on: db).filter(\.$engagementID == engagementID).first() != nil {
+                throw AppError(.conflict, "already_rated", Message(.errorThinkTankAlreadyRated))
+            }
+            throw error
         }
     }
 

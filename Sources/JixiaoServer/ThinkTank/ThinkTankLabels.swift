@@ -2,6 +2,11 @@ import JixiaoDomain
 
 /// Labels of 智库's pages.
 extension TextKey {
+    static let thinkTankSourceApplication = TextKey("thinkTankSourceApplication", zh: "公开申请", en: "Application to a call")
+    static let thinkTankSourceInvitation = TextKey("thinkTankSourceInvitation", zh: "邀请登记", en: "Invitation")
+    static let thinkTankSourceImport = TextKey("thinkTankSourceImport", zh: "批量导入", en: "Import")
+    static let thinkTankExclusionsForRunners = TextKey("thinkTankExclusionsForRunners", zh: "回避人员及原因仅向评价组织单位和智库管理人员显示。", en: "Who was skipped and why is shown to the organisers and the library managers only.")
+    static let colon = TextKey("colon", zh: "：", en: ": ")
     static let thinkTankTeamLink = TextKey("thinkTankTeamLink", zh: "从智库抽取专家和受托机构、评价参与人员 →", en: "Draw experts and the agency from the think tanks, rate them →")
     static let thinkTankSupervisorsNavSummary = TextKey("thinkTankSupervisorsNavSummary", zh: "人大代表、纪检监察、审计、专家学者和群众代表，只读本级信息。", en: "Deputies, discipline inspectors, auditors, experts and public representatives, reading their level.")
     static let thinkTankAgenciesNavSummary = TextKey("thinkTankAgenciesNavSummary", zh: "会计师事务所、资产评估和咨询机构的入库、资质层级与动态管理。", en: "Accounting firms, appraisers and consultancies: admission, levels, dynamic management.")
@@ -53,7 +58,7 @@ extension TextKey {
     static let thinkTankEngagements = TextKey("thinkTankEngagements", zh: "参与的评价", en: "Engagements")
     static let thinkTankEntrustment = TextKey("thinkTankEntrustment", zh: "委托资格", en: "Entrustment")
     static let thinkTankExcludedFromEntrustment = TextKey("thinkTankExcludedFromEntrustment", zh: "暂停委托（低于合格线）", en: "Not entrusted (below the line)")
-    static let thinkTankExpertID = TextKey("thinkTankExpertID", zh: "专家编号（专家页面地址中的编号）", en: "Expert id (from the expert's page address)")
+    static let thinkTankExpertID = TextKey("thinkTankExpertID", zh: "专家（在库、无回避情形）", en: "Expert (in the library, no conflict)")
     static let thinkTankExpertTitle = TextKey("thinkTankExpertTitle", zh: "专家", en: "Expert")
     static let thinkTankExpertsTitle = TextKey("thinkTankExpertsTitle", zh: "专家学者库", en: "Experts")
     static let thinkTankField = TextKey("thinkTankField", zh: "专业领域", en: "Field")

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import SQLKit
@@ -86,10 +87,7 @@ enum ThinkTankLibrary {
         if let problem = AppError.text(draft.profile ?? "", field: "profile", maximum: InputLimits.longText, multiLine: true) { errors.append(problem) }
         let idNumber = IdentityNumbers.residentID(draft.idNumber)
         if idNumber == nil { errors.append(.invalid("idNumber", Message(.errorThinkTankIDNumber))) }
-        let phone = draft.phone.trimmed
-        if phone.count < 5 || phone.count > 20 || !phone.allSatisfy({ $0.isASCII && ($0.isNumber || "+- ".contains($0)) }) {
-            errors.append(.invalid("phone", Message(.errorThinkTankPhone)))
-        }
+        if !isPhone(draft.phone) { errors.append(.invalid("phone", Message(.errorThinkTankPhone))) }
         let email = draft.email.trimmed
         if !email.isEmpty && (email.count > 200 || !email.contains("@") || email.contains(where: { $0.isWhitespace })) {
             errors.append(.invalid("email", Message(.errorThinkTankEmail)))
@@ -111,8 +109,22 @@ enum ThinkTankLibrary {
                bureau.hierarchyPath.contains(found.hierarchyPath) { region = found }
             else { errors.append(.invalid("regionCode", Message(.errorThinkTankRegion(code)))) }
         }
-        var relations: [(UUID, ExpertDraft.Relation)] = []
-        for (index, relation) in (draft.relations ?? []).prefix(50).enumerated() {
+        let relations = try await checkedRelations(draft.relations ?? [], errors: &errors, on: db)
+        guard errors.isEmpty, let idNumber else { throw FormErrors(errors: errors) }
+        return (idNumber, fields, employer, region, relations)
+    }
+
+    /// 5–20 digits, with +, - and spaces as people write them.
+    static func isPhone(_ text: String) -> Bool {
+        let phone = text.trimmed
+        return (5...20).contains(phone.count) && phone.allSatisfy { $0.isASCII && ($0.isNumber || "+- ".contains($0)) }
+    }
+
+    /// Declared relations and paid work with their organisations; each problem named by its row.
+    private static func checkedRelations(_ relations: [ExpertDraft.Relation], errors: inout [AppError], on db: any Database) async throws -> [(UUID, ExpertDraft.Relation)] {
+        if relations.count > 50 { errors.append(.invalid("relations", Message(.errorTooMany("50", String(relations.count))))); return [] }
+        var checked: [(UUID, ExpertDraft.Relation)] = []
+        for (index, relation) in relations.enumerated() {
             let field = "relations[\(index + 1)]"
             guard let org = try await OrganizationCommands.byCode(relation.organization.trimmed, on: db) else {
                 errors.append(.unknownOrganization("\(field).organization", code: relation.organization)); continue
@@ -122,11 +134,19 @@ enum ThinkTankLibrary {
                 errors.append(.invalid("\(field).year", Message(.errorThinkTankRelationYear))); continue
             }
             if let problem = AppError.text(relation.note ?? "", field: "\(field).note", maximum: InputLimits.note) { errors.append(problem); continue }
-            relations.append((org.id!, relation))
+            checked.append((org.id!, relation))
         }
-        if (draft.relations?.count ?? 0) > 50 { errors.append(.invalid("relations", Message(.errorTooMany("50", String(draft.relations!.count))))) }
-        guard errors.isEmpty, let idNumber else { throw FormErrors(errors: errors) }
-        return (idNumber, fields, employer, region, relations)
+        return checked
+    }
+
+    /// A move as the library allows it: the record as the person saw it, a move its status allows, a reason.
+    private static func checkedMove(_ status: LibraryStatus, _ move: LibraryStatus.Move, reason: String, seen: Int?, current: Int) throws -> (LibraryStatus, String) {
+        if let seen, seen != current { throw AppError(.conflict, "conflict", Message(.errorThinkTankConflict)) }
+        guard let next = status.after(move) else { throw AppError(.conflict, "invalid_move", Message(.errorThinkTankMove(move.title, status.title))) }
+        let reason = reason.trimmed
+        if reason.isEmpty { throw AppError.invalid("reason", Message(.errorThinkTankReason)) }
+        if let problem = AppError.text(reason, field: "reason", maximum: InputLimits.longText, multiLine: true) { throw problem }
+        return (next, reason)
     }
 
     /// Registers an expert as 候选 in `bureau`'s library: by the office (invitation, import) or by an applicant
@@ -135,7 +155,9 @@ enum ThinkTankLibrary {
                                audit: AuditContext, effects: Effects, on db: any Database) async throws -> UUID {
         let checked = try await checked(draft, bureau: bureau, on: db)
         if let holder = try await ExpertModel.query(on: db).filter(\.$bureauID == bureau.id!).filter(\.$idNumber == checked.idNumber).first() {
-            throw AppError(.conflict, "duplicate_registration", Message(.errorThinkTankDuplicateExpert(holder.name, holder.libraryStatus.title)), field: "idNumber")
+            // An applicant without an account learns only that the number is registered — never whose it is or where it stands.
+            throw AppError(.conflict, "duplicate_registration", source == .application ? Message(.errorThinkTankAlreadyApplied)
+                           : Message(.errorThinkTankDuplicateExpert(holder.name, holder.libraryStatus.title)), field: "idNumber")
         }
         let expert = ExpertModel()
         expert.id = effects.uuid()
@@ -198,21 +220,24 @@ enum ThinkTankLibrary {
         guard let expert = try await ExpertModel.find(id, on: db) else { throw AppError.notFound() }
         try caller.authorize(.manageThinkTank, AccessTarget(organizationID: expert.bureauID, organizationPath: HierarchyPath(rawValue: expert.bureauPath)))
         let user = try caller.person()
-        if let lockVersion, lockVersion != expert.lockVersion { throw AppError(.conflict, "conflict", Message(.errorThinkTankConflict)) }
-        guard let next = expert.libraryStatus.after(move) else {
-            throw AppError(.conflict, "invalid_move", Message(.errorThinkTankMove(move.title, expert.libraryStatus.title)))
-        }
-        let reason = reason.trimmed
-        if reason.isEmpty { throw AppError.invalid("reason", Message(.errorThinkTankReason)) }
-        if let problem = AppError.text(reason, field: "reason", maximum: InputLimits.longText, multiLine: true) { throw problem }
+        let (next, reason) = try checkedMove(expert.libraryStatus, move, reason: reason, seen: lockVersion, current: expert.lockVersion)
         let from = expert.libraryStatus
+        // The new account's password is hashed before the transaction, so no write lock waits on bcrypt.
+        var prepared: (String, String)?
+        if next == .admitted && expert.userID == nil {
+            let password = UserCommands.oneTimePassword()
+            prepared = (password, try await caller.effects.hashPassword(password))
+        }
+        let newAccount = prepared
         return try await db.transaction { db -> (username: String, password: String)? in
             var opened: (username: String, password: String)?
+            // The status first: of two people admitting at once, the second stops here (409) before opening an account.
+            try await claim(ExpertModel.schema, id: id, lockVersion: expert.lockVersion, status: next, on: db)
             if next == .admitted && expert.userID == nil {
                 let username = "expert-" + String(expert.id!.uuidString.lowercased().replacingOccurrences(of: "-", with: "").suffix(8))
-                let password = UserCommands.oneTimePassword()
+                guard let (password, hash) = newAccount else { return nil }
                 let account = UserModel(username: username, displayName: expert.name, organizationID: expert.bureauID,
-                                        passwordHash: try await caller.effects.hashPassword(password), mustChangePassword: true)
+                                        passwordHash: hash, mustChangePassword: true)
                 try await account.create(on: db)
                 try await UserRoleModel(userID: account.id!, role: .expert).create(on: db)
                 try await account.$roles.load(on: db)
@@ -221,7 +246,9 @@ enum ThinkTankLibrary {
                 expert.userID = account.id
                 opened = (username, password)
             }
-            try await claim(ExpertModel.schema, id: id, lockVersion: expert.lockVersion, status: next, userID: expert.userID, on: db)
+            if let account = opened.flatMap({ _ in expert.userID }) {
+                try await db.sql.update(ExpertModel.schema).set("user_id", to: SQLBind(account)).where("id", .equal, SQLBind(id)).run()
+            }
             try await recordChange(.expert, id, move: move.rawValue, from: from, to: next, reason: reason, byRule: byRule,
                                    actor: (user.userID, user.displayName), effects: caller.effects, on: db)
             try await AuditTrail.record("think_tank.expert_\(move.rawValue)", entityType: "expert", entityID: id.uuidString.lowercased(),
@@ -258,30 +285,19 @@ enum ThinkTankLibrary {
         if code == nil { errors.append(.invalid("creditCode", Message(.errorThinkTankCreditCode))) }
         let levels = Set(draft.levels.compactMap(AdministrativeLevel.init(rawValue:)).filter { $0 != .township })
         if levels.isEmpty || levels.count != Set(draft.levels).count { errors.append(.invalid("levels", Message(.errorThinkTankLevels))) }
-        let phone = draft.phone.trimmed
-        if phone.count < 5 || phone.count > 20 || !phone.allSatisfy({ $0.isASCII && ($0.isNumber || "+- ".contains($0)) }) {
-            errors.append(.invalid("phone", Message(.errorThinkTankPhone)))
-        }
-        var relations: [(UUID, ExpertDraft.Relation)] = []
-        for (index, relation) in (draft.relations ?? []).prefix(50).enumerated() {
-            guard let org = try await OrganizationCommands.byCode(relation.organization.trimmed, on: db) else {
-                errors.append(.unknownOrganization("relations[\(index + 1)].organization", code: relation.organization)); continue
-            }
-            guard relation.kind == "relation" || (relation.kind == "paid_work" && (relation.year.map(BudgetObjectRules.fiscalYears.contains) ?? false)) else {
-                errors.append(.invalid("relations[\(index + 1)].kind", Message(.errorThinkTankRelationKind))); continue
-            }
-            relations.append((org.id!, relation))
-        }
+        if !isPhone(draft.phone) { errors.append(.invalid("phone", Message(.errorThinkTankPhone))) }
+        let relations = try await checkedRelations(draft.relations ?? [], errors: &errors, on: db)
         guard errors.isEmpty, let type, let code else { throw FormErrors(errors: errors) }
         let relationsToSave = relations
         if let holder = try await AgencyModel.query(on: db).filter(\.$bureauID == bureau.id!).filter(\.$creditCode == code).first() {
-            throw AppError(.conflict, "duplicate_registration", Message(.errorThinkTankDuplicateAgency(holder.name, holder.libraryStatus.title)), field: "creditCode")
+            throw AppError(.conflict, "duplicate_registration", source == .application ? Message(.errorThinkTankAlreadyApplied)
+                           : Message(.errorThinkTankDuplicateAgency(holder.name, holder.libraryStatus.title)), field: "creditCode")
         }
         let agency = AgencyModel()
         agency.id = effects.uuid(); agency.bureauID = bureau.id!; agency.bureauPath = bureau.path
         agency.name = draft.name.trimmed; agency.agencyType = type.rawValue; agency.creditCode = code; agency.qualification = draft.qualification.trimmed
         agency.levelCodes = "," + levels.sorted().map { String($0.rawValue) }.joined(separator: ",") + ","
-        agency.contactName = draft.contactName.trimmed; agency.phone = phone; agency.status = LibraryStatus.candidate.rawValue
+        agency.contactName = draft.contactName.trimmed; agency.phone = draft.phone.trimmed; agency.status = LibraryStatus.candidate.rawValue
         agency.source = source.rawValue; agency.lockVersion = 0; agency.createdAt = effects.now()
         try await db.transaction { db in
             try await agency.create(on: db)
@@ -307,13 +323,7 @@ enum ThinkTankLibrary {
         guard let agency = try await AgencyModel.find(id, on: db) else { throw AppError.notFound() }
         try caller.authorize(.manageThinkTank, AccessTarget(organizationID: agency.bureauID, organizationPath: HierarchyPath(rawValue: agency.bureauPath)))
         let user = try caller.person()
-        if let lockVersion, lockVersion != agency.lockVersion { throw AppError(.conflict, "conflict", Message(.errorThinkTankConflict)) }
-        guard let next = agency.libraryStatus.after(move) else {
-            throw AppError(.conflict, "invalid_move", Message(.errorThinkTankMove(move.title, agency.libraryStatus.title)))
-        }
-        let reason = reason.trimmed
-        if reason.isEmpty { throw AppError.invalid("reason", Message(.errorThinkTankReason)) }
-        if let problem = AppError.text(reason, field: "reason", maximum: InputLimits.longText, multiLine: true) { throw problem }
+        let (next, reason) = try checkedMove(agency.libraryStatus, move, reason: reason, seen: lockVersion, current: agency.lockVersion)
         var organizationID: UUID?
         if next == .admitted && agency.organizationID == nil {
             let code = organizationCode?.trimmed ?? ""
@@ -354,6 +364,9 @@ enum ThinkTankLibrary {
             account = try await UserModel.query(on: db).filter(\.$username == username).with(\.$roles).first()
             if let found = account, !(found.isActive && found.$organization.id == bureau.id! && found.roleSet.contains(.supervisor)) { account = nil }
             if account == nil { errors.append(.invalid("username", Message(.errorThinkTankSupervisorAccount(username, bureau.name)))) }
+            else if let holder = try await SupervisorModel.query(on: db).filter(\.$userID == account!.id!).filter(\.$active == true).first() {
+                errors.append(.invalid("username", Message(.errorThinkTankSupervisorAccountTaken(username, holder.name))))
+            }
         }
         guard errors.isEmpty, let category else { throw FormErrors(errors: errors) }
         let accountName = account?.username ?? "-"
@@ -392,6 +405,29 @@ enum ThinkTankLibrary {
                                         summary: "kind=\(kind.rawValue) closes=\(day.isoDate)", context: caller.audit, on: db)
         }
         return call
+    }
+
+    /// Applications one address may send to one call in a window (a public form without an account; default 3 a day).
+    static let applicationLimit = OpenLinkLimit(answers: 3, hours: 24)
+
+    static func addressHash(call: LibraryCallModel, address: String) -> String {
+        SHA256.hash(data: Data((call.key + "|" + address).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Refuses an address that has sent the window's applications already.
+    static func checkApplicationLimit(call: LibraryCallModel, address: String, now: Date, on db: any Database) async throws {
+        let since = now.addingTimeInterval(-Double(applicationLimit.hours) * 3600)
+        let sent = try await LibraryApplicationModel.query(on: db).filter(\.$callID == call.id!).filter(\.$addressHash == addressHash(call: call, address: address))
+            .filter(\.$submittedAt >= since).count()
+        guard applicationLimit.allows(previousAnswers: sent) else {
+            throw AppError(.tooManyRequests, "too_many_applications", Message(.errorThinkTankTooManyApplications(applicationLimit.answers, applicationLimit.hours)))
+        }
+    }
+
+    static func recordApplication(call: LibraryCallModel, address: String, effects: Effects, on db: any Database) async throws {
+        let row = LibraryApplicationModel()
+        row.id = effects.uuid(); row.callID = call.id!; row.addressHash = addressHash(call: call, address: address); row.submittedAt = effects.now()
+        try await row.create(on: db)
     }
 
     /// A call an applicant may still answer.

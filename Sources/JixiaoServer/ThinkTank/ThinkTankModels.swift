@@ -118,6 +118,16 @@ final class LibraryCallModel: Model, @unchecked Sendable {
     init() {}
 }
 
+/// One application through a call's public form, kept to limit how many one address sends.
+final class LibraryApplicationModel: Model, @unchecked Sendable {
+    static let schema = ThinkTankTables.applications
+    @ID(key: .id) var id: UUID?
+    @Field(key: "call_id") var callID: UUID
+    @Field(key: "address_hash") var addressHash: String
+    @Field(key: "submitted_at") var submittedAt: Date
+    init() {}
+}
+
 /// 随机抽取 — one draw for a key evaluation: seed, request, candidates and outcome, so it can be replayed.
 final class LibraryDrawModel: Model, @unchecked Sendable {
     static let schema = ThinkTankTables.draws

@@ -24,25 +24,12 @@ struct ThinkTankPublicController: RouteCollection {
         let t = req.localizer
         let kind = LibraryKind(rawValue: call.memberKind) ?? .expert
         let form: Node<HTML.BodyContext> = kind == .expert ? .form(.method(.post), .action(ThinkTankPublicRoute.apply(.value(call.key)).url), .class("card"),
-            Components.textField(label: t(.thinkTankName), name: "name", required: true),
-            Components.textField(label: t(.thinkTankIDNumber), name: "idNumber", required: true, autocomplete: "off"),
-            Components.textField(label: t(.thinkTankPhone), name: "phone", type: .tel, required: true),
-            Components.textField(label: t(.thinkTankEmail), name: "email", type: .email),
-            Components.textField(label: t(.thinkTankTitleColumn), name: "title"),
-            Components.textField(label: t(.thinkTankEmployer), name: "employerName", required: true),
-            Components.checkboxes(legend: t(.thinkTankField), name: "fields", options: ThinkTankViews.fieldOptions(t), checked: []),
+            ThinkTankViews.expertFields(t),
             .div(.class("field"), .label(.for("profile"), .text(t(.thinkTankProfile))), .textarea(.id("profile"), .name("profile"), .attribute(named: "rows", value: "4"))),
             .p(.class("hint"), .text(t(.thinkTankApplyPrivacy))),
             .button(.type(.submit), .class("button primary"), .text(t(.thinkTankSubmitApplication))))
         : .form(.method(.post), .action(ThinkTankPublicRoute.apply(.value(call.key)).url), .class("card"),
-            Components.textField(label: t(.thinkTankName), name: "name", required: true),
-            Components.selectField(label: t(.thinkTankAgencyType), name: "type", options: AgencyType.allCases.map { ($0.rawValue, $0.chineseName) }, selected: nil),
-            Components.textField(label: t(.thinkTankCreditCode), name: "creditCode", required: true),
-            Components.textField(label: t(.thinkTankQualification), name: "qualification", required: true),
-            Components.checkboxes(legend: t(.thinkTankLevels), name: "levels",
-                                  options: [AdministrativeLevel.central, .province, .city, .county].map { (String($0.rawValue), t($0.title)) }, checked: []),
-            Components.textField(label: t(.thinkTankContact), name: "contactName", required: true),
-            Components.textField(label: t(.thinkTankPhone), name: "phone", type: .tel, required: true),
+            ThinkTankViews.agencyFields(t),
             .button(.type(.submit), .class("button primary"), .text(t(.thinkTankSubmitApplication))))
         return req.layout.render(title: call.title, status: status, .group(
             .p(.class("lead"), .text(bureau.name + " · " + t(.thinkTankCloses(call.closesOn)))),
@@ -61,6 +48,7 @@ struct ThinkTankPublicController: RouteCollection {
         let effects = req.application.effects
         let audit = AuditContext.system("application")
         do {
+            try await ThinkTankLibrary.checkApplicationLimit(call: call, address: req.clientAddress, now: effects.now(), on: req.db)
             switch LibraryKind(rawValue: call.memberKind) ?? .expert {
             case .expert:
                 var draft = form.expertDraft
@@ -70,6 +58,7 @@ struct ThinkTankPublicController: RouteCollection {
                 _ = try await ThinkTankLibrary.registerAgency(form.agencyDraft, source: .application, bureau: bureau, actor: (nil, form.name ?? ""), audit: audit,
                                                               effects: effects, on: req.db)
             }
+            try await ThinkTankLibrary.recordApplication(call: call, address: req.clientAddress, effects: effects, on: req.db)
             return req.redirect(to: ThinkTankPublicRoute.apply(.value(call.key), done: true).url)
         } catch {
             let (problem, _) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)

@@ -139,4 +139,16 @@ extension TextKey {
     static func errorThinkTankImportRows(_ p0: some TextArgument) -> TextKey {
         TextKey("errorThinkTankImportRows", zh: "有 \(p0.text(in: .zhHans)) 处错误，未导入任何专家：", en: "\(p0.text(in: .en)) problems found; no expert was imported:")
     }
+    static let errorThinkTankAlreadyApplied = TextKey("errorThinkTankAlreadyApplied", zh: "该证件号码已登记，不能重复申请。如需更新信息，请联系发布公告的财政部门。",
+                                                      en: "This number is registered already; apply only once. To update your details, contact the bureau that published the call.")
+    static func errorThinkTankTooManyApplications(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorThinkTankTooManyApplications", zh: "同一网络地址 \(p1.text(in: .zhHans)) 小时内最多提交 \(p0.text(in: .zhHans)) 份申请，请稍后再试。",
+                en: "At most \(p0.text(in: .en)) applications from one address in \(p1.text(in: .en)) hours; try again later.")
+    }
+    static let errorThinkTankUnknownMove = TextKey("errorThinkTankUnknownMove", zh: "操作须为 admit、reject、suspend、restore 或 withdraw。",
+                                                   en: "The move is admit, reject, suspend, restore or withdraw.")
+    static func errorThinkTankSupervisorAccountTaken(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorThinkTankSupervisorAccountTaken", zh: "账号“\(p0.text(in: .zhHans))”已用于监督指导人员 \(p1.text(in: .zhHans))，一个账号只对应一人。",
+                en: "Account “\(p0.text(in: .en))” already belongs to supervisor \(p1.text(in: .en)); one account is one person.")
+    }
 }

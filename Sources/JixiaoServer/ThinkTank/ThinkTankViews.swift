@@ -28,8 +28,40 @@ enum ThinkTankViews {
         codes.compactMap { ExpertField.named($0) }.map { t.locale == .zhHans ? $0.chinese : $0.english }.joined(separator: "、")
     }
 
+    /// A field, an agency type or "agency" as a draw's line names it.
+    static func fieldTitle(_ code: String, _ t: Localizer) -> String {
+        if code == ThinkTankDraws.agencyField { return t(.thinkTankAgencyShort) }
+        if let type = AgencyType(rawValue: code) { return t.term(type) }
+        return fieldNames([code], t).isEmpty ? code : fieldNames([code], t)
+    }
+
     static func fieldOptions(_ t: Localizer) -> [(value: String, label: String)] {
         ExpertField.all.map { ($0.code, t.locale == .zhHans ? $0.chinese : $0.english) }
+    }
+
+    /// What registering an expert asks, on the office's form and on a call's public form alike.
+    static func expertFields(_ t: Localizer) -> Node<HTML.FormContext> {
+        .group(
+            Components.textField(label: t(.thinkTankName), name: "name", required: true),
+            Components.textField(label: t(.thinkTankIDNumber), name: "idNumber", required: true, autocomplete: "off"),
+            Components.textField(label: t(.thinkTankPhone), name: "phone", type: .tel, required: true),
+            Components.textField(label: t(.thinkTankEmail), name: "email", type: .email),
+            Components.textField(label: t(.thinkTankTitleColumn), name: "title"),
+            Components.textField(label: t(.thinkTankEmployer), name: "employerName", required: true),
+            Components.checkboxes(legend: t(.thinkTankField), name: "fields", options: fieldOptions(t), checked: []))
+    }
+
+    /// What registering an agency asks, on the office's form and on a call's public form alike.
+    static func agencyFields(_ t: Localizer) -> Node<HTML.FormContext> {
+        .group(
+            Components.textField(label: t(.thinkTankName), name: "name", required: true),
+            Components.selectField(label: t(.thinkTankAgencyType), name: "type", options: AgencyType.allCases.map { ($0.rawValue, t.term($0)) }, selected: nil),
+            Components.textField(label: t(.thinkTankCreditCode), name: "creditCode", required: true),
+            Components.textField(label: t(.thinkTankQualification), name: "qualification", required: true),
+            Components.checkboxes(legend: t(.thinkTankLevels), name: "levels",
+                                  options: [AdministrativeLevel.central, .province, .city, .county].map { (String($0.rawValue), t($0.title)) }, checked: []),
+            Components.textField(label: t(.thinkTankContact), name: "contactName", required: true),
+            Components.textField(label: t(.thinkTankPhone), name: "phone", type: .tel, required: true))
     }
 
     static func moveForm(action: String, moves: [LibraryStatus.Move], lockVersion: Int, csrf: String, extra: Node<HTML.FormContext> = .empty, _ t: Localizer) -> Body {
@@ -81,15 +113,9 @@ enum ThinkTankViews {
             .if(m.isManager, .group(
                 .form(.method(.post), .action(ThinkTankRoute.experts().url), .class("card"),
                     Components.csrfField(m.csrf), .h2(.text(t(.thinkTankInviteExpert))), .p(.class("hint"), .text(t(.thinkTankInviteHint))),
-                    Components.textField(label: t(.thinkTankName), name: "name", required: true),
-                    Components.textField(label: t(.thinkTankIDNumber), name: "idNumber", required: true, autocomplete: "off"),
-                    Components.textField(label: t(.thinkTankPhone), name: "phone", type: .tel, required: true),
-                    Components.textField(label: t(.thinkTankEmail), name: "email", type: .email),
-                    Components.textField(label: t(.thinkTankTitleColumn), name: "title"),
-                    Components.textField(label: t(.thinkTankEmployer), name: "employerName", required: true),
+                    expertFields(t),
                     Components.textField(label: t(.thinkTankEmployerCode), name: "employerCode", hint: t(.thinkTankEmployerCodeHint)),
                     Components.textField(label: t(.thinkTankRegionCode), name: "regionCode", hint: t(.thinkTankRegionCodeHint)),
-                    Components.checkboxes(legend: t(.thinkTankField), name: "fields", options: fieldOptions(t), checked: []),
                     Components.textField(label: t(.thinkTankRelation), name: "relationOrganization", hint: t(.thinkTankRelationHint)),
                     Components.selectField(label: t(.thinkTankRelationKind), name: "relationKind",
                                            options: [("relation", t(.thinkTankRelationDeclared)), ("paid_work", t(.thinkTankRelationPaid))], selected: "relation"),
@@ -126,7 +152,7 @@ enum ThinkTankViews {
                     .tr(.td(.text(DisplayTime.minute(c.occurredAt))), .td(.text(c.actorName)),
                         .td(.text((c.fromStatus.flatMap(LibraryStatus.init(rawValue:)).map { t($0.title) + " → " } ?? "")
                                   + (LibraryStatus(rawValue: c.toStatus).map { t($0.title) } ?? c.toStatus))),
-                        .td(.text((c.byRule ? t(.thinkTankByRule) + " " : "") + c.reason)))
+                        .td(.text((c.byRule ? t(.thinkTankByRule) + " " : "") + (c.move == "register" ? LibrarySource(rawValue: c.reason).map { t($0.title) } ?? c.reason : c.reason))))
                 }))))
     }
 
@@ -192,21 +218,14 @@ enum ThinkTankViews {
                            .th(.text(t(.thinkTankStaff))), .th(.text(t(.thinkTankLastReview))), .th(.text(t(.fieldState))))),
                 .tbody(.forEach(m.agencies) { a in
                     .tr(.td(.a(.href(ThinkTankRoute.agency(.value(a.id)).url), .text(a.name))),
-                        .td(.text(AgencyType(rawValue: a.type)?.chineseName ?? a.type)), .td(.text(a.creditCode)), .td(.text(levelNames(a.levels, t))),
+                        .td(.text(AgencyType(rawValue: a.type).map { t.term($0) } ?? a.type)), .td(.text(a.creditCode)), .td(.text(levelNames(a.levels, t))),
                         .td(.text(a.staff.map { $0.isEmpty ? "—" : $0.joined(separator: "、") } ?? t(.thinkTankNotLinked))),
                         .td(.class("number"), .text(a.lastReview.map(String.init) ?? "—")),
                         .td(statusBadge(LibraryStatus(rawValue: a.status) ?? .candidate, t)))
                 }))),
             .if(m.isManager, .form(.method(.post), .action(ThinkTankRoute.agencies().url), .class("card"),
                 Components.csrfField(m.csrf), .h2(.text(t(.thinkTankRegisterAgency))),
-                Components.textField(label: t(.thinkTankName), name: "name", required: true),
-                Components.selectField(label: t(.thinkTankAgencyType), name: "type", options: AgencyType.allCases.map { ($0.rawValue, $0.chineseName) }, selected: nil),
-                Components.textField(label: t(.thinkTankCreditCode), name: "creditCode", required: true),
-                Components.textField(label: t(.thinkTankQualification), name: "qualification", required: true),
-                Components.checkboxes(legend: t(.thinkTankLevels), name: "levels",
-                                      options: [AdministrativeLevel.central, .province, .city, .county].map { (String($0.rawValue), t($0.title)) }, checked: []),
-                Components.textField(label: t(.thinkTankContact), name: "contactName", required: true),
-                Components.textField(label: t(.thinkTankPhone), name: "phone", type: .tel, required: true),
+                agencyFields(t),
                 .button(.type(.submit), .class("button primary"), .text(t(.thinkTankRegister)))))
         )
     }
@@ -230,7 +249,7 @@ enum ThinkTankViews {
             .p(.a(.href(ThinkTankRoute.agencies().url), .text(t(.thinkTankBackToAgencies)))),
             .h2(.text(a.name), .text(" "), statusBadge(m.record.libraryStatus, t)),
             .dl(.class("facts"),
-                .dt(.text(t(.thinkTankAgencyType))), .dd(.text(m.record.type.chineseName)),
+                .dt(.text(t(.thinkTankAgencyType))), .dd(.text(t.term(m.record.type))),
                 .dt(.text(t(.thinkTankCreditCode))), .dd(.text(a.creditCode)),
                 .dt(.text(t(.thinkTankQualification))), .dd(.text(a.qualification)),
                 .dt(.text(t(.thinkTankLevels))), .dd(.text(levelNames(a.levels, t))),
@@ -255,13 +274,13 @@ enum ThinkTankViews {
             .div(.class("table-scroll"), .table(.class("data"),
                 .thead(.tr(.th(.text(t(.thinkTankName))), .th(.text(t(.thinkTankCategory))), .th(.text(t(.thinkTankEmployer))), .th(.text(t(.thinkTankAccount))))),
                 .tbody(.forEach(list) { s in
-                    .tr(.td(.text(s.name)), .td(.text(SupervisorCategory(rawValue: s.category)?.chineseName ?? s.category)), .td(.text(s.employerName)),
+                    .tr(.td(.text(s.name)), .td(.text(SupervisorCategory(rawValue: s.category).map { t.term($0) } ?? s.category)), .td(.text(s.employerName)),
                         .td(.text(s.userID.flatMap { usernames[$0] } ?? "—")))
                 }))),
             .if(isManager, .form(.method(.post), .action(ThinkTankRoute.supervisors().url), .class("card"),
                 Components.csrfField(csrf), .h2(.text(t(.thinkTankAddSupervisor))),
                 Components.textField(label: t(.thinkTankName), name: "name", required: true),
-                Components.selectField(label: t(.thinkTankCategory), name: "category", options: SupervisorCategory.allCases.map { ($0.rawValue, $0.chineseName) }, selected: nil),
+                Components.selectField(label: t(.thinkTankCategory), name: "category", options: SupervisorCategory.allCases.map { ($0.rawValue, t.term($0)) }, selected: nil),
                 Components.textField(label: t(.thinkTankEmployer), name: "employerName"),
                 Components.textField(label: t(.thinkTankSupervisorAccount), name: "username", hint: t(.thinkTankSupervisorAccountHint)),
                 .button(.type(.submit), .class("button primary"), .text(t(.thinkTankAdd)))))
@@ -309,6 +328,10 @@ enum ThinkTankViews {
         var engagements: [ThinkTankQueries.EngagementLine]
         var names: [UUID: String]
         var canRun: Bool
+        /// Runners and library managers read why others were skipped and how members were rated; the team itself does not.
+        var seesReasons: Bool
+        /// Admitted experts without a conflict who may be added by hand.
+        var available: [StoredCandidate]
         var csrf: String
         var done: String?
         var problem: AppError?
@@ -335,7 +358,7 @@ enum ThinkTankViews {
                 }),
                 Components.textField(label: t(.thinkTankRegionCode), name: "regionCode", hint: t(.thinkTankDrawRegionHint)),
                 .label(.class("check"), .input(.type(.checkbox), .name("agencies"), .value("1")), .text(" " + t(.thinkTankDrawAgency))),
-                Components.selectField(label: t(.thinkTankAgencyType), name: "agencyType", options: AgencyType.allCases.map { ($0.rawValue, $0.chineseName) },
+                Components.selectField(label: t(.thinkTankAgencyType), name: "agencyType", options: AgencyType.allCases.map { ($0.rawValue, t.term($0)) },
                                        selected: nil, includeEmpty: t(.thinkTankAll)),
                 .button(.type(.submit), .class("button primary"), .text(t(.thinkTankDrawButton))))),
             .forEach(m.draws) { draw in
@@ -346,25 +369,26 @@ enum ThinkTankViews {
                     .p(.text(t(.thinkTankSeed(record.seed, candidates.count))), .text(" "),
                        Components.badge(matches ? t(.thinkTankReplayMatches) : t(.thinkTankReplayDiffers), kind: matches ? "ok" : "warning")),
                     .h3(.text(t(.thinkTankPicked))),
-                    .ul(.forEach(outcome.picks) { p in .li(.text((names[p.id] ?? "") + "（" + ThinkTankDraws.fieldName(p.field) + "）")) }),
+                    .ul(.forEach(outcome.picks) { p in .li(.text((names[p.id] ?? "") + "（" + fieldTitle(p.field, t) + "）")) }),
                     .h3(.text(t(.thinkTankExcluded(outcome.exclusions.count)))),
-                    outcome.exclusions.isEmpty ? .p(.text("—")) :
-                    .ul(.forEach(outcome.exclusions) { x in .li(.text((names[x.id] ?? "") + "：" + x.rules.map(\.chineseName).joined(separator: "、"))) }))
+                    outcome.exclusions.isEmpty || !m.seesReasons ? .p(.text(outcome.exclusions.isEmpty ? "—" : t(.thinkTankExclusionsForRunners))) :
+                    .ul(.forEach(outcome.exclusions) { x in .li(.text((names[x.id] ?? "") + "：" + x.rules.map { t.term($0) }.joined(separator: "、"))) }))
             },
             .h2(.text(t(.thinkTankEngagements))),
             m.engagements.isEmpty ? Components.notice(t(.thinkTankNoEngagements)) :
             .div(.class("table-scroll"), .table(.class("data"),
-                .thead(.tr(.th(.text(t(.thinkTankName))), .th(.text(t(.thinkTankHow))), .th(.text(t(.thinkTankRating))))),
+                .thead(.tr(.th(.text(t(.thinkTankName))), .th(.text(t(.thinkTankHow))), .if(m.seesReasons, .th(.text(t(.thinkTankRating)))))),
                 .tbody(.forEach(m.engagements) { line in
                     let g = line.engagement
                     return .tr(.td(.text((m.names[g.memberID] ?? "") + (g.memberKind == "agency" ? "（" + t(.thinkTankAgencyShort) + "）" : ""))),
-                        .td(.text(g.replacedBy != nil ? t(.thinkTankReplaced) : g.source == "drawn" ? t(.thinkTankDrawn) : t(.thinkTankByHand) + "：" + g.reason)),
-                        .td(line.rating.map { r in .text("\(t(.thinkTankAttitude)) \(r.attitude) · \(t(.thinkTankAbility)) \(r.ability) · \(t(.thinkTankIntegrity)) \(r.integrity)") }
-                            ?? (m.canRun && rateable && g.replacedBy == nil ? rateForm(e.id!, g.id!, csrf: m.csrf, t) : .text("—"))))
+                        .td(.text(g.replacedBy != nil ? t(.thinkTankReplaced) : g.source == "drawn" ? t(.thinkTankDrawn) : t(.thinkTankByHand) + t(.colon) + g.reason)),
+                        .if(m.seesReasons, .td(line.rating.map { r in .text("\(t(.thinkTankAttitude)) \(r.attitude) · \(t(.thinkTankAbility)) \(r.ability) · \(t(.thinkTankIntegrity)) \(r.integrity)") }
+                            ?? (m.canRun && rateable && g.replacedBy == nil ? rateForm(e.id!, g.id!, csrf: m.csrf, t) : .text("—")))))
                 }))),
             .if(m.canRun && planning, .form(.method(.post), .action(ThinkTankRoute.manual(.value(e.id!)).url), .class("card"),
                 Components.csrfField(m.csrf), .h2(.text(t(.thinkTankAddByHand))), .p(.class("hint"), .text(t(.thinkTankAddByHandHint))),
-                Components.textField(label: t(.thinkTankExpertID), name: "expert", required: true),
+                Components.selectField(label: t(.thinkTankExpertID), name: "expert",
+                                       options: m.available.map { ($0.id.uuidString, $0.name + "（" + fieldNames($0.fields, t) + "）") }, selected: nil),
                 Components.selectField(label: t(.thinkTankReplacing), name: "replacing",
                                        options: m.engagements.filter { $0.engagement.memberKind == "expert" && $0.engagement.replacedBy == nil }
                                         .map { ($0.engagement.memberID.uuidString, m.names[$0.engagement.memberID] ?? "") }, selected: nil, includeEmpty: t(.thinkTankNobody)),
@@ -433,7 +457,7 @@ enum ThinkTankViews {
             .form(.method(.post), .action(ThinkTankRoute.review(.value(item.evaluation.id!)).url), .class("card"),
                 Components.csrfField(csrf),
                 .forEach(QualityCriterion.allCases) { c in
-                    .fieldset(.class("field"), .element(named: "legend", text: "\(c.chineseName)（\(c.maximum)）"),
+                    .fieldset(.class("field"), .element(named: "legend", text: "\(t.term(c))（\(c.maximum)）"),
                         .label(.for("points-\(c.rawValue)"), .text(t(.thinkTankPoints))),
                         Components.input([.type(.number), .id("points-\(c.rawValue)"), .name("points[\(c.rawValue)]"), .attribute(named: "min", value: "0"),
                                           .attribute(named: "max", value: String(c.maximum)), .value(previous[c].map { String($0.points) } ?? String(c.maximum)), .required(true)]),
