@@ -326,6 +326,12 @@ struct ThinkTankServerTests {
             #expect(team.contains("按种子重放，结果一致") && team.contains("申报了利害关系") && team.contains("同一部门"))
             let reviews = try await browser.get(ThinkTankRoute.reviews(year: reported.fiscalYear).url).body.string
             #expect(reviews.contains("良好") && reviews.contains("公开通报"))
+            // A refused registration comes back as typed, the problem beside its field.
+            _ = try await browser.get(ThinkTankRoute.experts().url)
+            let refused = try await browser.post(ThinkTankRoute.experts().url, ["name": "王五六", "idNumber": "123", "phone": "13900000000", "employerName": "江南大学",
+                                                                                 "fields[]": "205"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("value=\"王五六\"")
+                    && refused.body.string.contains("身份证号无效"), "\(refused.status)")
             // A call: published by the office, answered by an applicant without an account; a duplicate is refused on the page.
             _ = try await browser.get(ThinkTankRoute.calls().url)
             let opened = try await browser.post(ThinkTankRoute.calls().url, ["kind": "expert", "title": "2027 年度专家征集", "body": "欢迎报名",

@@ -65,33 +65,37 @@ struct ThinkTankController: RouteCollection {
     }
 
     /// Runs a change; on a refusal renders `page` with the problem (status of the problem), else redirects.
-    private func perform(_ req: Request, redirect: String, page: @Sendable (AppError) async throws -> Response,
+    private func perform(_ req: Request, redirect: String, page: @Sendable (AppError, [String: Message]) async throws -> Response,
                          _ work: @Sendable (Caller) async throws -> Void) async throws -> Response {
         do {
             try await work(try req.caller())
             return req.redirect(to: redirect)
         } catch {
-            let (problem, _) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
-            return try await page(problem)
+            let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
+            return try await page(problem, fields)
         }
     }
 
     private func render(_ req: Request, _ title: TextKey, status: HTTPResponseStatus = .ok, _ body: Node<HTML.BodyContext>) -> Response {
+        render(req, named: req.localizer(title), status: status, body)
+    }
+
+    private func render(_ req: Request, named title: String, status: HTTPResponseStatus = .ok, _ body: Node<HTML.BodyContext>) -> Response {
         let manager = (try? req.requireSignedIn()).map { Authorization.mayEver($0.actor, .manageThinkTank) } ?? false
-        return req.layout.render(title: req.localizer(title), status: status, .group(ThinkTankViews.tabs(manager: manager, req.localizer), body))
+        return req.layout.render(title: title, status: status, .group(ThinkTankViews.tabs(manager: manager, req.localizer), body))
     }
 
     // MARK: experts
 
-    private func expertsPage(_ req: Request, problem: AppError? = nil) async throws -> Response {
+    private func expertsPage(_ req: Request, problem: AppError? = nil, draft: ThinkTankForm? = nil, errors: [String: Message] = [:]) async throws -> Response {
         let caller = try req.caller()
         let bureau = try await ThinkTankLibrary.readableBureau(code: req.query[String.self, at: "bureau"], by: caller, on: req.db)
         let status = req.query[String.self, at: "status"].flatMap(LibraryStatus.init(rawValue:))
         let filter = ThinkTankQueries.ExpertFilter(search: req.query[String.self, at: "q"], field: req.query[String.self, at: "field"], status: status)
-        let list = try await ThinkTankQueries.experts(of: bureau, filter: filter, on: req.db)
-        let model = ThinkTankViews.ExpertsModel(bureau: bureau, experts: list, regions: try await ThinkTankAPI.regionNames(list, on: req.db), filter: filter,
+        let list = try await ThinkTankQueries.experts(of: bureau, filter: filter, limit: ThinkTankQueries.pageLimit + 1, on: req.db)
+        let model = ThinkTankViews.ExpertsModel(bureau: bureau, experts: Array(list.prefix(ThinkTankQueries.pageLimit)), more: list.count > ThinkTankQueries.pageLimit, regions: try await ThinkTankAPI.regionNames(list, on: req.db), filter: filter,
                                                 isManager: caller.reaches(.manageThinkTank, bureau.accessTarget), csrf: try caller.person().csrfToken ?? "",
-                                                done: req.query[String.self, at: "done"], problem: problem)
+                                                done: req.query[String.self, at: "done"], problem: problem, draft: draft, errors: errors)
         return render(req, .thinkTankExpertsTitle, status: problem?.status ?? .ok, ThinkTankViews.experts(model, req.localizer))
     }
 
@@ -99,7 +103,8 @@ struct ThinkTankController: RouteCollection {
 
     @Sendable func registerExpert(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
-        return try await perform(req, redirect: ThinkTankRoute.experts(done: "registered").url, page: { try await expertsPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.experts(done: "registered").url,
+                                 page: { p, fields in try await expertsPage(req, problem: p, draft: form, errors: fields) }) { caller in
             let bureau = try await ThinkTankLibrary.managedBureau(caller, on: req.db)
             let user = try caller.person()
             _ = try await ThinkTankLibrary.registerExpert(form.expertDraft, source: .invitation, bureau: bureau, actor: (user.userID, user.displayName),
@@ -110,7 +115,7 @@ struct ThinkTankController: RouteCollection {
     @Sendable func importExperts(req: Request) async throws -> Response {
         struct Upload: Content { var file: File? }
         let file = try req.content.decode(Upload.self).file
-        return try await perform(req, redirect: ThinkTankRoute.experts(done: "imported").url, page: { try await expertsPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.experts(done: "imported").url, page: { p, _ in try await expertsPage(req, problem: p) }) { caller in
             guard let file, file.data.readableBytes > 0 else { throw AppError(.unprocessableEntity, "csv_empty", Message(.errorCSVEmpty)) }
             _ = try await ThinkTankImport.importExperts(Data(buffer: file.data), by: caller, on: req.db)
         }
@@ -130,7 +135,7 @@ struct ThinkTankController: RouteCollection {
             engagements: try await ThinkTankQueries.engagements(member: expert.id!, on: req.db),
             username: try await expert.userID.asyncMap { try await UserModel.find($0, on: req.db)?.username } ?? nil,
             csrf: try caller.person().csrfToken ?? "", done: req.query[String.self, at: "done"], problem: problem, opened: opened)
-        return render(req, .thinkTankExpertTitle, status: problem?.status ?? .ok, ThinkTankViews.expert(model, req.localizer))
+        return render(req, named: expert.name, status: problem?.status ?? .ok, ThinkTankViews.expert(model, req.localizer))
     }
 
     @Sendable func expert(req: Request) async throws -> Response { try await expertPage(req) }
@@ -152,13 +157,13 @@ struct ThinkTankController: RouteCollection {
 
     // MARK: agencies
 
-    private func agenciesPage(_ req: Request, problem: AppError? = nil) async throws -> Response {
+    private func agenciesPage(_ req: Request, problem: AppError? = nil, draft: ThinkTankForm? = nil, errors: [String: Message] = [:]) async throws -> Response {
         let caller = try req.caller()
         let bureau = try await ThinkTankLibrary.readableBureau(code: req.query[String.self, at: "bureau"], by: caller, on: req.db)
         let list = try await ThinkTankQueries.agencies(of: bureau, status: nil, type: nil, on: req.db)
         let model = ThinkTankViews.AgenciesModel(bureau: bureau, agencies: try await ThinkTankAPI.agencyDTOs(list, on: req.db),
                                                  isManager: caller.reaches(.manageThinkTank, bureau.accessTarget), csrf: try caller.person().csrfToken ?? "",
-                                                 done: req.query[String.self, at: "done"], problem: problem)
+                                                 done: req.query[String.self, at: "done"], problem: problem, draft: draft, errors: errors)
         return render(req, .thinkTankAgenciesTitle, status: problem?.status ?? .ok, ThinkTankViews.agencies(model, req.localizer))
     }
 
@@ -166,7 +171,8 @@ struct ThinkTankController: RouteCollection {
 
     @Sendable func registerAgency(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
-        return try await perform(req, redirect: ThinkTankRoute.agencies(done: "registered").url, page: { try await agenciesPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.agencies(done: "registered").url,
+                                 page: { p, fields in try await agenciesPage(req, problem: p, draft: form, errors: fields) }) { caller in
             let bureau = try await ThinkTankLibrary.managedBureau(caller, on: req.db)
             let user = try caller.person()
             _ = try await ThinkTankLibrary.registerAgency(form.agencyDraft, source: .invitation, bureau: bureau, actor: (user.userID, user.displayName),
@@ -183,7 +189,7 @@ struct ThinkTankController: RouteCollection {
             history: try await ThinkTankQueries.history(of: agency.id!, on: req.db),
             engagements: try await ThinkTankQueries.engagements(member: agency.id!, on: req.db),
             csrf: try caller.person().csrfToken ?? "", done: req.query[String.self, at: "done"], problem: problem)
-        return render(req, .thinkTankAgencyTitle, status: problem?.status ?? .ok, ThinkTankViews.agency(model, req.localizer))
+        return render(req, named: agency.name, status: problem?.status ?? .ok, ThinkTankViews.agency(model, req.localizer))
     }
 
     @Sendable func agency(req: Request) async throws -> Response { try await agencyPage(req) }
@@ -191,7 +197,7 @@ struct ThinkTankController: RouteCollection {
     @Sendable func moveAgency(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
         let agencyID = try id(req)
-        return try await perform(req, redirect: ThinkTankRoute.agency(.value(agencyID), done: "moved").url, page: { try await agencyPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.agency(.value(agencyID), done: "moved").url, page: { p, _ in try await agencyPage(req, problem: p) }) { caller in
             guard let move = LibraryStatus.Move(rawValue: form.move ?? "") else { throw AppError.invalid("move", Message(.errorRequired)) }
             try await ThinkTankLibrary.moveAgency(agencyID, move, reason: form.reason ?? "", organizationCode: form.organizationCode, lockVersion: form.lock_version,
                                                   by: caller, on: req.db)
@@ -214,7 +220,7 @@ struct ThinkTankController: RouteCollection {
 
     @Sendable func addSupervisor(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
-        return try await perform(req, redirect: ThinkTankRoute.supervisors(done: "added").url, page: { try await supervisorsPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.supervisors(done: "added").url, page: { p, _ in try await supervisorsPage(req, problem: p) }) { caller in
             _ = try await ThinkTankLibrary.addSupervisor(name: form.name ?? "", category: form.category ?? "", employerName: form.employerName ?? "",
                                                          username: form.username, by: caller, on: req.db)
         }
@@ -232,7 +238,7 @@ struct ThinkTankController: RouteCollection {
 
     @Sendable func openCall(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
-        return try await perform(req, redirect: ThinkTankRoute.calls(done: "opened").url, page: { try await callsPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.calls(done: "opened").url, page: { p, _ in try await callsPage(req, problem: p) }) { caller in
             _ = try await ThinkTankLibrary.openCall(kind: LibraryKind(rawValue: form.kind ?? "") ?? .expert, title: form.title ?? "", body: form.body ?? "",
                                                     closesOn: form.closesOn ?? "", by: caller, on: req.db)
         }
@@ -250,7 +256,7 @@ struct ThinkTankController: RouteCollection {
 
     @Sendable func confirm(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
-        return try await perform(req, redirect: ThinkTankRoute.proposals(done: "confirmed").url, page: { try await proposalsPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.proposals(done: "confirmed").url, page: { p, _ in try await proposalsPage(req, problem: p) }) { caller in
             guard let kind = LibraryKind(rawValue: form.kind ?? ""), let id = form.id else { throw AppError.invalid("id", Message(.errorThinkTankNoProposal)) }
             try await ThinkTankDraws.confirm(kind: kind, id: id, reason: form.reason ?? "", by: caller, on: req.db)
         }
@@ -289,7 +295,7 @@ struct ThinkTankController: RouteCollection {
         struct DrawForm: Content { var field: [String]?; var count: [String]?; var regionCode: String?; var agencies: String?; var agencyType: String?; var lock_version: Int? }
         let form = try req.content.decode(DrawForm.self)
         let evaluationID = try id(req)
-        return try await perform(req, redirect: ThinkTankRoute.team(.value(evaluationID), done: "drawn").url, page: { try await teamPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.team(.value(evaluationID), done: "drawn").url, page: { p, _ in try await teamPage(req, problem: p) }) { caller in
             var lines: [DrawSpec.FieldCount] = []
             for (field, count) in zip(form.field ?? [], form.count ?? []) where !field.isEmpty {
                 let text = count.trimmed
@@ -305,7 +311,7 @@ struct ThinkTankController: RouteCollection {
     @Sendable func manual(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
         let evaluationID = try id(req)
-        return try await perform(req, redirect: ThinkTankRoute.team(.value(evaluationID), done: "added").url, page: { try await teamPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.team(.value(evaluationID), done: "added").url, page: { p, _ in try await teamPage(req, problem: p) }) { caller in
             guard let expert = form.expert.flatMap({ UUID(uuidString: $0) }) else { throw AppError.invalid("expert", Message(.errorThinkTankUnknownExpert)) }
             let replacing = form.replacing.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
             if let text = form.replacing, !text.isEmpty, replacing == nil { throw AppError.invalid("replacing", Message(.errorThinkTankNotOnTeam)) }
@@ -317,7 +323,7 @@ struct ThinkTankController: RouteCollection {
     @Sendable func rate(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
         let evaluationID = try id(req), engagementID = try id(req, "engagement")
-        return try await perform(req, redirect: ThinkTankRoute.team(.value(evaluationID), done: "rated").url, page: { try await teamPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.team(.value(evaluationID), done: "rated").url, page: { p, _ in try await teamPage(req, problem: p) }) { caller in
             guard let engagement = try await EngagementModel.find(engagementID, on: req.db), engagement.evaluationID == evaluationID else { throw AppError.notFound() }
             try await ThinkTankDraws.rate(engagementID: engagementID, rating: ExpertRating(attitude: form.attitude ?? 0, ability: form.ability ?? 0,
                                                                                           integrity: form.integrity ?? 0),
@@ -344,12 +350,13 @@ struct ThinkTankController: RouteCollection {
         let caller = try req.caller()
         let evaluationID = try id(req)
         guard let evaluation = try await KeyEvaluationModel.find(evaluationID, on: req.db) else { throw AppError.notFound() }
-        let (_, list) = try await ThinkTankReviews.reviewables(year: evaluation.fiscalYear, by: caller, on: req.db)
+        let (bureau, list) = try await ThinkTankReviews.reviewables(year: evaluation.fiscalYear, by: caller, on: req.db)
         guard let item = list.first(where: { $0.evaluation.id == evaluationID }) else { throw AppError.notFound() }
+        let published = try await QualityNoticeModel.query(on: req.db).filter(\.$bureauID == bureau.id!).filter(\.$fiscalYear == evaluation.fiscalYear).first() != nil
         let sections = try await ReportSectionModel.query(on: req.db).filter(\.$evaluationID == evaluationID).all()
         let written = sections.filter { !$0.text.trimmed.isEmpty }.count
         return render(req, .thinkTankReviewTitle, status: problem?.status ?? .ok,
-                      ThinkTankViews.review(item, written: written, of: ReportSection.allCases.count, csrf: try caller.person().csrfToken ?? "", problem: problem, req.localizer))
+                      ThinkTankViews.review(item, written: written, of: ReportSection.allCases.count, published: published, csrf: try caller.person().csrfToken ?? "", problem: problem, req.localizer))
     }
 
     @Sendable func review(req: Request) async throws -> Response { try await reviewPage(req) }
@@ -359,7 +366,7 @@ struct ThinkTankController: RouteCollection {
         let form = try req.content.decode(ReviewForm.self)
         let evaluationID = try id(req)
         guard let evaluation = try await KeyEvaluationModel.find(evaluationID, on: req.db) else { throw AppError.notFound() }
-        return try await perform(req, redirect: ThinkTankRoute.reviews(year: evaluation.fiscalYear, done: "reviewed").url, page: { try await reviewPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.reviews(year: evaluation.fiscalYear, done: "reviewed").url, page: { p, _ in try await reviewPage(req, problem: p) }) { caller in
             let entries = try QualityCriterion.allCases.map { criterion -> QualityReviewEntry in
                 guard let points = Int((form.points?[criterion.rawValue] ?? "").trimmed) else {
                     throw AppError.invalid("\(criterion.rawValue).points", Message(.errorThinkTankReviewRange(criterion.chineseName, criterion.maximum)))
@@ -373,7 +380,7 @@ struct ThinkTankController: RouteCollection {
     @Sendable func publish(req: Request) async throws -> Response {
         let form = try req.content.decode(ThinkTankForm.self)
         let year = form.year ?? 0
-        return try await perform(req, redirect: ThinkTankRoute.reviews(year: year, done: "published").url, page: { try await reviewsPage(req, problem: $0) }) { caller in
+        return try await perform(req, redirect: ThinkTankRoute.reviews(year: year, done: "published").url, page: { p, _ in try await reviewsPage(req, problem: p) }) { caller in
             guard BudgetObjectRules.fiscalYears.contains(year) else { throw AppError.invalid("year", Message(.errorEvaluationYearRange)) }
             try await ThinkTankReviews.publish(year: year, by: caller, on: req.db)
         }

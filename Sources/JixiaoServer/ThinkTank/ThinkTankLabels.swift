@@ -2,6 +2,11 @@ import JixiaoDomain
 
 /// Labels of 智库's pages.
 extension TextKey {
+    static func thinkTankMoreExperts(_ p0: some TextArgument) -> TextKey {
+        TextKey("thinkTankMoreExperts", zh: "只显示前 \(p0.text(in: .zhHans)) 位；请用姓名、领域或状态缩小范围。", en: "Only the first \(p0.text(in: .en)) are shown; narrow by name, field or status.")
+    }
+    static let thinkTankPersonName = TextKey("thinkTankPersonName", zh: "姓名", en: "Name")
+    static let thinkTankAgencyName = TextKey("thinkTankAgencyName", zh: "机构名称", en: "Agency")
     static let thinkTankSourceApplication = TextKey("thinkTankSourceApplication", zh: "公开申请", en: "Application to a call")
     static let thinkTankSourceInvitation = TextKey("thinkTankSourceInvitation", zh: "邀请登记", en: "Invitation")
     static let thinkTankSourceImport = TextKey("thinkTankSourceImport", zh: "批量导入", en: "Import")

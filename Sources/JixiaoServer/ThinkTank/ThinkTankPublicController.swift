@@ -19,17 +19,18 @@ struct ThinkTankPublicController: RouteCollection {
         return found
     }
 
-    private func page(_ req: Request, status: HTTPResponseStatus = .ok, problem: AppError? = nil, done: Bool = false) async throws -> Response {
+    private func page(_ req: Request, status: HTTPResponseStatus = .ok, problem: AppError? = nil, done: Bool = false, draft: ThinkTankForm? = nil,
+                      errors: [String: Message] = [:]) async throws -> Response {
         let (call, bureau) = try await call(req)
         let t = req.localizer
         let kind = LibraryKind(rawValue: call.memberKind) ?? .expert
         let form: Node<HTML.BodyContext> = kind == .expert ? .form(.method(.post), .action(ThinkTankPublicRoute.apply(.value(call.key)).url), .class("card"),
-            ThinkTankViews.expertFields(t),
+            ThinkTankViews.expertFields(t, draft: draft, errors: errors),
             .div(.class("field"), .label(.for("profile"), .text(t(.thinkTankProfile))), .textarea(.id("profile"), .name("profile"), .attribute(named: "rows", value: "4"))),
             .p(.class("hint"), .text(t(.thinkTankApplyPrivacy))),
             .button(.type(.submit), .class("button primary"), .text(t(.thinkTankSubmitApplication))))
         : .form(.method(.post), .action(ThinkTankPublicRoute.apply(.value(call.key)).url), .class("card"),
-            ThinkTankViews.agencyFields(t),
+            ThinkTankViews.agencyFields(t, draft: draft, errors: errors),
             .button(.type(.submit), .class("button primary"), .text(t(.thinkTankSubmitApplication))))
         return req.layout.render(title: call.title, status: status, .group(
             .p(.class("lead"), .text(bureau.name + " · " + t(.thinkTankCloses(call.closesOn)))),
@@ -61,8 +62,8 @@ struct ThinkTankPublicController: RouteCollection {
             try await ThinkTankLibrary.recordApplication(call: call, address: req.clientAddress, effects: effects, on: req.db)
             return req.redirect(to: ThinkTankPublicRoute.apply(.value(call.key), done: true).url)
         } catch {
-            let (problem, _) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
-            return try await page(req, status: problem.status, problem: problem)
+            let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
+            return try await page(req, status: problem.status, problem: problem, draft: form, errors: fields)
         }
     }
 

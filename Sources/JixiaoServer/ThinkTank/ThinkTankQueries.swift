@@ -15,6 +15,9 @@ enum ThinkTankQueries {
     /// differently, and names rarely hold them).
     static func likePattern(_ text: String) -> String { "%" + text.filter { !"%_\\".contains($0) } + "%" }
 
+    /// A list page shows at most this many; more asks the reader to narrow the search.
+    static let pageLimit = 500
+
     static func experts(of bureau: OrganizationModel, filter: ExpertFilter, limit: Int = 500, on db: any Database) async throws -> [ExpertModel] {
         var query = ExpertModel.query(on: db).filter(\.$bureauID == bureau.id!)
         if let status = filter.status { query = query.filter(\.$status == status.rawValue) }

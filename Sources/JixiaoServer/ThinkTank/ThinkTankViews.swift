@@ -9,12 +9,12 @@ enum ThinkTankViews {
     /// The libraries for every reader; calls, dynamic management and reviews for their managers.
     static func tabs(manager: Bool, _ t: Localizer) -> Body {
         .nav(.class("tabs"), .attribute(named: "aria-label", value: t(.navThinkTank)),
-             .a(.href(ThinkTankRoute.experts().url), .text(t(.thinkTankExpertsTitle))), .text(" · "),
-             .a(.href(ThinkTankRoute.agencies().url), .text(t(.thinkTankAgenciesTitle))), .text(" · "),
+             .a(.href(ThinkTankRoute.experts().url), .text(t(.thinkTankExpertsTitle))),
+             .a(.href(ThinkTankRoute.agencies().url), .text(t(.thinkTankAgenciesTitle))),
              .a(.href(ThinkTankRoute.supervisors().url), .text(t(.thinkTankSupervisorsTitle))),
              .if(manager, .group(
-                .text(" · "), .a(.href(ThinkTankRoute.calls().url), .text(t(.thinkTankCallsTitle))), .text(" · "),
-                .a(.href(ThinkTankRoute.proposals().url), .text(t(.thinkTankProposalsTitle))), .text(" · "),
+                .a(.href(ThinkTankRoute.calls().url), .text(t(.thinkTankCallsTitle))),
+                .a(.href(ThinkTankRoute.proposals().url), .text(t(.thinkTankProposalsTitle))),
                 .a(.href(ThinkTankRoute.reviews().url), .text(t(.thinkTankReviewsTitle))))))
     }
 
@@ -39,29 +39,34 @@ enum ThinkTankViews {
         ExpertField.all.map { ($0.code, t.locale == .zhHans ? $0.chinese : $0.english) }
     }
 
-    /// What registering an expert asks, on the office's form and on a call's public form alike.
-    static func expertFields(_ t: Localizer) -> Node<HTML.FormContext> {
-        .group(
-            Components.textField(label: t(.thinkTankName), name: "name", required: true),
-            Components.textField(label: t(.thinkTankIDNumber), name: "idNumber", required: true, autocomplete: "off"),
-            Components.textField(label: t(.thinkTankPhone), name: "phone", type: .tel, required: true),
-            Components.textField(label: t(.thinkTankEmail), name: "email", type: .email),
-            Components.textField(label: t(.thinkTankTitleColumn), name: "title"),
-            Components.textField(label: t(.thinkTankEmployer), name: "employerName", required: true),
-            Components.checkboxes(legend: t(.thinkTankField), name: "fields", options: fieldOptions(t), checked: []))
+    /// What registering an expert asks, on the office's form and on a call's public form alike; a refused form comes
+    /// back as typed, each problem beside its field.
+    static func expertFields(_ t: Localizer, draft: ThinkTankForm? = nil, errors: [String: Message] = [:]) -> Node<HTML.FormContext> {
+        let e = { (field: String) in errors[field].map { t($0) } }
+        return .group(
+            Components.textField(label: t(.thinkTankPersonName), name: "name", value: draft?.name ?? "", error: e("name"), required: true),
+            Components.textField(label: t(.thinkTankIDNumber), name: "idNumber", value: draft?.idNumber ?? "", error: e("idNumber"), required: true, autocomplete: "off"),
+            Components.textField(label: t(.thinkTankPhone), name: "phone", value: draft?.phone ?? "", error: e("phone"), type: .tel, required: true),
+            Components.textField(label: t(.thinkTankEmail), name: "email", value: draft?.email ?? "", error: e("email"), type: .email),
+            Components.textField(label: t(.thinkTankTitleColumn), name: "title", value: draft?.title ?? "", error: e("title")),
+            Components.textField(label: t(.thinkTankEmployer), name: "employerName", value: draft?.employerName ?? "", error: e("employerName"), required: true),
+            Components.checkboxes(legend: t(.thinkTankField), name: "fields", options: fieldOptions(t), checked: Set(draft?.fields ?? []), error: e("fields")))
     }
 
     /// What registering an agency asks, on the office's form and on a call's public form alike.
-    static func agencyFields(_ t: Localizer) -> Node<HTML.FormContext> {
-        .group(
-            Components.textField(label: t(.thinkTankName), name: "name", required: true),
-            Components.selectField(label: t(.thinkTankAgencyType), name: "type", options: AgencyType.allCases.map { ($0.rawValue, t.term($0)) }, selected: nil),
-            Components.textField(label: t(.thinkTankCreditCode), name: "creditCode", required: true),
-            Components.textField(label: t(.thinkTankQualification), name: "qualification", required: true),
+    static func agencyFields(_ t: Localizer, draft: ThinkTankForm? = nil, errors: [String: Message] = [:]) -> Node<HTML.FormContext> {
+        let e = { (field: String) in errors[field].map { t($0) } }
+        return .group(
+            Components.textField(label: t(.thinkTankAgencyName), name: "name", value: draft?.name ?? "", error: e("name"), required: true),
+            Components.selectField(label: t(.thinkTankAgencyType), name: "type", options: AgencyType.allCases.map { ($0.rawValue, t.term($0)) },
+                                   selected: draft?.type, error: e("type")),
+            Components.textField(label: t(.thinkTankCreditCode), name: "creditCode", value: draft?.creditCode ?? "", error: e("creditCode"), required: true),
+            Components.textField(label: t(.thinkTankQualification), name: "qualification", value: draft?.qualification ?? "", error: e("qualification"), required: true),
             Components.checkboxes(legend: t(.thinkTankLevels), name: "levels",
-                                  options: [AdministrativeLevel.central, .province, .city, .county].map { (String($0.rawValue), t($0.title)) }, checked: []),
-            Components.textField(label: t(.thinkTankContact), name: "contactName", required: true),
-            Components.textField(label: t(.thinkTankPhone), name: "phone", type: .tel, required: true))
+                                  options: [AdministrativeLevel.central, .province, .city, .county].map { (String($0.rawValue), t($0.title)) },
+                                  checked: Set(draft?.levels ?? []), error: e("levels")),
+            Components.textField(label: t(.thinkTankContact), name: "contactName", value: draft?.contactName ?? "", error: e("contactName"), required: true),
+            Components.textField(label: t(.thinkTankPhone), name: "phone", value: draft?.phone ?? "", error: e("phone"), type: .tel, required: true))
     }
 
     static func moveForm(action: String, moves: [LibraryStatus.Move], lockVersion: Int, csrf: String, extra: Node<HTML.FormContext> = .empty, _ t: Localizer) -> Body {
@@ -80,12 +85,16 @@ enum ThinkTankViews {
     struct ExpertsModel {
         var bureau: OrganizationModel
         var experts: [ExpertModel]
+        /// More matched than the page shows.
+        var more: Bool
         var regions: [UUID: String]
         var filter: ThinkTankQueries.ExpertFilter
         var isManager: Bool
         var csrf: String
         var done: String?
         var problem: AppError?
+        var draft: ThinkTankForm?
+        var errors: [String: Message] = [:]
     }
 
     static func experts(_ m: ExpertsModel, _ t: Localizer) -> Body {
@@ -102,9 +111,10 @@ enum ThinkTankViews {
                 .select(.id("status"), .attribute(named: "name", value: "status"), Components.option(value: "", label: t(.thinkTankAll), selected: false),
                         .forEach(LibraryStatus.allCases) { Components.option(value: $0.rawValue, label: t($0.title), selected: $0 == m.filter.status) }),
                 .button(.type(.submit), .text(t(.thinkTankFilter)))),
+            .if(m.more, Components.notice(t(.thinkTankMoreExperts(ThinkTankQueries.pageLimit)), kind: "warning")),
             m.experts.isEmpty ? Components.notice(t(.thinkTankNoExperts)) :
             .div(.class("table-scroll"), .table(.class("data"),
-                .thead(.tr(.th(.text(t(.thinkTankName))), .th(.text(t(.thinkTankTitleColumn))), .th(.text(t(.thinkTankEmployer))), .th(.text(t(.thinkTankField))),
+                .thead(.tr(.th(.text(t(.thinkTankPersonName))), .th(.text(t(.thinkTankTitleColumn))), .th(.text(t(.thinkTankEmployer))), .th(.text(t(.thinkTankField))),
                            .th(.text(t(.thinkTankRegion))), .th(.text(t(.fieldState))))),
                 .tbody(.forEach(m.experts) { e in
                     .tr(.td(.a(.href(ThinkTankRoute.expert(.value(e.id!)).url), .text(e.name))), .td(.text(e.title)), .td(.text(e.employerName)),
@@ -113,7 +123,7 @@ enum ThinkTankViews {
             .if(m.isManager, .group(
                 .form(.method(.post), .action(ThinkTankRoute.experts().url), .class("card"),
                     Components.csrfField(m.csrf), .h2(.text(t(.thinkTankInviteExpert))), .p(.class("hint"), .text(t(.thinkTankInviteHint))),
-                    expertFields(t),
+                    expertFields(t, draft: m.draft, errors: m.errors),
                     Components.textField(label: t(.thinkTankEmployerCode), name: "employerCode", hint: t(.thinkTankEmployerCodeHint)),
                     Components.textField(label: t(.thinkTankRegionCode), name: "regionCode", hint: t(.thinkTankRegionCodeHint)),
                     Components.textField(label: t(.thinkTankRelation), name: "relationOrganization", hint: t(.thinkTankRelationHint)),
@@ -202,6 +212,8 @@ enum ThinkTankViews {
         var csrf: String
         var done: String?
         var problem: AppError?
+        var draft: ThinkTankForm?
+        var errors: [String: Message] = [:]
     }
 
     static func levelNames(_ levels: [Int], _ t: Localizer) -> String {
@@ -214,7 +226,7 @@ enum ThinkTankViews {
             .p(.class("lead"), .text(t(.thinkTankAgenciesIntro(m.bureau.name)))),
             m.agencies.isEmpty ? Components.notice(t(.thinkTankNoAgencies)) :
             .div(.class("table-scroll"), .table(.class("data"),
-                .thead(.tr(.th(.text(t(.thinkTankName))), .th(.text(t(.thinkTankAgencyType))), .th(.text(t(.thinkTankCreditCode))), .th(.text(t(.thinkTankLevels))),
+                .thead(.tr(.th(.text(t(.thinkTankAgencyName))), .th(.text(t(.thinkTankAgencyType))), .th(.text(t(.thinkTankCreditCode))), .th(.text(t(.thinkTankLevels))),
                            .th(.text(t(.thinkTankStaff))), .th(.text(t(.thinkTankLastReview))), .th(.text(t(.fieldState))))),
                 .tbody(.forEach(m.agencies) { a in
                     .tr(.td(.a(.href(ThinkTankRoute.agency(.value(a.id)).url), .text(a.name))),
@@ -225,7 +237,7 @@ enum ThinkTankViews {
                 }))),
             .if(m.isManager, .form(.method(.post), .action(ThinkTankRoute.agencies().url), .class("card"),
                 Components.csrfField(m.csrf), .h2(.text(t(.thinkTankRegisterAgency))),
-                agencyFields(t),
+                agencyFields(t, draft: m.draft, errors: m.errors),
                 .button(.type(.submit), .class("button primary"), .text(t(.thinkTankRegister)))))
         )
     }
@@ -446,7 +458,7 @@ enum ThinkTankViews {
         )
     }
 
-    static func review(_ item: ThinkTankReviews.Reviewable, written: Int, of sections: Int, csrf: String, problem: AppError?, _ t: Localizer) -> Body {
+    static func review(_ item: ThinkTankReviews.Reviewable, written: Int, of sections: Int, published: Bool, csrf: String, problem: AppError?, _ t: Localizer) -> Body {
         let previous = Dictionary(uniqueKeysWithValues: (item.review?.entries ?? []).map { ($0.criterion, $0) })
         return .group(
             head(done: nil, problem: problem, t),
@@ -454,7 +466,9 @@ enum ThinkTankViews {
             .h2(.text(item.evaluation.title + " — " + item.agencyName)),
             .p(.a(.href(KeyEvaluationRoute.report(.value(item.evaluation.id!)).url), .text(t(.thinkTankReadReport)))),
             .p(.class("hint"), .text(t(.thinkTankSectionsWritten(written, sections, ReportQualityReview.suggestedCompleteness(writtenSections: written, of: sections))))),
-            .form(.method(.post), .action(ThinkTankRoute.review(.value(item.evaluation.id!)).url), .class("card"),
+            .if(published, Components.notice(t(.errorThinkTankReviewPublished(item.evaluation.fiscalYear)), kind: "warning")),
+            .if(published, .ul(.forEach(item.review?.entries ?? []) { e in .li(.text("\(t.term(e.criterion))：\(e.points)" + (e.finding.isEmpty ? "" : " — " + e.finding))) })),
+            .if(!published, .form(.method(.post), .action(ThinkTankRoute.review(.value(item.evaluation.id!)).url), .class("card"),
                 Components.csrfField(csrf),
                 .forEach(QualityCriterion.allCases) { c in
                     .fieldset(.class("field"), .element(named: "legend", text: "\(t.term(c))（\(c.maximum)）"),
@@ -464,7 +478,7 @@ enum ThinkTankViews {
                         .label(.for("finding-\(c.rawValue)"), .text(t(.thinkTankFinding))),
                         .textarea(.id("finding-\(c.rawValue)"), .name("finding[\(c.rawValue)]"), .attribute(named: "rows", value: "2"), .text(previous[c]?.finding ?? "")))
                 },
-                .button(.type(.submit), .class("button primary"), .text(t(.thinkTankSaveReview))))
+                .button(.type(.submit), .class("button primary"), .text(t(.thinkTankSaveReview)))))
         )
     }
 }

@@ -117,8 +117,8 @@ enum Stylesheet {
     .badge.severity-notice { background:#eaf2fb; } .badge.key { background:#fff6e0; }
     .badge.state-released { background:#e9f6ec; } .badge.state-returned, .badge.state-rejected { background:#fdecea; }
     .badge.state-approved, .badge.state-departmentApproved { background:#e3f0fc; } .badge.state-submitted { background:#f3e8fd; }
-    nav.tabs { display:flex; gap:.25rem; margin-bottom:1rem; border-bottom:1px solid var(--line); }
-    nav.tabs a { padding:.4rem .9rem; text-decoration:none; border:1px solid transparent; border-bottom:0; border-radius:6px 6px 0 0; color:var(--ink); }
+    nav.tabs { display:flex; flex-wrap:wrap; gap:.25rem; margin-bottom:1rem; border-bottom:1px solid var(--line); }
+    nav.tabs a { padding:.4rem .9rem; white-space:nowrap; text-decoration:none; border:1px solid transparent; border-bottom:0; border-radius:6px 6px 0 0; color:var(--ink); }
     nav.tabs a[aria-current=page] { background:#fff; border-color:var(--line); font-weight:600; }
     nav.pager { display:flex; flex-wrap:wrap; gap:1rem; align-items:center; margin:.75rem 0; color:var(--muted, #555); }
     .versions { margin:.75rem 0; } .goal-text { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem .9rem; }
