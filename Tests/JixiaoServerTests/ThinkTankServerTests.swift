@@ -308,6 +308,17 @@ struct ThinkTankServerTests {
             #expect(candidates.first { $0.name == "江南华信绩效评价咨询有限公司" }?.conflicts.contains(.lowQualityReview) == true)
             let agencyProposals = try decoded(try await officer.send(.GET, "/api/v1/think-tank/proposals"), Proposals.self)
             #expect(agencyProposals.proposals.contains { $0.kind == "agency" && $0.basis.contains("55") })
+            // …and the plan cannot entrust it by hand either.
+            let person = try await MonitoringDemo.Actors(db: app.db, effects: app.effects).account("perf-officer")
+            var plan = try planning.plan
+            plan.evaluatorKind = .agency
+            do {
+                try await KeyEvaluations.savePlan(planning.id!, plan: plan, agencyCode: "990000-A01", lockVersion: planning.lockVersion, by: person.at(2027, 5, 1, 9), on: app.db)
+                Issue.record("an agency below the line was entrusted")
+            } catch let errors as FormErrors {
+                #expect(errors.errors.contains { $0.field == "agency" }, "\(errors.errors.map(\.code))")
+            }
+            #expect(try await KeyEvaluationModel.find(planning.id!, on: app.db)?.agencyID == nil)
         }
     }
 
@@ -340,10 +351,13 @@ struct ThinkTankServerTests {
             let call = try #require(try await LibraryCallModel.query(on: app.db).first())
             let applicant = Browser(app, address: "192.0.2.77")
             #expect(try await applicant.get(ThinkTankPublicRoute.apply(.value(call.key)).url).body.string.contains("2027 年度专家征集"))
-            let form = ["name": "申请人", "idNumber": ThinkTankDemo.residentID(950), "phone": "13800000000", "employerName": "江南大学", "fields[]": "205"]
+            let form = ["name": "申请人", "idNumber": ThinkTankDemo.residentID(950), "phone": "13800000000", "employerName": "江南大学", "fields[]": "205",
+                        "relationOrganization": "江南省教育厅", "relationKind": "relation"]
             let applied = try await applicant.post(ThinkTankPublicRoute.apply(.value(call.key)).url, form, csrf: .some(nil))
             #expect(applied.status == .seeOther || applied.status == .found, "\(applied.status) \(applied.body.string.prefix(300))")
-            #expect(try await ExpertModel.query(on: app.db).filter(\.$name == "申请人").first()?.source == "application")
+            let applicantRecord = try #require(try await ExpertModel.query(on: app.db).filter(\.$name == "申请人").first())
+            #expect(applicantRecord.source == "application")
+            #expect(try await LibraryRelationModel.query(on: app.db).filter(\.$memberID == applicantRecord.id!).count() == 1, "the declared relation, named by the applicant")
             let again = try await applicant.post(ThinkTankPublicRoute.apply(.value(call.key)).url, form, csrf: .some(nil))
             #expect(again.status == .conflict && again.body.string.contains("不能重复申请") && !again.body.string.contains("申请人（"),
                     "an applicant learns that the number is registered, never whose it is")

@@ -37,6 +37,9 @@ struct Capability: Sendable {
     /// library member suspended or with a conflict — or to record how they came) and of a person leaving it.
     var teamJoining: (@Sendable (TeamChange, any Database) async throws -> Void)?
     var teamLeft: (@Sendable (TeamChange, any Database) async throws -> Void)?
+    /// Asked before a key evaluation is entrusted to an agency organisation: a reason it may not be (suspended from a
+    /// library, a report review below the line), or nil.
+    var entrustmentRefusal: (@Sendable (UUID, any Database) async throws -> Message?)?
 }
 
 /// A change of a key evaluation's team as other capabilities hear of it.
@@ -81,6 +84,11 @@ enum Capabilities {
 
     static func teamJoining(_ change: TeamChange, on db: any Database) async throws {
         for capability in all { if let hook = capability.teamJoining { try await hook(change, db) } }
+    }
+
+    static func entrustmentRefusal(of agencyOrganizationID: UUID, on db: any Database) async throws -> Message? {
+        for capability in all { if let hook = capability.entrustmentRefusal, let refusal = try await hook(agencyOrganizationID, db) { return refusal } }
+        return nil
     }
 
     static func teamLeft(_ change: TeamChange, on db: any Database) async throws {

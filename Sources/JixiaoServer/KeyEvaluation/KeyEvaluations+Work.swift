@@ -62,6 +62,9 @@ extension KeyEvaluations {
                     .filter(\.$isActive == true).filter(\.$path >= range.lower).filter(\.$path < range.upper).first() else {
                 throw FormErrors(errors: errors + [.unknownOrganization("agency", code: code)])
             }
+            if agency.id != evaluation.agencyID, let refusal = try await Capabilities.entrustmentRefusal(of: agency.id!, on: db) {
+                throw FormErrors(errors: errors + [.invalid("agency", refusal)])
+            }
             plan.agencyID = agency.id
         }
         guard errors.isEmpty else { throw FormErrors(errors: errors) }

@@ -21,6 +21,7 @@ extension Capability {
                                      summary: .thinkTankReviewsNavSummary, requiredAction: .manageThinkTank)],
         demo: { demo in try await ThinkTankDemo.load(demo) },
         teamJoining: { change, db in try await ThinkTankDraws.joining(change, on: db) },
-        teamLeft: { change, db in try await ThinkTankDraws.left(change, on: db) }
+        teamLeft: { change, db in try await ThinkTankDraws.left(change, on: db) },
+        entrustmentRefusal: { organizationID, db in try await ThinkTankDraws.entrustmentRefusal(of: organizationID, on: db) }
     )
 }

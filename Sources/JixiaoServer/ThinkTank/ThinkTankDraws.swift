@@ -398,6 +398,22 @@ enum ThinkTankDraws {
                          reason: reason, by: change.caller, on: db)
     }
 
+    /// Why an agency organisation may not be entrusted now: its library record is not admitted, or its last report
+    /// quality review fell below the line (the entrustment rule). Agencies outside every library are the runner's call.
+    static func entrustmentRefusal(of organizationID: UUID, on db: any Database) async throws -> Message? {
+        let records = try await AgencyModel.query(on: db).filter(\.$organizationID == organizationID).all()
+        guard !records.isEmpty else { return nil }
+        if let record = records.first(where: { $0.libraryStatus != .admitted }), !records.contains(where: { $0.libraryStatus == .admitted }) {
+            return Message(.errorThinkTankAgencyNotEntrustable(record.name, record.libraryStatus.title))
+        }
+        let reviews = try await lastReviews(of: records.compactMap(\.id), on: db)
+        if let (id, score) = reviews.first(where: { DynamicManagement.excludesAgency(lastReviewScore: Decimal($0.value)) }),
+           let record = records.first(where: { $0.id == id }) {
+            return Message(.errorThinkTankAgencyBelowLine(record.name, score))
+        }
+        return nil
+    }
+
     /// Someone left the team while the plan was written: their engagement goes too (they did no work to rate, and a
     /// later draw or hand addition may take them again).
     static func left(_ change: TeamChange, on db: any Database) async throws {

@@ -117,7 +117,7 @@ extension TextKey {
     static let thinkTankRegionCodeHint = TextKey("thinkTankRegionCodeHint", zh: "财政部门代码，默认本级。", en: "A finance bureau's code; default this bureau.")
     static let thinkTankRegister = TextKey("thinkTankRegister", zh: "登记", en: "Register")
     static let thinkTankRegisterAgency = TextKey("thinkTankRegisterAgency", zh: "登记中介机构", en: "Register an agency")
-    static let thinkTankRelation = TextKey("thinkTankRelation", zh: "申报利害关系的单位代码", en: "Code of an organisation with a declared relation")
+    static let thinkTankRelation = TextKey("thinkTankRelation", zh: "有利害关系的单位（名称或代码）", en: "Organisation with a relation (name or code)")
     static let thinkTankRelationDeclared = TextKey("thinkTankRelationDeclared", zh: "利害关系", en: "Declared relation")
     static let thinkTankRelationHint = TextKey("thinkTankRelationHint", zh: "如在该单位任职、有亲属关系或利益关系，或近年为其提供有偿服务。", en: "Such as a post, a relative or an interest there, or paid work for it in recent years.")
     static let thinkTankRelationKind = TextKey("thinkTankRelationKind", zh: "关系类型", en: "Kind")

@@ -126,7 +126,11 @@ enum ThinkTankLibrary {
         var checked: [(UUID, ExpertDraft.Relation)] = []
         for (index, relation) in relations.enumerated() {
             let field = "relations[\(index + 1)]"
-            guard let org = try await OrganizationCommands.byCode(relation.organization.trimmed, on: db) else {
+            // By code, or (as an applicant writes it) by the organisation's exact name.
+            let text = relation.organization.trimmed
+            var found = try await OrganizationCommands.byCode(text, on: db)
+            if found == nil, !text.isEmpty { found = try await OrganizationModel.query(on: db).filter(\.$name == text).first() }
+            guard let org = found else {
                 errors.append(.unknownOrganization("\(field).organization", code: relation.organization)); continue
             }
             guard relation.kind == "relation" || relation.kind == "paid_work" else { errors.append(.invalid("\(field).kind", Message(.errorThinkTankRelationKind))); continue }

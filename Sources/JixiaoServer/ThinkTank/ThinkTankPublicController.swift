@@ -26,6 +26,7 @@ struct ThinkTankPublicController: RouteCollection {
         let kind = LibraryKind(rawValue: call.memberKind) ?? .expert
         let form: Node<HTML.BodyContext> = kind == .expert ? .form(.method(.post), .action(ThinkTankPublicRoute.apply(.value(call.key)).url), .class("card"),
             ThinkTankViews.expertFields(t, draft: draft, errors: errors),
+            ThinkTankViews.relationFields(t, draft: draft, errors: errors),
             .div(.class("field"), .label(.for("profile"), .text(t(.thinkTankProfile))), .textarea(.id("profile"), .name("profile"), .attribute(named: "rows", value: "4"))),
             .p(.class("hint"), .text(t(.thinkTankApplyPrivacy))),
             .button(.type(.submit), .class("button primary"), .text(t(.thinkTankSubmitApplication))))
@@ -53,7 +54,7 @@ struct ThinkTankPublicController: RouteCollection {
             switch LibraryKind(rawValue: call.memberKind) ?? .expert {
             case .expert:
                 var draft = form.expertDraft
-                draft.employerCode = nil; draft.regionCode = nil; draft.relations = nil
+                draft.employerCode = nil; draft.regionCode = nil
                 _ = try await ThinkTankLibrary.registerExpert(draft, source: .application, bureau: bureau, actor: (nil, form.name ?? ""), audit: audit, effects: effects, on: req.db)
             case .agency:
                 _ = try await ThinkTankLibrary.registerAgency(form.agencyDraft, source: .application, bureau: bureau, actor: (nil, form.name ?? ""), audit: audit,

@@ -151,4 +151,12 @@ extension TextKey {
         TextKey("errorThinkTankSupervisorAccountTaken", zh: "账号“\(p0.text(in: .zhHans))”已用于监督指导人员 \(p1.text(in: .zhHans))，一个账号只对应一人。",
                 en: "Account “\(p0.text(in: .en))” already belongs to supervisor \(p1.text(in: .en)); one account is one person.")
     }
+    static func errorThinkTankAgencyNotEntrustable(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorThinkTankAgencyNotEntrustable", zh: "\(p0.text(in: .zhHans)) 在中介机构库中为“\(p1.text(in: .zhHans))”，不能委托。",
+                en: "\(p0.text(in: .en)) is “\(p1.text(in: .en))” in the agency library and cannot be entrusted.")
+    }
+    static func errorThinkTankAgencyBelowLine(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
+        TextKey("errorThinkTankAgencyBelowLine", zh: "\(p0.text(in: .zhHans)) 最近一次评价报告质量评审 \(p1.text(in: .zhHans)) 分，低于 60 分，按规定暂停委托。",
+                en: "\(p0.text(in: .en)) scored \(p1.text(in: .en)) in its last report quality review, below 60: it is not entrusted.")
+    }
 }

@@ -53,6 +53,18 @@ enum ThinkTankViews {
             Components.checkboxes(legend: t(.thinkTankField), name: "fields", options: fieldOptions(t), checked: Set(draft?.fields ?? []), error: e("fields")))
     }
 
+    /// One declared relation or paid work (an organisation by code or name, the kind, the year of paid work).
+    static func relationFields(_ t: Localizer, draft: ThinkTankForm? = nil, errors: [String: Message] = [:]) -> Node<HTML.FormContext> {
+        let e = { (field: String) in errors[field].map { t($0) } }
+        return .fieldset(.class("field"), .element(named: "legend", text: t(.thinkTankRelations)),
+            Components.textField(label: t(.thinkTankRelation), name: "relationOrganization", value: draft?.relationOrganization ?? "",
+                                 error: e("relations[1].organization"), hint: t(.thinkTankRelationHint)),
+            Components.selectField(label: t(.thinkTankRelationKind), name: "relationKind",
+                                   options: [("relation", t(.thinkTankRelationDeclared)), ("paid_work", t(.thinkTankRelationPaid))],
+                                   selected: draft?.relationKind ?? "relation", error: e("relations[1].kind")),
+            Components.textField(label: t(.thinkTankRelationYear), name: "relationYear", value: draft?.relationYear ?? "", error: e("relations[1].year"), type: .number))
+    }
+
     /// What registering an agency asks, on the office's form and on a call's public form alike.
     static func agencyFields(_ t: Localizer, draft: ThinkTankForm? = nil, errors: [String: Message] = [:]) -> Node<HTML.FormContext> {
         let e = { (field: String) in errors[field].map { t($0) } }
@@ -126,10 +138,7 @@ enum ThinkTankViews {
                     expertFields(t, draft: m.draft, errors: m.errors),
                     Components.textField(label: t(.thinkTankEmployerCode), name: "employerCode", hint: t(.thinkTankEmployerCodeHint)),
                     Components.textField(label: t(.thinkTankRegionCode), name: "regionCode", hint: t(.thinkTankRegionCodeHint)),
-                    Components.textField(label: t(.thinkTankRelation), name: "relationOrganization", hint: t(.thinkTankRelationHint)),
-                    Components.selectField(label: t(.thinkTankRelationKind), name: "relationKind",
-                                           options: [("relation", t(.thinkTankRelationDeclared)), ("paid_work", t(.thinkTankRelationPaid))], selected: "relation"),
-                    Components.textField(label: t(.thinkTankRelationYear), name: "relationYear", type: .number),
+                    relationFields(t, draft: m.draft, errors: m.errors),
                     .button(.type(.submit), .class("button primary"), .text(t(.thinkTankRegister)))),
                 .form(.method(.post), .action(ThinkTankRoute.importExperts.url), .enctype(.multipartData), .class("card"),
                     Components.csrfField(m.csrf), .h2(.text(t(.thinkTankImportExperts))), .p(.class("hint"), .text(t(.thinkTankImportHint))),
