@@ -39,7 +39,7 @@ struct Capability: Sendable {
     var teamLeft: (@Sendable (TeamChange, any Database) async throws -> Void)?
     /// Asked before a key evaluation is entrusted to an agency organisation: a reason it may not be (suspended from a
     /// library, a report review below the line), or nil.
-    var entrustmentRefusal: (@Sendable (UUID, any Database) async throws -> Message?)?
+    var entrustmentRefusal: (@Sendable (KeyEvaluationModel, UUID, any Database) async throws -> Message?)?
 }
 
 /// A change of a key evaluation's team as other capabilities hear of it.
@@ -86,8 +86,8 @@ enum Capabilities {
         for capability in all { if let hook = capability.teamJoining { try await hook(change, db) } }
     }
 
-    static func entrustmentRefusal(of agencyOrganizationID: UUID, on db: any Database) async throws -> Message? {
-        for capability in all { if let hook = capability.entrustmentRefusal, let refusal = try await hook(agencyOrganizationID, db) { return refusal } }
+    static func entrustmentRefusal(of agencyOrganizationID: UUID, for evaluation: KeyEvaluationModel, on db: any Database) async throws -> Message? {
+        for capability in all { if let hook = capability.entrustmentRefusal, let refusal = try await hook(evaluation, agencyOrganizationID, db) { return refusal } }
         return nil
     }
 

@@ -62,7 +62,7 @@ extension KeyEvaluations {
                     .filter(\.$isActive == true).filter(\.$path >= range.lower).filter(\.$path < range.upper).first() else {
                 throw FormErrors(errors: errors + [.unknownOrganization("agency", code: code)])
             }
-            if agency.id != evaluation.agencyID, let refusal = try await Capabilities.entrustmentRefusal(of: agency.id!, on: db) {
+            if agency.id != evaluation.agencyID, let refusal = try await Capabilities.entrustmentRefusal(of: agency.id!, for: evaluation, on: db) {
                 throw FormErrors(errors: errors + [.invalid("agency", refusal)])
             }
             plan.agencyID = agency.id

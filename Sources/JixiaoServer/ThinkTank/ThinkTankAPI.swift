@@ -72,7 +72,7 @@ enum ThinkTankAPI: OpenAPIVocabulary {
             ("ManualExpert", object([("expertID", uuid), ("reason", ["type": "string", "minLength": 1, "maxLength": .int(InputLimits.longText)]),
                                      ("replacing", uuid), ("lockVersion", integer)], required: ["expertID", "reason"])),
             ("Engagements", object([("engagements", ["type": "array", "items": object([
-                ("id", uuid), ("kind", string), ("memberID", uuid), ("name", string), ("source", ["type": "string", "enum": ["drawn", "manual"]]),
+                ("id", uuid), ("kind", string), ("memberID", uuid), ("name", string), ("source", ["type": "string", "enum": ["drawn", "manual", "left"]]),
                 ("reason", string), ("replaced", boolean),
                 ("rating", nullable(object([("attitude", integer), ("ability", integer), ("integrity", integer), ("comment", string), ("ratedBy", string)],
                                            required: ["attitude", "ability", "integrity"])))], required: ["id", "kind", "memberID", "source"])])], required: ["engagements"])),
@@ -177,7 +177,7 @@ enum ThinkTankAPI: OpenAPIVocabulary {
         let bureau = try await ThinkTankLibrary.readableBureau(code: req.query[String.self, at: "bureau"], by: caller, on: req.db)
         let statusText = req.query[String.self, at: "status"]
         let status = statusText.flatMap(LibraryStatus.init(rawValue:))
-        if statusText != nil && status == nil { throw AppError.invalid("status", Message(.errorThinkTankMove(LibraryStatus.Move.admit.title, LibraryStatus.candidate.title))) }
+        if statusText != nil && status == nil { throw AppError.invalid("status", Message(.errorThinkTankUnknownStatus)) }
         let list = try await ThinkTankQueries.experts(of: bureau, filter: .init(search: req.query[String.self, at: "q"], field: req.query[String.self, at: "field"],
                                                                                  status: status), on: req.db)
         struct List: Content { var experts: [ExpertDTO] }

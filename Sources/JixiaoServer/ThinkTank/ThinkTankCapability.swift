@@ -22,6 +22,6 @@ extension Capability {
         demo: { demo in try await ThinkTankDemo.load(demo) },
         teamJoining: { change, db in try await ThinkTankDraws.joining(change, on: db) },
         teamLeft: { change, db in try await ThinkTankDraws.left(change, on: db) },
-        entrustmentRefusal: { organizationID, db in try await ThinkTankDraws.entrustmentRefusal(of: organizationID, on: db) }
+        entrustmentRefusal: { evaluation, organizationID, db in try await ThinkTankDraws.entrustmentRefusal(of: organizationID, for: evaluation, on: db) }
     )
 }

@@ -70,7 +70,9 @@ enum ThinkTankDraws {
         guard !memberIDs.isEmpty else { return ([:], [:]) }
         let relations = Dictionary(grouping: try await LibraryRelationModel.query(on: db).filter(\.$memberID ~~ memberIDs).all(), by: \.memberID)
         var draws: [UUID: [UUID: [Int]]] = [:]
-        for engagement in try await EngagementModel.query(on: db).filter(\.$memberID ~~ memberIDs).filter(\.$source == "drawn").all() {
+        // Drawn or chosen by hand alike (a favourite added by hand every year counts too); not those who left or were replaced.
+        for engagement in try await EngagementModel.query(on: db).filter(\.$memberID ~~ memberIDs).filter(\.$source ~~ ["drawn", "manual"])
+            .filter(\.$replacedBy == nil).all() {
             if let department = engagement.departmentID { draws[engagement.memberID, default: [:]][department, default: []].append(engagement.fiscalYear) }
         }
         return (relations, draws)
@@ -380,8 +382,15 @@ enum ThinkTankDraws {
     /// hand — with a reason, recorded as an engagement like the think tank's own hand additions. People outside the
     /// libraries join as before.
     static func joining(_ change: TeamChange, on db: any Database) async throws {
-        guard change.role == .expert,
-              let expert = try await ExpertModel.query(on: db).filter(\.$userID == change.userID).sort(\.$createdAt).first() else { return }
+        guard change.role == .expert else { return }
+        let libraries = try await libraries(for: HierarchyPath(rawValue: change.evaluation.organizationPath), on: db).compactMap(\.id)
+        guard let expert = try await ExpertModel.query(on: db).filter(\.$userID == change.userID).filter(\.$bureauID ~~ libraries).sort(\.$createdAt).first() else {
+            // Where the runner's libraries hold experts, experts come from them (drawn, or chosen by hand with a reason).
+            if try await ExpertModel.query(on: db).filter(\.$bureauID ~~ libraries).filter(\.$status == LibraryStatus.admitted.rawValue).first() != nil {
+                throw AppError.invalid("username", Message(.errorThinkTankNotInLibrary))
+            }
+            return
+        }
         guard expert.libraryStatus == .admitted else {
             throw AppError.invalid("username", Message(.errorThinkTankNotAdmitted(expert.name, expert.libraryStatus.title)))
         }
@@ -393,34 +402,40 @@ enum ThinkTankDraws {
         let reason = change.reason.trimmed
         if reason.isEmpty { throw AppError.invalid("reason", Message(.errorThinkTankManualReason)) }
         if let problem = AppError.text(reason, field: "reason", maximum: InputLimits.longText, multiLine: true) { throw problem }
-        try await EngagementModel.query(on: db).filter(\.$evaluationID == change.evaluation.id!).filter(\.$memberID == expert.id!).delete()
+        if try await EngagementModel.query(on: db).filter(\.$evaluationID == change.evaluation.id!).filter(\.$memberID == expert.id!).first() != nil {
+            throw AppError.invalid("username", Message(.errorThinkTankEngagedBefore(expert.name)))
+        }
         try await engage(change.evaluation, kind: .expert, memberID: expert.id!, department: parties.first?.departmentID, source: "manual", drawID: nil,
                          reason: reason, by: change.caller, on: db)
     }
 
-    /// Why an agency organisation may not be entrusted now: its library record is not admitted, or its last report
-    /// quality review fell below the line (the entrustment rule). Agencies outside every library are the runner's call.
-    static func entrustmentRefusal(of organizationID: UUID, on db: any Database) async throws -> Message? {
-        let records = try await AgencyModel.query(on: db).filter(\.$organizationID == organizationID).all()
-        guard !records.isEmpty else { return nil }
-        if let record = records.first(where: { $0.libraryStatus != .admitted }), !records.contains(where: { $0.libraryStatus == .admitted }) {
-            return Message(.errorThinkTankAgencyNotEntrustable(record.name, record.libraryStatus.title))
+    /// Why an agency organisation may not be entrusted to this evaluation through its plan: the agency the draw chose is
+    /// not swapped without the draw's record; a library agency (of the runner's libraries) must be admitted, free of the
+    /// conflict rules (paid work, a declared relation, involvement, a review below the line). Agencies outside the
+    /// runner's libraries are the runner's call.
+    static func entrustmentRefusal(of organizationID: UUID, for evaluation: KeyEvaluationModel, on db: any Database) async throws -> Message? {
+        if try await EngagementModel.query(on: db).filter(\.$evaluationID == evaluation.id!).filter(\.$memberKind == LibraryKind.agency.rawValue)
+            .filter(\.$source == "drawn").filter(\.$replacedBy == nil).first() != nil {
+            return Message(.errorThinkTankAgencyDrawn)
         }
-        let reviews = try await lastReviews(of: records.compactMap(\.id), on: db)
-        if let (id, score) = reviews.first(where: { DynamicManagement.excludesAgency(lastReviewScore: Decimal($0.value)) }),
-           let record = records.first(where: { $0.id == id }) {
-            return Message(.errorThinkTankAgencyBelowLine(record.name, score))
+        let libraries = try await libraries(for: HierarchyPath(rawValue: evaluation.organizationPath), on: db).compactMap(\.id)
+        let records = try await AgencyModel.query(on: db).filter(\.$organizationID == organizationID).filter(\.$bureauID ~~ libraries).all()
+        guard let record = records.first(where: { $0.libraryStatus == .admitted }) ?? records.first else { return nil }
+        guard record.libraryStatus == .admitted else { return Message(.errorThinkTankAgencyNotEntrustable(record.name, record.libraryStatus.title)) }
+        let candidates = try await candidates(for: evaluation, members: [], spec: DrawSpec(experts: [], agencies: 1), region: nil, on: db)
+        if let found = candidates.first(where: { $0.id == record.id }), !found.conflicts.isEmpty {
+            return Message(.errorThinkTankManualConflict(record.name, found.conflicts.map(\.chineseName).joined(separator: "、")))
         }
         return nil
     }
 
-    /// Someone left the team while the plan was written: their engagement goes too (they did no work to rate, and a
-    /// later draw or hand addition may take them again).
+    /// Someone left the team while the plan was written: their engagement is marked "left" (no work to rate).
     static func left(_ change: TeamChange, on db: any Database) async throws {
         let experts = try await ExpertModel.query(on: db).filter(\.$userID == change.userID).all().compactMap(\.id)
         guard !experts.isEmpty else { return }
+        // Kept, marked as having left (the team page and the audit trail show it); nobody who left is drawn or added again.
         try await EngagementModel.query(on: db).filter(\.$evaluationID == change.evaluation.id!).filter(\.$memberID ~~ experts)
-            .filter(\.$replacedBy == nil).delete()
+            .filter(\.$replacedBy == nil).set(\.$source, to: "left").update()
     }
 
     // MARK: ratings
@@ -435,7 +450,7 @@ enum ThinkTankDraws {
         guard [.reportSubmitted, .finalized].contains(evaluation.evaluationState) else {
             throw AppError(.conflict, "too_early", Message(.errorThinkTankRatingTooEarly))
         }
-        guard engagement.replacedBy == nil else { throw AppError(.conflict, "replaced", Message(.errorThinkTankRatingReplaced)) }
+        guard engagement.replacedBy == nil && engagement.source != "left" else { throw AppError(.conflict, "replaced", Message(.errorThinkTankRatingReplaced)) }
         guard rating.isValid else { throw AppError.invalid("rating", Message(.errorThinkTankRatingRange)) }
         if let problem = AppError.text(comment, field: "comment", maximum: InputLimits.longText, multiLine: true) { throw problem }
         if try await LibraryRatingModel.query(on: db).filter(\.$engagementID == engagementID).first() != nil {
@@ -478,8 +493,14 @@ enum ThinkTankDraws {
         var result: [Proposal] = []
         let experts = try await ExpertModel.query(on: db).filter(\.$bureauID == bureau.id!).filter(\.$status == LibraryStatus.admitted.rawValue).all()
         let ratings = Dictionary(grouping: try await LibraryRatingModel.query(on: db).filter(\.$memberID ~~ experts.compactMap(\.id)).sort(\.$ratedAt).all(), by: \.memberID)
+        // A restored member starts afresh: only ratings after the last move into the library count.
+        var since: [UUID: Date] = [:]
+        for change in try await LibraryStatusChangeModel.query(on: db).filter(\.$memberID ~~ experts.compactMap(\.id))
+            .filter(\.$toStatus == LibraryStatus.admitted.rawValue).all() {
+            since[change.memberID] = max(since[change.memberID] ?? .distantPast, change.occurredAt)
+        }
         for expert in experts {
-            let list = (ratings[expert.id!] ?? []).map(\.rating)
+            let list = (ratings[expert.id!] ?? []).filter { $0.ratedAt > (since[expert.id!] ?? .distantPast) }.map(\.rating)
             guard DynamicManagement.proposesSuspension(list, rules: rules) else { continue }
             let last = list.suffix(rules.expertWindow)
             var mean = last.reduce(Decimal(0)) { $0 + $1.mean } / Decimal(last.count), rounded = Decimal()

@@ -2,6 +2,7 @@ import JixiaoDomain
 
 /// Labels of 智库's pages.
 extension TextKey {
+    static let thinkTankLeft = TextKey("thinkTankLeft", zh: "已移出评价组", en: "Left the team")
     static func thinkTankMoreExperts(_ p0: some TextArgument) -> TextKey {
         TextKey("thinkTankMoreExperts", zh: "只显示前 \(p0.text(in: .zhHans)) 位；请用姓名、领域或状态缩小范围。", en: "Only the first \(p0.text(in: .en)) are shown; narrow by name, field or status.")
     }

@@ -129,7 +129,11 @@ enum ThinkTankLibrary {
             // By code, or (as an applicant writes it) by the organisation's exact name.
             let text = relation.organization.trimmed
             var found = try await OrganizationCommands.byCode(text, on: db)
-            if found == nil, !text.isEmpty { found = try await OrganizationModel.query(on: db).filter(\.$name == text).first() }
+            if found == nil, !text.isEmpty {
+                let named = try await OrganizationModel.query(on: db).filter(\.$name == text).limit(2).all()
+                if named.count > 1 { errors.append(.invalid("\(field).organization", Message(.errorThinkTankAmbiguousName(text)))); continue }
+                found = named.first
+            }
             guard let org = found else {
                 errors.append(.unknownOrganization("\(field).organization", code: relation.organization)); continue
             }
@@ -170,13 +174,21 @@ enum ThinkTankLibrary {
         expert.title = draft.title.trimmed; expert.employerName = draft.employerName.trimmed; expert.employerID = checked.employer?.id
         expert.regionID = checked.region.id!; expert.fieldCodes = ExpertModel.storedFields(checked.fields); expert.profile = (draft.profile ?? "").trimmed
         expert.status = LibraryStatus.candidate.rawValue; expert.source = source.rawValue; expert.lockVersion = 0; expert.createdAt = effects.now()
-        try await db.transaction { db in
+        do {
+          try await db.transaction { db in
             try await expert.create(on: db)
             try await saveRelations(checked.relations, kind: .expert, memberID: expert.id!, effects: effects, on: db)
             try await recordChange(.expert, expert.id!, move: "register", from: nil, to: .candidate, reason: source.rawValue, byRule: false,
                                    actor: actor, effects: effects, on: db)
             try await AuditTrail.record("think_tank.expert_registered", entityType: "expert", entityID: expert.id!.uuidString.lowercased(),
                                         summary: "bureau=\(bureau.code) source=\(source.rawValue) fields=\(checked.fields.joined(separator: ","))", context: audit, on: db)
+          }
+        } catch {
+            // The same number registered at the same moment by someone else: the unique index kept one; say so as above.
+            if try await ExpertModel.query(on: db).filter(\.$bureauID == bureau.id!).filter(\.$idNumber == checked.idNumber).first() != nil {
+                throw AppError(.conflict, "duplicate_registration", Message(.errorThinkTankAlreadyApplied), field: "idNumber")
+            }
+            throw error
         }
         return expert.id!
     }
@@ -262,11 +274,10 @@ enum ThinkTankLibrary {
     }
 
     /// Writes a member's new status only if nobody changed it since it was read (check and write in one statement).
-    private static func claim(_ table: String, id: UUID, lockVersion: Int, status: LibraryStatus, userID: UUID? = nil, organizationID: UUID? = nil,
+    private static func claim(_ table: String, id: UUID, lockVersion: Int, status: LibraryStatus, organizationID: UUID? = nil,
                               on db: any Database) async throws {
         struct Row: Decodable { var id: UUID }
         var update = db.sql.update(table).set("status", to: SQLBind(status.rawValue)).set("lock_version", to: SQLRaw("lock_version + 1"))
-        if let userID { update = update.set("user_id", to: SQLBind(userID)) }
         if let organizationID { update = update.set("organization_id", to: SQLBind(organizationID)) }
         let claimed = try await update.where("id", .equal, SQLBind(id)).where("lock_version", .equal, SQLBind(lockVersion)).returning("id").all(decoding: Row.self)
         guard claimed.count == 1 else { throw AppError(.conflict, "conflict", Message(.errorThinkTankConflict)) }
@@ -423,7 +434,8 @@ enum ThinkTankLibrary {
         let since = now.addingTimeInterval(-Double(applicationLimit.hours) * 3600)
         let sent = try await LibraryApplicationModel.query(on: db).filter(\.$callID == call.id!).filter(\.$addressHash == addressHash(call: call, address: address))
             .filter(\.$submittedAt >= since).count()
-        guard applicationLimit.allows(previousAnswers: sent) else {
+        // `sent` includes this attempt, recorded first.
+        guard applicationLimit.allows(previousAnswers: sent - 1) else {
             throw AppError(.tooManyRequests, "too_many_applications", Message(.errorThinkTankTooManyApplications(applicationLimit.answers, applicationLimit.hours)))
         }
     }

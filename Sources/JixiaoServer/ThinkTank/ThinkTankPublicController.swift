@@ -50,6 +50,8 @@ struct ThinkTankPublicController: RouteCollection {
         let effects = req.application.effects
         let audit = AuditContext.system("application")
         do {
+            // Every attempt counts, refused ones too (so probing numbers or sending bad forms is limited the same way).
+            try await ThinkTankLibrary.recordApplication(call: call, address: req.clientAddress, effects: effects, on: req.db)
             try await ThinkTankLibrary.checkApplicationLimit(call: call, address: req.clientAddress, now: effects.now(), on: req.db)
             switch LibraryKind(rawValue: call.memberKind) ?? .expert {
             case .expert:
@@ -60,7 +62,6 @@ struct ThinkTankPublicController: RouteCollection {
                 _ = try await ThinkTankLibrary.registerAgency(form.agencyDraft, source: .application, bureau: bureau, actor: (nil, form.name ?? ""), audit: audit,
                                                               effects: effects, on: req.db)
             }
-            try await ThinkTankLibrary.recordApplication(call: call, address: req.clientAddress, effects: effects, on: req.db)
             return req.redirect(to: ThinkTankPublicRoute.apply(.value(call.key), done: true).url)
         } catch {
             let (problem, fields) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)

@@ -67,6 +67,8 @@ enum ThinkTankReviews {
         let user = try caller.person()
         let total = ReportQualityReview.total(entries)
         let existing = try await QualityReviewModel.query(on: db).filter(\.$evaluationID == evaluationID).first()
+        // A review is its bureau's: another bureau (a province over a city's) does not rewrite it.
+        if let existing, existing.bureauID != bureau.id! { throw AppError(.forbidden, "other_bureau", Message(.errorThinkTankReviewOtherBureau)) }
         let review = existing ?? QualityReviewModel()
         if existing == nil { review.id = caller.effects.uuid() }
         review.evaluationID = evaluationID; review.agencyID = agency.id!; review.bureauID = bureau.id!; review.fiscalYear = evaluation.fiscalYear

@@ -159,4 +159,20 @@ extension TextKey {
         TextKey("errorThinkTankAgencyBelowLine", zh: "\(p0.text(in: .zhHans)) 最近一次评价报告质量评审 \(p1.text(in: .zhHans)) 分，低于 60 分，按规定暂停委托。",
                 en: "\(p0.text(in: .en)) scored \(p1.text(in: .en)) in its last report quality review, below 60: it is not entrusted.")
     }
+    static let errorThinkTankAgencyDrawn = TextKey("errorThinkTankAgencyDrawn", zh: "受托机构已由随机抽取确定，不能在方案中更换；如确需更换，请退回重新抽取并记录原因。",
+                                                   en: "The entrusted agency was drawn and is not swapped in the plan; to change it, draw again with the reason recorded.")
+    static let errorThinkTankNotInLibrary = TextKey("errorThinkTankNotInLibrary", zh: "专家须从智库随机抽取，或在“评价组抽取与评价”页选用在库专家并说明理由。",
+                                                    en: "Experts come from the think tanks: drawn, or chosen from the library with a reason on the team draws page.")
+    static func errorThinkTankEngagedBefore(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorThinkTankEngagedBefore", zh: "\(p0.text(in: .zhHans)) 曾在本次评价组中并已移出或被替换，不能再次加入。",
+                en: "\(p0.text(in: .en)) was on this team and left or was replaced; they do not join again.")
+    }
+    static let errorThinkTankUnknownStatus = TextKey("errorThinkTankUnknownStatus", zh: "状态须为 candidate、admitted、suspended 或 withdrawn。",
+                                                     en: "The status is candidate, admitted, suspended or withdrawn.")
+    static func errorThinkTankAmbiguousName(_ p0: some TextArgument) -> TextKey {
+        TextKey("errorThinkTankAmbiguousName", zh: "名为“\(p0.text(in: .zhHans))”的单位不止一个，请填写单位代码。",
+                en: "More than one organisation is named “\(p0.text(in: .en))”; give its code.")
+    }
+    static let errorThinkTankReviewOtherBureau = TextKey("errorThinkTankReviewOtherBureau", zh: "该报告的质量评审由另一财政部门作出，只能由其修改。",
+                                                         en: "Another bureau reviewed this report; only it revises the review.")
 }

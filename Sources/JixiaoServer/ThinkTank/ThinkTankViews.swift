@@ -175,14 +175,25 @@ enum ThinkTankViews {
                 }))))
     }
 
-    static func engagementTable(_ lines: [ThinkTankQueries.EngagementLine], _ t: Localizer) -> Body {
+    /// A member's engagements; how each came about and its rating only to the library's managers.
+    static func engagementTable(_ lines: [ThinkTankQueries.EngagementLine], manager: Bool, _ t: Localizer) -> Body {
         lines.isEmpty ? .empty : .group(.h2(.text(t(.thinkTankEngagements))), .div(.class("table-scroll"), .table(.class("data"),
-            .thead(.tr(.th(.text(t(.keyEvaluationTitle))), .th(.text(t(.thinkTankHow))), .th(.text(t(.thinkTankRating))))),
+            .thead(.tr(.th(.text(t(.keyEvaluationTitle))), .th(.text(t(.thinkTankHow))), .if(manager, .th(.text(t(.thinkTankRating)))))),
             .tbody(.forEach(lines) { line in
                 .tr(.td(.a(.href(ThinkTankRoute.team(.value(line.engagement.evaluationID)).url), .text(line.evaluationTitle))),
-                    .td(.text(line.engagement.source == "drawn" ? t(.thinkTankDrawn) : t(.thinkTankByHand) + "：" + line.engagement.reason)),
-                    .td(.text(line.rating.map { "\($0.attitude) / \($0.ability) / \($0.integrity)" } ?? "—")))
+                    .td(.text(how(line.engagement, reason: manager, t))),
+                    .if(manager, .td(.text(line.rating.map { "\($0.attitude) / \($0.ability) / \($0.integrity)" } ?? "—"))))
             }))))
+    }
+
+    /// How a member came onto (or left) a team.
+    static func how(_ g: EngagementModel, reason: Bool, _ t: Localizer) -> String {
+        if g.replacedBy != nil { return t(.thinkTankReplaced) }
+        switch g.source {
+        case "drawn": return t(.thinkTankDrawn)
+        case "left": return t(.thinkTankLeft)
+        default: return t(.thinkTankByHand) + (reason ? t(.colon) + g.reason : "")
+        }
     }
 
     static func expert(_ m: ExpertPageModel, _ t: Localizer) -> Body {
@@ -203,11 +214,11 @@ enum ThinkTankViews {
             .if(m.isManager, .section(.class("card"), .h3(.text(t(.thinkTankPersonal))),
                 .dl(.class("facts"), .dt(.text(t(.thinkTankIDNumber))), .dd(.text(e.idNumber)),
                     .dt(.text(t(.thinkTankPhone))), .dd(.text(e.phone)), .dt(.text(t(.thinkTankEmail))), .dd(.text(e.email.isEmpty ? "—" : e.email))))),
-            .if(!m.relations.isEmpty, .group(.h3(.text(t(.thinkTankRelations))), .ul(.forEach(m.relations) { r in
+            .if(m.isManager && !m.relations.isEmpty, .group(.h3(.text(t(.thinkTankRelations))), .ul(.forEach(m.relations) { r in
                 .li(.text((m.organizations[r.organizationID] ?? "") + " — " + (r.kind == "paid_work" ? t(.thinkTankRelationPaid) + " \(r.year ?? 0)" : t(.thinkTankRelationDeclared))))
             }))),
             .if(m.isManager, moveForm(action: ThinkTankRoute.expertMove(.value(e.id!)).url, moves: e.libraryStatus.moves, lockVersion: e.lockVersion, csrf: m.csrf, t)),
-            engagementTable(m.engagements, t),
+            engagementTable(m.engagements, manager: m.isManager, t),
             history(m.history, t)
         )
     }
@@ -279,7 +290,7 @@ enum ThinkTankViews {
             .if(m.isManager, moveForm(action: ThinkTankRoute.agencyMove(.value(a.id)).url, moves: m.record.libraryStatus.moves, lockVersion: m.record.lockVersion,
                                       csrf: m.csrf, extra: admitting ? Components.textField(label: t(.thinkTankAgencyOrganization), name: "organizationCode",
                                                                                             hint: t(.thinkTankAgencyOrganizationHint)) : .empty, t)),
-            engagementTable(m.engagements, t),
+            engagementTable(m.engagements, manager: m.isManager, t),
             history(m.history, t)
         )
     }
@@ -402,16 +413,16 @@ enum ThinkTankViews {
                 .tbody(.forEach(m.engagements) { line in
                     let g = line.engagement
                     return .tr(.td(.text((m.names[g.memberID] ?? "") + (g.memberKind == "agency" ? "（" + t(.thinkTankAgencyShort) + "）" : ""))),
-                        .td(.text(g.replacedBy != nil ? t(.thinkTankReplaced) : g.source == "drawn" ? t(.thinkTankDrawn) : t(.thinkTankByHand) + t(.colon) + g.reason)),
+                        .td(.text(how(g, reason: true, t))),
                         .if(m.seesReasons, .td(line.rating.map { r in .text("\(t(.thinkTankAttitude)) \(r.attitude) · \(t(.thinkTankAbility)) \(r.ability) · \(t(.thinkTankIntegrity)) \(r.integrity)") }
-                            ?? (m.canRun && rateable && g.replacedBy == nil ? rateForm(e.id!, g.id!, csrf: m.csrf, t) : .text("—")))))
+                            ?? (m.canRun && rateable && g.replacedBy == nil && g.source != "left" ? rateForm(e.id!, g.id!, csrf: m.csrf, t) : .text("—")))))
                 }))),
             .if(m.canRun && planning, .form(.method(.post), .action(ThinkTankRoute.manual(.value(e.id!)).url), .class("card"),
                 Components.csrfField(m.csrf), .h2(.text(t(.thinkTankAddByHand))), .p(.class("hint"), .text(t(.thinkTankAddByHandHint))),
                 Components.selectField(label: t(.thinkTankExpertID), name: "expert",
                                        options: m.available.map { ($0.id.uuidString, $0.name + "（" + fieldNames($0.fields, t) + "）") }, selected: nil),
                 Components.selectField(label: t(.thinkTankReplacing), name: "replacing",
-                                       options: m.engagements.filter { $0.engagement.memberKind == "expert" && $0.engagement.replacedBy == nil }
+                                       options: m.engagements.filter { $0.engagement.memberKind == "expert" && $0.engagement.replacedBy == nil && $0.engagement.source != "left" }
                                         .map { ($0.engagement.memberID.uuidString, m.names[$0.engagement.memberID] ?? "") }, selected: nil, includeEmpty: t(.thinkTankNobody)),
                 .div(.class("field"), .label(.for("manual-reason"), .text(t(.thinkTankReason))), .textarea(.id("manual-reason"), .name("reason"), .attribute(named: "rows", value: "2"), .required(true))),
                 .button(.type(.submit), .class("button"), .text(t(.thinkTankAdd)))))
