@@ -58,6 +58,9 @@ struct ThinkTankServerTests {
             let health = try decoded(try await officer.send(.GET, "/api/v1/think-tank/experts?field=210&status=admitted"), Experts.self).experts
             #expect(health.count == 8 && health.allSatisfy { $0.fields.contains("210") })
             let first = try #require(all.first { $0.hasAccount })
+            // Search: by name, employer or title, the same on both engines.
+            let searched = try decoded(try await officer.send(.GET, "/api/v1/think-tank/experts?q=%E5%8C%BB%E7%A7%91"), Experts.self).experts   // 医科
+            #expect(!searched.isEmpty && searched.count < all.count)
 
             // Managers see personal data; a supervisor reads the library of its level but never the personal data.
             let personal = try await officer.send(.GET, "/api/v1/think-tank/experts/\(first.id)/personal")

@@ -11,10 +11,6 @@ enum ThinkTankQueries {
         var status: LibraryStatus?
     }
 
-    /// A LIKE pattern for a search; LIKE's wildcards and escape are dropped from the text (SQLite and PostgreSQL escape
-    /// differently, and names rarely hold them).
-    static func likePattern(_ text: String) -> String { "%" + text.filter { !"%_\\".contains($0) } + "%" }
-
     /// A list page shows at most this many; more asks the reader to narrow the search.
     static let pageLimit = 500
 
@@ -22,13 +18,9 @@ enum ThinkTankQueries {
         var query = ExpertModel.query(on: db).filter(\.$bureauID == bureau.id!)
         if let status = filter.status { query = query.filter(\.$status == status.rawValue) }
         if let field = filter.field, ExpertField.named(field) != nil { query = query.filter(\.$fieldCodes, .custom("LIKE"), "%,\(field),%") }
-        if let search = filter.search?.trimmed, !search.isEmpty {
-            let pattern = likePattern(search)
-            query = query.group(.or) { group in
-                group.filter(.sql(unsafeRaw: "name"), .custom("LIKE"), .bind(pattern))
-                    .filter(.sql(unsafeRaw: "employer_name"), .custom("LIKE"), .bind(pattern))
-                    .filter(.sql(unsafeRaw: "title"), .custom("LIKE"), .bind(pattern))
-            }
+        if let search = TextSearch.contains(filter.search, in: [(ExpertModel.schema, "name"), (ExpertModel.schema, "employer_name"), (ExpertModel.schema, "title")],
+                                            on: db) {
+            query = query.filter(search)
         }
         return try await query.sort(\.$name).limit(limit).all()
     }
