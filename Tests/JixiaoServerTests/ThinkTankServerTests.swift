@@ -132,6 +132,16 @@ struct ThinkTankServerTests {
             #expect(wrongMove.status == .conflict)
             let history = try await LibraryStatusChangeModel.query(on: app.db).filter(\.$memberID == candidate.id).sort(\.$occurredAt).all()
             #expect(history.map(\.toStatus) == ["candidate", "admitted"] && history.last?.reason == "审核通过" && history.last?.actorName == "李晓梅")
+            // The manager links the employer the file only named; the conflict rules then see it.
+            #expect(try await supervisor.send(.POST, "/api/v1/think-tank/experts/\(candidate.id)/links", json: ["employerCode": "990000-101-01", "reason": "x"]).status == .forbidden)
+            let noReasonLink = try await officer.send(.POST, "/api/v1/think-tank/experts/\(candidate.id)/links", json: ["employerCode": "990000-101-01", "reason": ""])
+            #expect(noReasonLink.status == .unprocessableEntity)
+            #expect(try await officer.send(.POST, "/api/v1/think-tank/experts/\(candidate.id)/links",
+                                           json: ["employerCode": "990000-101-01", "reason": "核实其工作单位为江南师范大学"]).status == .ok)
+            let planning = try #require(try await KeyEvaluationModel.query(on: app.db).filter(\.$state == KeyEvaluationState.planning.rawValue).first())
+            let pool = try await ThinkTankDraws.candidates(for: planning, members: [], spec: DrawSpec(experts: [.init(field: "205", count: 1)]), region: nil, on: app.db)
+            #expect(pool.first { $0.id == candidate.id }?.conflicts.contains(.sameDepartment) == true, "the education department's own university")
+            #expect(try await LibraryStatusChangeModel.query(on: app.db).filter(\.$memberID == candidate.id).filter(\.$move == "update").count() == 1)
         }
     }
 

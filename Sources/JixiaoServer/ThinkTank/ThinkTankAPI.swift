@@ -45,6 +45,8 @@ enum ThinkTankAPI: OpenAPIVocabulary {
                                            ("regionCode", code), ("fields", ["type": "array", "minItems": 1, "items": fieldCodes]), ("profile", longText),
                                            ("relations", ["type": "array", "maxItems": 50, "items": relation])],
                                           required: ["name", "idNumber", "phone", "email", "title", "employerName", "fields"])),
+            ("ExpertLinks", object([("employerCode", code), ("relation", relation), ("reason", ["type": "string", "minLength": 1, "maxLength": .int(InputLimits.longText)])],
+                                   required: ["reason"])),
             ("Agency", object([("id", uuid), ("name", string), ("type", values(AgencyType.self)), ("creditCode", string), ("qualification", string),
                                ("levels", ["type": "array", "items": ["type": "integer", "minimum": 0, "maximum": 3]]), ("status", values(LibraryStatus.self)),
                                ("organizationID", nullable(uuid)), ("staff", ["type": ["array", "null"], "items": string]), ("lastReview", ["type": ["integer", "null"]]),
@@ -115,6 +117,9 @@ enum ThinkTankAPI: OpenAPIVocabulary {
         APIEndpoint(method: .POST, path: ["think-tank", "experts", ":id", "status"], operationID: "moveExpert",
                     summary: "Admit, reject, suspend, restore or withdraw an expert with a reason; admitting opens the expert's account and answers its one-time password once",
                     tag: "think-tank", requestSchema: "StatusMove", responseSchema: "StatusMoved", handler: moveExpert),
+        APIEndpoint(method: .POST, path: ["think-tank", "experts", ":id", "links"], operationID: "updateExpertLinks",
+                    summary: "Link an expert's employer to an organisation of the system and/or add a declared relation or paid work, with a reason (the conflict rules read both)",
+                    tag: "think-tank", requestSchema: "ExpertLinks", responseSchema: "Expert", handler: updateLinks),
         APIEndpoint(method: .GET, path: ["think-tank", "agencies"], operationID: "listAgencies",
                     summary: "The agencies of a bureau's library with their staff and last quality review", tag: "think-tank", query: [bureauQuery],
                     responseSchema: "AgencyList", handler: agencies),
@@ -228,6 +233,15 @@ enum ThinkTankAPI: OpenAPIVocabulary {
         let opened = try await ThinkTankLibrary.moveExpert(id, try move(body), reason: body.reason, lockVersion: body.lockVersion, by: caller, on: req.db)
         let expert = try await ThinkTankLibrary.expert(id, by: caller, on: req.db)
         return try .json(Moved(status: expert.status, username: opened?.username, oneTimePassword: opened?.password))
+    }
+
+    @Sendable static func updateLinks(req: Request) async throws -> Response {
+        struct Body: Content { var employerCode: String?; var relation: ExpertDraft.Relation?; var reason: String }
+        let body = try req.content.decode(Body.self)
+        let id = try uuid(req), caller = try req.caller()
+        try await ThinkTankLibrary.updateExpertLinks(id, employerCode: body.employerCode, relation: body.relation, reason: body.reason, by: caller, on: req.db)
+        let expert = try await ThinkTankLibrary.expert(id, by: caller, on: req.db)
+        return try .json(expertDTO(expert, regions: try await regionNames([expert], on: req.db)))
     }
 
     // MARK: agencies

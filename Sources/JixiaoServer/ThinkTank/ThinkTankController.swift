@@ -39,6 +39,7 @@ struct ThinkTankController: RouteCollection {
         routes.post(ThinkTankRoute.importExperts, body: .collect(maxSize: "6mb"), use: importExperts).bodyLimit = 6 * 1024 * 1024
         routes.get(ThinkTankRoute.expert(.key), use: expert)
         routes.post(ThinkTankRoute.expertMove(.key), use: moveExpert)
+        routes.post(ThinkTankRoute.expertLinks(.key), use: updateExpertLinks)
         routes.get(ThinkTankRoute.agencies(), use: agencies)
         routes.post(ThinkTankRoute.agencies(), use: registerAgency)
         routes.get(ThinkTankRoute.agency(.key), use: agency)
@@ -152,6 +153,16 @@ struct ThinkTankController: RouteCollection {
         } catch {
             let (problem, _) = try ErrorRenderingMiddleware.pageRefusal(error, request: req)
             return try await expertPage(req, problem: problem)
+        }
+    }
+
+    @Sendable func updateExpertLinks(req: Request) async throws -> Response {
+        let form = try req.content.decode(ThinkTankForm.self)
+        let expertID = try id(req)
+        return try await perform(req, redirect: ThinkTankRoute.expert(.value(expertID), done: "updated").url, page: { p, _ in try await expertPage(req, problem: p) }) { caller in
+            let relation = form.relationOrganization.flatMap { $0.trimmed.isEmpty ? nil : ExpertDraft.Relation(organization: $0, kind: form.relationKind ?? "relation",
+                                                                                                             year: form.relationYear.flatMap { Int($0.trimmed) }, note: nil) }
+            try await ThinkTankLibrary.updateExpertLinks(expertID, employerCode: form.employerCode, relation: relation, reason: form.reason ?? "", by: caller, on: req.db)
         }
     }
 

@@ -2,6 +2,12 @@ import JixiaoDomain
 
 /// Labels of 智库's pages.
 extension TextKey {
+    static let thinkTankUpdateLinks = TextKey("thinkTankUpdateLinks", zh: "补充工作单位关联和利害关系", en: "Link the employer, add a relation")
+    static let thinkTankUpdateLinksHint = TextKey("thinkTankUpdateLinksHint", zh: "回避规则据此判断：申请人只写了单位名称时，请关联系统中的单位；新申报的利害关系或有偿服务也在此补充。",
+                                                 en: "The conflict rules read these: link the employer an applicant only named, and add relations or paid work declared later.")
+    static let thinkTankEmployerLinked = TextKey("thinkTankEmployerLinked", zh: "已关联系统中的单位；填写新代码将更改。", en: "Linked to an organisation of the system; a new code changes it.")
+    static let thinkTankEmployerNotLinked = TextKey("thinkTankEmployerNotLinked", zh: "尚未关联系统中的单位：同单位、同部门回避规则对该专家不起作用。",
+                                                   en: "Not linked yet: the same-organisation and same-department rules cannot see this expert.")
     static let thinkTankLeft = TextKey("thinkTankLeft", zh: "已移出评价组", en: "Left the team")
     static func thinkTankMoreExperts(_ p0: some TextArgument) -> TextKey {
         TextKey("thinkTankMoreExperts", zh: "只显示前 \(p0.text(in: .zhHans)) 位；请用姓名、领域或状态缩小范围。", en: "Only the first \(p0.text(in: .en)) are shown; narrow by name, field or status.")

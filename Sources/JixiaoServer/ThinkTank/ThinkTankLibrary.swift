@@ -229,6 +229,40 @@ enum ThinkTankLibrary {
         return expert
     }
 
+    /// What the library's manager learns after registration — the employer as an organisation of the system (so the
+    /// same-organisation and same-department rules see it; an applicant only names it) and relations or paid work
+    /// declared later — kept in the member's history with the reason.
+    static func updateExpertLinks(_ id: UUID, employerCode: String?, relation: ExpertDraft.Relation?, reason: String, by caller: Caller,
+                                  on db: any Database) async throws {
+        guard let expert = try await ExpertModel.find(id, on: db) else { throw AppError.notFound() }
+        try caller.authorize(.manageThinkTank, AccessTarget(organizationID: expert.bureauID, organizationPath: HierarchyPath(rawValue: expert.bureauPath)))
+        let user = try caller.person()
+        var errors: [AppError] = []
+        let reason = reason.trimmed
+        if reason.isEmpty { errors.append(.invalid("reason", Message(.errorThinkTankReason))) }
+        else if let problem = AppError.text(reason, field: "reason", maximum: InputLimits.longText, multiLine: true) { errors.append(problem) }
+        var employer: OrganizationModel?
+        if let code = employerCode?.trimmed, !code.isEmpty {
+            employer = try await OrganizationCommands.byCode(code, on: db)
+            if employer == nil { errors.append(.unknownOrganization("employerCode", code: code)) }
+        }
+        let relations = try await checkedRelations(relation.map { [$0] } ?? [], errors: &errors, on: db)
+        if employer == nil && relations.isEmpty && errors.isEmpty { errors.append(.invalid("employerCode", Message(.errorThinkTankNothingToUpdate))) }
+        guard errors.isEmpty else { throw FormErrors(errors: errors) }
+        let linked = employer
+        try await db.transaction { db in
+            if let linked {
+                try await db.sql.update(ExpertModel.schema).set("employer_id", to: SQLBind(linked.id!)).where("id", .equal, SQLBind(id)).run()
+            }
+            try await saveRelations(relations, kind: .expert, memberID: id, effects: caller.effects, on: db)
+            try await recordChange(.expert, id, move: "update", from: expert.libraryStatus, to: expert.libraryStatus,
+                                   reason: reason + (linked.map { "（工作单位：\($0.name)）" } ?? "") + (relations.isEmpty ? "" : "（新增申报关系 \(relations.count) 项）"),
+                                   byRule: false, actor: (user.userID, user.displayName), effects: caller.effects, on: db)
+            try await AuditTrail.record("think_tank.expert_updated", entityType: "expert", entityID: id.uuidString.lowercased(),
+                                        summary: "employer=\(linked?.code ?? "-") relations=\(relations.count)", context: caller.audit, on: db)
+        }
+    }
+
     /// Moves an expert with a reason. Admitting opens the expert's account (role 专家 only, reaching nothing but the
     /// work the expert is drawn for) unless one is linked; its one-time password is returned once, to pass on.
     static func moveExpert(_ id: UUID, _ move: LibraryStatus.Move, reason: String, lockVersion: Int?, byRule: Bool = false,

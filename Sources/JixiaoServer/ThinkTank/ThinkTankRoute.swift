@@ -7,6 +7,7 @@ enum ThinkTankRoute: TypedRoute, Hashable {
     case importExperts
     case expert(Parameter<UUID>, done: String? = nil)
     case expertMove(Parameter<UUID>)
+    case expertLinks(Parameter<UUID>)
     case agencies(bureau: String? = nil, done: String? = nil)
     case agency(Parameter<UUID>, done: String? = nil)
     case agencyMove(Parameter<UUID>)
@@ -29,6 +30,7 @@ enum ThinkTankRoute: TypedRoute, Hashable {
         case .importExperts: ["think-tank", "experts", "import"]
         case .expert(let id, _): ["think-tank", "experts", Self.segment(id, "id")]
         case .expertMove(let id): ["think-tank", "experts", Self.segment(id, "id"), "status"]
+        case .expertLinks(let id): ["think-tank", "experts", Self.segment(id, "id"), "links"]
         case .agencies: ["think-tank", "agencies"]
         case .agency(let id, _): ["think-tank", "agencies", Self.segment(id, "id")]
         case .agencyMove(let id): ["think-tank", "agencies", Self.segment(id, "id"), "status"]
@@ -47,7 +49,7 @@ enum ThinkTankRoute: TypedRoute, Hashable {
     }
 
     static let served: [(HTTPMethod, ThinkTankRoute)] = [
-        (.GET, .experts()), (.POST, .experts()), (.POST, .importExperts), (.GET, .expert(.key)), (.POST, .expertMove(.key)),
+        (.GET, .experts()), (.POST, .experts()), (.POST, .importExperts), (.GET, .expert(.key)), (.POST, .expertMove(.key)), (.POST, .expertLinks(.key)),
         (.GET, .agencies()), (.POST, .agencies()), (.GET, .agency(.key)), (.POST, .agencyMove(.key)),
         (.GET, .supervisors()), (.POST, .supervisors()), (.GET, .calls()), (.POST, .calls()), (.GET, .proposals()), (.POST, .confirmProposal),
         (.GET, .team(.key)), (.POST, .draw(.key)), (.POST, .manual(.key)), (.POST, .rate(.key, .key)),

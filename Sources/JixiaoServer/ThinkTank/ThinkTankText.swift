@@ -175,4 +175,6 @@ extension TextKey {
     }
     static let errorThinkTankReviewOtherBureau = TextKey("errorThinkTankReviewOtherBureau", zh: "该报告的质量评审由另一财政部门作出，只能由其修改。",
                                                          en: "Another bureau reviewed this report; only it revises the review.")
+    static let errorThinkTankNothingToUpdate = TextKey("errorThinkTankNothingToUpdate", zh: "请填写工作单位代码或要新增的利害关系。",
+                                                       en: "Give the employer's code or a relation to add.")
 }

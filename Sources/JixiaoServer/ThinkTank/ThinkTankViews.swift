@@ -157,6 +157,7 @@ enum ThinkTankViews {
         var organizations: [UUID: String]
         var engagements: [ThinkTankQueries.EngagementLine]
         var username: String?
+        var employerLinked: Bool { expert.employerID != nil }
         var csrf: String
         var done: String?
         var problem: AppError?
@@ -218,6 +219,12 @@ enum ThinkTankViews {
                 .li(.text((m.organizations[r.organizationID] ?? "") + " — " + (r.kind == "paid_work" ? t(.thinkTankRelationPaid) + " \(r.year ?? 0)" : t(.thinkTankRelationDeclared))))
             }))),
             .if(m.isManager, moveForm(action: ThinkTankRoute.expertMove(.value(e.id!)).url, moves: e.libraryStatus.moves, lockVersion: e.lockVersion, csrf: m.csrf, t)),
+            .if(m.isManager && e.libraryStatus != .withdrawn, .form(.method(.post), .action(ThinkTankRoute.expertLinks(.value(e.id!)).url), .class("card"),
+                Components.csrfField(m.csrf), .h3(.text(t(.thinkTankUpdateLinks))), .p(.class("hint"), .text(t(.thinkTankUpdateLinksHint))),
+                Components.textField(label: t(.thinkTankEmployerCode), name: "employerCode", hint: m.employerLinked ? t(.thinkTankEmployerLinked) : t(.thinkTankEmployerNotLinked)),
+                relationFields(t),
+                .div(.class("field"), .label(.for("links-reason"), .text(t(.thinkTankReason))), .textarea(.id("links-reason"), .name("reason"), .attribute(named: "rows", value: "2"), .required(true))),
+                .button(.type(.submit), .class("button"), .text(t(.thinkTankApply))))),
             engagementTable(m.engagements, manager: m.isManager, t),
             history(m.history, t)
         )
