@@ -190,6 +190,10 @@ struct ThinkTankServerTests {
             let drawsBefore = try await LibraryDrawModel.query(on: app.db).count()
             let short = try await officer.send(.POST, "/api/v1/key-evaluations/\(planning.id!)/draws", json: ["experts": [["field": "205", "count": 15] as [String: any Sendable]]])
             #expect(short.status == .unprocessableEntity && short.body.string.contains("draw_short") && short.body.string.contains("同一部门"), "\(short.body.string)")
+            var english = HTTPHeaders(); english.replaceOrAdd(name: .acceptLanguage, value: "en")
+            let shortEnglish = try await officer.send(.POST, "/api/v1/key-evaluations/\(planning.id!)/draws", json: ["experts": [["field": "205", "count": 15] as [String: any Sendable]]],
+                                                      headers: english)
+            #expect(shortEnglish.body.string.contains("same department") && shortEnglish.body.string.contains("Education"), "\(shortEnglish.body.string)")
             #expect(try await KeyEvaluationMemberModel.query(on: app.db).filter(\.$evaluationID == planning.id!).count() == teamBefore)
             #expect(try await LibraryDrawModel.query(on: app.db).count() == drawsBefore)
             // An agency cannot be drawn for an evaluation the plan does not entrust to one.
@@ -341,9 +345,10 @@ struct ThinkTankServerTests {
         }
     }
 
-    @Test("the pages: libraries, an evaluation's draws and ratings, reviews, a call answered without an account; in Chinese and English")
-    func pages() async throws {
-        try await withJixiao(.sqlite) { app in
+    @Test("the pages: libraries, an evaluation's draws and ratings, reviews, a call answered without an account; in Chinese and English — on both engines",
+          arguments: TestDatabase.all)
+    func pages(database: TestDatabase) async throws {
+        try await withJixiao(database) { app in
             try await loadDemo(app)
             let browser = Browser(app)
             try await browser.signIn("perf-officer", DemoData.password)

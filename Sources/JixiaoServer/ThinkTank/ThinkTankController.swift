@@ -380,7 +380,7 @@ struct ThinkTankController: RouteCollection {
         return try await perform(req, redirect: ThinkTankRoute.reviews(year: evaluation.fiscalYear, done: "reviewed").url, page: { p, _ in try await reviewPage(req, problem: p) }) { caller in
             let entries = try QualityCriterion.allCases.map { criterion -> QualityReviewEntry in
                 guard let points = Int((form.points?[criterion.rawValue] ?? "").trimmed) else {
-                    throw AppError.invalid("\(criterion.rawValue).points", Message(.errorThinkTankReviewRange(criterion.chineseName, criterion.maximum)))
+                    throw AppError.invalid("\(criterion.rawValue).points", Message(.errorThinkTankReviewRange(criterion, criterion.maximum)))
                 }
                 return QualityReviewEntry(criterion: criterion, points: points, finding: form.finding?[criterion.rawValue] ?? "")
             }

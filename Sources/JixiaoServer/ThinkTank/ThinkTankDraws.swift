@@ -274,18 +274,12 @@ enum ThinkTankDraws {
             let qualified = candidates.filter { $0.fields.contains(field) }
             var reasons: [ConflictRule: Int] = [:]
             for candidate in qualified { for rule in candidate.conflicts { reasons[rule, default: 0] += 1 } }
-            let why = ConflictRule.allCases.compactMap { rule in reasons[rule].map { "\(rule.chineseName) \($0)" } }.joined(separator: "，")
+            let why = ConflictCounts(counts: ConflictRule.allCases.compactMap { rule in reasons[rule].map { (rule, $0) } })
             details.append(AppError.Detail(line: nil, location: nil, field: field,
-                                           message: Message(.errorThinkTankDrawFieldShort(fieldName(field), missing, qualified.count, why.isEmpty ? "—" : why))))
+                                           message: Message(.errorThinkTankDrawFieldShort(DrawFieldName(code: field), missing, qualified.count, why))))
         }
         let total = outcome.missing.values.reduce(0, +)
         return AppError(.unprocessableEntity, "draw_short", Message(.errorThinkTankDrawShort(total)), field: "experts", details: details)
-    }
-
-    static func fieldName(_ code: String) -> String {
-        if code == agencyField { return "中介机构" }
-        if let type = AgencyType(rawValue: code) { return type.chineseName }
-        return ExpertField.named(code)?.chinese ?? code
     }
 
     /// The draw recorded, and whether drawing again from its stored candidates, request and seed gives the same outcome.
@@ -335,7 +329,7 @@ enum ThinkTankDraws {
         let parties = try await parties(of: evaluation, on: db)
         let found = try await conflicts(of: expert, userID: userID, parties: parties, on: db)
         if !found.isEmpty {
-            throw AppError.invalid("expert", Message(.errorThinkTankManualConflict(expert.name, found.map(\.chineseName).joined(separator: "、"))))
+            throw AppError.invalid("expert", Message(.errorThinkTankManualConflict(expert.name, ConflictList(rules: found))))
         }
         if try await EngagementModel.query(on: db).filter(\.$evaluationID == evaluationID).filter(\.$memberID == expertID).first() != nil {
             throw AppError.invalid("expert", Message(.errorKeyEvaluationAlreadyMember(expert.name)))
@@ -397,7 +391,7 @@ enum ThinkTankDraws {
         let parties = try await parties(of: change.evaluation, on: db)
         let found = try await conflicts(of: expert, userID: change.userID, parties: parties, on: db)
         if !found.isEmpty {
-            throw AppError.invalid("username", Message(.errorThinkTankManualConflict(expert.name, found.map(\.chineseName).joined(separator: "、"))))
+            throw AppError.invalid("username", Message(.errorThinkTankManualConflict(expert.name, ConflictList(rules: found))))
         }
         let reason = change.reason.trimmed
         if reason.isEmpty { throw AppError.invalid("reason", Message(.errorThinkTankManualReason)) }
@@ -424,7 +418,7 @@ enum ThinkTankDraws {
         guard record.libraryStatus == .admitted else { return Message(.errorThinkTankAgencyNotEntrustable(record.name, record.libraryStatus.title)) }
         let candidates = try await candidates(for: evaluation, members: [], spec: DrawSpec(experts: [], agencies: 1), region: nil, on: db)
         if let found = candidates.first(where: { $0.id == record.id }), !found.conflicts.isEmpty {
-            return Message(.errorThinkTankManualConflict(record.name, found.conflicts.map(\.chineseName).joined(separator: "、")))
+            return Message(.errorThinkTankManualConflict(record.name, ConflictList(rules: found.conflicts)))
         }
         return nil
     }

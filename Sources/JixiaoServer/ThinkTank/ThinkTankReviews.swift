@@ -124,10 +124,10 @@ enum ThinkTankReviews {
 extension QualityReviewProblem {
     var appError: AppError {
         switch self {
-        case .missing(let c): .invalid(c.rawValue, Message(.errorThinkTankReviewMissing(c.chineseName)))
-        case .duplicate(let c): .invalid(c.rawValue, Message(.errorThinkTankReviewDuplicate(c.chineseName)))
-        case .outOfRange(let c, let maximum): .invalid("\(c.rawValue).points", Message(.errorThinkTankReviewRange(c.chineseName, maximum)))
-        case .findingNeeded(let c): .invalid("\(c.rawValue).finding", Message(.errorThinkTankReviewFinding(c.chineseName)))
+        case .missing(let c): .invalid(c.rawValue, Message(.errorThinkTankReviewMissing(c)))
+        case .duplicate(let c): .invalid(c.rawValue, Message(.errorThinkTankReviewDuplicate(c)))
+        case .outOfRange(let c, let maximum): .invalid("\(c.rawValue).points", Message(.errorThinkTankReviewRange(c, maximum)))
+        case .findingNeeded(let c): .invalid("\(c.rawValue).finding", Message(.errorThinkTankReviewFinding(c)))
         }
     }
 }

@@ -29,11 +29,7 @@ enum ThinkTankViews {
     }
 
     /// A field, an agency type or "agency" as a draw's line names it.
-    static func fieldTitle(_ code: String, _ t: Localizer) -> String {
-        if code == ThinkTankDraws.agencyField { return t(.thinkTankAgencyShort) }
-        if let type = AgencyType(rawValue: code) { return t.term(type) }
-        return fieldNames([code], t).isEmpty ? code : fieldNames([code], t)
-    }
+    static func fieldTitle(_ code: String, _ t: Localizer) -> String { DrawFieldName(code: code).text(in: t.locale) }
 
     static func fieldOptions(_ t: Localizer) -> [(value: String, label: String)] {
         ExpertField.all.map { ($0.code, t.locale == .zhHans ? $0.chinese : $0.english) }
