@@ -125,13 +125,14 @@ struct ThinkTankController: RouteCollection {
     private func expertPage(_ req: Request, problem: AppError? = nil, opened: (String, String)? = nil) async throws -> Response {
         let caller = try req.caller()
         let expert = try await ThinkTankLibrary.expert(try id(req), by: caller, on: req.db)
+        let relations = try await LibraryRelationModel.query(on: req.db).filter(\.$memberID == expert.id!).all()
         let model = ThinkTankViews.ExpertPageModel(
             expert: expert, isManager: ThinkTankLibrary.isManager(caller, of: expert.bureauID, path: expert.bureauPath),
             region: try await OrganizationModel.find(expert.regionID, on: req.db)?.name ?? "",
             history: try await ThinkTankQueries.history(of: expert.id!, on: req.db),
-            relations: try await LibraryRelationModel.query(on: req.db).filter(\.$memberID == expert.id!).all(),
+            relations: relations,
             organizations: Dictionary(uniqueKeysWithValues: try await OrganizationModel.query(on: req.db)
-                .filter(\.$id ~~ (try await LibraryRelationModel.query(on: req.db).filter(\.$memberID == expert.id!).all().map(\.organizationID))).all()
+                .filter(\.$id ~~ relations.map(\.organizationID)).all()
                 .map { ($0.id!, $0.name) }),
             engagements: try await ThinkTankQueries.engagements(member: expert.id!, on: req.db),
             username: try await expert.userID.asyncMap { try await UserModel.find($0, on: req.db)?.username } ?? nil,
@@ -280,7 +281,10 @@ struct ThinkTankController: RouteCollection {
         let (evaluation, _) = try await KeyEvaluations.find(try id(req), by: caller, on: req.db)
         let draws = try await ThinkTankQueries.draws(of: evaluation.id!, on: req.db)
         var replays: [(LibraryDrawModel, [StoredCandidate], StoredOutcome, Bool)] = []
-        for draw in draws { replays.append(try await ThinkTankDraws.replay(draw.id!, by: caller, on: req.db)) }
+        for draw in draws {   // the evaluation is read above: each record replays without another query
+            let (candidates, outcome, matches) = try ThinkTankDraws.replayed(draw)
+            replays.append((draw, candidates, outcome, matches))
+        }
         let lines = try await ThinkTankQueries.engagements(evaluation: evaluation.id!, on: req.db)
         let target = AccessTarget(organizationID: evaluation.organizationID, organizationPath: HierarchyPath(rawValue: evaluation.organizationPath))
         let canRun = caller.reaches(.runKeyEvaluation, target)

@@ -53,7 +53,7 @@ enum ThinkTankDraws {
         let u: [any Encodable & Sendable] = users, o: [any Encodable & Sendable] = Array(objects)
         let rows = try await db.sql.raw("""
             SELECT t.actor_user_id AS user_id, v.budget_object_id AS object_id FROM \(ident: GoalTransitionModel.schema) t
-              JOIN goal_versions v ON v.id = t.version_id WHERE t.actor_user_id IN (\(binds: u)) AND v.budget_object_id IN (\(binds: o))
+              JOIN \(ident: GoalVersionModel.schema) v ON v.id = t.version_id WHERE t.actor_user_id IN (\(binds: u)) AND v.budget_object_id IN (\(binds: o))
             UNION SELECT t.actor_user_id, k.budget_object_id FROM \(ident: MonitoringTables.transitions) t
               JOIN \(ident: MonitoringTables.tasks) k ON k.id = t.task_id WHERE t.actor_user_id IN (\(binds: u)) AND k.budget_object_id IN (\(binds: o))
             UNION SELECT t.actor_user_id, e.budget_object_id FROM \(ident: SelfEvaluationTables.transitions) t
@@ -286,14 +286,18 @@ enum ThinkTankDraws {
     static func replay(_ drawID: UUID, by caller: Caller, on db: any Database) async throws -> (LibraryDrawModel, [StoredCandidate], StoredOutcome, matches: Bool) {
         guard let record = try await LibraryDrawModel.find(drawID, on: db) else { throw AppError.notFound() }
         _ = try await KeyEvaluations.find(record.evaluationID, by: caller, on: db)
+        let (candidates, stored, matches) = try replayed(record)
+        return (record, candidates, stored, matches)
+    }
+
+    /// The replay of a record already authorized for reading (pure: no database).
+    static func replayed(_ record: LibraryDrawModel) throws -> ([StoredCandidate], StoredOutcome, matches: Bool) {
         let decoder = JSONDecoder()
         let candidates = try decoder.decode([StoredCandidate].self, from: Data(record.candidatesJSON.utf8))
         let spec = try decoder.decode(DrawSpec.self, from: Data(record.requestJSON.utf8))
         let stored = try decoder.decode(StoredOutcome.self, from: Data(record.outcomeJSON.utf8))
         guard let seed = UInt64(record.seed) else { throw AppError.notFound() }
-        let again = outcome(candidates, spec: spec, seed: seed)
-        let matches = try json(again) == json(stored)
-        return (record, candidates, stored, matches)
+        return (candidates, stored, try json(outcome(candidates, spec: spec, seed: seed)) == json(stored))
     }
 
     // MARK: by hand

@@ -155,10 +155,6 @@ extension TextKey {
         TextKey("errorThinkTankAgencyNotEntrustable", zh: "\(p0.text(in: .zhHans)) 在中介机构库中为“\(p1.text(in: .zhHans))”，不能委托。",
                 en: "\(p0.text(in: .en)) is “\(p1.text(in: .en))” in the agency library and cannot be entrusted.")
     }
-    static func errorThinkTankAgencyBelowLine(_ p0: some TextArgument, _ p1: some TextArgument) -> TextKey {
-        TextKey("errorThinkTankAgencyBelowLine", zh: "\(p0.text(in: .zhHans)) 最近一次评价报告质量评审 \(p1.text(in: .zhHans)) 分，低于 60 分，按规定暂停委托。",
-                en: "\(p0.text(in: .en)) scored \(p1.text(in: .en)) in its last report quality review, below 60: it is not entrusted.")
-    }
     static let errorThinkTankAgencyDrawn = TextKey("errorThinkTankAgencyDrawn", zh: "受托机构已由随机抽取确定，不能在方案中更换；如确需更换，请退回重新抽取并记录原因。",
                                                    en: "The entrusted agency was drawn and is not swapped in the plan; to change it, draw again with the reason recorded.")
     static let errorThinkTankNotInLibrary = TextKey("errorThinkTankNotInLibrary", zh: "专家须从智库随机抽取，或在“评价组抽取与评价”页选用在库专家并说明理由。",
